@@ -1,0 +1,64 @@
+package nl.wijkroute.system.db;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import nl.wijkroute.system.StartupProblem;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.StringUtils;
+
+/**
+ * A real PostgreSQL 17, started in-process from the zonky binaries. It replaces the DataSource
+ * only when enabled, so production configuration is untouched.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "wijkroute.embedded-postgres.enabled", havingValue = "true")
+@EnableConfigurationProperties(EmbeddedPostgresProperties.class)
+public class EmbeddedPostgresConfiguration {
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
+        // Spring stops it (destroyMethod) after the engine and the pool; zonky's own JVM hook would
+        // race Spring's and pull the database away from the engine while it is still closing.
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setRegisterShutdownHook(false)
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("timezone", "UTC");
+        if (StringUtils.hasText(properties.dataDir())) {
+            Path dataDir = Path.of(properties.dataDir()).toAbsolutePath();
+            Files.createDirectories(dataDir.getParent());
+            builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
+        }
+        if (properties.port() > 0) {
+            requireFreePort(properties.port());
+            builder.setPort(properties.port());
+        }
+        return builder.start();
+    }
+
+    @Bean
+    DataSource dataSource(EmbeddedPostgres postgres) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        dataSource.setUsername("postgres");
+        dataSource.setMaximumPoolSize(20);
+        dataSource.setPoolName("wijkroute-embedded");
+        return dataSource;
+    }
+
+    private static void requireFreePort(int port) {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            socket.setReuseAddress(true);
+        } catch (IOException e) {
+            throw new StartupProblem("Port " + port + " voor de ingebouwde PostgreSQL is al in gebruik. "
+                    + "Stop het andere proces of kies een andere poort met WIJKROUTE_DB_PORT.");
+        }
+    }
+}

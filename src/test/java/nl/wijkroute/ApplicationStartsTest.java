@@ -1,0 +1,29 @@
+package nl.wijkroute;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+@SpringBootTest
+@ActiveProfiles("test")
+class ApplicationStartsTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ManagementService management;
+
+    @Test
+    void flywayCreatesTheEngineSchemaOnPostgres17AndTheEngineAcceptsIt() {
+        assertThat(jdbc.queryForObject("show server_version", String.class)).startsWith("17.");
+        assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where success", Integer.class))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(management.getTableCount()).containsKey("ACT_RU_EXECUTION");
+    }
+}
