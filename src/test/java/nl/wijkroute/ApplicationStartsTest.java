@@ -4,17 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.Test;
+import nl.wijkroute.support.ApiTestSupport;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
-@SpringBootTest
-@ActiveProfiles("test")
-class ApplicationStartsTest {
-
-    @Autowired
-    JdbcTemplate jdbc;
+class ApplicationStartsTest extends ApiTestSupport {
 
     @Autowired
     ManagementService management;

@@ -1,0 +1,50 @@
+package nl.wijkroute.casefile;
+
+import java.util.List;
+import java.util.UUID;
+import nl.wijkroute.route.SupportCaseService;
+import nl.wijkroute.route.RouteTaskService;
+import nl.wijkroute.route.SupportCase;
+import nl.wijkroute.signal.SignalService;
+import nl.wijkroute.triage.TriageService;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The read side of a case: what a worker sees when they open it, assembled from each capability. */
+@Service
+class CaseFileService {
+
+    private final SupportCaseService cases;
+    private final SignalService signals;
+    private final TriageService triage;
+    private final RouteTaskService tasks;
+    private final CaseFileMapper mapper;
+
+    CaseFileService(SupportCaseService cases, SignalService signals, TriageService triage, RouteTaskService tasks,
+                    CaseFileMapper mapper) {
+        this.cases = cases;
+        this.signals = signals;
+        this.triage = triage;
+        this.tasks = tasks;
+        this.mapper = mapper;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<CaseViews.CaseSummary> search(SupportCaseService.CaseFilter filter, Pageable pageable) {
+        return cases.search(filter, pageable).map(mapper::toSummary);
+    }
+
+    @Transactional(readOnly = true)
+    public CaseViews.CaseDetail get(UUID caseId) {
+        SupportCase supportCase = cases.get(caseId);
+        return mapper.toDetail(supportCase, triage.latest(caseId).orElse(null), signals.forCase(caseId),
+                tasks.openTasksOf(caseId));
+    }
+
+    @Transactional(readOnly = true)
+    public List<CaseViews.StepView> history(UUID caseId) {
+        return cases.history(caseId).stream().map(mapper::toView).toList();
+    }
+}

@@ -1,0 +1,47 @@
+package nl.wijkroute.casefile;
+
+import nl.wijkroute.route.CaseStatus;
+import nl.wijkroute.route.Stage;
+import nl.wijkroute.route.TaskView;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** What the case endpoints return. Members never carry their BSN, only whether one is known. */
+public final class CaseViews {
+
+    private CaseViews() {
+    }
+
+    public record CaseSummary(UUID id, UUID householdId, String household, String team, String wijk,
+                              CaseStatus status, Stage currentStage, Instant stageEnteredAt, Instant openedAt,
+                              Instant closedAt) {
+    }
+
+    public record CaseDetail(UUID id, CaseStatus status, Stage currentStage, Instant stageEnteredAt, Instant openedAt,
+                             Instant closedAt, String closureReason, String team, HouseholdView household,
+                             TriageView latestTriage, List<SignalView> signals, List<TaskView> openTasks,
+                             long version) {
+    }
+
+    public record HouseholdView(UUID id, String displayName, String wijk, String postcode, List<MemberView> members) {
+    }
+
+    public record MemberView(UUID id, String givenName, String familyName, LocalDate birthDate, boolean bsnKnown) {
+    }
+
+    public record TriageView(String urgency, boolean safetyConcern, String problemScope, String route, String summary,
+                             String assessedBy, Instant assessedAt) {
+    }
+
+    public record SignalView(UUID id, String sourceType, String sourceOrganisation, String description,
+                             Set<String> leefgebieden, String urgency, boolean safetyConcern, Instant receivedAt,
+                             String registeredBy) {
+    }
+
+    public record StepView(Stage from, Stage to, String actor, Instant movedAt, String reason) {
+    }
+}

@@ -1,0 +1,163 @@
+package nl.wijkroute.demo;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import nl.wijkroute.household.Leefgebied;
+import nl.wijkroute.route.SupportCaseService;
+import nl.wijkroute.route.RouteTaskService;
+import nl.wijkroute.route.TaskView;
+import nl.wijkroute.route.step.RouteSteps;
+import nl.wijkroute.route.step.StepInput;
+import nl.wijkroute.signal.SignalRequest;
+import nl.wijkroute.signal.SignalService;
+import nl.wijkroute.signal.SourceType;
+import nl.wijkroute.system.security.CurrentUser;
+import nl.wijkroute.system.security.Roles;
+import nl.wijkroute.triage.ProblemScope;
+import nl.wijkroute.triage.TriageInput;
+import nl.wijkroute.triage.TriageRoute;
+import nl.wijkroute.triage.Urgency;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Demo households at different steps of the route, in the spirit of the casussen in the seed
+ * documents. They travel the route through the same services and BPMN as real work (no SQL
+ * shortcuts), so the engine and the case rows agree. Loaded once: a restart finds them and skips.
+ */
+@Component
+@ConditionalOnProperty(name = "wijkroute.demo-data", havingValue = "true")
+@Order(10)
+class DemoDataLoader implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+
+    private static final CurrentUser FRONTOFFICE = new CurrentUser("frontoffice", Set.of(Roles.FRONTOFFICE), null, null, null);
+    private static final CurrentUser COACH_NOORD = new CurrentUser("wijkcoach", Set.of(Roles.WIJKTEAM), "team-noord", "noord", null);
+    private static final CurrentUser COACH_ZUID = new CurrentUser("wijkcoach2", Set.of(Roles.WIJKTEAM), "team-zuid", "zuid", null);
+    private static final CurrentUser PARTNER = new CurrentUser("partner-ggz", Set.of(Roles.PARTNER), null, null, "ggz-breburg");
+
+    private final SignalService signals;
+    private final RouteTaskService tasks;
+    private final SupportCaseService cases;
+    private final TransactionTemplate transaction;
+    private final JdbcTemplate jdbc;
+
+    DemoDataLoader(SignalService signals, RouteTaskService tasks, SupportCaseService cases, TransactionTemplate transaction,
+                   JdbcTemplate jdbc) {
+        this.signals = signals;
+        this.tasks = tasks;
+        this.cases = cases;
+        this.transaction = transaction;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        // Demo households are recognisable by their postcodes (49xx DM), which no real address in this set uses.
+        Integer existing = jdbc.queryForObject("select count(*) from household where postcode like '49__ DM'", Integer.class);
+        if (existing != null && existing > 0) {
+            log.info("Demo data already present ({} households); not loaded again.", existing);
+            return;
+        }
+        List<UUID> loaded = new ArrayList<>();
+        // Jolanda: debts, work & income and care at once: the full route, now in regie.
+        UUID jolanda = signal(household("Huishouden Jolanda", "noord", "4901 DM",
+                        member("Jolanda", "Verbeek", "1976-02-14"), member("Sven", "Verbeek", "2009-06-30")),
+                SourceType.PARTNER, "Schuldhulp Stad", "Betalingsachterstanden huur en energie; WW loopt af; "
+                        + "zoon spijbelt. Jolanda geeft aan overal tegenaan te lopen.",
+                Set.of(Leefgebied.FINANCIEN, Leefgebied.WERK_EN_OPLEIDING, Leefgebied.OPVOEDEN_EN_OPGROEIEN,
+                        Leefgebied.GEESTELIJKE_GEZONDHEID), Urgency.HIGH, false, PARTNER);
+        complete(jolanda, "triage", COACH_NOORD, new TriageInput(Urgency.HIGH, false, ProblemScope.MULTIPLE,
+                TriageRoute.FULL_ROUTE, "Meervoudige problematiek: schulden, werk en inkomen, zorg om zoon.", null));
+        complete(jolanda, "vraagverheldering", COACH_NOORD, new RouteSteps.VraagverhelderingInput(
+                RouteSteps.VraagverhelderingOutcome.TO_PLAN, "Rust in de financiën zodat er ruimte is voor werk en voor Sven.", null));
+        complete(jolanda, "plan", COACH_NOORD, new RouteSteps.PlanInput(RouteSteps.PlanOutcome.TO_REGIE,
+                LocalDate.now().plusWeeks(6), null));
+        loaded.add(jolanda);
+
+        // Mo: a worried neighbour, acute safety concern: Veilig Thuis first.
+        UUID mo = signal(household("Huishouden Mo", "zuid", "4902 DM",
+                        member("Mo", "Bakkali", "1981-11-03"), member("Yasmina", "Bakkali", "1984-04-21"),
+                        member("Adam", "Bakkali", "2016-09-09")),
+                SourceType.RESIDENT, null, "Buurvrouw hoort 's nachts geschreeuw en een huilend kind.",
+                Set.of(Leefgebied.VEILIGHEID, Leefgebied.HUISELIJKE_RELATIES), Urgency.CRISIS, true, FRONTOFFICE);
+        complete(mo, "triage", COACH_ZUID, new TriageInput(Urgency.CRISIS, true, ProblemScope.MULTIPLE,
+                TriageRoute.SAFETY_FIRST, "Acute zorg om veiligheid kind; Meldcode gevolgd.", null));
+        loaded.add(mo);
+
+        // Helena: one clear question: toeleiding to a voorziening.
+        UUID helena = signal(household("Huishouden Helena", "centrum", "4903 DM", member("Helena", "de Graaf", "1941-07-19")),
+                SourceType.FRONTOFFICE, null, "Vraagt hulp bij het huishouden na een heupoperatie.",
+                Set.of(Leefgebied.INSTRUMENTELE_ADL), Urgency.NORMAL, false, FRONTOFFICE);
+        complete(helena, "triage", FRONTOFFICE, new TriageInput(Urgency.NORMAL, false, ProblemScope.SINGLE,
+                TriageRoute.SHORT_ROUTE, "Enkelvoudige vraag: huishoudelijke ondersteuning.", null));
+        loaded.add(helena);
+
+        // Robert: advice was enough ("durf ook niets te doen").
+        UUID robert = signal(household("Huishouden Robert", "haven", "4904 DM", member("Robert", "Jansen", "1990-01-05")),
+                SourceType.FRONTOFFICE, null, "Vraag over de energietoeslag.", Set.of(Leefgebied.FINANCIEN),
+                Urgency.LOW, false, FRONTOFFICE);
+        complete(robert, "triage", FRONTOFFICE, new TriageInput(Urgency.LOW, false, ProblemScope.NONE,
+                TriageRoute.CLOSE_NO_HELP, "Informatie gegeven.", "Advies gegeven over de energietoeslag; geen verdere hulp nodig."));
+        loaded.add(robert);
+
+        // Karima: a fresh partner signal, waiting for triage.
+        loaded.add(signal(household("Huishouden Karima", "noord", "4905 DM", member("Karima", "Ouali", "1995-03-27")),
+                SourceType.PARTNER, "GGZ Breburg", "Cliënt loopt vast met post en formulieren; dreigt uitkering te verliezen.",
+                Set.of(Leefgebied.FINANCIEN, Leefgebied.GEESTELIJKE_GEZONDHEID), Urgency.NORMAL, false, PARTNER));
+
+        // Familie de Wit: support given; evaluation is due.
+        UUID deWit = signal(household("Huishouden de Wit", "zuid", "4906 DM", member("Peter", "de Wit", "1968-12-12"),
+                        member("Ans", "de Wit", "1970-10-10")),
+                SourceType.OWN_OBSERVATION, null, "Bij huisbezoek: mantelzorg voor Ans valt Peter zwaar.",
+                Set.of(Leefgebied.LICHAMELIJKE_GEZONDHEID, Leefgebied.SOCIAAL_NETWERK), Urgency.NORMAL, false, COACH_ZUID);
+        complete(deWit, "triage", COACH_ZUID, new TriageInput(Urgency.NORMAL, false, ProblemScope.MULTIPLE,
+                TriageRoute.FULL_ROUTE, "Overbelaste mantelzorger; netwerk dun.", null));
+        complete(deWit, "vraagverheldering", COACH_ZUID, new RouteSteps.VraagverhelderingInput(
+                RouteSteps.VraagverhelderingOutcome.TO_PLAN, "Peter wil het volhouden met meer handen om zich heen.", null));
+        complete(deWit, "plan", COACH_ZUID, new RouteSteps.PlanInput(RouteSteps.PlanOutcome.TO_REGIE, LocalDate.now().plusDays(1), null));
+        complete(deWit, "regie", COACH_ZUID, new RouteSteps.RegieInput(RouteSteps.RegieOutcome.TO_EVALUATIE, null));
+        loaded.add(deWit);
+
+        Map<String, Long> byStage = loaded.stream().map(cases::get)
+                .collect(Collectors.groupingBy(c -> c.getCurrentStage().name(), TreeMap::new, Collectors.counting()));
+        log.info("Demo data loaded: {} households, by stage {}", loaded.size(), byStage);
+    }
+
+    private UUID signal(SignalRequest.HouseholdData household, SourceType source, String organisation, String description,
+                        Set<Leefgebied> leefgebieden, Urgency urgency, boolean safety, CurrentUser by) {
+        SignalRequest request = new SignalRequest(null, household, source, organisation, description, leefgebieden,
+                urgency, safety);
+        return transaction.execute(status -> signals.register(request, by)).caseId();
+    }
+
+    private void complete(UUID caseId, String taskKey, CurrentUser by, StepInput input) {
+        TaskView task = tasks.openTasksOf(caseId).stream().filter(t -> t.taskKey().equals(taskKey)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Demo case has no open " + taskKey));
+        tasks.claim(task.id(), by);
+        tasks.complete(task.id(), by, input);
+    }
+
+    private static SignalRequest.HouseholdData household(String name, String wijk, String postcode,
+                                                         SignalRequest.Member... members) {
+        return new SignalRequest.HouseholdData(name, wijk, postcode, List.of(members));
+    }
+
+    private static SignalRequest.Member member(String givenName, String familyName, String birthDate) {
+        return new SignalRequest.Member(givenName, familyName, LocalDate.parse(birthDate), null);
+    }
+}

@@ -1,0 +1,24 @@
+package nl.wijkroute.route;
+
+import java.util.Collection;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface CaseRepository extends JpaRepository<SupportCase, UUID> {
+
+    @Query("select c from SupportCase c where c.household.id = :householdId and c.status in :statuses")
+    Optional<SupportCase> findByHouseholdAndStatusIn(UUID householdId, Collection<CaseStatus> statuses);
+
+    @Query("""
+            select c from SupportCase c
+            where (:stage is null or c.currentStage = :stage)
+              and (:teamId is null or c.team.id = :teamId)
+              and (:wijkId is null or c.household.wijk.id = :wijkId)
+              and (:status is null or c.status = :status)
+            """)
+    Page<SupportCase> search(Stage stage, String teamId, String wijkId, CaseStatus status, Pageable pageable);
+}

@@ -1,0 +1,167 @@
+package nl.wijkroute.route;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import nl.wijkroute.route.step.StepHandler;
+import nl.wijkroute.route.step.StepHandlers;
+import nl.wijkroute.route.step.StepInput;
+import nl.wijkroute.system.problem.ConflictException;
+import nl.wijkroute.system.problem.InvalidInputException;
+import nl.wijkroute.system.problem.NotFoundException;
+import nl.wijkroute.system.security.CurrentUser;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The werkbak: the worker's own tasks plus the unclaimed tasks of their groups; claiming, handing
+ * back and completing. Completing validates the step's input, lets the step's handler record what it
+ * owns, and completes the engine task; the BPMN picks the next step. All in one transaction.
+ */
+@Service
+public class RouteTaskService {
+
+    private final TaskService taskService;
+    private final RuntimeService runtimeService;
+    private final CaseRepository cases;
+    private final StepHandlers stepHandlers;
+    private final EngineActor engineActor;
+    private final TaskMapper mapper;
+
+    RouteTaskService(TaskService taskService, RuntimeService runtimeService, CaseRepository cases,
+                     StepHandlers stepHandlers, EngineActor engineActor, TaskMapper mapper) {
+        this.mapper = mapper;
+        this.taskService = taskService;
+        this.runtimeService = runtimeService;
+        this.cases = cases;
+        this.stepHandlers = stepHandlers;
+        this.engineActor = engineActor;
+    }
+
+    @Transactional(readOnly = true)
+    public List<TaskView> werkbak(CurrentUser user) {
+        var query = taskService.createTaskQuery().or().taskAssignee(user.username());
+        List<String> groups = user.candidateGroups();
+        if (!groups.isEmpty()) {
+            // Candidate-group matches are unassigned tasks only: claimed tasks belong to their assignee.
+            query = query.taskCandidateGroupIn(groups);
+        }
+        List<Task> tasks = query.endOr().orderByTaskCreateTime().asc().list();
+        return toViews(tasks);
+    }
+
+    /** The open tasks of one case, whoever holds them (the case file shows them). */
+    @Transactional(readOnly = true)
+    public List<TaskView> openTasksOf(UUID caseId) {
+        return toViews(taskService.createTaskQuery().processInstanceBusinessKey(caseId.toString())
+                .orderByTaskCreateTime().asc().list());
+    }
+
+    @Transactional
+    public TaskView claim(String taskId, CurrentUser user) {
+        Task task = visibleTask(taskId, user);
+        if (task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
+            throw new ConflictException("Deze taak is al opgepakt door een collega.");
+        }
+        if (task.getAssignee() == null) {
+            taskService.claim(taskId, user.username());
+        }
+        return view(taskService.createTaskQuery().taskId(taskId).singleResult());
+    }
+
+    @Transactional
+    public TaskView unclaim(String taskId, CurrentUser user) {
+        Task task = visibleTask(taskId, user);
+        requireAssignedTo(task, user);
+        taskService.setAssignee(taskId, null);
+        return view(taskService.createTaskQuery().taskId(taskId).singleResult());
+    }
+
+    @Transactional
+    public <I extends StepInput> void complete(String taskId, CurrentUser user, I input) {
+        Task task = visibleTask(taskId, user);
+        requireAssignedTo(task, user);
+        if (!stepHandlers.accepts(task.getTaskDefinitionKey(), input)) {
+            throw new InvalidInputException("step",
+                    "Deze taak is stap '" + task.getTaskDefinitionKey() + "'; de invoer hoort bij een andere stap.");
+        }
+        StepHandler<I> handler = stepHandlers.forTask(task.getTaskDefinitionKey());
+        UUID caseId = caseIdOf(task);
+        VariableMap variables = Variables.fromMap(handler.apply(caseId, user.username(), input));
+        if (input.reason() != null && !input.reason().isBlank()) {
+            variables.putValueTyped(RouteVariables.MOVE_REASON, Variables.stringValue(input.reason(), true));
+        }
+        engineActor.as(user.username(), () -> taskService.complete(taskId, variables));
+    }
+
+    /** A task the user may see: assigned to them or offered to one of their groups. Others do not exist. */
+    private Task visibleTask(String taskId, CurrentUser user) {
+        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null || !(user.username().equals(task.getAssignee()) || offeredToUser(taskId, user))) {
+            throw new NotFoundException("Taak " + taskId + " bestaat niet.");
+        }
+        return task;
+    }
+
+    private boolean offeredToUser(String taskId, CurrentUser user) {
+        Set<String> groups = Set.copyOf(user.candidateGroups());
+        return taskService.getIdentityLinksForTask(taskId).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
+                .map(IdentityLink::getGroupId)
+                .anyMatch(groups::contains);
+    }
+
+    private static void requireAssignedTo(Task task, CurrentUser user) {
+        if (task.getAssignee() == null) {
+            throw new ConflictException("Pak de taak eerst op (claim) voordat je hem afrondt of teruggeeft.");
+        }
+        if (!task.getAssignee().equals(user.username())) {
+            throw new ConflictException("Deze taak is opgepakt door een collega.");
+        }
+    }
+
+    private UUID caseIdOf(Task task) {
+        return UUID.fromString(businessKeys(List.of(task.getProcessInstanceId())).get(task.getProcessInstanceId()));
+    }
+
+    private TaskView view(Task task) {
+        return toViews(List.of(task)).get(0);
+    }
+
+    private List<TaskView> toViews(List<Task> tasks) {
+        if (tasks.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> businessKeys = businessKeys(tasks.stream().map(Task::getProcessInstanceId).toList());
+        Map<UUID, SupportCase> casesById = cases.findAllById(businessKeys.values().stream().map(UUID::fromString).toList())
+                .stream().collect(Collectors.toMap(SupportCase::getId, Function.identity()));
+        return tasks.stream().map(task -> {
+            UUID caseId = UUID.fromString(businessKeys.get(task.getProcessInstanceId()));
+            return mapper.toView(task, caseId, casesById.get(caseId));
+        }).toList();
+    }
+
+    private Map<String, String> businessKeys(Collection<String> processInstanceIds) {
+        Map<String, String> keys = new HashMap<>();
+        runtimeService.createProcessInstanceQuery().processInstanceIds(Set.copyOf(processInstanceIds)).list()
+                .forEach((ProcessInstance instance) -> keys.put(instance.getId(), instance.getBusinessKey()));
+        processInstanceIds.stream().filter(Objects::nonNull).filter(id -> !keys.containsKey(id)).findAny().ifPresent(id -> {
+            throw new IllegalStateException("Task without a running route: " + id);
+        });
+        return keys;
+    }
+}

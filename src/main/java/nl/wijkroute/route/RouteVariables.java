@@ -1,0 +1,19 @@
+package nl.wijkroute.route;
+
+/** Names shared with {@code bpmn/routekaart.bpmn}: the contract between the route and the Java side. */
+public final class RouteVariables {
+
+    public static final String PROCESS_KEY = "routekaart";
+    public static final String CASE_ID = "caseId";
+    public static final String CANDIDATE_GROUP = "candidateGroup";
+    public static final String NAZORG_PERIOD = "nazorgPeriod";
+    public static final String NEXT_EVALUATION_DATE = "nextEvaluationDate";
+    /** Transient: why a step was taken; read by the step recorder, never stored as a process variable. */
+    public static final String MOVE_REASON = "moveReason";
+    public static final String NEW_SIGNAL_MESSAGE = "nieuwSignaal";
+    /** The actor recorded for moves the engine makes by itself (timers). */
+    public static final String SYSTEM_ACTOR = "system";
+
+    private RouteVariables() {
+    }
+}

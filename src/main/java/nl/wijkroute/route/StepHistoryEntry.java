@@ -1,0 +1,79 @@
+package nl.wijkroute.route;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.Immutable;
+
+/** One move of a case: from, to, who, when, why. Append-only (the table refuses updates and deletes). */
+@Entity
+@Immutable
+@Table(name = "step_history")
+public class StepHistoryEntry {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "case_id")
+    private UUID caseId;
+
+    @Enumerated(EnumType.STRING)
+    private Stage fromStage;
+
+    @Enumerated(EnumType.STRING)
+    private Stage toStage;
+
+    private String actor;
+
+    private Instant movedAt;
+
+    private String reason;
+
+    protected StepHistoryEntry() {
+    }
+
+    StepHistoryEntry(UUID caseId, Stage fromStage, Stage toStage, String actor, Instant movedAt, String reason) {
+        this.caseId = caseId;
+        this.fromStage = fromStage;
+        this.toStage = toStage;
+        this.actor = actor;
+        this.movedAt = movedAt;
+        this.reason = reason;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public UUID getCaseId() {
+        return caseId;
+    }
+
+    public Stage getFromStage() {
+        return fromStage;
+    }
+
+    public Stage getToStage() {
+        return toStage;
+    }
+
+    public String getActor() {
+        return actor;
+    }
+
+    public Instant getMovedAt() {
+        return movedAt;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+}

@@ -1,0 +1,57 @@
+package nl.wijkroute.route;
+
+import java.time.Clock;
+import java.util.UUID;
+import nl.wijkroute.route.engine.StageEntered;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one place where moves are recorded. The engine calls it (through the stage parse listener) in
+ * its own transaction whenever a token enters a stage, so the case row's copy of the stage and the
+ * step history can never drift from the engine.
+ *
+ * <p>Uses only repositories, not the engine services, because the engine is built with it.
+ */
+@Component
+class StepRecorder implements StageEntered {
+
+    private final CaseRepository cases;
+    private final StepHistoryRepository history;
+    private final Clock clock;
+
+    StepRecorder(CaseRepository cases, StepHistoryRepository history, Clock clock) {
+        this.cases = cases;
+        this.history = history;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void onStageEntered(DelegateExecution execution, Stage stage) {
+        UUID caseId = UUID.fromString(execution.getProcessBusinessKey());
+        SupportCase supportCase = cases.findById(caseId)
+                .orElseThrow(() -> new IllegalStateException("Route running for unknown case " + caseId));
+        Stage from = supportCase.getCurrentStage();
+        String reason = (String) execution.getVariable(RouteVariables.MOVE_REASON);
+        var now = clock.instant();
+        supportCase.enter(stage, now, reason);
+        history.save(new StepHistoryEntry(caseId, from, stage, actor(execution), now, reason));
+    }
+
+    private static String actor(DelegateExecution execution) {
+        Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return authentication == null || authentication.getUserId() == null
+                ? RouteVariables.SYSTEM_ACTOR
+                : authentication.getUserId();
+    }
+
+    /** The first entry, written when the case is opened (before the engine starts the route). */
+    void recordOpening(SupportCase supportCase, String actor, String reason) {
+        history.save(new StepHistoryEntry(supportCase.getId(), null, supportCase.getCurrentStage(), actor,
+                supportCase.getOpenedAt(), reason));
+    }
+}

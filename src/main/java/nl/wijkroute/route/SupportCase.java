@@ -1,0 +1,125 @@
+package nl.wijkroute.route;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+import nl.wijkroute.household.Household;
+import nl.wijkroute.household.Team;
+
+/**
+ * A household's journey through the routekaart. The engine decides where it is; this row keeps a
+ * copy of the current stage (for queries and the one-open-case rule) and what the case is about.
+ */
+@Entity
+@Table(name = "support_case")
+public class SupportCase {
+
+    @Id
+    private UUID id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "household_id")
+    private Household household;
+
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
+    @JoinColumn(name = "team_id")
+    private Team team;
+
+    @Enumerated(EnumType.STRING)
+    private CaseStatus status;
+
+    @Enumerated(EnumType.STRING)
+    private Stage currentStage;
+
+    private Instant stageEnteredAt;
+
+    private Instant openedAt;
+
+    private Instant closedAt;
+
+    private String closureReason;
+
+    @Version
+    private long version;
+
+    protected SupportCase() {
+    }
+
+    SupportCase(Household household, Instant openedAt) {
+        this.id = UUID.randomUUID();
+        this.household = household;
+        this.team = household.getWijk().getTeam();
+        this.status = CaseStatus.OPEN;
+        this.currentStage = Stage.SIGNALEREN;
+        this.stageEnteredAt = openedAt;
+        this.openedAt = openedAt;
+    }
+
+    /** Moves the copy of the engine's position; closing and reopening follow from the stage. */
+    void enter(Stage stage, Instant at, String reason) {
+        this.currentStage = stage;
+        this.stageEnteredAt = at;
+        this.status = stage.status();
+        if (stage.status() == CaseStatus.OPEN) {
+            // Reopened (a new signal during nazorg, or the nazorg check found new needs).
+            this.closedAt = null;
+            this.closureReason = null;
+            return;
+        }
+        // Support ends when the case leaves the open route (to nazorg, or closed straight after triage).
+        if (closedAt == null) {
+            this.closedAt = at;
+        }
+        if (reason != null) {
+            this.closureReason = reason;
+        }
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public Household getHousehold() {
+        return household;
+    }
+
+    public Team getTeam() {
+        return team;
+    }
+
+    public CaseStatus getStatus() {
+        return status;
+    }
+
+    public Stage getCurrentStage() {
+        return currentStage;
+    }
+
+    public Instant getStageEnteredAt() {
+        return stageEnteredAt;
+    }
+
+    public Instant getOpenedAt() {
+        return openedAt;
+    }
+
+    public Instant getClosedAt() {
+        return closedAt;
+    }
+
+    public String getClosureReason() {
+        return closureReason;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

@@ -1,0 +1,106 @@
+package nl.wijkroute.route;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import nl.wijkroute.household.Household;
+import nl.wijkroute.system.problem.ConflictException;
+import nl.wijkroute.system.problem.NotFoundException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Opens cases, attaches signals to the household's open case, and answers questions about cases. */
+@Service
+public class SupportCaseService {
+
+    private static final EnumSet<CaseStatus> NOT_CLOSED = EnumSet.of(CaseStatus.OPEN, CaseStatus.NAZORG);
+
+    private final CaseRepository cases;
+    private final StepHistoryRepository history;
+    private final StepRecorder stepRecorder;
+    private final RuntimeService runtimeService;
+    private final EngineActor engineActor;
+    private final Clock clock;
+    private final String nazorgPeriod;
+
+    SupportCaseService(CaseRepository cases, StepHistoryRepository history, StepRecorder stepRecorder,
+                RuntimeService runtimeService, EngineActor engineActor, Clock clock,
+                @Value("${wijkroute.route.nazorg-period}") String nazorgPeriod) {
+        this.cases = cases;
+        this.history = history;
+        this.stepRecorder = stepRecorder;
+        this.runtimeService = runtimeService;
+        this.engineActor = engineActor;
+        this.clock = clock;
+        // An ISO-8601 duration the BPMN's nazorg timer reads; P3M by default.
+        this.nazorgPeriod = nazorgPeriod;
+    }
+
+    /** What happened to the case when a signal came in. */
+    public record Attachment(UUID caseId, boolean newCase, boolean reopenedFromNazorg) {
+    }
+
+    /**
+     * 1 gezin, 1 plan: a signal for a household with an open case (or one in nazorg) joins that case;
+     * during nazorg it reopens the case at triage (the BPMN's message boundary event). Otherwise a
+     * new case starts the route. The partial unique index backs this up against concurrent signals.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Attachment openOrAttach(Household household, String actor) {
+        Optional<SupportCase> existing = cases.findByHouseholdAndStatusIn(household.getId(), NOT_CLOSED);
+        if (existing.isPresent()) {
+            SupportCase supportCase = existing.get();
+            if (supportCase.getStatus() == CaseStatus.NAZORG) {
+                engineActor.as(actor, () -> runtimeService.createMessageCorrelation(RouteVariables.NEW_SIGNAL_MESSAGE)
+                        .processInstanceBusinessKey(supportCase.getId().toString())
+                        .setVariable(RouteVariables.MOVE_REASON,
+                                Variables.stringValue("Nieuw signaal tijdens nazorg", true))
+                        .correlate());
+                return new Attachment(supportCase.getId(), false, true);
+            }
+            return new Attachment(supportCase.getId(), false, false);
+        }
+        SupportCase supportCase = new SupportCase(household, clock.instant());
+        try {
+            cases.saveAndFlush(supportCase);
+        } catch (DataIntegrityViolationException raced) {
+            throw new ConflictException("Voor dit huishouden is zojuist een casus geopend; probeer het opnieuw.");
+        }
+        stepRecorder.recordOpening(supportCase, actor, "Signaal ontvangen");
+        engineActor.as(actor, () -> runtimeService.startProcessInstanceByKey(RouteVariables.PROCESS_KEY,
+                supportCase.getId().toString(),
+                Map.of(RouteVariables.CASE_ID, supportCase.getId().toString(),
+                        RouteVariables.CANDIDATE_GROUP, supportCase.getTeam().getId(),
+                        RouteVariables.NAZORG_PERIOD, nazorgPeriod)));
+        return new Attachment(supportCase.getId(), true, false);
+    }
+
+    @Transactional(readOnly = true)
+    public SupportCase get(UUID id) {
+        return cases.findById(id).orElseThrow(() -> new NotFoundException("Casus " + id + " bestaat niet."));
+    }
+
+    @Transactional(readOnly = true)
+    public Page<SupportCase> search(CaseFilter filter, Pageable pageable) {
+        return cases.search(filter.stage(), filter.teamId(), filter.wijkId(), filter.status(), pageable);
+    }
+
+    @Transactional(readOnly = true)
+    public List<StepHistoryEntry> history(UUID caseId) {
+        get(caseId);
+        return history.findByCaseIdOrderByMovedAtAscIdAsc(caseId);
+    }
+
+    public record CaseFilter(Stage stage, String teamId, String wijkId, CaseStatus status) {
+    }
+}

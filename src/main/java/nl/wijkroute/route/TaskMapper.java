@@ -1,0 +1,21 @@
+package nl.wijkroute.route;
+
+import java.util.UUID;
+import org.camunda.bpm.engine.task.Task;
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+
+@Mapper
+interface TaskMapper {
+
+    @Mapping(target = "id", source = "task.id")
+    @Mapping(target = "taskKey", source = "task.taskDefinitionKey")
+    @Mapping(target = "name", source = "task.name")
+    @Mapping(target = "caseId", source = "caseId")
+    @Mapping(target = "household", source = "supportCase.household.displayName")
+    @Mapping(target = "caseStage", source = "supportCase.currentStage")
+    @Mapping(target = "assignee", source = "task.assignee")
+    @Mapping(target = "created", source = "task.createTime")
+    @Mapping(target = "due", source = "task.dueDate")
+    TaskView toView(Task task, UUID caseId, SupportCase supportCase);
+}

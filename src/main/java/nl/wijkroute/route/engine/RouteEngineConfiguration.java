@@ -1,0 +1,14 @@
+package nl.wijkroute.route.engine;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the stage observer into the engine; the Camunda starter applies every plugin bean. */
+@Configuration(proxyBeanMethods = false)
+class RouteEngineConfiguration {
+
+    @Bean
+    StagePlugin stagePlugin(StageEntered stageEntered) {
+        return new StagePlugin(stageEntered);
+    }
+}

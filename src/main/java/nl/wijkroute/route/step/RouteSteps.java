@@ -1,0 +1,151 @@
+package nl.wijkroute.route.step;
+
+import jakarta.validation.constraints.Future;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.Map;
+import nl.wijkroute.route.RouteVariables;
+import nl.wijkroute.system.problem.InvalidInputException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The route's outcome steps and their inputs. Each outcome value is a gateway condition in
+ * {@code bpmn/routekaart.bpmn}; a reason is required where the step goes back or ends support.
+ * Later issues move vraagverheldering, plan and regie into their own capability packages with
+ * richer input (assessment per leefgebied, the versioned plan).
+ */
+@Configuration(proxyBeanMethods = false)
+public class RouteSteps {
+
+    static final ZoneId MUNICIPALITY_ZONE = ZoneId.of("Europe/Amsterdam");
+
+    public enum VeiligheidOutcome { CONTINUE_FULL_ROUTE, SPECIALIST_TOOK_OVER }
+
+    public enum ToeleidingOutcome { CONNECTED, NEEDS_FULL_ROUTE }
+
+    public enum VraagverhelderingOutcome { TO_PLAN, BACK_TO_TRIAGE }
+
+    public enum PlanOutcome { TO_REGIE, BACK_TO_VRAAGVERHELDERING }
+
+    public enum RegieOutcome { TO_EVALUATIE, BACK_TO_PLAN }
+
+    public enum EvaluatieOutcome { ADJUST_PLAN, CONTINUE, CLOSE }
+
+    public enum NazorgOutcome { ALL_WELL, REOPEN }
+
+    /** Veilig Thuis / crisis: safety first, then either the full route or the specialist keeps it. */
+    public record VeiligheidInput(@NotNull VeiligheidOutcome outcome, @Size(max = 2000) String reason)
+            implements OutcomeInput<VeiligheidOutcome> {
+    }
+
+    /** Short route: connected to a voorziening or partner, or it turned out to need the full route. */
+    public record ToeleidingInput(@NotNull ToeleidingOutcome outcome,
+                                  @Size(max = 200) String connectedTo,
+                                  @Size(max = 2000) String reason) implements OutcomeInput<ToeleidingOutcome> {
+        @Override
+        public Map<String, Object> extraVariables() {
+            if (outcome == ToeleidingOutcome.CONNECTED && (connectedTo == null || connectedTo.isBlank())) {
+                throw new InvalidInputException("connectedTo", "Bij CONNECTED: met welke voorziening of partner?");
+            }
+            return Map.of();
+        }
+    }
+
+    public record VraagverhelderingInput(@NotNull VraagverhelderingOutcome outcome,
+                                         @Size(max = 4000) String realQuestion,
+                                         @Size(max = 2000) String reason)
+            implements OutcomeInput<VraagverhelderingOutcome> {
+        @Override
+        public Map<String, Object> extraVariables() {
+            if (outcome == VraagverhelderingOutcome.TO_PLAN && (realQuestion == null || realQuestion.isBlank())) {
+                throw new InvalidInputException("realQuestion", "Vat de eigenlijke vraag samen voordat het plan begint.");
+            }
+            return Map.of();
+        }
+    }
+
+    public record PlanInput(@NotNull PlanOutcome outcome,
+                            @Future LocalDate firstEvaluationDate,
+                            @Size(max = 2000) String reason) implements OutcomeInput<PlanOutcome> {
+        @Override
+        public Map<String, Object> extraVariables() {
+            if (outcome == PlanOutcome.TO_REGIE) {
+                return Map.of(RouteVariables.NEXT_EVALUATION_DATE, evaluationDate("firstEvaluationDate", firstEvaluationDate));
+            }
+            return Map.of();
+        }
+    }
+
+    public record RegieInput(@NotNull RegieOutcome outcome, @Size(max = 2000) String reason)
+            implements OutcomeInput<RegieOutcome> {
+    }
+
+    public record EvaluatieInput(@NotNull EvaluatieOutcome outcome,
+                                 @Future LocalDate nextEvaluationDate,
+                                 @Size(max = 2000) String reason) implements OutcomeInput<EvaluatieOutcome> {
+        @Override
+        public Map<String, Object> extraVariables() {
+            if (outcome == EvaluatieOutcome.CONTINUE) {
+                return Map.of(RouteVariables.NEXT_EVALUATION_DATE, evaluationDate("nextEvaluationDate", nextEvaluationDate));
+            }
+            return Map.of();
+        }
+    }
+
+    public record NazorgControleInput(@NotNull NazorgOutcome outcome, @Size(max = 2000) String reason)
+            implements OutcomeInput<NazorgOutcome> {
+    }
+
+    static Date evaluationDate(String field, LocalDate date) {
+        if (date == null) {
+            throw new InvalidInputException(field, "Een evaluatiedatum is verplicht.");
+        }
+        return Date.from(date.atStartOfDay(MUNICIPALITY_ZONE).toInstant());
+    }
+
+    @Bean
+    StepHandler<VeiligheidInput> veiligheidStep() {
+        return new OutcomeStep<>("veiligheid", VeiligheidInput.class, "veiligheidOutcome",
+                EnumSet.of(VeiligheidOutcome.SPECIALIST_TOOK_OVER));
+    }
+
+    @Bean
+    StepHandler<ToeleidingInput> toeleidingStep() {
+        return new OutcomeStep<>("toeleiding", ToeleidingInput.class, "toeleidingOutcome",
+                EnumSet.of(ToeleidingOutcome.NEEDS_FULL_ROUTE));
+    }
+
+    @Bean
+    StepHandler<VraagverhelderingInput> vraagverhelderingStep() {
+        return new OutcomeStep<>("vraagverheldering", VraagverhelderingInput.class, "vraagverhelderingOutcome",
+                EnumSet.of(VraagverhelderingOutcome.BACK_TO_TRIAGE));
+    }
+
+    @Bean
+    StepHandler<PlanInput> planStep() {
+        return new OutcomeStep<>("plan", PlanInput.class, "planOutcome",
+                EnumSet.of(PlanOutcome.BACK_TO_VRAAGVERHELDERING));
+    }
+
+    @Bean
+    StepHandler<RegieInput> regieStep() {
+        return new OutcomeStep<>("regie", RegieInput.class, "regieOutcome", EnumSet.of(RegieOutcome.BACK_TO_PLAN));
+    }
+
+    @Bean
+    StepHandler<EvaluatieInput> evaluatieStep() {
+        return new OutcomeStep<>("evaluatie", EvaluatieInput.class, "evaluatieOutcome",
+                EnumSet.of(EvaluatieOutcome.ADJUST_PLAN, EvaluatieOutcome.CLOSE));
+    }
+
+    @Bean
+    StepHandler<NazorgControleInput> nazorgControleStep() {
+        return new OutcomeStep<>("nazorgControle", NazorgControleInput.class, "nazorgOutcome",
+                EnumSet.of(NazorgOutcome.REOPEN));
+    }
+}

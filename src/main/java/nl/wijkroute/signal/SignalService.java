@@ -1,0 +1,74 @@
+package nl.wijkroute.signal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import nl.wijkroute.household.Household;
+import nl.wijkroute.household.HouseholdService;
+import nl.wijkroute.route.SupportCaseService;
+import nl.wijkroute.system.problem.InvalidInputException;
+import nl.wijkroute.system.security.CurrentUser;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Signaleren: a signal from any door lands at the household's one case. A new household is
+ * registered, a known one found again (by id or a member's BSN), and the case opened or joined.
+ */
+@Service
+public class SignalService {
+
+    private final HouseholdService households;
+    private final SupportCaseService cases;
+    private final SignalRepository signals;
+    private final SignalMapper mapper;
+    private final Clock clock;
+
+    SignalService(HouseholdService households, SupportCaseService cases, SignalRepository signals, SignalMapper mapper,
+                  Clock clock) {
+        this.households = households;
+        this.cases = cases;
+        this.signals = signals;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    /** Runs inside the idempotency transaction, so a retried request never registers twice. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public SignalResponse register(SignalRequest request, CurrentUser user) {
+        checkCrossFieldRules(request);
+        Household household = request.householdId() != null
+                ? households.existing(request.householdId(), "householdId")
+                : households.findOrRegister(mapper.toNewHousehold(request.household()), "household");
+        SupportCaseService.Attachment attachment = cases.openOrAttach(household, user.username());
+        Signal signal = signals.save(new Signal(attachment.caseId(), household.getId(), request.sourceType(),
+                request.sourceOrganisation(), request.description(), request.urgency(), request.safetyConcern(),
+                request.leefgebieden() == null ? Set.of() : request.leefgebieden(), clock.instant(), user.username()));
+        return mapper.toResponse(signal, attachment);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Signal> forCase(UUID caseId) {
+        return signals.findByCaseIdOrderByReceivedAtAsc(caseId);
+    }
+
+    private static void checkCrossFieldRules(SignalRequest request) {
+        if ((request.householdId() == null) == (request.household() == null)) {
+            throw new InvalidInputException("household", "Geef householdId of household: precies één van beide.");
+        }
+        if (request.sourceType() == SourceType.PARTNER
+                && (request.sourceOrganisation() == null || request.sourceOrganisation().isBlank())) {
+            throw new InvalidInputException("sourceOrganisation", "Verplicht bij een signaal van een partner.");
+        }
+        if (request.household() != null) {
+            List<String> bsns = request.household().members().stream()
+                    .map(SignalRequest.Member::bsn).filter(Objects::nonNull).toList();
+            if (bsns.size() != Set.copyOf(bsns).size()) {
+                throw new InvalidInputException("household.members", "Hetzelfde BSN komt twee keer voor.");
+            }
+        }
+    }
+}

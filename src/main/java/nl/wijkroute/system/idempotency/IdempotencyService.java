@@ -1,0 +1,102 @@
+package nl.wijkroute.system.idempotency;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.function.Supplier;
+import nl.wijkroute.system.problem.ConflictException;
+import nl.wijkroute.system.problem.InvalidInputException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Makes a create request safe to retry. The key is claimed with an insert in the same transaction as
+ * the effect: a concurrent retry waits on that row, and a retry after commit gets the stored response.
+ * The same key with a different body is refused, so a client bug never silently returns a stale result.
+ */
+@Service
+public class IdempotencyService {
+
+    public static final String HEADER = "Idempotency-Key";
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper objectMapper;
+    private final ObjectMapper canonical;
+    private final Clock clock;
+
+    IdempotencyService(JdbcTemplate jdbc, ObjectMapper objectMapper, Clock clock) {
+        this.jdbc = jdbc;
+        this.objectMapper = objectMapper;
+        this.clock = clock;
+        this.canonical = JsonMapper.builder().findAndAddModules()
+                .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                .build();
+    }
+
+    public record Outcome<T>(int status, T body, boolean replayed) {
+    }
+
+    @Transactional
+    public <T> Outcome<T> execute(String clientId, String key, Object request, int successStatus, Class<T> responseType,
+                                  Supplier<T> action) {
+        String hash = hash(request);
+        int claimed = jdbc.update("""
+                insert into idempotency_record (client_id, idempotency_key, request_hash, created_at)
+                values (?, ?, ?, ?) on conflict do nothing
+                """, clientId, key, hash, Timestamp.from(clock.instant()));
+        if (claimed == 1) {
+            T response = action.get();
+            jdbc.update("update idempotency_record set response_status = ?, response_body = ? where client_id = ? and idempotency_key = ?",
+                    successStatus, write(response), clientId, key);
+            return new Outcome<>(successStatus, response, false);
+        }
+        return jdbc.query("select request_hash, response_status, response_body from idempotency_record where client_id = ? and idempotency_key = ?",
+                rs -> {
+                    rs.next();
+                    if (!hash.equals(rs.getString("request_hash"))) {
+                        throw new InvalidInputException(HEADER,
+                                "Deze Idempotency-Key is al gebruikt voor een ander verzoek; gebruik een nieuwe sleutel.");
+                    }
+                    String body = rs.getString("response_body");
+                    if (body == null) {
+                        throw new ConflictException("Een verzoek met deze Idempotency-Key is nog in behandeling.");
+                    }
+                    return new Outcome<>(rs.getInt("response_status"), read(body, responseType), true);
+                }, clientId, key);
+    }
+
+    private String hash(Object request) {
+        try {
+            byte[] json = canonical.writeValueAsBytes(request);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Cannot hash request", e);
+        }
+    }
+
+    private String write(Object response) {
+        try {
+            return objectMapper.writeValueAsString(response);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot store response", e);
+        }
+    }
+
+    private <T> T read(String body, Class<T> type) {
+        try {
+            return objectMapper.readValue(body, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot read stored response", e);
+        }
+    }
+}

@@ -1,0 +1,278 @@
+package nl.wijkroute.route;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.wijkroute.support.ApiTestSupport;
+import nl.wijkroute.support.TestUsers;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MvcResult;
+
+class TaskApiTest extends ApiTestSupport {
+
+    @Autowired
+    ManagementService managementService;
+
+    @Test
+    void householdTravelsTheFullRouteToNazorgAndIsClosedAfterTheCheck() throws Exception {
+        UUID caseId = openCaseInNoord();
+        var coach = TestUsers.wijkcoach();
+
+        step(caseId, "triage", coach, triage("FULL_ROUTE", "MULTIPLE", false, null));
+        step(caseId, "vraagverheldering", coach, Map.of("outcome", "TO_PLAN", "realQuestion", "Rust in de financiën en werk vinden."));
+        step(caseId, "plan", coach, Map.of("outcome", "TO_REGIE", "firstEvaluationDate", LocalDate.now().plusWeeks(6).toString()));
+        assertThat(dueOf(caseId, "regie")).isNotNull();
+        step(caseId, "regie", coach, outcome("TO_EVALUATIE", null));
+        step(caseId, "evaluatie", coach, outcome("CLOSE", "Doelen bereikt; huishouden redt het zelf."));
+
+        JsonNode inNazorg = getJson("/api/v1/cases/" + caseId, coach);
+        assertThat(inNazorg.get("status").asText()).isEqualTo("NAZORG");
+        assertThat(inNazorg.get("closureReason").asText()).isEqualTo("Doelen bereikt; huishouden redt het zelf.");
+        assertThat(inNazorg.get("openTasks")).isEmpty();
+
+        // The "vinger aan de pols" moment: the engine's timer job fires (the test profile runs jobs by hand).
+        Job timer = managementService.createJobQuery().processInstanceId(processInstanceOf(caseId)).timers().singleResult();
+        assertThat(timer.getDuedate()).isAfter(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(80))));
+        managementService.executeJob(timer.getId());
+        step(caseId, "nazorgControle", coach, outcome("ALL_WELL", null));
+
+        JsonNode closed = getJson("/api/v1/cases/" + caseId, coach);
+        assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(closed.get("currentStage").asText()).isEqualTo("AFGESLOTEN");
+        JsonNode history = getJson("/api/v1/cases/" + caseId + "/history", coach);
+        assertThat(history).extracting(move -> move.get("to").asText()).containsExactly("SIGNALEREN", "TRIAGE",
+                "VRAAGVERHELDERING", "PLAN", "REGIE", "EVALUATIE", "NAZORG", "NAZORG_CONTROLE", "AFGESLOTEN");
+        assertThat(history).extracting(move -> move.get("actor").asText()).containsExactly("frontoffice", "frontoffice",
+                "wijkcoach", "wijkcoach", "wijkcoach", "wijkcoach", "wijkcoach", "system", "wijkcoach");
+        assertThat(history.get(6).get("reason").asText()).isEqualTo("Doelen bereikt; huishouden redt het zelf.");
+    }
+
+    @Test
+    void triageNoHelpNeededClosesTheCaseWithTheReason() throws Exception {
+        UUID caseId = openCaseInNoord();
+        step(caseId, "triage", TestUsers.frontoffice(), triage("CLOSE_NO_HELP", "NONE", false, "Advies gegeven over de toeslagen."));
+
+        JsonNode closed = getJson("/api/v1/cases/" + caseId, TestUsers.wijkcoach());
+        assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(closed.get("closureReason").asText()).isEqualTo("Advies gegeven over de toeslagen.");
+        assertThat(closed.get("latestTriage").get("route").asText()).isEqualTo("CLOSE_NO_HELP");
+        assertThat(closed.get("latestTriage").get("assessedBy").asText()).isEqualTo("frontoffice");
+    }
+
+    @Test
+    void acuteSafetyConcernGoesToTheSafetyTaskFirst() throws Exception {
+        UUID caseId = openCaseInNoord();
+        step(caseId, "triage", TestUsers.wijkcoach(), triage("SAFETY_FIRST", "MULTIPLE", true, null));
+        assertThat(getJson("/api/v1/cases/" + caseId, TestUsers.wijkcoach()).get("currentStage").asText()).isEqualTo("VEILIGHEID");
+        step(caseId, "veiligheid", TestUsers.wijkcoach(), outcome("SPECIALIST_TOOK_OVER", "Veilig Thuis neemt het over."));
+        assertThat(getJson("/api/v1/cases/" + caseId, TestUsers.wijkcoach()).get("status").asText()).isEqualTo("NAZORG");
+    }
+
+    @Test
+    void shortRouteConnectsToAPartnerWithoutTheFullRoute() throws Exception {
+        UUID caseId = openCaseInNoord();
+        step(caseId, "triage", TestUsers.frontoffice(), triage("SHORT_ROUTE", "SINGLE", false, null));
+        step(caseId, "toeleiding", TestUsers.wijkcoach(), Map.of("outcome", "CONNECTED", "connectedTo", "Formulierenhulp bibliotheek"));
+        JsonNode history = getJson("/api/v1/cases/" + caseId + "/history", TestUsers.wijkcoach());
+        assertThat(history).extracting(move -> move.get("to").asText())
+                .containsExactly("SIGNALEREN", "TRIAGE", "TOELEIDING", "NAZORG");
+    }
+
+    @Test
+    void movingBackToTriageNeedsAReasonAndRecordsIt() throws Exception {
+        UUID caseId = openCaseInNoord();
+        step(caseId, "triage", TestUsers.wijkcoach(), triage("FULL_ROUTE", "MULTIPLE", false, null));
+        String taskId = openTask(caseId, "vraagverheldering");
+        claim(taskId, TestUsers.wijkcoach());
+        Map<String, Integer> before = rowCounts();
+
+        MvcResult withoutReason = complete(taskId, TestUsers.wijkcoach(), Map.of("step", "vraagverheldering", "outcome", "BACK_TO_TRIAGE"));
+        assertProblem(withoutReason, 400, "reason");
+        assertThat(rowCounts()).isEqualTo(before);
+
+        MvcResult withReason = complete(taskId, TestUsers.wijkcoach(), Map.of("step", "vraagverheldering",
+                "outcome", "BACK_TO_TRIAGE", "reason", "Acute huisuitzetting: opnieuw triëren."));
+        assertThat(withReason.getResponse().getStatus()).isEqualTo(204);
+        JsonNode last = lastMove(caseId);
+        assertThat(last.get("from").asText()).isEqualTo("VRAAGVERHELDERING");
+        assertThat(last.get("to").asText()).isEqualTo("TRIAGE");
+        assertThat(last.get("reason").asText()).isEqualTo("Acute huisuitzetting: opnieuw triëren.");
+    }
+
+    @Test
+    void evaluatieCanAdjustThePlanOrContinueWithTheNextEvaluationDate() throws Exception {
+        UUID caseId = openCaseInNoord();
+        var coach = TestUsers.wijkcoach();
+        step(caseId, "triage", coach, triage("FULL_ROUTE", "MULTIPLE", false, null));
+        step(caseId, "vraagverheldering", coach, Map.of("outcome", "TO_PLAN", "realQuestion", "Grip op geld."));
+        step(caseId, "plan", coach, Map.of("outcome", "TO_REGIE", "firstEvaluationDate", LocalDate.now().plusWeeks(4).toString()));
+        step(caseId, "regie", coach, outcome("TO_EVALUATIE", null));
+        step(caseId, "evaluatie", coach, outcome("ADJUST_PLAN", "Nieuwe schuldeiser in beeld."));
+        assertThat(lastMove(caseId).get("to").asText()).isEqualTo("PLAN");
+        step(caseId, "plan", coach, Map.of("outcome", "TO_REGIE", "firstEvaluationDate", LocalDate.now().plusWeeks(4).toString()));
+        step(caseId, "regie", coach, outcome("TO_EVALUATIE", null));
+        LocalDate next = LocalDate.now().plusMonths(2);
+        step(caseId, "evaluatie", coach, Map.of("outcome", "CONTINUE", "nextEvaluationDate", next.toString()));
+        assertThat(lastMove(caseId).get("to").asText()).isEqualTo("REGIE");
+        assertThat(java.time.Instant.parse(dueOf(caseId, "regie")))
+                .isEqualTo(next.atStartOfDay(java.time.ZoneId.of("Europe/Amsterdam")).toInstant());
+    }
+
+    @Test
+    void newSignalDuringNazorgReopensTheCaseAtTriage() throws Exception {
+        UUID caseId = openCaseInNoord();
+        step(caseId, "triage", TestUsers.frontoffice(), triage("SHORT_ROUTE", "SINGLE", false, null));
+        step(caseId, "toeleiding", TestUsers.wijkcoach(), Map.of("outcome", "CONNECTED", "connectedTo", "Voedselbank"));
+        String householdId = getJson("/api/v1/cases/" + caseId, TestUsers.wijkcoach()).get("household").get("id").asText();
+
+        Map<String, Object> again = signal(null);
+        again.remove("household");
+        again.put("householdId", householdId);
+        JsonNode response = read(postSignal(again, TestUsers.wijkcoach(), UUID.randomUUID().toString()));
+
+        assertThat(response.get("caseId").asText()).isEqualTo(caseId.toString());
+        assertThat(response.get("reopenedFromNazorg").asBoolean()).isTrue();
+        JsonNode reopened = getJson("/api/v1/cases/" + caseId, TestUsers.wijkcoach());
+        assertThat(reopened.get("status").asText()).isEqualTo("OPEN");
+        assertThat(reopened.get("currentStage").asText()).isEqualTo("TRIAGE");
+        assertThat(reopened.get("closedAt")).isNull();
+        assertThat(lastMove(caseId).get("reason").asText()).isEqualTo("Nieuw signaal tijdens nazorg");
+    }
+
+    @Test
+    void aTaskClaimedByAColleagueCannotBeClaimedCompletedOrHandedBack() throws Exception {
+        UUID caseId = openCaseInNoord();
+        String taskId = openTask(caseId, "triage");
+        assertThat(claim(taskId, TestUsers.wijkcoach()).getResponse().getStatus()).isEqualTo(200);
+        Map<String, Integer> before = rowCounts();
+
+        assertProblem(claim(taskId, TestUsers.wijkcoachNoord2()), 409);
+        Map<String, Object> body = new LinkedHashMap<>(triage("FULL_ROUTE", "MULTIPLE", false, null));
+        body.put("step", "triage");
+        assertProblem(complete(taskId, TestUsers.wijkcoachNoord2(), body), 409);
+        assertProblem(mvc.perform(post("/api/v1/tasks/" + taskId + "/unclaim").with(TestUsers.wijkcoachNoord2())).andReturn(), 409);
+        assertThat(rowCounts()).isEqualTo(before);
+        assertThat(getJson("/api/v1/tasks", TestUsers.wijkcoachNoord2()).findValuesAsText("id")).doesNotContain(taskId);
+
+        MvcResult handedBack = mvc.perform(post("/api/v1/tasks/" + taskId + "/unclaim").with(TestUsers.wijkcoach())).andReturn();
+        assertThat(handedBack.getResponse().getStatus()).isEqualTo(200);
+        assertThat(read(handedBack).get("assignee")).isNull();
+        assertThat(getJson("/api/v1/tasks", TestUsers.wijkcoachNoord2()).findValuesAsText("id")).contains(taskId);
+    }
+
+    @Test
+    void completingWithoutClaimingFirstIsAConflict() throws Exception {
+        UUID caseId = openCaseInNoord();
+        String taskId = openTask(caseId, "triage");
+        Map<String, Object> body = new LinkedHashMap<>(triage("FULL_ROUTE", "MULTIPLE", false, null));
+        body.put("step", "triage");
+        Map<String, Integer> before = rowCounts();
+        assertProblem(complete(taskId, TestUsers.wijkcoach(), body), 409);
+        assertThat(rowCounts()).isEqualTo(before);
+    }
+
+    @Test
+    void payloadForAnotherStepOrAnUnknownStepIsRefused() throws Exception {
+        UUID caseId = openCaseInNoord();
+        String taskId = openTask(caseId, "triage");
+        claim(taskId, TestUsers.wijkcoach());
+        Map<String, Integer> before = rowCounts();
+
+        assertProblem(complete(taskId, TestUsers.wijkcoach(), Map.of("step", "evaluatie", "outcome", "CLOSE", "reason", "x")), 400, "step");
+        assertProblem(complete(taskId, TestUsers.wijkcoach(), Map.of("step", "koffie", "outcome", "CLOSE")), 400, "step");
+        assertProblem(complete(taskId, TestUsers.wijkcoach(), Map.of("outcome", "CLOSE")), 400, "step");
+        assertProblem(complete(taskId, TestUsers.wijkcoach(), "{\"step\": \"triage\", "), 400);
+        assertThat(rowCounts()).isEqualTo(before);
+    }
+
+    @Test
+    void triageInputIsValidatedFieldByField() throws Exception {
+        UUID caseId = openCaseInNoord();
+        String taskId = openTask(caseId, "triage");
+        claim(taskId, TestUsers.wijkcoach());
+        Map<String, Integer> before = rowCounts();
+
+        assertProblem(complete(taskId, TestUsers.wijkcoach(), Map.of("step", "triage")), 400,
+                "problemScope", "route", "safetyConcern", "summary", "urgency");
+        Map<String, Object> unknownRoute = new LinkedHashMap<>(triage("SCENIC_ROUTE", "MULTIPLE", false, null));
+        unknownRoute.put("step", "triage");
+        assertProblem(complete(taskId, TestUsers.wijkcoach(), unknownRoute), 400, "route");
+        Map<String, Object> closeWithoutReason = new LinkedHashMap<>(triage("CLOSE_NO_HELP", "NONE", false, null));
+        closeWithoutReason.put("step", "triage");
+        assertProblem(complete(taskId, TestUsers.wijkcoach(), closeWithoutReason), 400, "reason");
+        Map<String, Object> safetyWithoutConcern = new LinkedHashMap<>(triage("SAFETY_FIRST", "MULTIPLE", false, null));
+        safetyWithoutConcern.put("step", "triage");
+        assertProblem(complete(taskId, TestUsers.wijkcoach(), safetyWithoutConcern), 400, "safetyConcern");
+        Map<String, Object> tooLong = new LinkedHashMap<>(triage("FULL_ROUTE", "MULTIPLE", false, null));
+        tooLong.put("step", "triage");
+        tooLong.put("summary", "x".repeat(4001));
+        assertProblem(complete(taskId, TestUsers.wijkcoach(), tooLong), 400, "summary");
+        assertThat(rowCounts()).isEqualTo(before);
+    }
+
+    @Test
+    void evaluationDatesMustBeGivenAndInTheFuture() throws Exception {
+        UUID caseId = openCaseInNoord();
+        step(caseId, "triage", TestUsers.wijkcoach(), triage("FULL_ROUTE", "MULTIPLE", false, null));
+        step(caseId, "vraagverheldering", TestUsers.wijkcoach(), Map.of("outcome", "TO_PLAN", "realQuestion", "Werk."));
+        String taskId = openTask(caseId, "plan");
+        claim(taskId, TestUsers.wijkcoach());
+        Map<String, Integer> before = rowCounts();
+        assertProblem(complete(taskId, TestUsers.wijkcoach(), Map.of("step", "plan", "outcome", "TO_REGIE")), 400, "firstEvaluationDate");
+        assertProblem(complete(taskId, TestUsers.wijkcoach(), Map.of("step", "plan", "outcome", "TO_REGIE",
+                "firstEvaluationDate", "2020-01-01")), 400, "firstEvaluationDate");
+        assertProblem(complete(taskId, TestUsers.wijkcoach(), Map.of("step", "plan", "outcome", "TO_REGIE",
+                "firstEvaluationDate", "volgende week")), 400, "firstEvaluationDate");
+        assertThat(rowCounts()).isEqualTo(before);
+    }
+
+    @Test
+    void unknownTaskAndAnotherTeamsTaskAreNotFound() throws Exception {
+        UUID caseId = openCaseInNoord();
+        String taskId = openTask(caseId, "triage");
+        assertProblem(claim("does-not-exist", TestUsers.wijkcoach()), 404);
+        assertProblem(claim(taskId, TestUsers.wijkcoach2()), 404);
+    }
+
+    @Test
+    void onlyFrontOfficeAndWijkteamWorkTasks() throws Exception {
+        UUID caseId = openCaseInNoord();
+        String taskId = openTask(caseId, "triage");
+        for (var user : List.of(TestUsers.manager(), TestUsers.partnerGgz(), TestUsers.admin())) {
+            assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/tasks")
+                    .with(user)).andReturn().getResponse().getStatus()).isEqualTo(403);
+            assertThat(claim(taskId, user).getResponse().getStatus()).isEqualTo(403);
+        }
+        assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/tasks"))
+                .andReturn().getResponse().getStatus()).isEqualTo(401);
+    }
+
+    private String processInstanceOf(UUID caseId) {
+        return jdbc.queryForObject("select id_ from act_ru_execution where business_key_ = ? and parent_id_ is null",
+                String.class, caseId.toString());
+    }
+
+    private String dueOf(UUID caseId, String taskKey) throws Exception {
+        for (JsonNode task : getJson("/api/v1/cases/" + caseId, TestUsers.wijkcoach()).get("openTasks")) {
+            if (task.get("taskKey").asText().equals(taskKey)) {
+                return task.hasNonNull("due") ? task.get("due").asText() : null;
+            }
+        }
+        throw new AssertionError("no open task " + taskKey);
+    }
+
+    private JsonNode lastMove(UUID caseId) throws Exception {
+        JsonNode history = getJson("/api/v1/cases/" + caseId + "/history", TestUsers.wijkcoach());
+        return history.get(history.size() - 1);
+    }
+}

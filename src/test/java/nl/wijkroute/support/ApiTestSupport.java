@@ -1,0 +1,176 @@
+package nl.wijkroute.support;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** The whole application on embedded PostgreSQL, called over MockMvc with realm-shaped tokens. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+public abstract class ApiTestSupport {
+
+    /** Tables an API call may write to; "nothing changed" means all these counts stayed the same. */
+    private static final List<String> TABLES = List.of("household", "household_member", "support_case", "signal",
+            "signal_leefgebied", "triage_assessment", "step_history", "idempotency_record", "act_ru_task",
+            "act_ru_execution", "act_ru_variable");
+
+    @Autowired
+    protected MockMvc mvc;
+
+    @Autowired
+    protected ObjectMapper json;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    protected Map<String, Integer> rowCounts() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        TABLES.forEach(table -> counts.put(table, jdbc.queryForObject("select count(*) from " + table, Integer.class)));
+        return counts;
+    }
+
+    /** A household the system has not seen, in the given wijk, with a unique name per call. */
+    protected static Map<String, Object> newHousehold(String wijk, Map<String, Object>... members) {
+        String name = "Huishouden " + UUID.randomUUID().toString().substring(0, 8);
+        List<Map<String, Object>> memberList = members.length == 0
+                ? List.of(member("Anna", "de Vries", "1985-03-12", null))
+                : List.of(members);
+        return Map.of("displayName", name, "wijk", wijk, "postcode", "4901 AB", "members", memberList);
+    }
+
+    protected static Map<String, Object> member(String givenName, String familyName, String birthDate, String bsn) {
+        Map<String, Object> member = new LinkedHashMap<>();
+        member.put("givenName", givenName);
+        member.put("familyName", familyName);
+        member.put("birthDate", birthDate);
+        if (bsn != null) {
+            member.put("bsn", bsn);
+        }
+        return member;
+    }
+
+    protected static Map<String, Object> signal(Map<String, Object> household) {
+        Map<String, Object> signal = new LinkedHashMap<>();
+        signal.put("household", household);
+        signal.put("sourceType", "FRONTOFFICE");
+        signal.put("description", "Inwoner meldt zich bij het loket met vragen over schulden en werk.");
+        signal.put("leefgebieden", List.of("FINANCIEN", "WERK_EN_OPLEIDING"));
+        signal.put("urgency", "NORMAL");
+        signal.put("safetyConcern", false);
+        return signal;
+    }
+
+    protected MvcResult postSignal(Object body, RequestPostProcessor user, String key) throws Exception {
+        return mvc.perform(post("/api/v1/signals").with(user).header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body))).andReturn();
+    }
+
+    /** Registers a signal for a new household in wijk noord (team-noord) and returns the case id. */
+    protected UUID openCaseInNoord() throws Exception {
+        MvcResult result = postSignal(signal(newHousehold("noord")), TestUsers.frontoffice(), UUID.randomUUID().toString());
+        if (result.getResponse().getStatus() != 201) {
+            throw new AssertionError("signal not registered: " + result.getResponse().getContentAsString());
+        }
+        return UUID.fromString(read(result).get("caseId").asText());
+    }
+
+    /** A problem+json answer with this status, naming exactly these fields (when given). */
+    protected void assertProblem(MvcResult result, int status, String... fields) throws Exception {
+        assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(status);
+        assertThat(result.getResponse().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        JsonNode problem = read(result);
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        if (fields.length > 0) {
+            assertThat(problem.get("errors")).extracting(error -> error.get("field").asText())
+                    .containsExactlyInAnyOrder(fields);
+        }
+    }
+
+    protected JsonNode read(MvcResult result) throws Exception {
+        return json.readTree(result.getResponse().getContentAsString());
+    }
+
+    protected JsonNode getJson(String url, RequestPostProcessor user) throws Exception {
+        MvcResult result = mvc.perform(get(url).with(user)).andReturn();
+        if (result.getResponse().getStatus() != 200) {
+            throw new AssertionError(url + " -> " + result.getResponse().getStatus() + " "
+                    + result.getResponse().getContentAsString());
+        }
+        return read(result);
+    }
+
+    /** The id of the open task with this key on the case. */
+    protected String openTask(UUID caseId, String taskKey) throws Exception {
+        for (JsonNode task : getJson("/api/v1/cases/" + caseId, TestUsers.wijkcoach()).get("openTasks")) {
+            if (task.get("taskKey").asText().equals(taskKey)) {
+                return task.get("id").asText();
+            }
+        }
+        throw new AssertionError("no open task " + taskKey + " on case " + caseId);
+    }
+
+    protected MvcResult claim(String taskId, RequestPostProcessor user) throws Exception {
+        return mvc.perform(post("/api/v1/tasks/" + taskId + "/claim").with(user)).andReturn();
+    }
+
+    protected MvcResult complete(String taskId, RequestPostProcessor user, Object body) throws Exception {
+        return mvc.perform(post("/api/v1/tasks/" + taskId + "/complete").with(user)
+                .contentType(MediaType.APPLICATION_JSON).content(body instanceof String s ? s : json.writeValueAsString(body)))
+                .andReturn();
+    }
+
+    /** Claims the case's open task with this key as the user and completes it with the input. */
+    protected void step(UUID caseId, String taskKey, RequestPostProcessor user, Map<String, Object> input) throws Exception {
+        String taskId = openTask(caseId, taskKey);
+        MvcResult claimed = claim(taskId, user);
+        if (claimed.getResponse().getStatus() != 200) {
+            throw new AssertionError("claim " + taskKey + ": " + claimed.getResponse().getContentAsString());
+        }
+        Map<String, Object> body = new LinkedHashMap<>(input);
+        body.put("step", taskKey);
+        MvcResult completed = complete(taskId, user, body);
+        if (completed.getResponse().getStatus() != 204) {
+            throw new AssertionError("complete " + taskKey + ": " + completed.getResponse().getContentAsString());
+        }
+    }
+
+    protected static Map<String, Object> triage(String route, String scope, boolean safety, String reason) {
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("urgency", "NORMAL");
+        input.put("safetyConcern", safety);
+        input.put("problemScope", scope);
+        input.put("route", route);
+        input.put("summary", "Eerste inschatting door het team.");
+        if (reason != null) {
+            input.put("reason", reason);
+        }
+        return input;
+    }
+
+    protected static Map<String, Object> outcome(String outcome, String reason) {
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("outcome", outcome);
+        if (reason != null) {
+            input.put("reason", reason);
+        }
+        return input;
+    }
+}

@@ -1,0 +1,65 @@
+package nl.wijkroute.support;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import nl.wijkroute.system.security.KeycloakJwtConverter;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+
+/**
+ * Tokens shaped like the dev realm's (realm_access.roles, preferred_username, team/wijk/organisation),
+ * run through the application's own converter, so the tests exercise the real role mapping.
+ */
+public final class TestUsers {
+
+    private TestUsers() {
+    }
+
+    public static RequestPostProcessor frontoffice() {
+        return user("frontoffice", List.of("frontoffice"), Map.of());
+    }
+
+    public static RequestPostProcessor wijkcoach() {
+        return user("wijkcoach", List.of("wijkteam"), Map.of("team", "team-noord", "wijk", "noord"));
+    }
+
+    public static RequestPostProcessor wijkcoachNoord2() {
+        return user("wijkcoach3", List.of("wijkteam"), Map.of("team", "team-noord", "wijk", "centrum"));
+    }
+
+    public static RequestPostProcessor wijkcoach2() {
+        return user("wijkcoach2", List.of("wijkteam"), Map.of("team", "team-zuid", "wijk", "zuid"));
+    }
+
+    public static RequestPostProcessor partnerGgz() {
+        return user("partner-ggz", List.of("partner"), Map.of("organisation", "ggz-breburg"));
+    }
+
+    public static RequestPostProcessor manager() {
+        return user("manager", List.of("manager"), Map.of());
+    }
+
+    public static RequestPostProcessor admin() {
+        return user("admin", List.of("admin"), Map.of());
+    }
+
+    public static RequestPostProcessor procesregisseur() {
+        return user("procesregisseur", List.of("procesregisseur"), Map.of());
+    }
+
+    public static RequestPostProcessor user(String username, List<String> roles, Map<String, String> claims) {
+        Jwt.Builder builder = Jwt.withTokenValue("test-token-" + username)
+                .header("alg", "RS256")
+                .subject("sub-" + username)
+                .issuer("http://127.0.0.1:8180/realms/wijkroute")
+                .issuedAt(Instant.now())
+                .expiresAt(Instant.now().plusSeconds(600))
+                .claim("preferred_username", username)
+                .claim("realm_access", Map.of("roles", roles));
+        claims.forEach(builder::claim);
+        return authentication(new KeycloakJwtConverter().convert(builder.build()));
+    }
+}
