@@ -4,7 +4,7 @@ import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.core.env.Environment;
 
 /**
@@ -27,7 +27,9 @@ public class EmbeddedKeycloakStarter implements ApplicationListener<ApplicationP
         KeycloakProperties properties = Binder.get(environment).bindOrCreate("wijkroute.keycloak", KeycloakProperties.class);
         KeycloakLauncher launcher = new KeycloakLauncher(properties);
         launcher.start();
-        context.getBeanFactory().registerSingleton(BEAN_NAME, launcher);
-        context.addApplicationListener((ApplicationListener<ContextClosedEvent>) closed -> launcher.close());
+        DefaultListableBeanFactory beanFactory = (DefaultListableBeanFactory) context.getBeanFactory();
+        beanFactory.registerSingleton(BEAN_NAME, launcher);
+        // Also runs when the context fails to start, so a failed start never leaves Keycloak behind.
+        beanFactory.registerDisposableBean(BEAN_NAME, launcher::close);
     }
 }

@@ -135,8 +135,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 || ex instanceof org.springframework.security.core.AuthenticationException) {
             throw ex; // the security filter chain answers these as problem+json
         }
-        // The class name only: messages of unexpected exceptions may carry personal data.
-        log.error("Unexpected error ({})", ex.getClass().getName(), ex);
+        // Class and place only: messages of unexpected exceptions (SQL, values) may carry personal data.
+        StackTraceElement where = ex.getStackTrace().length > 0 ? ex.getStackTrace()[0] : null;
+        Throwable root = org.springframework.core.NestedExceptionUtils.getMostSpecificCause(ex);
+        log.error("Unexpected error {} at {} (root cause {})", ex.getClass().getName(), where, root.getClass().getName());
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Er ging iets mis aan onze kant.", null);
     }
 
