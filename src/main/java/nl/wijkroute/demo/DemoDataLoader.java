@@ -8,7 +8,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import nl.wijkroute.assessment.AssessmentRequest;
+import nl.wijkroute.assessment.AssessmentService;
+import nl.wijkroute.assessment.VraagverhelderingInput;
+import nl.wijkroute.assessment.VraagverhelderingOutcome;
 import nl.wijkroute.household.Leefgebied;
+import nl.wijkroute.partner.OrganisationService;
+import nl.wijkroute.partner.OrganisationType;
 import nl.wijkroute.route.SupportCaseService;
 import nl.wijkroute.route.RouteTaskService;
 import nl.wijkroute.route.TaskView;
@@ -55,9 +61,13 @@ class DemoDataLoader implements ApplicationRunner {
     private final SupportCaseService cases;
     private final TransactionTemplate transaction;
     private final JdbcTemplate jdbc;
+    private final AssessmentService assessments;
+    private final OrganisationService organisations;
 
     DemoDataLoader(SignalService signals, RouteTaskService tasks, SupportCaseService cases, TransactionTemplate transaction,
-                   JdbcTemplate jdbc) {
+                   JdbcTemplate jdbc, AssessmentService assessments, OrganisationService organisations) {
+        this.organisations = organisations;
+        this.assessments = assessments;
         this.signals = signals;
         this.tasks = tasks;
         this.cases = cases;
@@ -67,6 +77,7 @@ class DemoDataLoader implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        loadOrganisations();
         // Demo households are recognisable by their postcodes (49xx DM), which no real address in this set uses.
         Integer existing = jdbc.queryForObject("select count(*) from household where postcode like '49__ DM'", Integer.class);
         if (existing != null && existing > 0) {
@@ -83,8 +94,9 @@ class DemoDataLoader implements ApplicationRunner {
                         Leefgebied.GEESTELIJKE_GEZONDHEID), Urgency.HIGH, false, PARTNER);
         complete(jolanda, "triage", COACH_NOORD, new TriageInput(Urgency.HIGH, false, ProblemScope.MULTIPLE,
                 TriageRoute.FULL_ROUTE, "Meervoudige problematiek: schulden, werk en inkomen, zorg om zoon.", null));
-        complete(jolanda, "vraagverheldering", COACH_NOORD, new RouteSteps.VraagverhelderingInput(
-                RouteSteps.VraagverhelderingOutcome.TO_PLAN, "Rust in de financiën zodat er ruimte is voor werk en voor Sven.", null));
+        assessFlagged(jolanda, COACH_NOORD);
+        complete(jolanda, "vraagverheldering", COACH_NOORD, new VraagverhelderingInput(
+                VraagverhelderingOutcome.TO_PLAN, "Rust in de financiën zodat er ruimte is voor werk en voor Sven.", null));
         complete(jolanda, "plan", COACH_NOORD, new RouteSteps.PlanInput(RouteSteps.PlanOutcome.TO_REGIE,
                 LocalDate.now().plusWeeks(6), null));
         loaded.add(jolanda);
@@ -127,8 +139,9 @@ class DemoDataLoader implements ApplicationRunner {
                 Set.of(Leefgebied.LICHAMELIJKE_GEZONDHEID, Leefgebied.SOCIAAL_NETWERK), Urgency.NORMAL, false, COACH_ZUID);
         complete(deWit, "triage", COACH_ZUID, new TriageInput(Urgency.NORMAL, false, ProblemScope.MULTIPLE,
                 TriageRoute.FULL_ROUTE, "Overbelaste mantelzorger; netwerk dun.", null));
-        complete(deWit, "vraagverheldering", COACH_ZUID, new RouteSteps.VraagverhelderingInput(
-                RouteSteps.VraagverhelderingOutcome.TO_PLAN, "Peter wil het volhouden met meer handen om zich heen.", null));
+        assessFlagged(deWit, COACH_ZUID);
+        complete(deWit, "vraagverheldering", COACH_ZUID, new VraagverhelderingInput(
+                VraagverhelderingOutcome.TO_PLAN, "Peter wil het volhouden met meer handen om zich heen.", null));
         complete(deWit, "plan", COACH_ZUID, new RouteSteps.PlanInput(RouteSteps.PlanOutcome.TO_REGIE, LocalDate.now().plusDays(1), null));
         complete(deWit, "regie", COACH_ZUID, new RouteSteps.RegieInput(RouteSteps.RegieOutcome.TO_EVALUATIE, null));
         loaded.add(deWit);
@@ -143,6 +156,28 @@ class DemoDataLoader implements ApplicationRunner {
         SignalRequest request = new SignalRequest(null, household, source, organisation, description, leefgebieden,
                 urgency, safety);
         return transaction.execute(status -> signals.register(request, by)).caseId();
+    }
+
+    /** Partners around the wijkteams; the demo partner users carry ggz-breburg and schuldhulp-stad. */
+    private void loadOrganisations() {
+        organisations.ensure("welzijn-stad", "Welzijn Stad (maatschappelijk werk)", OrganisationType.WELZIJN_MAATSCHAPPELIJK_WERK);
+        organisations.ensure("ggz-breburg", "GGZ Breburg", OrganisationType.GGZ);
+        organisations.ensure("schuldhulp-stad", "Schuldhulpverlening Stad", OrganisationType.SCHULDHULP);
+        organisations.ensure("werk-en-inkomen", "Gemeente: Werk & Inkomen", OrganisationType.WERK_EN_INKOMEN);
+        organisations.ensure("jeugdhulp-regio", "Jeugdhulp Regio", OrganisationType.JEUGDHULP);
+        organisations.ensure("huisartsen-noord", "Huisartsenpraktijk Noord", OrganisationType.HUISARTS);
+        organisations.ensure("veilig-thuis", "Veilig Thuis", OrganisationType.VEILIG_THUIS);
+        organisations.ensure("woonstad", "Woonstad (woningcorporatie)", OrganisationType.WONINGCORPORATIE);
+    }
+
+    /** Vraagverheldering with the household: every flagged leefgebied, for the first member. */
+    private void assessFlagged(UUID caseId, CurrentUser by) {
+        UUID member = transaction.execute(status -> cases.get(caseId).getHousehold().getMembers().get(0).getId());
+        for (Leefgebied leefgebied : assessments.view(caseId).flagged()) {
+            assessments.assess(caseId, member, leefgebied, new AssessmentRequest(2,
+                    "Het lukt me niet meer om dit zelf te regelen.", "Wil graag, is gemotiveerd.", "Zus woont in de buurt."),
+                    by.username());
+        }
     }
 
     private void complete(UUID caseId, String taskKey, CurrentUser by, StepInput input) {

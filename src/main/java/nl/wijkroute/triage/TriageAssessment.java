@@ -1,13 +1,20 @@
 package nl.wijkroute.triage;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.UUID;
+import nl.wijkroute.household.Leefgebied;
 
 /** One triage of a case. A reopened case is triaged again, so a case can have several. */
 @Entity
@@ -37,6 +44,13 @@ public class TriageAssessment {
 
     private Instant assessedAt;
 
+    /** Leefgebieden triage flagged in addition to those in the signals. */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "triage_leefgebied", joinColumns = @JoinColumn(name = "triage_id"))
+    @Column(name = "leefgebied")
+    @Enumerated(EnumType.STRING)
+    private Set<Leefgebied> leefgebieden = EnumSet.noneOf(Leefgebied.class);
+
     protected TriageAssessment() {
     }
 
@@ -50,6 +64,13 @@ public class TriageAssessment {
         this.summary = input.summary();
         this.assessedBy = assessedBy;
         this.assessedAt = assessedAt;
+        if (input.leefgebieden() != null && !input.leefgebieden().isEmpty()) {
+            this.leefgebieden = EnumSet.copyOf(input.leefgebieden());
+        }
+    }
+
+    public Set<Leefgebied> getLeefgebieden() {
+        return leefgebieden;
     }
 
     public UUID getId() {

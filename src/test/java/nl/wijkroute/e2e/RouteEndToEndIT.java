@@ -97,6 +97,12 @@ class RouteEndToEndIT {
 
         step(caseId, "triage", coach, Map.of("urgency", "HIGH", "safetyConcern", false, "problemScope", "MULTIPLE",
                 "route", "FULL_ROUTE", "summary", "Meervoudige problematiek."));
+        String memberId = send("GET", "/api/v1/cases/" + caseId, coach, null, 200).get("household").get("members")
+                .get(0).get("id").asText();
+        for (String leefgebied : List.of("FINANCIEN", "WERK_EN_OPLEIDING")) {
+            send("PUT", "/api/v1/cases/" + caseId + "/vraagverheldering/" + memberId + "/" + leefgebied, coach,
+                    Map.of("score", 2, "ownWords", "Ik zie door de brieven het overzicht niet meer."), 200);
+        }
         step(caseId, "vraagverheldering", coach, Map.of("outcome", "TO_PLAN", "realQuestion", "Rust in de financiën."));
         step(caseId, "plan", coach, Map.of("outcome", "TO_REGIE", "firstEvaluationDate", LocalDate.now().plusWeeks(6).toString()));
         step(caseId, "regie", coach, Map.of("outcome", "TO_EVALUATIE"));

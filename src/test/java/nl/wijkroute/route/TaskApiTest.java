@@ -29,6 +29,7 @@ class TaskApiTest extends ApiTestSupport {
         var coach = TestUsers.wijkcoach();
 
         step(caseId, "triage", coach, triage("FULL_ROUTE", "MULTIPLE", false, null));
+        assessFlaggedLeefgebieden(caseId);
         step(caseId, "vraagverheldering", coach, Map.of("outcome", "TO_PLAN", "realQuestion", "Rust in de financiën en werk vinden."));
         step(caseId, "plan", coach, Map.of("outcome", "TO_REGIE", "firstEvaluationDate", LocalDate.now().plusWeeks(6).toString()));
         assertThat(dueOf(caseId, "regie")).isNotNull();
@@ -114,6 +115,7 @@ class TaskApiTest extends ApiTestSupport {
         UUID caseId = openCaseInNoord();
         var coach = TestUsers.wijkcoach();
         step(caseId, "triage", coach, triage("FULL_ROUTE", "MULTIPLE", false, null));
+        assessFlaggedLeefgebieden(caseId);
         step(caseId, "vraagverheldering", coach, Map.of("outcome", "TO_PLAN", "realQuestion", "Grip op geld."));
         step(caseId, "plan", coach, Map.of("outcome", "TO_REGIE", "firstEvaluationDate", LocalDate.now().plusWeeks(4).toString()));
         step(caseId, "regie", coach, outcome("TO_EVALUATIE", null));
@@ -224,6 +226,7 @@ class TaskApiTest extends ApiTestSupport {
     void evaluationDatesMustBeGivenAndInTheFuture() throws Exception {
         UUID caseId = openCaseInNoord();
         step(caseId, "triage", TestUsers.wijkcoach(), triage("FULL_ROUTE", "MULTIPLE", false, null));
+        assessFlaggedLeefgebieden(caseId);
         step(caseId, "vraagverheldering", TestUsers.wijkcoach(), Map.of("outcome", "TO_PLAN", "realQuestion", "Werk."));
         String taskId = openTask(caseId, "plan");
         claim(taskId, TestUsers.wijkcoach());

@@ -2,6 +2,7 @@ package nl.wijkroute.support;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +30,7 @@ public abstract class ApiTestSupport {
 
     /** Tables an API call may write to; "nothing changed" means all these counts stayed the same. */
     private static final List<String> TABLES = List.of("household", "household_member", "support_case", "signal",
-            "signal_leefgebied", "triage_assessment", "step_history", "idempotency_record", "act_ru_task",
+            "signal_leefgebied", "triage_assessment", "triage_leefgebied", "leefgebied_assessment", "real_question", "organisation", "step_history", "idempotency_record", "act_ru_task",
             "act_ru_execution", "act_ru_variable");
 
     @Autowired
@@ -149,6 +150,18 @@ public abstract class ApiTestSupport {
         MvcResult completed = complete(taskId, user, body);
         if (completed.getResponse().getStatus() != 204) {
             throw new AssertionError("complete " + taskKey + ": " + completed.getResponse().getContentAsString());
+        }
+    }
+
+    /** Vraagverheldering with the household: every flagged leefgebied assessed for the first member. */
+    protected void assessFlaggedLeefgebieden(UUID caseId) throws Exception {
+        String memberId = getJson("/api/v1/cases/" + caseId, TestUsers.wijkcoach()).get("household").get("members")
+                .get(0).get("id").asText();
+        for (JsonNode leefgebied : getJson("/api/v1/cases/" + caseId + "/vraagverheldering", TestUsers.wijkcoach()).get("flagged")) {
+            MvcResult result = mvc.perform(put("/api/v1/cases/" + caseId + "/vraagverheldering/" + memberId + "/"
+                    + leefgebied.asText()).with(TestUsers.wijkcoach()).contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"score\": 2, \"ownWords\": \"Het loopt me boven het hoofd.\"}")).andReturn();
+            assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(200);
         }
     }
 

@@ -16,8 +16,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The route's outcome steps and their inputs. Each outcome value is a gateway condition in
  * {@code bpmn/routekaart.bpmn}; a reason is required where the step goes back or ends support.
- * Later issues move vraagverheldering, plan and regie into their own capability packages with
- * richer input (assessment per leefgebied, the versioned plan).
+ * Vraagverheldering has its own handler in the {@code assessment} package; plan and regie move to
+ * their capability packages as they grow.
  */
 @Configuration(proxyBeanMethods = false)
 public class RouteSteps {
@@ -27,8 +27,6 @@ public class RouteSteps {
     public enum VeiligheidOutcome { CONTINUE_FULL_ROUTE, SPECIALIST_TOOK_OVER }
 
     public enum ToeleidingOutcome { CONNECTED, NEEDS_FULL_ROUTE }
-
-    public enum VraagverhelderingOutcome { TO_PLAN, BACK_TO_TRIAGE }
 
     public enum PlanOutcome { TO_REGIE, BACK_TO_VRAAGVERHELDERING }
 
@@ -51,19 +49,6 @@ public class RouteSteps {
         public Map<String, Object> extraVariables() {
             if (outcome == ToeleidingOutcome.CONNECTED && (connectedTo == null || connectedTo.isBlank())) {
                 throw new InvalidInputException("connectedTo", "Bij CONNECTED: met welke voorziening of partner?");
-            }
-            return Map.of();
-        }
-    }
-
-    public record VraagverhelderingInput(@NotNull VraagverhelderingOutcome outcome,
-                                         @Size(max = 4000) String realQuestion,
-                                         @Size(max = 2000) String reason)
-            implements OutcomeInput<VraagverhelderingOutcome> {
-        @Override
-        public Map<String, Object> extraVariables() {
-            if (outcome == VraagverhelderingOutcome.TO_PLAN && (realQuestion == null || realQuestion.isBlank())) {
-                throw new InvalidInputException("realQuestion", "Vat de eigenlijke vraag samen voordat het plan begint.");
             }
             return Map.of();
         }
@@ -118,12 +103,6 @@ public class RouteSteps {
     StepHandler<ToeleidingInput> toeleidingStep() {
         return new OutcomeStep<>("toeleiding", ToeleidingInput.class, "toeleidingOutcome",
                 EnumSet.of(ToeleidingOutcome.NEEDS_FULL_ROUTE));
-    }
-
-    @Bean
-    StepHandler<VraagverhelderingInput> vraagverhelderingStep() {
-        return new OutcomeStep<>("vraagverheldering", VraagverhelderingInput.class, "vraagverhelderingOutcome",
-                EnumSet.of(VraagverhelderingOutcome.BACK_TO_TRIAGE));
     }
 
     @Bean

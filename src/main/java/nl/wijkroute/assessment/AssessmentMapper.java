@@ -1,0 +1,12 @@
+package nl.wijkroute.assessment;
+
+import org.mapstruct.Mapper;
+import org.mapstruct.Mapping;
+
+@Mapper
+interface AssessmentMapper {
+
+    @Mapping(target = "member", source = "memberName")
+    @Mapping(target = "scoreMeaning", expression = "java(SelfSufficiency.of(assessment.getScore()).meaning())")
+    VraagverhelderingView.AssessmentView toView(LeefgebiedAssessment assessment, String memberName);
+}

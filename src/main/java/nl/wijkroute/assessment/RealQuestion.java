@@ -1,0 +1,49 @@
+package nl.wijkroute.assessment;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** "De eigenlijke vraag" behind the signals, summarised with the household. */
+@Entity
+@Table(name = "real_question")
+public class RealQuestion {
+
+    @Id
+    private UUID id;
+
+    @Column(name = "case_id")
+    private UUID caseId;
+
+    private String question;
+
+    private String recordedBy;
+
+    private Instant recordedAt;
+
+    protected RealQuestion() {
+    }
+
+    RealQuestion(UUID caseId, String question, String recordedBy, Instant recordedAt) {
+        this.id = UUID.randomUUID();
+        this.caseId = caseId;
+        this.question = question;
+        this.recordedBy = recordedBy;
+        this.recordedAt = recordedAt;
+    }
+
+    public String getQuestion() {
+        return question;
+    }
+
+    public String getRecordedBy() {
+        return recordedBy;
+    }
+
+    public Instant getRecordedAt() {
+        return recordedAt;
+    }
+}
