@@ -14,6 +14,12 @@ import nl.wijkroute.assessment.VraagverhelderingInput;
 import nl.wijkroute.assessment.VraagverhelderingOutcome;
 import nl.wijkroute.household.Leefgebied;
 import nl.wijkroute.partner.OrganisationService;
+import nl.wijkroute.plan.AgreementRequest;
+import nl.wijkroute.plan.PlanContent;
+import nl.wijkroute.plan.PlanOutcome;
+import nl.wijkroute.plan.PlanRequest;
+import nl.wijkroute.plan.PlanService;
+import nl.wijkroute.plan.PlanStepInput;
 import nl.wijkroute.partner.OrganisationType;
 import nl.wijkroute.route.SupportCaseService;
 import nl.wijkroute.route.RouteTaskService;
@@ -63,9 +69,11 @@ class DemoDataLoader implements ApplicationRunner {
     private final JdbcTemplate jdbc;
     private final AssessmentService assessments;
     private final OrganisationService organisations;
+    private final PlanService plans;
 
     DemoDataLoader(SignalService signals, RouteTaskService tasks, SupportCaseService cases, TransactionTemplate transaction,
-                   JdbcTemplate jdbc, AssessmentService assessments, OrganisationService organisations) {
+                   JdbcTemplate jdbc, AssessmentService assessments, OrganisationService organisations, PlanService plans) {
+        this.plans = plans;
         this.organisations = organisations;
         this.assessments = assessments;
         this.signals = signals;
@@ -97,7 +105,16 @@ class DemoDataLoader implements ApplicationRunner {
         assessFlagged(jolanda, COACH_NOORD);
         complete(jolanda, "vraagverheldering", COACH_NOORD, new VraagverhelderingInput(
                 VraagverhelderingOutcome.TO_PLAN, "Rust in de financiën zodat er ruimte is voor werk en voor Sven.", null));
-        complete(jolanda, "plan", COACH_NOORD, new RouteSteps.PlanInput(RouteSteps.PlanOutcome.TO_REGIE,
+        agreedPlan(jolanda, COACH_NOORD, List.of(
+                goal(Leefgebied.FINANCIEN, "Grip op geld en schulden", "Schulden in een regeling, vaste lasten op tijd betaald",
+                        action("Schuldhulptraject starten en beslagen bundelen", PlanContent.OwnerType.PARTNER, "schuldhulp-stad"),
+                        action("Post samen openen, elke week", PlanContent.OwnerType.NETWORK, null)),
+                goal(Leefgebied.WERK_EN_OPLEIDING, "Aan het werk na de WW", "Een baan of opleidingsplek van minstens 24 uur",
+                        action("Gesprek klantmanager over werk en inkomen", PlanContent.OwnerType.PARTNER, "werk-en-inkomen"),
+                        action("Cv bijwerken", PlanContent.OwnerType.HOUSEHOLD, null)),
+                goal(Leefgebied.GEESTELIJKE_GEZONDHEID, "Rust in het hoofd", "Slaapt weer, minder piekeren",
+                        action("Intake bij de POH-GGZ en zo nodig GGZ", PlanContent.OwnerType.PARTNER, "ggz-breburg"))));
+        complete(jolanda, "plan", COACH_NOORD, new PlanStepInput(PlanOutcome.TO_REGIE,
                 LocalDate.now().plusWeeks(6), null));
         loaded.add(jolanda);
 
@@ -142,7 +159,11 @@ class DemoDataLoader implements ApplicationRunner {
         assessFlagged(deWit, COACH_ZUID);
         complete(deWit, "vraagverheldering", COACH_ZUID, new VraagverhelderingInput(
                 VraagverhelderingOutcome.TO_PLAN, "Peter wil het volhouden met meer handen om zich heen.", null));
-        complete(deWit, "plan", COACH_ZUID, new RouteSteps.PlanInput(RouteSteps.PlanOutcome.TO_REGIE, LocalDate.now().plusDays(1), null));
+        agreedPlan(deWit, COACH_ZUID, List.of(
+                goal(Leefgebied.SOCIAAL_NETWERK, "Mantelzorg delen", "Twee vaste vrijwilligers per week",
+                        action("Vrijwilligers zoeken via Welzijn Stad", PlanContent.OwnerType.PARTNER, "welzijn-stad"),
+                        action("Kinderen vragen om een vaste avond", PlanContent.OwnerType.NETWORK, null))));
+        complete(deWit, "plan", COACH_ZUID, new PlanStepInput(PlanOutcome.TO_REGIE, LocalDate.now().plusDays(1), null));
         complete(deWit, "regie", COACH_ZUID, new RouteSteps.RegieInput(RouteSteps.RegieOutcome.TO_EVALUATIE, null));
         loaded.add(deWit);
 
@@ -178,6 +199,23 @@ class DemoDataLoader implements ApplicationRunner {
                     "Het lukt me niet meer om dit zelf te regelen.", "Wil graag, is gemotiveerd.", "Zus woont in de buurt."),
                     by.username());
         }
+    }
+
+    /** The plan made with the household, and their agreement to it. */
+    private void agreedPlan(UUID caseId, CurrentUser by, List<PlanRequest.GoalRequest> goals) {
+        var plan = plans.create(caseId, new PlanRequest(null, "Eerste plan, samen met het huishouden", goals), by.username());
+        plans.recordAgreement(caseId, new AgreementRequest(plan.version(), java.time.Instant.now(),
+                PlanContent.AgreementForm.IN_GESPREK, "het huishouden"), by.username());
+    }
+
+    private static PlanRequest.GoalRequest goal(Leefgebied leefgebied, String description, String result,
+                                                PlanRequest.ActionRequest... actions) {
+        return new PlanRequest.GoalRequest(null, leefgebied, null, description, result, LocalDate.now().plusMonths(6),
+                List.of(actions));
+    }
+
+    private static PlanRequest.ActionRequest action(String description, PlanContent.OwnerType owner, String organisation) {
+        return new PlanRequest.ActionRequest(null, description, owner, organisation, null, PlanContent.ActionStatus.PLANNED);
     }
 
     private void complete(UUID caseId, String taskKey, CurrentUser by, StepInput input) {

@@ -5,6 +5,7 @@ import java.util.UUID;
 import nl.wijkroute.route.engine.StageEntered;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,8 +23,10 @@ class StepRecorder implements StageEntered {
     private final CaseRepository cases;
     private final StepHistoryRepository history;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    StepRecorder(CaseRepository cases, StepHistoryRepository history, Clock clock) {
+    StepRecorder(CaseRepository cases, StepHistoryRepository history, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.cases = cases;
         this.history = history;
         this.clock = clock;
@@ -40,6 +43,7 @@ class StepRecorder implements StageEntered {
         var now = clock.instant();
         supportCase.enter(stage, now, reason);
         history.save(new StepHistoryEntry(caseId, from, stage, actor(execution), now, reason));
+        events.publishEvent(new CaseMoved(caseId, from, stage, now));
     }
 
     private static String actor(DelegateExecution execution) {

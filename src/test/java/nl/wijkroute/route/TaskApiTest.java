@@ -31,6 +31,7 @@ class TaskApiTest extends ApiTestSupport {
         step(caseId, "triage", coach, triage("FULL_ROUTE", "MULTIPLE", false, null));
         assessFlaggedLeefgebieden(caseId);
         step(caseId, "vraagverheldering", coach, Map.of("outcome", "TO_PLAN", "realQuestion", "Rust in de financiën en werk vinden."));
+        agreedPlan(caseId);
         step(caseId, "plan", coach, Map.of("outcome", "TO_REGIE", "firstEvaluationDate", LocalDate.now().plusWeeks(6).toString()));
         assertThat(dueOf(caseId, "regie")).isNotNull();
         step(caseId, "regie", coach, outcome("TO_EVALUATIE", null));
@@ -50,6 +51,8 @@ class TaskApiTest extends ApiTestSupport {
         JsonNode closed = getJson("/api/v1/cases/" + caseId, coach);
         assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
         assertThat(closed.get("currentStage").asText()).isEqualTo("AFGESLOTEN");
+        assertThat(getJson("/api/v1/cases/" + caseId + "/plan", coach).get("status").asText())
+                .as("support ended: the plan is history").isEqualTo("CLOSED");
         JsonNode history = getJson("/api/v1/cases/" + caseId + "/history", coach);
         assertThat(history).extracting(move -> move.get("to").asText()).containsExactly("SIGNALEREN", "TRIAGE",
                 "VRAAGVERHELDERING", "PLAN", "REGIE", "EVALUATIE", "NAZORG", "NAZORG_CONTROLE", "AFGESLOTEN");
@@ -117,6 +120,7 @@ class TaskApiTest extends ApiTestSupport {
         step(caseId, "triage", coach, triage("FULL_ROUTE", "MULTIPLE", false, null));
         assessFlaggedLeefgebieden(caseId);
         step(caseId, "vraagverheldering", coach, Map.of("outcome", "TO_PLAN", "realQuestion", "Grip op geld."));
+        agreedPlan(caseId);
         step(caseId, "plan", coach, Map.of("outcome", "TO_REGIE", "firstEvaluationDate", LocalDate.now().plusWeeks(4).toString()));
         step(caseId, "regie", coach, outcome("TO_EVALUATIE", null));
         step(caseId, "evaluatie", coach, outcome("ADJUST_PLAN", "Nieuwe schuldeiser in beeld."));

@@ -30,7 +30,7 @@ public abstract class ApiTestSupport {
 
     /** Tables an API call may write to; "nothing changed" means all these counts stayed the same. */
     private static final List<String> TABLES = List.of("household", "household_member", "support_case", "signal",
-            "signal_leefgebied", "triage_assessment", "triage_leefgebied", "leefgebied_assessment", "real_question", "organisation", "step_history", "idempotency_record", "act_ru_task",
+            "signal_leefgebied", "triage_assessment", "triage_leefgebied", "leefgebied_assessment", "real_question", "organisation", "plan", "plan_version", "step_history", "idempotency_record", "act_ru_task",
             "act_ru_execution", "act_ru_variable");
 
     @Autowired
@@ -163,6 +163,23 @@ public abstract class ApiTestSupport {
                     .content("{\"score\": 2, \"ownWords\": \"Het loopt me boven het hoofd.\"}")).andReturn();
             assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(200);
         }
+    }
+
+    /** A one-goal plan (version 1) for the case, agreed with the household (version 2). Returns the plan view. */
+    protected JsonNode agreedPlan(UUID caseId) throws Exception {
+        MvcResult created = mvc.perform(post("/api/v1/cases/" + caseId + "/plan").with(TestUsers.wijkcoach())
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(Map.of("goals", List.of(Map.of(
+                        "leefgebied", "FINANCIEN", "description", "Grip op geld", "result", "Schulden in een regeling",
+                        "targetDate", java.time.LocalDate.now().plusMonths(6).toString(),
+                        "actions", List.of(Map.of("description", "Budgetcoach", "ownerType", "HOUSEHOLD", "status", "PLANNED"))))))))
+                .andReturn();
+        assertThat(created.getResponse().getStatus()).as(created.getResponse().getContentAsString()).isEqualTo(201);
+        MvcResult agreed = mvc.perform(post("/api/v1/cases/" + caseId + "/plan/agreement").with(TestUsers.wijkcoach())
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(Map.of("basedOnVersion", 1,
+                        "agreedAt", java.time.Instant.now().minusSeconds(60).toString(), "form", "IN_GESPREK",
+                        "agreedBy", "Anna de Vries")))).andReturn();
+        assertThat(agreed.getResponse().getStatus()).as(agreed.getResponse().getContentAsString()).isEqualTo(200);
+        return read(agreed);
     }
 
     protected static Map<String, Object> triage(String route, String scope, boolean safety, String reason) {

@@ -16,8 +16,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The route's outcome steps and their inputs. Each outcome value is a gateway condition in
  * {@code bpmn/routekaart.bpmn}; a reason is required where the step goes back or ends support.
- * Vraagverheldering has its own handler in the {@code assessment} package; plan and regie move to
- * their capability packages as they grow.
+ * Vraagverheldering and plan have their own handlers in the {@code assessment} and {@code plan}
+ * packages; regie moves to its capability package as it grows.
  */
 @Configuration(proxyBeanMethods = false)
 public class RouteSteps {
@@ -27,8 +27,6 @@ public class RouteSteps {
     public enum VeiligheidOutcome { CONTINUE_FULL_ROUTE, SPECIALIST_TOOK_OVER }
 
     public enum ToeleidingOutcome { CONNECTED, NEEDS_FULL_ROUTE }
-
-    public enum PlanOutcome { TO_REGIE, BACK_TO_VRAAGVERHELDERING }
 
     public enum RegieOutcome { TO_EVALUATIE, BACK_TO_PLAN }
 
@@ -49,18 +47,6 @@ public class RouteSteps {
         public Map<String, Object> extraVariables() {
             if (outcome == ToeleidingOutcome.CONNECTED && (connectedTo == null || connectedTo.isBlank())) {
                 throw new InvalidInputException("connectedTo", "Bij CONNECTED: met welke voorziening of partner?");
-            }
-            return Map.of();
-        }
-    }
-
-    public record PlanInput(@NotNull PlanOutcome outcome,
-                            @Future LocalDate firstEvaluationDate,
-                            @Size(max = 2000) String reason) implements OutcomeInput<PlanOutcome> {
-        @Override
-        public Map<String, Object> extraVariables() {
-            if (outcome == PlanOutcome.TO_REGIE) {
-                return Map.of(RouteVariables.NEXT_EVALUATION_DATE, evaluationDate("firstEvaluationDate", firstEvaluationDate));
             }
             return Map.of();
         }
@@ -103,12 +89,6 @@ public class RouteSteps {
     StepHandler<ToeleidingInput> toeleidingStep() {
         return new OutcomeStep<>("toeleiding", ToeleidingInput.class, "toeleidingOutcome",
                 EnumSet.of(ToeleidingOutcome.NEEDS_FULL_ROUTE));
-    }
-
-    @Bean
-    StepHandler<PlanInput> planStep() {
-        return new OutcomeStep<>("plan", PlanInput.class, "planOutcome",
-                EnumSet.of(PlanOutcome.BACK_TO_VRAAGVERHELDERING));
     }
 
     @Bean

@@ -121,7 +121,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<Object> conflict(ConflictException ex) {
-        return problem(HttpStatus.CONFLICT, ex.getMessage(), null);
+        ResponseEntity<Object> response = problem(HttpStatus.CONFLICT, ex.getMessage(), null);
+        ex.details().forEach(((ProblemDetail) response.getBody())::setProperty);
+        return response;
     }
 
     @ExceptionHandler({OptimisticLockingFailureException.class, org.camunda.bpm.engine.OptimisticLockingException.class})

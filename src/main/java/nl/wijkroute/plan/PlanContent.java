@@ -1,0 +1,38 @@
+package nl.wijkroute.plan;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import nl.wijkroute.household.Leefgebied;
+
+/**
+ * What one plan version says: goals per leefgebied with a concrete result and target date, the
+ * actions and who owns them, and whether (and how) the household agreed to this version.
+ * Stored as JSON in plan_version.content; never changed after it is written.
+ */
+public record PlanContent(List<Goal> goals, Agreement agreement) {
+
+    public record Goal(UUID id, Leefgebied leefgebied, UUID memberId, String description, String result,
+                       LocalDate targetDate, List<Action> actions) {
+    }
+
+    public record Action(UUID id, String description, OwnerType ownerType, String organisationId, String professional,
+                         ActionStatus status) {
+    }
+
+    /** The household's agreement with this version (gedeelde besluitvorming). */
+    public record Agreement(Instant agreedAt, AgreementForm form, String agreedBy, String recordedBy) {
+    }
+
+    /** Who does an action: a partner organisation (and professional), the household, its network or the wijkteam. */
+    public enum OwnerType { PARTNER, HOUSEHOLD, NETWORK, WIJKTEAM }
+
+    public enum ActionStatus { PLANNED, IN_PROGRESS, DONE, CANCELLED }
+
+    public enum AgreementForm { IN_GESPREK, TELEFONISCH, VIDEO, SCHRIFTELIJK }
+
+    PlanContent withAgreement(Agreement agreement) {
+        return new PlanContent(goals, agreement);
+    }
+}

@@ -1,0 +1,217 @@
+package nl.wijkroute.plan;
+
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import nl.wijkroute.household.HouseholdMember;
+import nl.wijkroute.partner.OrganisationService;
+import nl.wijkroute.route.CaseMoved;
+import nl.wijkroute.route.CaseStatus;
+import nl.wijkroute.route.Stage;
+import nl.wijkroute.route.SupportCase;
+import nl.wijkroute.route.SupportCaseService;
+import nl.wijkroute.system.problem.ConflictException;
+import nl.wijkroute.system.problem.InvalidInputException;
+import nl.wijkroute.system.problem.NotFoundException;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 1 gezin, 1 plan. Every change writes a new immutable version on top of the version the editor
+ * started from; an edit based on an older version is refused with the current version number, so
+ * nobody silently overwrites a colleague. A content change needs the household's agreement again.
+ */
+@Service
+public class PlanService {
+
+    private final PlanRepository plans;
+    private final PlanVersionRepository versions;
+    private final SupportCaseService cases;
+    private final OrganisationService organisations;
+    private final PlanMapper mapper;
+    private final Clock clock;
+
+    PlanService(PlanRepository plans, PlanVersionRepository versions, SupportCaseService cases,
+                OrganisationService organisations, PlanMapper mapper, Clock clock) {
+        this.plans = plans;
+        this.versions = versions;
+        this.cases = cases;
+        this.organisations = organisations;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public PlanViews.PlanView create(UUID caseId, PlanRequest request, String by) {
+        SupportCase supportCase = openCase(caseId);
+        UUID householdId = supportCase.getHousehold().getId();
+        if (plans.findByHouseholdIdAndStatus(householdId, Plan.Status.ACTIVE).isPresent()) {
+            throw new ConflictException("Dit huishouden heeft al een plan (1 gezin, 1 plan): pas dat plan aan.");
+        }
+        PlanContent content = new PlanContent(mapper.toGoals(request.goals()), null);
+        check(content, supportCase);
+        Plan plan = new Plan(householdId, caseId, clock.instant());
+        try {
+            plans.saveAndFlush(plan);
+        } catch (DataIntegrityViolationException raced) {
+            throw new ConflictException("Dit huishouden heeft zojuist een plan gekregen (1 gezin, 1 plan): pas dat plan aan.");
+        }
+        return write(plan, content, by, request.changeNote());
+    }
+
+    @Transactional
+    public PlanViews.PlanView change(UUID caseId, PlanRequest request, String by) {
+        SupportCase supportCase = openCase(caseId);
+        if (request.basedOnVersion() == null) {
+            throw new InvalidInputException("basedOnVersion", "Geef de versie waarop deze wijziging voortbouwt.");
+        }
+        Plan plan = activePlan(supportCase);
+        requireCurrent(plan, request.basedOnVersion());
+        PlanContent content = new PlanContent(mapper.toGoals(request.goals()), null);
+        check(content, supportCase);
+        return write(plan, content, by, request.changeNote());
+    }
+
+    @Transactional
+    public PlanViews.PlanView recordAgreement(UUID caseId, AgreementRequest request, String by) {
+        SupportCase supportCase = openCase(caseId);
+        Plan plan = activePlan(supportCase);
+        requireCurrent(plan, request.basedOnVersion());
+        PlanContent current = version(plan, plan.getCurrentVersion()).getContent();
+        PlanContent agreed = current.withAgreement(
+                new PlanContent.Agreement(request.agreedAt(), request.form(), request.agreedBy(), by));
+        return write(plan, agreed, by, "Afspraak met het huishouden vastgelegd");
+    }
+
+    @Transactional(readOnly = true)
+    public PlanViews.PlanView current(UUID caseId) {
+        Plan plan = planOfCase(caseId);
+        return mapper.toView(plan, version(plan, plan.getCurrentVersion()));
+    }
+
+    @Transactional(readOnly = true)
+    public PlanViews.PlanView version(UUID caseId, int number) {
+        Plan plan = planOfCase(caseId);
+        return mapper.toView(plan, version(plan, number));
+    }
+
+    @Transactional(readOnly = true)
+    public List<PlanViews.VersionSummary> versions(UUID caseId) {
+        return versions.findByPlanIdOrderByNumberAsc(planOfCase(caseId).getId()).stream().map(mapper::toSummary).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public PlanViews.PlanDiff diff(UUID caseId, int from, int to) {
+        Plan plan = planOfCase(caseId);
+        return new PlanViews.PlanDiff(from, to,
+                PlanDiffer.diff(versionFor(plan, from, "from").getContent(), versionFor(plan, to, "to").getContent()));
+    }
+
+    /** Whether the household agreed to the plan as it stands now: the route's plan step needs it. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean isAgreed(UUID caseId) {
+        return plans.findFirstByCaseIdOrderByCreatedAtDesc(caseId)
+                .filter(plan -> plan.getStatus() == Plan.Status.ACTIVE)
+                .map(plan -> version(plan, plan.getCurrentVersion()).getContent().agreement() != null)
+                .orElse(false);
+    }
+
+    /** Support is over: the plan becomes history, and a later case may start a new one. */
+    @EventListener
+    void closePlanWhenCaseCloses(CaseMoved moved) {
+        if (moved.to() == Stage.AFGESLOTEN) {
+            plans.findFirstByCaseIdOrderByCreatedAtDesc(moved.caseId())
+                    .filter(plan -> plan.getStatus() == Plan.Status.ACTIVE)
+                    .ifPresent(plan -> plan.close(moved.at()));
+        }
+    }
+
+    private PlanViews.PlanView write(Plan plan, PlanContent content, String by, String note) {
+        int number = plan.nextVersion();
+        PlanVersion version;
+        try {
+            plans.saveAndFlush(plan); // the row's @Version makes a concurrent edit of the same version fail here
+            version = versions.saveAndFlush(new PlanVersion(plan.getId(), number, content, by, clock.instant(), note));
+        } catch (DataIntegrityViolationException | org.springframework.dao.OptimisticLockingFailureException raced) {
+            throw new ConflictException("Iemand anders heeft het plan net gewijzigd; bouw verder op de nieuwste versie.");
+        }
+        return mapper.toView(plan, version);
+    }
+
+    private void requireCurrent(Plan plan, int basedOn) {
+        if (basedOn != plan.getCurrentVersion()) {
+            throw new ConflictException("Het plan is intussen gewijzigd: versie " + plan.getCurrentVersion()
+                    + " is de nieuwste, deze wijziging bouwt voort op versie " + basedOn + ".",
+                    Map.of("currentVersion", plan.getCurrentVersion()));
+        }
+    }
+
+    /** Every goal's member lives in this household; every partner action names a known, active organisation. */
+    private void check(PlanContent content, SupportCase supportCase) {
+        Set<UUID> members = new HashSet<>();
+        supportCase.getHousehold().getMembers().stream().map(HouseholdMember::getId).forEach(members::add);
+        Set<UUID> seen = new HashSet<>();
+        for (int g = 0; g < content.goals().size(); g++) {
+            PlanContent.Goal goal = content.goals().get(g);
+            String goalField = "goals[" + g + "]";
+            if (!seen.add(goal.id())) {
+                throw new InvalidInputException(goalField + ".id", "Dit id komt twee keer voor in het plan.");
+            }
+            if (goal.memberId() != null && !members.contains(goal.memberId())) {
+                throw new InvalidInputException(goalField + ".memberId", "Geen lid van dit huishouden.");
+            }
+            for (int a = 0; a < goal.actions().size(); a++) {
+                PlanContent.Action action = goal.actions().get(a);
+                String actionField = goalField + ".actions[" + a + "]";
+                if (!seen.add(action.id())) {
+                    throw new InvalidInputException(actionField + ".id", "Dit id komt twee keer voor in het plan.");
+                }
+                boolean partner = action.ownerType() == PlanContent.OwnerType.PARTNER;
+                if (partner && (action.organisationId() == null || action.organisationId().isBlank())) {
+                    throw new InvalidInputException(actionField + ".organisationId", "Verplicht als een partner de actie uitvoert.");
+                }
+                if (partner) {
+                    organisations.requireActive(action.organisationId(), actionField + ".organisationId");
+                } else if (action.organisationId() != null) {
+                    throw new InvalidInputException(actionField + ".organisationId",
+                            "Alleen een actie van een partner hoort bij een organisatie.");
+                }
+            }
+        }
+    }
+
+    private SupportCase openCase(UUID caseId) {
+        SupportCase supportCase = cases.get(caseId);
+        if (supportCase.getStatus() != CaseStatus.OPEN) {
+            throw new ConflictException("De casus is niet open; het plan kan niet meer worden gewijzigd.");
+        }
+        return supportCase;
+    }
+
+    private Plan activePlan(SupportCase supportCase) {
+        return plans.findByHouseholdIdAndStatus(supportCase.getHousehold().getId(), Plan.Status.ACTIVE)
+                .orElseThrow(() -> new NotFoundException("Dit huishouden heeft nog geen plan."));
+    }
+
+    private Plan planOfCase(UUID caseId) {
+        cases.get(caseId);
+        return plans.findFirstByCaseIdOrderByCreatedAtDesc(caseId)
+                .orElseThrow(() -> new NotFoundException("Deze casus heeft nog geen plan."));
+    }
+
+    private PlanVersion version(Plan plan, int number) {
+        return versions.findByPlanIdAndNumber(plan.getId(), number)
+                .orElseThrow(() -> new NotFoundException("Versie " + number + " van het plan bestaat niet."));
+    }
+
+    private PlanVersion versionFor(Plan plan, int number, String field) {
+        return versions.findByPlanIdAndNumber(plan.getId(), number)
+                .orElseThrow(() -> new NotFoundException("Versie " + number + " van het plan bestaat niet.", field));
+    }
+}
