@@ -122,6 +122,34 @@ public class PlanService {
                 .orElse(false);
     }
 
+    /** The ids of the actions in the current plan of the case (for handovers of part of the plan). */
+    @Transactional(readOnly = true)
+    public Set<UUID> currentActionIds(UUID caseId) {
+        Set<UUID> ids = new HashSet<>();
+        plans.findFirstByCaseIdOrderByCreatedAtDesc(caseId).filter(plan -> plan.getStatus() == Plan.Status.ACTIVE)
+                .ifPresent(plan -> version(plan, plan.getCurrentVersion()).getContent().goals()
+                        .forEach(goal -> goal.actions().forEach(action -> ids.add(action.id()))));
+        return ids;
+    }
+
+    /**
+     * A warme overdracht of plan actions was accepted: they now belong to the receiving organisation and
+     * professional. A new version; the household's agreement stays, since they consented to the handover.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void reassignActions(UUID caseId, Set<UUID> actionIds, String organisationId, String professional, String by) {
+        Plan plan = plans.findFirstByCaseIdOrderByCreatedAtDesc(caseId).filter(p -> p.getStatus() == Plan.Status.ACTIVE)
+                .orElseThrow(() -> new ConflictException("Deze casus heeft geen actief plan meer."));
+        PlanContent current = version(plan, plan.getCurrentVersion()).getContent();
+        List<PlanContent.Goal> goals = current.goals().stream().map(goal -> new PlanContent.Goal(goal.id(), goal.leefgebied(),
+                goal.memberId(), goal.description(), goal.result(), goal.targetDate(), goal.actions().stream()
+                .map(action -> actionIds.contains(action.id())
+                        ? new PlanContent.Action(action.id(), action.description(), PlanContent.OwnerType.PARTNER,
+                                organisationId, professional, action.status())
+                        : action).toList())).toList();
+        write(plan, new PlanContent(goals, current.agreement()), by, "Warme overdracht geaccepteerd door " + organisationId);
+    }
+
     /** Support is over: the plan becomes history, and a later case may start a new one. */
     @EventListener
     void closePlanWhenCaseCloses(CaseMoved moved) {

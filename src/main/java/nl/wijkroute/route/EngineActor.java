@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * The engine keeps the authentication per thread; it is always cleared again.
  */
 @Component
-class EngineActor {
+public class EngineActor {
 
     private final IdentityService identityService;
 
@@ -17,7 +17,7 @@ class EngineActor {
         this.identityService = identityService;
     }
 
-    <T> T as(String username, Supplier<T> work) {
+    public <T> T as(String username, Supplier<T> work) {
         identityService.setAuthenticatedUserId(username);
         try {
             return work.get();
@@ -26,7 +26,7 @@ class EngineActor {
         }
     }
 
-    void as(String username, Runnable work) {
+    public void as(String username, Runnable work) {
         as(username, () -> {
             work.run();
             return null;

@@ -57,5 +57,6 @@ class StepRecorder implements StageEntered {
     void recordOpening(SupportCase supportCase, String actor, String reason) {
         history.save(new StepHistoryEntry(supportCase.getId(), null, supportCase.getCurrentStage(), actor,
                 supportCase.getOpenedAt(), reason));
+        events.publishEvent(new CaseMoved(supportCase.getId(), null, supportCase.getCurrentStage(), supportCase.getOpenedAt()));
     }
 }

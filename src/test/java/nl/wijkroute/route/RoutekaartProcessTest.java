@@ -11,17 +11,15 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import nl.wijkroute.route.engine.StagePlugin;
+import nl.wijkroute.support.TestEngines;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.test.Deployment;
@@ -36,13 +34,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Every path through bpmn/routekaart.bpmn, on a real PostgreSQL 17 with a standalone engine that has
  * the application's stage plugin, so each test also sees which stages the case enters.
  */
-@Deployment(resources = "bpmn/routekaart.bpmn")
+@Deployment(resources = {"bpmn/routekaart.bpmn", "bpmn/warme-overdracht.bpmn"})
 class RoutekaartProcessTest {
 
-    private static final EmbeddedPostgres POSTGRES = startPostgres();
+    private static final EmbeddedPostgres POSTGRES = TestEngines.postgres();
     private static final List<String> STAGES = new CopyOnWriteArrayList<>();
     // Not final: the Camunda extension injects the engine into ProcessEngine fields (the same instance).
-    private static ProcessEngine ENGINE = buildEngine();
+    private static ProcessEngine ENGINE = TestEngines.engine("routekaart-process-test", POSTGRES,
+            (execution, stage) -> STAGES.add(execution.getProcessBusinessKey() + ":" + stage.name()));
 
     @RegisterExtension
     static ProcessEngineExtension engine = ProcessEngineExtension.builder().useProcessEngine(ENGINE).build();
@@ -273,27 +272,5 @@ class RoutekaartProcessTest {
         return Date.from(ZonedDateTime.now().plusWeeks(weeks).withNano(0).toInstant());
     }
 
-    private static EmbeddedPostgres startPostgres() {
-        try {
-            return EmbeddedPostgres.builder().start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
-    private static ProcessEngine buildEngine() {
-        StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
-        configuration.setProcessEngineName("routekaart-process-test");
-        configuration.setJdbcDriver("org.postgresql.Driver");
-        configuration.setJdbcUrl(POSTGRES.getJdbcUrl("postgres", "postgres"));
-        configuration.setJdbcUsername("postgres");
-        configuration.setJdbcPassword("");
-        configuration.setDatabaseSchemaUpdate("true");
-        configuration.setHistory("full");
-        configuration.setJobExecutorActivate(false);
-        configuration.setEnforceHistoryTimeToLive(true);
-        configuration.getProcessEnginePlugins().add(new StagePlugin(
-                (execution, stage) -> STAGES.add(execution.getProcessBusinessKey() + ":" + stage.name())));
-        return configuration.buildProcessEngine();
-    }
 }

@@ -38,6 +38,15 @@ public final class TestUsers {
         return user("partner-ggz", List.of("partner"), Map.of("organisation", "ggz-breburg"));
     }
 
+    public static RequestPostProcessor partnerSchuldhulp() {
+        return user("partner-schuldhulp", List.of("partner"), Map.of("organisation", "schuldhulp-stad"));
+    }
+
+    /** A second GGZ professional, to show that a handover to a named professional is theirs alone. */
+    public static RequestPostProcessor partnerGgz2() {
+        return user("partner-ggz-2", List.of("partner"), Map.of("organisation", "ggz-breburg"));
+    }
+
     public static RequestPostProcessor manager() {
         return user("manager", List.of("manager"), Map.of());
     }

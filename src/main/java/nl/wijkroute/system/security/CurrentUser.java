@@ -13,6 +13,16 @@ public record CurrentUser(String username, Set<String> roles, String team, Strin
     /** The front office picks up triage for every team. */
     public static final String FRONTOFFICE_GROUP = "frontoffice";
 
+    /** The candidate group of tasks meant for a partner organisation (e.g. a warme overdracht to accept). */
+    public static String organisationGroup(String organisation) {
+        return "org:" + organisation;
+    }
+
+    /** The team or organisation this user acts for. */
+    public String actingFor() {
+        return team != null && !team.isBlank() ? team : organisation;
+    }
+
     public boolean hasRole(String role) {
         return roles.contains(role);
     }
@@ -25,6 +35,9 @@ public record CurrentUser(String username, Set<String> roles, String team, Strin
         }
         if (hasRole(Roles.FRONTOFFICE)) {
             groups.add(FRONTOFFICE_GROUP);
+        }
+        if (organisation != null && !organisation.isBlank()) {
+            groups.add(organisationGroup(organisation));
         }
         return List.copyOf(groups);
     }

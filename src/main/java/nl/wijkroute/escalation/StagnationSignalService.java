@@ -1,0 +1,48 @@
+package nl.wijkroute.escalation;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Stagnation signals: raised where the system sees a case getting stuck. The escalation work adds
+ * the procesregisseur's side (taking over, doorzettingsmacht); for now they are raised, listed and
+ * resolved when the cause goes away.
+ */
+@Service
+public class StagnationSignalService {
+
+    public record SignalView(UUID id, UUID caseId, String kind, UUID referenceId, String description,
+                             java.time.Instant raisedAt) {
+    }
+
+    private final StagnationSignalRepository signals;
+    private final Clock clock;
+
+    StagnationSignalService(StagnationSignalRepository signals, Clock clock) {
+        this.signals = signals;
+        this.clock = clock;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void raise(UUID caseId, String kind, UUID referenceId, String description) {
+        signals.save(new StagnationSignal(caseId, kind, referenceId, description, clock.instant()));
+    }
+
+    /** The cause went away (e.g. the late handover was accepted after all). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void resolveFor(UUID referenceId) {
+        signals.findByReferenceIdAndResolvedAtIsNull(referenceId).forEach(signal -> signal.resolve(clock.instant()));
+    }
+
+    @Transactional(readOnly = true)
+    public List<SignalView> open() {
+        return signals.findByResolvedAtIsNullOrderByRaisedAtAsc().stream()
+                .map(s -> new SignalView(s.getId(), s.getCaseId(), s.getKind(), s.getReferenceId(), s.getDescription(),
+                        s.getRaisedAt()))
+                .toList();
+    }
+}

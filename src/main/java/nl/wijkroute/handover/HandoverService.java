@@ -1,0 +1,316 @@
+package nl.wijkroute.handover;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import nl.wijkroute.assessment.AssessmentService;
+import nl.wijkroute.assessment.VraagverhelderingView;
+import nl.wijkroute.deadline.WorkingDays;
+import nl.wijkroute.escalation.StagnationSignal;
+import nl.wijkroute.escalation.StagnationSignalService;
+import nl.wijkroute.partner.OrganisationService;
+import nl.wijkroute.plan.PlanService;
+import nl.wijkroute.plan.PlanViews;
+import nl.wijkroute.regie.RegieAssignment;
+import nl.wijkroute.regie.RegieService;
+import nl.wijkroute.route.CaseMoved;
+import nl.wijkroute.route.CaseStatus;
+import nl.wijkroute.route.EngineActor;
+import nl.wijkroute.route.Stage;
+import nl.wijkroute.route.SupportCaseService;
+import nl.wijkroute.system.problem.ConflictException;
+import nl.wijkroute.system.problem.InvalidInputException;
+import nl.wijkroute.system.problem.NotFoundException;
+import nl.wijkroute.system.security.CurrentUser;
+import nl.wijkroute.system.security.Roles;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Warme overdracht. The sender (the casusregisseur) proposes with a summary limited to what the
+ * household consented to share; the route starts the handover process (bpmn/warme-overdracht.bpmn),
+ * whose task waits for the receiving organisation. Until acceptance nothing changes hands. The
+ * engine's boundary timer marks a handover overdue after the configured working days.
+ */
+@Service
+public class HandoverService {
+
+    static final String PROPOSED_MESSAGE = "warmeOverdracht";
+    static final String WITHDRAWN_MESSAGE = "overdrachtIngetrokken";
+    static final String DECISION_TASK = "overdrachtBeoordelen";
+    private static final ZoneId MUNICIPALITY_ZONE = ZoneId.of("Europe/Amsterdam");
+
+    private final HandoverRepository handovers;
+    private final SupportCaseService cases;
+    private final RegieService regie;
+    private final PlanService plans;
+    private final AssessmentService assessments;
+    private final OrganisationService organisations;
+    private final StagnationSignalService stagnation;
+    private final RuntimeService runtimeService;
+    private final TaskService taskService;
+    private final EngineActor engineActor;
+    private final HandoverMapper mapper;
+    private final Clock clock;
+    private final int acceptanceWorkingDays;
+
+    HandoverService(HandoverRepository handovers, SupportCaseService cases, RegieService regie, PlanService plans,
+                    AssessmentService assessments, OrganisationService organisations, StagnationSignalService stagnation,
+                    RuntimeService runtimeService, TaskService taskService, EngineActor engineActor, HandoverMapper mapper,
+                    Clock clock, @Value("${wijkroute.handover.acceptance-working-days:5}") int acceptanceWorkingDays) {
+        this.handovers = handovers;
+        this.cases = cases;
+        this.regie = regie;
+        this.plans = plans;
+        this.assessments = assessments;
+        this.organisations = organisations;
+        this.stagnation = stagnation;
+        this.runtimeService = runtimeService;
+        this.taskService = taskService;
+        this.engineActor = engineActor;
+        this.mapper = mapper;
+        this.clock = clock;
+        this.acceptanceWorkingDays = acceptanceWorkingDays;
+    }
+
+    @Transactional
+    public HandoverView propose(UUID caseId, HandoverRequest request, CurrentUser user) {
+        if (cases.get(caseId).getStatus() == CaseStatus.CLOSED) {
+            throw new ConflictException("De casus is gesloten.");
+        }
+        requireCasusregisseur(caseId, user);
+        checkConsent(request.consent());
+        organisations.requireActive(request.receiverOrganisation(), "receiverOrganisation");
+        if (request.receiverOrganisation().equals(user.actingFor())) {
+            throw new InvalidInputException("receiverOrganisation", "Een overdracht gaat naar een andere organisatie.");
+        }
+        List<UUID> actionIds = checkScope(caseId, request);
+        Instant acceptBefore = WorkingDays.add(LocalDate.now(clock.withZone(MUNICIPALITY_ZONE)), acceptanceWorkingDays)
+                .atTime(LocalTime.of(23, 59)).atZone(MUNICIPALITY_ZONE).toInstant();
+        Handover handover = handovers.saveAndFlush(new Handover(caseId, request.scope(), actionIds, user.username(),
+                user.actingFor(), request.receiverOrganisation(), request.receiverProfessional(),
+                summary(caseId, request), request.consent(), request.jointMeetingAt(), acceptBefore, clock.instant()));
+        engineActor.as(user.username(), () -> runtimeService.createMessageCorrelation(PROPOSED_MESSAGE)
+                .processInstanceBusinessKey(caseId.toString())
+                .setVariablesToTriggeredScope(Variables.createVariables()
+                        .putValue("handoverId", handover.getId().toString())
+                        .putValue("receiverGroup", CurrentUser.organisationGroup(handover.getReceiverOrganisation()))
+                        .putValue("acceptBefore", Date.from(acceptBefore)))
+                .correlate());
+        return mapper.toView(handover);
+    }
+
+    @Transactional
+    public HandoverView accept(UUID handoverId, CurrentUser user) {
+        Handover handover = pendingForReceiver(handoverId, user);
+        completeDecision(handover, user, "ACCEPTED", null);
+        return mapper.toView(handover);
+    }
+
+    @Transactional
+    public HandoverView decline(UUID handoverId, CurrentUser user, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "Geef aan waarom de overdracht niet wordt geaccepteerd.");
+        }
+        Handover handover = pendingForReceiver(handoverId, user);
+        completeDecision(handover, user, "DECLINED", reason);
+        return mapper.toView(handover);
+    }
+
+    @Transactional
+    public HandoverView withdraw(UUID handoverId, CurrentUser user) {
+        Handover handover = visible(handoverId, user);
+        if (!handover.getSender().equals(user.username())) {
+            throw new ConflictException("Alleen de afzender kan een overdracht intrekken.");
+        }
+        requirePending(handover);
+        handover.decide(Handover.Status.WITHDRAWN, user.username(), clock.instant(), null);
+        engineActor.as(user.username(), () -> runtimeService.createMessageCorrelation(WITHDRAWN_MESSAGE)
+                .processInstanceBusinessKey(handoverId.toString()).correlate());
+        stagnation.resolveFor(handoverId);
+        return mapper.toView(handover);
+    }
+
+    @Transactional(readOnly = true)
+    public HandoverView get(UUID handoverId, CurrentUser user) {
+        return mapper.toView(visible(handoverId, user));
+    }
+
+    @Transactional(readOnly = true)
+    public List<HandoverView> incoming(CurrentUser user) {
+        if (user.organisation() == null) {
+            return List.of();
+        }
+        return handovers.findByReceiverOrganisationOrderByCreatedAtDesc(user.organisation()).stream().map(mapper::toView).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<HandoverView> outgoing(CurrentUser user) {
+        return handovers.findBySenderOrderByCreatedAtDesc(user.username()).stream().map(mapper::toView).toList();
+    }
+
+    /** Called by the BPMN after the receiver accepted: the regie or the actions change hands now. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void applyAcceptance(UUID handoverId, String decidedBy, String decidedByOrganisation) {
+        Handover handover = handovers.findById(handoverId).orElseThrow();
+        handover.decide(Handover.Status.ACCEPTED, decidedBy, clock.instant(), null);
+        if (handover.getScope() == Handover.Scope.REGIE) {
+            regie.transferByHandover(handover.getCaseId(), decidedBy, decidedByOrganisation,
+                    "Warme overdracht van " + handover.getSender() + " (" + handover.getSenderOrganisation() + ")");
+        } else {
+            plans.reassignActions(handover.getCaseId(), Set.copyOf(handover.getActionIds()),
+                    handover.getReceiverOrganisation(), decidedBy, decidedBy);
+        }
+        stagnation.resolveFor(handoverId);
+    }
+
+    /** Called by the BPMN after the receiver declined: the sender keeps everything and sees why. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void applyDecline(UUID handoverId, String decidedBy, String reason) {
+        handovers.findById(handoverId).orElseThrow().decide(Handover.Status.DECLINED, decidedBy, clock.instant(), reason);
+        stagnation.resolveFor(handoverId);
+    }
+
+    /** Called by the BPMN's boundary timer: not accepted in time. The handover stays open; escalation follows. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void markOverdue(UUID handoverId) {
+        Handover handover = handovers.findById(handoverId).orElseThrow();
+        if (handover.getStatus() == Handover.Status.PROPOSED && !handover.isOverdue()) {
+            handover.markOverdue();
+            stagnation.raise(handover.getCaseId(), StagnationSignal.HANDOVER_NOT_ACCEPTED, handoverId,
+                    "Warme overdracht naar " + handover.getReceiverOrganisation() + " niet binnen "
+                            + acceptanceWorkingDays + " werkdagen geaccepteerd.");
+        }
+    }
+
+    /** A closed case takes its pending handovers with it (the route ends, and with it their process). */
+    @EventListener
+    void withdrawPendingWhenCaseCloses(CaseMoved moved) {
+        if (moved.to() == Stage.AFGESLOTEN) {
+            handovers.findByCaseIdAndStatus(moved.caseId(), Handover.Status.PROPOSED)
+                    .forEach(handover -> handover.decide(Handover.Status.WITHDRAWN, "system", moved.at(), "Casus gesloten"));
+        }
+    }
+
+    private void completeDecision(Handover handover, CurrentUser user, String decision, String reason) {
+        Task task = taskService.createTaskQuery().processInstanceBusinessKey(handover.getId().toString())
+                .taskDefinitionKey(DECISION_TASK).singleResult();
+        if (task == null) {
+            throw new ConflictException("Deze overdracht wacht niet (meer) op een besluit.");
+        }
+        var variables = Variables.createVariables()
+                .putValue("handoverDecision", decision)
+                .putValueTyped("decidedBy", Variables.stringValue(user.username(), true))
+                .putValueTyped("decidedByOrganisation", Variables.stringValue(user.organisation(), true));
+        if (reason != null) {
+            variables.putValueTyped("declineReason", Variables.stringValue(reason, true));
+        }
+        engineActor.as(user.username(), () -> taskService.complete(task.getId(), variables));
+    }
+
+    private Handover pendingForReceiver(UUID handoverId, CurrentUser user) {
+        Handover handover = visible(handoverId, user);
+        if (!handover.getReceiverOrganisation().equals(user.organisation())) {
+            throw new NotFoundException("Overdracht " + handoverId + " bestaat niet.");
+        }
+        if (handover.getReceiverProfessional() != null && !handover.getReceiverProfessional().equals(user.username())) {
+            throw new ConflictException("Deze overdracht is bedoeld voor een collega: " + handover.getReceiverProfessional() + ".");
+        }
+        requirePending(handover);
+        return handover;
+    }
+
+    /** Sender, the sender's team or organisation, the receiving organisation and procesregisseurs see it; others not at all. */
+    private Handover visible(UUID handoverId, CurrentUser user) {
+        Handover handover = handovers.findById(handoverId)
+                .orElseThrow(() -> new NotFoundException("Overdracht " + handoverId + " bestaat niet."));
+        boolean involved = handover.getSender().equals(user.username())
+                || handover.getSenderOrganisation().equals(user.actingFor())
+                || handover.getReceiverOrganisation().equals(user.organisation())
+                || user.hasRole(Roles.PROCESREGISSEUR);
+        if (!involved) {
+            throw new NotFoundException("Overdracht " + handoverId + " bestaat niet.");
+        }
+        return handover;
+    }
+
+    private static void requirePending(Handover handover) {
+        if (handover.getStatus() != Handover.Status.PROPOSED) {
+            throw new ConflictException("Deze overdracht is al " + handover.getStatus() + ".");
+        }
+    }
+
+    private void requireCasusregisseur(UUID caseId, CurrentUser user) {
+        RegieAssignment current = regie.currentCasusregie(caseId);
+        boolean holds = switch (current.getHolderType()) {
+            case PROFESSIONAL -> current.getHolder().equals(user.username());
+            case TEAM -> current.getHolder().equals(user.team());
+            case HOUSEHOLD -> false;
+        };
+        if (!holds) {
+            throw new ConflictException("Alleen wie de casusregie heeft, draagt over (nu: " + current.getHolder() + ").");
+        }
+    }
+
+    private static void checkConsent(HandoverContent.Consent consent) {
+        if (consent.basis() == HandoverContent.Basis.CONSENT) {
+            if (consent.givenBy() == null || consent.givenBy().isBlank()) {
+                throw new InvalidInputException("consent.givenBy", "Wie van het huishouden gaf toestemming?");
+            }
+            if (consent.givenAt() == null) {
+                throw new InvalidInputException("consent.givenAt", "Wanneer werd toestemming gegeven?");
+            }
+        } else if (consent.legalGround() == null || consent.legalGround().isBlank()) {
+            throw new InvalidInputException("consent.legalGround", "Noem de wettelijke grondslag voor het delen.");
+        }
+    }
+
+    private List<UUID> checkScope(UUID caseId, HandoverRequest request) {
+        List<UUID> actionIds = request.actionIds() == null ? List.of() : request.actionIds();
+        if (request.scope() == Handover.Scope.REGIE) {
+            if (!actionIds.isEmpty()) {
+                throw new InvalidInputException("actionIds", "Een overdracht van de regie noemt geen losse acties.");
+            }
+            return actionIds;
+        }
+        if (actionIds.isEmpty()) {
+            throw new InvalidInputException("actionIds", "Noem de acties uit het plan die worden overgedragen.");
+        }
+        Set<UUID> known = plans.currentActionIds(caseId);
+        for (int i = 0; i < actionIds.size(); i++) {
+            if (!known.contains(actionIds.get(i))) {
+                throw new InvalidInputException("actionIds[" + i + "]", "Geen actie in het huidige plan.");
+            }
+        }
+        return actionIds;
+    }
+
+    /** The story so far, only for the leefgebieden the consent covers. */
+    private HandoverContent.Summary summary(UUID caseId, HandoverRequest request) {
+        Set<nl.wijkroute.household.Leefgebied> shared = request.consent().leefgebieden();
+        VraagverhelderingView clarified = assessments.view(caseId);
+        List<HandoverContent.SharedGoal> goals = List.of();
+        try {
+            PlanViews.PlanView plan = plans.current(caseId);
+            goals = plan.goals().stream().filter(goal -> shared.contains(goal.leefgebied())).map(mapper::toShared).toList();
+        } catch (NotFoundException noPlanYet) {
+            // a handover before the plan exists shares the clarification only
+        }
+        return new HandoverContent.Summary(clarified.realQuestion(), request.note(),
+                clarified.assessments().stream().filter(a -> shared.contains(a.leefgebied())).map(mapper::toShared).toList(),
+                goals);
+    }
+}

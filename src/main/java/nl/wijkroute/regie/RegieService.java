@@ -1,0 +1,109 @@
+package nl.wijkroute.regie;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import nl.wijkroute.route.CaseMoved;
+import nl.wijkroute.route.CaseStatus;
+import nl.wijkroute.route.Stage;
+import nl.wijkroute.route.SupportCase;
+import nl.wijkroute.route.SupportCaseService;
+import nl.wijkroute.system.problem.ConflictException;
+import nl.wijkroute.system.security.CurrentUser;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 1 regisseur: a case always has exactly one casusregisseur while it is not closed. A new case's
+ * casusregie lies with its wijkteam until a team member takes it; after that it changes hands only
+ * through an accepted warme overdracht (or, in the escalation work, a procesregisseur).
+ */
+@Service
+public class RegieService {
+
+    private final RegieAssignmentRepository assignments;
+    private final SupportCaseService cases;
+    private final RegieMapper mapper;
+    private final Clock clock;
+
+    RegieService(RegieAssignmentRepository assignments, SupportCaseService cases, RegieMapper mapper, Clock clock) {
+        this.assignments = assignments;
+        this.cases = cases;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public RegieView view(UUID caseId) {
+        cases.get(caseId);
+        return new RegieView(
+                assignments.findByCaseIdAndKindAndEndedAtIsNull(caseId, RegieAssignment.Kind.CASUSREGIE).map(mapper::toHolder).orElse(null),
+                assignments.findByCaseIdAndKindAndEndedAtIsNull(caseId, RegieAssignment.Kind.PROCESREGIE).map(mapper::toHolder).orElse(null),
+                assignments.findByCaseIdOrderByStartedAtAscIdAsc(caseId).stream().map(mapper::toHolder).toList());
+    }
+
+    /** A team member takes the casusregie that still lies with their team. */
+    @Transactional
+    public RegieView take(UUID caseId, CurrentUser user, String reason) {
+        SupportCase supportCase = cases.get(caseId);
+        if (supportCase.getStatus() == CaseStatus.CLOSED) {
+            throw new ConflictException("De casus is gesloten.");
+        }
+        RegieAssignment current = current(caseId);
+        if (current.getHolderType() != RegieAssignment.HolderType.TEAM || !current.getHolder().equals(user.team())) {
+            throw new ConflictException("De casusregie ligt niet (meer) bij jouw team; die gaat alleen via een warme overdracht over.");
+        }
+        handTo(current, RegieAssignment.HolderType.PROFESSIONAL, user.username(), user.team(),
+                RegieAssignment.Via.TAKEN_WITHIN_TEAM, reason);
+        return view(caseId);
+    }
+
+    /** The casusregie moves to the accepting professional of a warme overdracht. Runs in the acceptance. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void transferByHandover(UUID caseId, String professional, String organisation, String reason) {
+        handTo(current(caseId), RegieAssignment.HolderType.PROFESSIONAL, professional, organisation,
+                RegieAssignment.Via.WARME_OVERDRACHT, reason);
+    }
+
+    /** The current casusregisseur, as user name and organisation (team or partner). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public RegieAssignment currentCasusregie(UUID caseId) {
+        return current(caseId);
+    }
+
+    @EventListener
+    void followTheCase(CaseMoved moved) {
+        if (moved.from() == null) {
+            SupportCase supportCase = cases.get(moved.caseId());
+            assignments.save(new RegieAssignment(moved.caseId(), RegieAssignment.Kind.CASUSREGIE,
+                    RegieAssignment.HolderType.TEAM, supportCase.getTeam().getId(), supportCase.getTeam().getId(),
+                    moved.at(), RegieAssignment.Via.CASE_OPENED, null));
+        } else if (moved.to() == Stage.AFGESLOTEN) {
+            assignments.findByCaseIdOrderByStartedAtAscIdAsc(moved.caseId()).stream()
+                    .filter(assignment -> assignment.getEndedAt() == null)
+                    .forEach(assignment -> assignment.end(moved.at()));
+        }
+    }
+
+    private void handTo(RegieAssignment current, RegieAssignment.HolderType type, String holder, String organisation,
+                        RegieAssignment.Via via, String reason) {
+        Instant now = clock.instant();
+        current.end(now);
+        try {
+            assignments.saveAndFlush(current);
+            assignments.saveAndFlush(new RegieAssignment(current.getCaseId(), RegieAssignment.Kind.CASUSREGIE, type,
+                    holder, organisation, now, via, reason));
+        } catch (OptimisticLockingFailureException | DataIntegrityViolationException raced) {
+            throw new ConflictException("De casusregie is zojuist door iemand anders overgenomen.");
+        }
+    }
+
+    private RegieAssignment current(UUID caseId) {
+        return assignments.findByCaseIdAndKindAndEndedAtIsNull(caseId, RegieAssignment.Kind.CASUSREGIE)
+                .orElseThrow(() -> new ConflictException("Deze casus heeft geen casusregisseur (gesloten?)."));
+    }
+}
