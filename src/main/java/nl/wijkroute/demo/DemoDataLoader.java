@@ -20,6 +20,12 @@ import nl.wijkroute.plan.PlanOutcome;
 import nl.wijkroute.plan.PlanRequest;
 import nl.wijkroute.plan.PlanService;
 import nl.wijkroute.plan.PlanStepInput;
+import nl.wijkroute.plan.PlanViews;
+import nl.wijkroute.regie.RegieService;
+import nl.wijkroute.handover.Handover;
+import nl.wijkroute.handover.HandoverContent;
+import nl.wijkroute.handover.HandoverRequest;
+import nl.wijkroute.handover.HandoverService;
 import nl.wijkroute.partner.OrganisationType;
 import nl.wijkroute.route.SupportCaseService;
 import nl.wijkroute.route.RouteTaskService;
@@ -70,9 +76,14 @@ class DemoDataLoader implements ApplicationRunner {
     private final AssessmentService assessments;
     private final OrganisationService organisations;
     private final PlanService plans;
+    private final RegieService regie;
+    private final HandoverService handovers;
 
     DemoDataLoader(SignalService signals, RouteTaskService tasks, SupportCaseService cases, TransactionTemplate transaction,
-                   JdbcTemplate jdbc, AssessmentService assessments, OrganisationService organisations, PlanService plans) {
+                   JdbcTemplate jdbc, AssessmentService assessments, OrganisationService organisations, PlanService plans,
+                   RegieService regie, HandoverService handovers) {
+        this.regie = regie;
+        this.handovers = handovers;
         this.plans = plans;
         this.organisations = organisations;
         this.assessments = assessments;
@@ -116,6 +127,10 @@ class DemoDataLoader implements ApplicationRunner {
                         action("Intake bij de POH-GGZ en zo nodig GGZ", PlanContent.OwnerType.PARTNER, "ggz-breburg"))));
         complete(jolanda, "plan", COACH_NOORD, new PlanStepInput(PlanOutcome.TO_REGIE,
                 LocalDate.now().plusWeeks(6), null));
+        // The wijkcoach takes the casusregie and offers the GGZ part of the plan to GGZ Breburg: a
+        // pending warme overdracht that partner-ggz finds under GET /api/v1/handovers.
+        regie.take(jolanda, COACH_NOORD, "Jolanda kan de regie nu niet zelf voeren; met haar besproken.");
+        offerGgzActions(jolanda);
         loaded.add(jolanda);
 
         // Mo: a worried neighbour, acute safety concern: Veilig Thuis first.
@@ -199,6 +214,17 @@ class DemoDataLoader implements ApplicationRunner {
                     "Het lukt me niet meer om dit zelf te regelen.", "Wil graag, is gemotiveerd.", "Zus woont in de buurt."),
                     by.username());
         }
+    }
+
+    private void offerGgzActions(UUID caseId) {
+        PlanViews.PlanView plan = plans.current(caseId);
+        List<UUID> ggzActions = plan.goals().stream().flatMap(goal -> goal.actions().stream())
+                .filter(action -> "ggz-breburg".equals(action.organisationId())).map(PlanContent.Action::id).toList();
+        handovers.propose(caseId, new HandoverRequest(Handover.Scope.ACTIONS, ggzActions, "ggz-breburg", null,
+                "Jolanda slaapt slecht en piekert veel; ze wil graag hulp maar vindt het spannend om opnieuw te beginnen.",
+                new HandoverContent.Consent(HandoverContent.Basis.CONSENT, null, "Jolanda", java.time.Instant.now(),
+                        HandoverContent.ConsentForm.IN_GESPREK, Set.of(Leefgebied.GEESTELIJKE_GEZONDHEID, Leefgebied.FINANCIEN)),
+                null), COACH_NOORD);
     }
 
     /** The plan made with the household, and their agreement to it. */

@@ -21,7 +21,7 @@ public class RegieAssignment {
     public enum HolderType { TEAM, PROFESSIONAL, HOUSEHOLD }
 
     /** How regie came to this holder; only these ways exist. */
-    public enum Via { CASE_OPENED, TAKEN_WITHIN_TEAM, WARME_OVERDRACHT, PROCESREGISSEUR }
+    public enum Via { CASE_OPENED, TAKEN_WITHIN_TEAM, EIGEN_REGIE, TAKEN_FROM_HOUSEHOLD, WARME_OVERDRACHT, PROCESREGISSEUR }
 
     @Id
     private UUID id;

@@ -35,9 +35,17 @@ class RegieController {
         return regie.view(caseId);
     }
 
+    @PostMapping("/household")
+    @PreAuthorize("hasAnyRole('wijkteam', 'partner')")
+    @Operation(summary = "Geef de casusregie aan het huishouden zelf (eigen regie)")
+    RegieView toHousehold(@PathVariable UUID caseId, @Valid @RequestBody(required = false) TakeRequest request,
+                          CurrentUser user) {
+        return regie.toHousehold(caseId, user, request == null ? null : request.reason());
+    }
+
     @PostMapping("/take")
     @PreAuthorize("hasRole('wijkteam')")
-    @Operation(summary = "Neem de casusregie die nog bij je team ligt")
+    @Operation(summary = "Neem de casusregie die bij je team of bij het huishouden ligt (van het huishouden: met reden)")
     RegieView take(@PathVariable UUID caseId, @Valid @RequestBody(required = false) TakeRequest request, CurrentUser user) {
         return regie.take(caseId, user, request == null ? null : request.reason());
     }

@@ -9,6 +9,7 @@ import nl.wijkroute.route.Stage;
 import nl.wijkroute.route.SupportCase;
 import nl.wijkroute.route.SupportCaseService;
 import nl.wijkroute.system.problem.ConflictException;
+import nl.wijkroute.system.problem.InvalidInputException;
 import nl.wijkroute.system.security.CurrentUser;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -19,8 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 1 regisseur: a case always has exactly one casusregisseur while it is not closed. A new case's
- * casusregie lies with its wijkteam until a team member takes it; after that it changes hands only
- * through an accepted warme overdracht (or, in the escalation work, a procesregisseur).
+ * casusregie lies with its wijkteam until a team member takes it. The regisseur can give it to the
+ * household (eigen regie); the team takes it back with a reason. Between organisations it changes
+ * hands only through an accepted warme overdracht (or, in the escalation work, a procesregisseur).
  */
 @Service
 public class RegieService {
@@ -46,20 +48,52 @@ public class RegieService {
                 assignments.findByCaseIdOrderByStartedAtAscIdAsc(caseId).stream().map(mapper::toHolder).toList());
     }
 
-    /** A team member takes the casusregie that still lies with their team. */
+    /**
+     * A member of the case's team takes the casusregie: from the team (nobody held it personally yet),
+     * or from the household when they can no longer hold their own regie; then the reason, explained to
+     * them, is required.
+     */
     @Transactional
     public RegieView take(UUID caseId, CurrentUser user, String reason) {
+        SupportCase supportCase = notClosed(caseId);
+        RegieAssignment current = current(caseId);
+        boolean ownTeam = supportCase.getTeam().getId().equals(user.team());
+        if (ownTeam && current.getHolderType() == RegieAssignment.HolderType.TEAM) {
+            handTo(current, RegieAssignment.HolderType.PROFESSIONAL, user.username(), user.team(),
+                    RegieAssignment.Via.TAKEN_WITHIN_TEAM, reason);
+        } else if (ownTeam && current.getHolderType() == RegieAssignment.HolderType.HOUSEHOLD) {
+            if (reason == null || reason.isBlank()) {
+                throw new InvalidInputException("reason", "Leg vast waarom het huishouden de regie niet meer zelf voert "
+                        + "(en dat dit met hen is besproken).");
+            }
+            handTo(current, RegieAssignment.HolderType.PROFESSIONAL, user.username(), user.team(),
+                    RegieAssignment.Via.TAKEN_FROM_HOUSEHOLD, reason);
+        } else {
+            throw new ConflictException("De casusregie ligt niet bij jouw team of het huishouden; die gaat alleen via een "
+                    + "warme overdracht over.");
+        }
+        return view(caseId);
+    }
+
+    /** The casusregisseur hands the regie to the household itself (eigen regie), the default the field aims for. */
+    @Transactional
+    public RegieView toHousehold(UUID caseId, CurrentUser user, String reason) {
+        SupportCase supportCase = notClosed(caseId);
+        RegieAssignment current = current(caseId);
+        if (current.getHolderType() != RegieAssignment.HolderType.PROFESSIONAL || !current.getHolder().equals(user.username())) {
+            throw new ConflictException("Alleen de casusregisseur geeft de regie terug aan het huishouden.");
+        }
+        handTo(current, RegieAssignment.HolderType.HOUSEHOLD, supportCase.getHousehold().getId().toString(), null,
+                RegieAssignment.Via.EIGEN_REGIE, reason);
+        return view(caseId);
+    }
+
+    private SupportCase notClosed(UUID caseId) {
         SupportCase supportCase = cases.get(caseId);
         if (supportCase.getStatus() == CaseStatus.CLOSED) {
             throw new ConflictException("De casus is gesloten.");
         }
-        RegieAssignment current = current(caseId);
-        if (current.getHolderType() != RegieAssignment.HolderType.TEAM || !current.getHolder().equals(user.team())) {
-            throw new ConflictException("De casusregie ligt niet (meer) bij jouw team; die gaat alleen via een warme overdracht over.");
-        }
-        handTo(current, RegieAssignment.HolderType.PROFESSIONAL, user.username(), user.team(),
-                RegieAssignment.Via.TAKEN_WITHIN_TEAM, reason);
-        return view(caseId);
+        return supportCase;
     }
 
     /** The casusregie moves to the accepting professional of a warme overdracht. Runs in the acceptance. */

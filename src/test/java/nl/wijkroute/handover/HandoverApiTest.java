@@ -239,6 +239,26 @@ class HandoverApiTest extends ApiTestSupport {
         assertProblem(mvc.perform(get(regieUrl(caseId)).with(TestUsers.partnerGgz())).andReturn(), 403);
     }
 
+    @Test
+    void theRegisseurCanGiveTheHouseholdItsOwnRegieAndTheTeamTakesItBackOnlyWithAReason() throws Exception {
+        UUID caseId = caseInRegieHeldByWijkcoach();
+        assertProblem(mvc.perform(post(regieUrl(caseId) + "/household").with(TestUsers.wijkcoachNoord2())).andReturn(), 409);
+        MvcResult eigenRegie = mvc.perform(post(regieUrl(caseId) + "/household").with(TestUsers.wijkcoach())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"Anna pakt het zelf weer op\"}")).andReturn();
+        assertThat(read(eigenRegie).get("casusregie").get("holderType").asText()).isEqualTo("HOUSEHOLD");
+
+        Map<String, Integer> before = rowCounts();
+        assertProblem(mvc.perform(post(regieUrl(caseId) + "/take").with(TestUsers.wijkcoachNoord2())).andReturn(), 400, "reason");
+        assertThat(rowCounts()).isEqualTo(before);
+        MvcResult taken = mvc.perform(post(regieUrl(caseId) + "/take").with(TestUsers.wijkcoachNoord2())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"reason\": \"Opnieuw crisis; met Anna besproken\"}")).andReturn();
+        JsonNode regie = read(taken);
+        assertThat(regie.get("casusregie").get("holder").asText()).isEqualTo("wijkcoach3");
+        assertThat(regie.get("casusregie").get("startedVia").asText()).isEqualTo("TAKEN_FROM_HOUSEHOLD");
+        assertThat(regie.get("history").findValuesAsText("startedVia"))
+                .containsExactly("CASE_OPENED", "TAKEN_WITHIN_TEAM", "EIGEN_REGIE", "TAKEN_FROM_HOUSEHOLD");
+    }
+
     /** A household with an agreed plan whose casusregie the wijkcoach took. */
     private UUID caseInRegieHeldByWijkcoach() throws Exception {
         UUID caseId = openCaseInNoord();
