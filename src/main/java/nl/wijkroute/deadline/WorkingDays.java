@@ -17,6 +17,36 @@ public final class WorkingDays {
     private WorkingDays() {
     }
 
+    /**
+     * Algemene termijnenwet art. 1 lid 1: a statutory term that ends on a Saturday, Sunday or generally
+     * recognised holiday runs on to the next day that is none of those. Atw art. 3 lid 1 names 5 May
+     * every year (unlike the working-day calendar, where Bevrijdingsdag is a day off only in lustrum years).
+     */
+    public static LocalDate extendToNextWorkingDayPerAtw(LocalDate end) {
+        LocalDate date = end;
+        while (!isAtwWorkingDay(date)) {
+            date = date.plusDays(1);
+        }
+        return date;
+    }
+
+    static boolean isAtwWorkingDay(LocalDate date) {
+        return isWorkingDay(date) && !(date.getMonthValue() == 5 && date.getDayOfMonth() == 5);
+    }
+
+    /** Working days back from {@code from} (for warning points). */
+    public static LocalDate subtract(LocalDate from, int days) {
+        LocalDate date = from;
+        int counted = 0;
+        while (counted < days) {
+            date = date.minusDays(1);
+            if (isWorkingDay(date)) {
+                counted++;
+            }
+        }
+        return date;
+    }
+
     /** The date that is {@code days} working days after {@code from} (from itself does not count). */
     public static LocalDate add(LocalDate from, int days) {
         if (days < 0) {
