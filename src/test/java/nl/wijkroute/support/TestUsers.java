@@ -47,6 +47,10 @@ public final class TestUsers {
         return user("partner-ggz-2", List.of("partner"), Map.of("organisation", "ggz-breburg"));
     }
 
+    public static RequestPostProcessor toegang() {
+        return user("toegang", List.of("toegang"), Map.of());
+    }
+
     public static RequestPostProcessor manager() {
         return user("manager", List.of("manager"), Map.of());
     }

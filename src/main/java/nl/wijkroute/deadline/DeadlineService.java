@@ -1,0 +1,215 @@
+package nl.wijkroute.deadline;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import nl.wijkroute.escalation.StagnationSignalService;
+import nl.wijkroute.system.problem.ConflictException;
+import nl.wijkroute.system.problem.InvalidInputException;
+import nl.wijkroute.system.problem.NotFoundException;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.management.JobDefinition;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The legal clock. Java computes when a term ends and when to warn; the toegang BPMN's timers wait
+ * for those moments and call back here. A suspension (e.g. waiting for the resident's documents)
+ * pauses the timers and, on resume, moves the end by the suspended days.
+ */
+@Service
+public class DeadlineService {
+
+    public static final String DEADLINE_AT_RISK = "DEADLINE_AT_RISK";
+    public static final String DEADLINE_BREACHED = "DEADLINE_BREACHED";
+    private static final ZoneId MUNICIPALITY_ZONE = ZoneId.of("Europe/Amsterdam");
+    /** The warning boundary timers in bpmn/toegang.bpmn; the others are breach timers. */
+    private static final String[] WARNING_TIMERS = {"onderzoekAtRisk", "besluitAtRisk"};
+
+    /** The moments the BPMN timers wait for. */
+    public record TimerDates(Date warnAt, Date dueAt) {
+    }
+
+    private final LegalDeadlineRepository deadlines;
+    private final DeadlineSuspensionRepository suspensions;
+    private final StagnationSignalService stagnation;
+    private final RuntimeService runtimeService;
+    private final ManagementService managementService;
+    private final DeadlineMapper mapper;
+    private final Clock clock;
+    private final int warningWorkingDays;
+
+    DeadlineService(LegalDeadlineRepository deadlines, DeadlineSuspensionRepository suspensions,
+                    StagnationSignalService stagnation, RuntimeService runtimeService, ManagementService managementService,
+                    DeadlineMapper mapper, Clock clock,
+                    @Value("${wijkroute.deadline.warning-working-days:5}") int warningWorkingDays) {
+        this.deadlines = deadlines;
+        this.suspensions = suspensions;
+        this.stagnation = stagnation;
+        this.runtimeService = runtimeService;
+        this.managementService = managementService;
+        this.mapper = mapper;
+        this.clock = clock;
+        this.warningWorkingDays = warningWorkingDays;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public LegalDeadline start(UUID caseId, UUID toegangRequestId, LegalTerm term, LocalDate receivedOn) {
+        LocalDate dueOn = term.dueOn(receivedOn);
+        return deadlines.save(new LegalDeadline(caseId, toegangRequestId, term, receivedOn, dueOn, warnOn(receivedOn, dueOn),
+                clock.instant()));
+    }
+
+    public TimerDates timerDates(LegalDeadline deadline) {
+        return new TimerDates(Date.from(deadline.getWarnOn().atTime(LocalTime.of(8, 0)).atZone(MUNICIPALITY_ZONE).toInstant()),
+                Date.from(deadline.getDueOn().plusDays(1).atStartOfDay(MUNICIPALITY_ZONE).toInstant()));
+    }
+
+    /** The step the term was for is done (onderzoek finished, besluit taken): its open terms are met. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void meetOpenTerms(UUID toegangRequestId) {
+        deadlines.findByToegangRequestIdOrderByCreatedAtAsc(toegangRequestId).stream()
+                .filter(deadline -> deadline.getStatus() != LegalDeadline.Status.MET)
+                .forEach(deadline -> deadline.meet(today()));
+    }
+
+    /** Called by the BPMN's warning timer. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void markAtRisk(UUID deadlineId) {
+        LegalDeadline deadline = deadline(deadlineId);
+        if (deadline.getStatus() == LegalDeadline.Status.RUNNING && !deadline.isAtRisk()) {
+            deadline.markAtRisk();
+            stagnation.raise(deadline.getCaseId(), DEADLINE_AT_RISK, deadlineId,
+                    "Wettelijke termijn loopt af op " + deadline.getDueOn() + " (" + deadline.getLegalBasis() + ").");
+        }
+    }
+
+    /** Called by the BPMN's breach timer: the term has passed without a decision. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void markBreached(UUID deadlineId) {
+        LegalDeadline deadline = deadline(deadlineId);
+        if (deadline.getStatus() == LegalDeadline.Status.RUNNING && !deadline.isBreached()) {
+            deadline.markBreached();
+            stagnation.raise(deadline.getCaseId(), DEADLINE_BREACHED, deadlineId,
+                    "Wettelijke termijn overschreden sinds " + deadline.getDueOn() + " (" + deadline.getLegalBasis() + ").");
+        }
+    }
+
+    @Transactional
+    public DeadlineView suspend(UUID deadlineId, LocalDate since, String reason, String by) {
+        LegalDeadline deadline = deadline(deadlineId);
+        if (deadline.getStatus() != LegalDeadline.Status.RUNNING) {
+            throw new ConflictException("Deze termijn loopt niet (status " + deadline.getStatus() + ").");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "Leg vast waarom de termijn wordt opgeschort (bijv. wachten op stukken).");
+        }
+        if (since.isBefore(deadline.getReceivedOn()) || since.isAfter(today())) {
+            throw new InvalidInputException("since", "Opschorten kan vanaf de ontvangst tot en met vandaag.");
+        }
+        deadline.suspend(since);
+        suspensions.save(new DeadlineSuspension(deadlineId, since, reason, by, clock.instant()));
+        timers(deadline).forEach(job -> managementService.suspendJobById(job.getId()));
+        return view(deadline);
+    }
+
+    @Transactional
+    public DeadlineView resume(UUID deadlineId, LocalDate on) {
+        LegalDeadline deadline = deadline(deadlineId);
+        if (deadline.getStatus() != LegalDeadline.Status.SUSPENDED) {
+            throw new ConflictException("Deze termijn is niet opgeschort.");
+        }
+        if (on.isBefore(deadline.getSuspendedSince()) || on.isAfter(today())) {
+            throw new InvalidInputException("on", "Hervatten kan vanaf de opschorting tot en met vandaag.");
+        }
+        long total = deadline.getSuspendedDays() + ChronoUnit.DAYS.between(deadline.getSuspendedSince(), on);
+        LocalDate dueOn = deadline.getTerm().dueOnAfterSuspension(deadline.getReceivedOn(), total);
+        deadline.resume(on, dueOn, warnOn(deadline.getReceivedOn(), dueOn));
+        suspensions.findFirstByDeadlineIdAndUntilIsNull(deadlineId).ifPresent(suspension -> suspension.end(on));
+        TimerDates dates = timerDates(deadline);
+        String processId = toegangProcessId(deadline);
+        if (processId != null) {
+            Set<String> warningDefinitions = managementService.createJobDefinitionQuery()
+                    .activityIdIn(WARNING_TIMERS).list().stream().map(JobDefinition::getId)
+                    .collect(Collectors.toSet());
+            for (Job job : managementService.createJobQuery().processInstanceId(processId).timers().list()) {
+                managementService.activateJobById(job.getId());
+                boolean warning = warningDefinitions.contains(job.getJobDefinitionId());
+                managementService.setJobDuedate(job.getId(), warning ? dates.warnAt() : dates.dueAt());
+            }
+        }
+        return view(deadline);
+    }
+
+    @Transactional(readOnly = true)
+    public List<DeadlineView> forCase(UUID caseId) {
+        return deadlines.findByCaseIdOrderByCreatedAtAsc(caseId).stream().map(this::view).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<DeadlineView> forToegangRequest(UUID toegangRequestId) {
+        return deadlines.findByToegangRequestIdOrderByCreatedAtAsc(toegangRequestId).stream().map(this::view).toList();
+    }
+
+    /** Terms at risk or breached, per team (or all): the list a team lead and a manager watch. */
+    @Transactional(readOnly = true)
+    public List<DeadlineView> atRisk(String teamId) {
+        return deadlines.atRisk(teamId, today()).stream().map(this::view).toList();
+    }
+
+    private LocalDate warnOn(LocalDate receivedOn, LocalDate dueOn) {
+        LocalDate warnOn = WorkingDays.subtract(dueOn, warningWorkingDays);
+        return warnOn.isAfter(receivedOn) ? warnOn : WorkingDays.subtract(dueOn, 1);
+    }
+
+    /** The timers of the toegang process that watch this term (the active task's warning and breach). */
+    private List<Job> timers(LegalDeadline deadline) {
+        String processId = toegangProcessId(deadline);
+        return processId == null ? List.of() : managementService.createJobQuery().processInstanceId(processId).timers().list();
+    }
+
+    private String toegangProcessId(LegalDeadline deadline) {
+        ProcessInstance process = runtimeService.createProcessInstanceQuery().processDefinitionKey("toegang")
+                .processInstanceBusinessKey(deadline.getToegangRequestId().toString()).singleResult();
+        return process == null ? null : process.getId();
+    }
+
+    private DeadlineView view(LegalDeadline deadline) {
+        return mapper.toView(deadline, workingDaysLeft(deadline.getDueOn()));
+    }
+
+    private int workingDaysLeft(LocalDate dueOn) {
+        LocalDate today = today();
+        int days = 0;
+        if (!dueOn.isBefore(today)) {
+            for (LocalDate d = today.plusDays(1); !d.isAfter(dueOn); d = d.plusDays(1)) {
+                days += WorkingDays.isWorkingDay(d) ? 1 : 0;
+            }
+            return days;
+        }
+        for (LocalDate d = dueOn.plusDays(1); !d.isAfter(today); d = d.plusDays(1)) {
+            days -= WorkingDays.isWorkingDay(d) ? 1 : 0;
+        }
+        return days;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(MUNICIPALITY_ZONE));
+    }
+
+    private LegalDeadline deadline(UUID deadlineId) {
+        return deadlines.findById(deadlineId).orElseThrow(() -> new NotFoundException("Termijn " + deadlineId + " bestaat niet."));
+    }
+}

@@ -1,0 +1,161 @@
+package nl.wijkroute.deadline;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/** One statutory term running for a toegang request: when it started, when it ends, whether it is at risk or breached. */
+@Entity
+@Table(name = "legal_deadline")
+public class LegalDeadline {
+
+    public enum Status { RUNNING, SUSPENDED, MET }
+
+    @Id
+    private UUID id;
+
+    @Column(name = "case_id")
+    private UUID caseId;
+
+    @Column(name = "toegang_request_id")
+    private UUID toegangRequestId;
+
+    @Enumerated(EnumType.STRING)
+    private LegalTerm term;
+
+    private String legalBasis;
+
+    private LocalDate receivedOn;
+
+    private LocalDate dueOn;
+
+    private LocalDate warnOn;
+
+    private int suspendedDays;
+
+    private LocalDate suspendedSince;
+
+    @Enumerated(EnumType.STRING)
+    private Status status;
+
+    private boolean atRisk;
+
+    private boolean breached;
+
+    private LocalDate metOn;
+
+    private Instant createdAt;
+
+    @Version
+    private long version;
+
+    protected LegalDeadline() {
+    }
+
+    LegalDeadline(UUID caseId, UUID toegangRequestId, LegalTerm term, LocalDate receivedOn, LocalDate dueOn, LocalDate warnOn,
+                  Instant createdAt) {
+        this.id = UUID.randomUUID();
+        this.createdAt = createdAt;
+        this.caseId = caseId;
+        this.toegangRequestId = toegangRequestId;
+        this.term = term;
+        this.legalBasis = term.legalBasis();
+        this.receivedOn = receivedOn;
+        this.dueOn = dueOn;
+        this.warnOn = warnOn;
+        this.status = Status.RUNNING;
+    }
+
+    void suspend(LocalDate since) {
+        this.status = Status.SUSPENDED;
+        this.suspendedSince = since;
+    }
+
+    /** @return the calendar days this suspension lasted */
+    long resume(LocalDate on, LocalDate newDueOn, LocalDate newWarnOn) {
+        long days = ChronoUnit.DAYS.between(suspendedSince, on);
+        this.suspendedDays += (int) days;
+        this.suspendedSince = null;
+        this.status = Status.RUNNING;
+        this.dueOn = newDueOn;
+        this.warnOn = newWarnOn;
+        return days;
+    }
+
+    void markAtRisk() {
+        this.atRisk = true;
+    }
+
+    void markBreached() {
+        this.breached = true;
+    }
+
+    void meet(LocalDate on) {
+        this.status = Status.MET;
+        this.metOn = on;
+    }
+
+    public UUID getId() {
+        return id;
+    }
+
+    public UUID getCaseId() {
+        return caseId;
+    }
+
+    public UUID getToegangRequestId() {
+        return toegangRequestId;
+    }
+
+    public LegalTerm getTerm() {
+        return term;
+    }
+
+    public String getLegalBasis() {
+        return legalBasis;
+    }
+
+    public LocalDate getReceivedOn() {
+        return receivedOn;
+    }
+
+    public LocalDate getDueOn() {
+        return dueOn;
+    }
+
+    public LocalDate getWarnOn() {
+        return warnOn;
+    }
+
+    public int getSuspendedDays() {
+        return suspendedDays;
+    }
+
+    public LocalDate getSuspendedSince() {
+        return suspendedSince;
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+
+    public boolean isAtRisk() {
+        return atRisk;
+    }
+
+    public boolean isBreached() {
+        return breached;
+    }
+
+    public LocalDate getMetOn() {
+        return metOn;
+    }
+}

@@ -1,0 +1,178 @@
+package nl.wijkroute.toegang;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.wijkroute.deadline.DeadlineService;
+import nl.wijkroute.deadline.LegalDeadline;
+import nl.wijkroute.deadline.LegalTerm;
+import nl.wijkroute.plan.PlanService;
+import nl.wijkroute.route.CaseStatus;
+import nl.wijkroute.route.EngineActor;
+import nl.wijkroute.route.RouteVariables;
+import nl.wijkroute.route.SupportCaseService;
+import nl.wijkroute.system.problem.ConflictException;
+import nl.wijkroute.system.problem.InvalidInputException;
+import nl.wijkroute.system.problem.NotFoundException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Toegang: a plan action needs a maatwerkvoorziening, so the case goes to the municipality's formal
+ * decision under the right law. The route starts bpmn/toegang.bpmn; the legal clock runs from the day
+ * of receipt. Toegang does not redo the vraagverheldering: the request points at the plan action.
+ */
+@Service
+public class ToegangService {
+
+    static final String REQUESTED_MESSAGE = "toegangAangevraagd";
+    static final String REFUSED_MESSAGE = "toegangGeweigerd";
+
+    private final ToegangRequestRepository requests;
+    private final SupportCaseService cases;
+    private final PlanService plans;
+    private final DeadlineService deadlines;
+    private final RuntimeService runtimeService;
+    private final TaskService taskService;
+    private final EngineActor engineActor;
+    private final ToegangMapper mapper;
+    private final Clock clock;
+
+    ToegangService(ToegangRequestRepository requests, SupportCaseService cases, PlanService plans, DeadlineService deadlines,
+                   RuntimeService runtimeService, TaskService taskService, EngineActor engineActor, ToegangMapper mapper,
+                   Clock clock) {
+        this.requests = requests;
+        this.cases = cases;
+        this.plans = plans;
+        this.deadlines = deadlines;
+        this.runtimeService = runtimeService;
+        this.taskService = taskService;
+        this.engineActor = engineActor;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public ToegangDtos.ToegangView request(UUID caseId, ToegangDtos.ToegangRequestInput input, String by) {
+        if (cases.get(caseId).getStatus() != CaseStatus.OPEN) {
+            throw new ConflictException("Toegang vraag je aan voor een open casus.");
+        }
+        if (input.isUrgent() && input.law() != Law.WGS) {
+            throw new InvalidInputException("urgent", "Spoed (drie werkdagen) geldt alleen voor de Wgs.");
+        }
+        if (input.planActionId() != null && !plans.currentActionIds(caseId).contains(input.planActionId())) {
+            throw new InvalidInputException("planActionId", "Geen actie in het huidige plan.");
+        }
+        ToegangRequest request = requests.save(new ToegangRequest(caseId, input.planActionId(), input.law(), input.provision(),
+                input.isUrgent(), input.receivedOn(), by, clock.instant()));
+        LegalDeadline deadline = deadlines.start(caseId, request.getId(), input.law().firstTerm(input.isUrgent()), input.receivedOn());
+        VariableMap variables = clockVariables(deadline).putValue("toegangRequestId", request.getId().toString())
+                .putValue("law", input.law().name());
+        engineActor.as(by, () -> runtimeService.createMessageCorrelation(REQUESTED_MESSAGE)
+                .processInstanceBusinessKey(caseId.toString()).setVariablesToTriggeredScope(variables).correlate());
+        return view(request);
+    }
+
+    /** Wmo: onderzoek done, aanvraag received; the two-week beschikking term starts. */
+    @Transactional
+    public ToegangDtos.ToegangView onderzoekDone(UUID requestId, ToegangDtos.OnderzoekDone input, String by) {
+        ToegangRequest request = request(requestId);
+        if (request.getPhase() != ToegangRequest.Phase.ONDERZOEK) {
+            throw new ConflictException("Er loopt geen onderzoek voor deze aanvraag (fase " + request.getPhase() + ").");
+        }
+        if (input.aanvraagReceivedOn().isBefore(request.getReceivedOn())) {
+            throw new InvalidInputException("aanvraagReceivedOn", "De aanvraag volgt op de melding.");
+        }
+        deadlines.meetOpenTerms(requestId);
+        LegalDeadline beschikking = deadlines.start(request.getCaseId(), requestId, LegalTerm.WMO_BESCHIKKING,
+                input.aanvraagReceivedOn());
+        request.toBesluit();
+        complete(request, "onderzoek", clockVariables(beschikking), by);
+        return view(request);
+    }
+
+    @Transactional
+    public ToegangDtos.ToegangView decide(UUID requestId, ToegangDtos.DecisionInput input, String by) {
+        ToegangRequest request = request(requestId);
+        if (request.getPhase() == ToegangRequest.Phase.ONDERZOEK) {
+            throw new ConflictException("Eerst het onderzoek (Wmo 2015 art. 2.3.2), dan de aanvraag en pas dan het besluit.");
+        }
+        if (request.getPhase() == ToegangRequest.Phase.BESLOTEN) {
+            throw new ConflictException("Over deze aanvraag is al besloten.");
+        }
+        boolean needsReason = input.outcome() != ToegangRequest.Outcome.GRANTED;
+        if (needsReason && (input.reason() == null || input.reason().isBlank())) {
+            throw new InvalidInputException("reason", "Een (gedeeltelijke) afwijzing wordt gemotiveerd.");
+        }
+        String granted = input.outcome() == ToegangRequest.Outcome.REFUSED ? null
+                : input.grantedProvision() != null ? input.grantedProvision() : request.getProvision();
+        deadlines.meetOpenTerms(requestId);
+        request.decide(input.outcome(), granted, input.reason(), by, clock.instant());
+        VariableMap variables = Variables.createVariables().putValue("toegangOutcome", input.outcome().name());
+        complete(request, "besluit", variables, by);
+        return view(request);
+    }
+
+    /**
+     * Called by bpmn/toegang.bpmn after a refusal: if the route is at regie it goes back to the plan
+     * (a message boundary event in the route), to look for an alternative in the toeleiding.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void returnToPlan(UUID requestId) {
+        ToegangRequest request = request(requestId);
+        runtimeService.createMessageCorrelation(REFUSED_MESSAGE)
+                .processInstanceBusinessKey(request.getCaseId().toString())
+                .setVariable(RouteVariables.MOVE_REASON, Variables.stringValue("Toegang afgewezen (" + request.getLaw() + ", "
+                        + request.getProvision() + "): " + request.getDecisionReason(), true))
+                .correlateAll();
+    }
+
+    @Transactional(readOnly = true)
+    public ToegangDtos.ToegangView get(UUID requestId) {
+        return view(request(requestId));
+    }
+
+    @Transactional(readOnly = true)
+    public List<ToegangDtos.ToegangView> forCase(UUID caseId) {
+        cases.get(caseId);
+        return requests.findByCaseIdOrderByRequestedAtAsc(caseId).stream().map(this::view).toList();
+    }
+
+    /** The toegang team's queue: requests still waiting for onderzoek or besluit, oldest first. */
+    @Transactional(readOnly = true)
+    public List<ToegangDtos.ToegangView> open() {
+        return requests.findByPhaseInOrderByReceivedOnAsc(EnumSet.of(ToegangRequest.Phase.ONDERZOEK, ToegangRequest.Phase.BESLUIT))
+                .stream().map(this::view).toList();
+    }
+
+    private VariableMap clockVariables(LegalDeadline deadline) {
+        DeadlineService.TimerDates dates = deadlines.timerDates(deadline);
+        return Variables.createVariables().putValue("deadlineId", deadline.getId().toString())
+                .putValue("warnAt", dates.warnAt()).putValue("dueAt", dates.dueAt());
+    }
+
+    private void complete(ToegangRequest request, String taskKey, Map<String, Object> variables, String by) {
+        Task task = taskService.createTaskQuery().processInstanceBusinessKey(request.getId().toString())
+                .taskDefinitionKey(taskKey).singleResult();
+        if (task == null) {
+            throw new ConflictException("De toegang-stap '" + taskKey + "' staat niet open.");
+        }
+        engineActor.as(by, () -> taskService.complete(task.getId(), variables));
+    }
+
+    private ToegangRequest request(UUID requestId) {
+        return requests.findById(requestId).orElseThrow(() -> new NotFoundException("Toegangsaanvraag " + requestId + " bestaat niet."));
+    }
+
+    private ToegangDtos.ToegangView view(ToegangRequest request) {
+        return mapper.toView(request, deadlines.forToegangRequest(request.getId()));
+    }
+}

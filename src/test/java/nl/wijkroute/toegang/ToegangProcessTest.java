@@ -1,0 +1,169 @@
+package nl.wijkroute.toegang;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.wijkroute.support.TestEngines;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** bpmn/toegang.bpmn with the engine clock moved: warnings and breaches fire when their moment comes. */
+@Deployment(resources = {"bpmn/toegang.bpmn", "bpmn/routekaart.bpmn", "bpmn/warme-overdracht.bpmn"})
+class ToegangProcessTest {
+
+    private static final EmbeddedPostgres POSTGRES = TestEngines.postgres();
+    // Not final: the Camunda extension injects the engine into ProcessEngine fields (the same instance).
+    private static ProcessEngine ENGINE = TestEngines.engine("toegang-test", POSTGRES, (execution, stage) -> { });
+
+    @RegisterExtension
+    static ProcessEngineExtension engine = ProcessEngineExtension.builder().useProcessEngine(ENGINE).build();
+
+    private final List<String> calls = new ArrayList<>();
+    private final Instant start = Instant.parse("2026-11-23T09:00:00Z");
+
+    @BeforeEach
+    void delegates() {
+        BpmnAwareTests.init(ENGINE);
+        ClockUtil.setCurrentTime(Date.from(start));
+        Mocks.register("deadlineAtRisk", (JavaDelegate) e -> calls.add("atRisk:" + e.getVariable("deadlineId")));
+        Mocks.register("deadlineBreached", (JavaDelegate) e -> calls.add("breached:" + e.getVariable("deadlineId")));
+        Mocks.register("toegangRefused", (JavaDelegate) e -> calls.add("refused:" + e.getVariable("toegangRequestId")));
+    }
+
+    @AfterEach
+    void reset() {
+        Mocks.reset();
+        ClockUtil.reset();
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        ENGINE.close();
+        POSTGRES.close();
+    }
+
+    @Test
+    void wmoGoesThroughOnderzoekThenBesluitAndNothingFiresBeforeItsTime() {
+        ProcessInstance toegang = start("WMO", "onderzoek-term", days(37), days(42));
+        assertThat(toegang).isWaitingAt("onderzoek");
+        assertThat(task()).hasCandidateGroup("toegang");
+
+        moveClockTo(days(36));
+        assertThat(calls).isEmpty();
+
+        complete(task(), withVariables("deadlineId", "beschikking-term", "warnAt", days(45), "dueAt", days(56)));
+        assertThat(toegang).isWaitingAt("besluit");
+        assertThat(dueJobs()).isEmpty();
+        complete(task(), withVariables("toegangOutcome", "GRANTED"));
+        assertThat(toegang).isEnded().hasPassed("granted");
+        assertThat(calls).isEmpty();
+    }
+
+    @Test
+    void theWarningAndThenTheBreachFireWithoutStoppingTheWork() {
+        ProcessInstance toegang = start("WMO", "onderzoek-term", days(37), days(42));
+
+        moveClockTo(days(38));
+        assertThat(calls).containsExactly("atRisk:onderzoek-term");
+        assertThat(toegang).isWaitingAt("onderzoek");
+
+        moveClockTo(days(43));
+        assertThat(calls).containsExactly("atRisk:onderzoek-term", "breached:onderzoek-term");
+        assertThat(toegang).isWaitingAt("onderzoek");
+
+        complete(task(), withVariables("deadlineId", "beschikking-term", "warnAt", days(50), "dueAt", days(57)));
+        moveClockTo(days(58));
+        assertThat(calls).endsWith("atRisk:beschikking-term", "breached:beschikking-term");
+    }
+
+    @Test
+    void otherLawsGoStraightToTheBesluit() {
+        for (String law : List.of("JEUGDWET", "PARTICIPATIEWET", "WGS")) {
+            ProcessInstance toegang = start(law, "term-" + law, days(50), days(56));
+            assertThat(toegang).isWaitingAt("besluit").hasNotPassed("onderzoek");
+            complete(task(), withVariables("toegangOutcome", "PARTLY"));
+            assertThat(toegang).isEnded().hasPassed("granted");
+        }
+    }
+
+    @Test
+    void aRefusalSendsTheCaseBackToThePlan() {
+        ProcessInstance toegang = start("JEUGDWET", "term", days(50), days(56));
+        String requestId = ENGINE.getRuntimeService().getVariable(toegang.getId(), "toegangRequestId").toString();
+        complete(task(), withVariables("toegangOutcome", "REFUSED"));
+
+        assertThat(toegang).isEnded().hasPassed("backToPlan", "refused");
+        assertThat(calls).containsExactly("refused:" + requestId);
+    }
+
+    @Test
+    void theRouteRequestsToegangAndARefusalDuringRegieReturnsItToThePlan() {
+        String caseId = UUID.randomUUID().toString();
+        ProcessInstance route = ENGINE.getRuntimeService().createProcessInstanceByKey("routekaart").businessKey(caseId)
+                .setVariables(Map.of("caseId", caseId, "candidateGroup", "team-noord", "nazorgPeriod", "P3M"))
+                .startBeforeActivity("regie").execute();
+        String requestId = UUID.randomUUID().toString();
+
+        ENGINE.getRuntimeService().createMessageCorrelation("toegangAangevraagd").processInstanceBusinessKey(caseId)
+                .setVariablesToTriggeredScope(Map.of("toegangRequestId", requestId, "law", "WMO", "deadlineId", "t",
+                        "warnAt", days(37), "dueAt", days(42)))
+                .correlate();
+
+        ProcessInstance toegang = ENGINE.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("toegang")
+                .processInstanceBusinessKey(requestId).singleResult();
+        assertThat(toegang).isWaitingAt("onderzoek");
+        assertThat(route).isWaitingAt("regie", "toegangCall");
+
+        ENGINE.getRuntimeService().createMessageCorrelation("toegangGeweigerd").processInstanceBusinessKey(caseId).correlateAll();
+        assertThat(route).isWaitingAt("plan", "toegangCall");
+    }
+
+    private ProcessInstance start(String law, String deadlineId, Date warnAt, Date dueAt) {
+        ProcessInstance toegang = ENGINE.getRuntimeService().startProcessInstanceByKey("toegang", UUID.randomUUID().toString(),
+                Map.of("toegangRequestId", UUID.randomUUID().toString(), "law", law, "deadlineId", deadlineId,
+                        "warnAt", warnAt, "dueAt", dueAt));
+        assertThat(toegang).isStarted();
+        return toegang;
+    }
+
+    /** Moves the engine's clock and runs every timer that is due by then, as the job executor would. */
+    private void moveClockTo(Date moment) {
+        ClockUtil.setCurrentTime(moment);
+        for (Job job : dueJobs()) {
+            ENGINE.getManagementService().executeJob(job.getId());
+        }
+    }
+
+    private List<Job> dueJobs() {
+        return ENGINE.getManagementService().createJobQuery().timers().duedateLowerThan(ClockUtil.getCurrentTime())
+                .orderByJobDuedate().asc().list();
+    }
+
+    private Date days(int days) {
+        return Date.from(start.plus(Duration.ofDays(days)));
+    }
+}
