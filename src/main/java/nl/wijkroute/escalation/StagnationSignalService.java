@@ -39,10 +39,22 @@ public class StagnationSignalService {
     }
 
     @Transactional(readOnly = true)
+    public SignalView get(UUID id) {
+        return signals.findById(id).map(this::toView)
+                .orElseThrow(() -> new nl.wijkroute.system.problem.NotFoundException("Stagnatiesignaal " + id + " bestaat niet."));
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void resolve(UUID id) {
+        signals.findById(id).filter(signal -> signal.getResolvedAt() == null).ifPresent(signal -> signal.resolve(clock.instant()));
+    }
+
+    private SignalView toView(StagnationSignal s) {
+        return new SignalView(s.getId(), s.getCaseId(), s.getKind(), s.getReferenceId(), s.getDescription(), s.getRaisedAt());
+    }
+
+    @Transactional(readOnly = true)
     public List<SignalView> open() {
-        return signals.findByResolvedAtIsNullOrderByRaisedAtAsc().stream()
-                .map(s -> new SignalView(s.getId(), s.getCaseId(), s.getKind(), s.getReferenceId(), s.getDescription(),
-                        s.getRaisedAt()))
-                .toList();
+        return signals.findByResolvedAtIsNullOrderByRaisedAtAsc().stream().map(this::toView).toList();
     }
 }

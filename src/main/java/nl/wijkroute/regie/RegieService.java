@@ -103,6 +103,25 @@ public class RegieService {
                 RegieAssignment.Via.WARME_OVERDRACHT, reason);
     }
 
+    /** A procesregisseur takes procesregie (with doorzettingsmacht) next to the casusregisseur. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void startProcesregie(UUID caseId, String procesregisseur, String reason) {
+        try {
+            assignments.saveAndFlush(new RegieAssignment(caseId, RegieAssignment.Kind.PROCESREGIE,
+                    RegieAssignment.HolderType.PROFESSIONAL, procesregisseur, null, clock.instant(),
+                    RegieAssignment.Via.PROCESREGISSEUR, reason));
+        } catch (DataIntegrityViolationException raced) {
+            throw new ConflictException("Deze casus heeft al een procesregisseur.");
+        }
+    }
+
+    /** De-escalation: the case goes back to its casusregisseur alone. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void endProcesregie(UUID caseId) {
+        assignments.findByCaseIdAndKindAndEndedAtIsNull(caseId, RegieAssignment.Kind.PROCESREGIE)
+                .ifPresent(assignment -> assignment.end(clock.instant()));
+    }
+
     /** The current casusregisseur, as user name and organisation (team or partner). */
     @Transactional(propagation = Propagation.MANDATORY)
     public RegieAssignment currentCasusregie(UUID caseId) {

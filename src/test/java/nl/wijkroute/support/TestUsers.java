@@ -63,6 +63,11 @@ public final class TestUsers {
         return user("procesregisseur", List.of("procesregisseur"), Map.of());
     }
 
+    /** The second procesregisseur (Oosterhout has two). */
+    public static RequestPostProcessor procesregisseur2() {
+        return user("procesregisseur2", List.of("procesregisseur"), Map.of());
+    }
+
     public static RequestPostProcessor user(String username, List<String> roles, Map<String, String> claims) {
         Jwt.Builder builder = Jwt.withTokenValue("test-token-" + username)
                 .header("alg", "RS256")

@@ -1,0 +1,16 @@
+package nl.wijkroute.escalation;
+
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The service task of bpmn/escalatie.bpmn. */
+@Configuration(proxyBeanMethods = false)
+class EscalationDelegates {
+
+    @Bean
+    JavaDelegate doorbraakFollowUpLate(EscalationService escalations) {
+        return execution -> escalations.followUpLate(UUID.fromString((String) execution.getVariable("escalationId")));
+    }
+}
