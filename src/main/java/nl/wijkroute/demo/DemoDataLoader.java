@@ -22,6 +22,12 @@ import nl.wijkroute.plan.PlanService;
 import nl.wijkroute.plan.PlanStepInput;
 import nl.wijkroute.plan.PlanViews;
 import nl.wijkroute.regie.RegieService;
+import nl.wijkroute.escalation.EscalationCause;
+import nl.wijkroute.escalation.EscalationDtos;
+import nl.wijkroute.escalation.EscalationService;
+import nl.wijkroute.toegang.Law;
+import nl.wijkroute.toegang.ToegangDtos;
+import nl.wijkroute.toegang.ToegangService;
 import nl.wijkroute.handover.Handover;
 import nl.wijkroute.handover.HandoverContent;
 import nl.wijkroute.handover.HandoverRequest;
@@ -78,10 +84,14 @@ class DemoDataLoader implements ApplicationRunner {
     private final PlanService plans;
     private final RegieService regie;
     private final HandoverService handovers;
+    private final ToegangService toegang;
+    private final EscalationService escalations;
 
     DemoDataLoader(SignalService signals, RouteTaskService tasks, SupportCaseService cases, TransactionTemplate transaction,
                    JdbcTemplate jdbc, AssessmentService assessments, OrganisationService organisations, PlanService plans,
-                   RegieService regie, HandoverService handovers) {
+                   RegieService regie, HandoverService handovers, ToegangService toegang, EscalationService escalations) {
+        this.toegang = toegang;
+        this.escalations = escalations;
         this.regie = regie;
         this.handovers = handovers;
         this.plans = plans;
@@ -149,6 +159,9 @@ class DemoDataLoader implements ApplicationRunner {
                 Set.of(Leefgebied.INSTRUMENTELE_ADL), Urgency.NORMAL, false, FRONTOFFICE);
         complete(helena, "triage", FRONTOFFICE, new TriageInput(Urgency.NORMAL, false, ProblemScope.SINGLE,
                 TriageRoute.SHORT_ROUTE, "Enkelvoudige vraag: huishoudelijke ondersteuning.", null));
+        // Her Wmo melding came in 38 days ago: the six-week onderzoek term is nearly up.
+        toegang.request(helena, new ToegangDtos.ToegangRequestInput(Law.WMO, "Huishoudelijke ondersteuning", null,
+                LocalDate.now().minusDays(38), false), COACH_NOORD.username());
         loaded.add(helena);
 
         // Robert: advice was enough ("durf ook niets te doen").
@@ -180,6 +193,9 @@ class DemoDataLoader implements ApplicationRunner {
                         action("Kinderen vragen om een vaste avond", PlanContent.OwnerType.NETWORK, null))));
         complete(deWit, "plan", COACH_ZUID, new PlanStepInput(PlanOutcome.TO_REGIE, LocalDate.now().plusDays(1), null));
         complete(deWit, "regie", COACH_ZUID, new RouteSteps.RegieInput(RouteSteps.RegieOutcome.TO_EVALUATIE, null));
+        // Welzijn and thuiszorg wait for each other: escalated, waiting for a procesregisseur.
+        escalations.raise(deWit, new EscalationDtos.RaiseInput(EscalationCause.PARTIES_WAIT_FOR_EACH_OTHER,
+                "Vrijwilligers en thuiszorg wachten op elkaars inzet; Peter houdt het zo niet vol."), COACH_ZUID.username());
         loaded.add(deWit);
 
         Map<String, Long> byStage = loaded.stream().map(cases::get)

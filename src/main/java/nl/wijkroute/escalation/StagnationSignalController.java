@@ -2,9 +2,13 @@ package nl.wijkroute.escalation;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
 import java.util.List;
+import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -14,15 +18,25 @@ import org.springframework.web.bind.annotation.RestController;
 class StagnationSignalController {
 
     private final StagnationSignalService signals;
+    private final StagnationDetector detector;
 
-    StagnationSignalController(StagnationSignalService signals) {
+    StagnationSignalController(StagnationSignalService signals, StagnationDetector detector) {
         this.signals = signals;
+        this.detector = detector;
     }
 
     @GetMapping
-    @PreAuthorize("hasRole('procesregisseur')")
-    @Operation(summary = "Open stagnatiesignalen (bijv. een warme overdracht die niet op tijd is geaccepteerd)")
-    List<StagnationSignalService.SignalView> open() {
-        return signals.open();
+    @PreAuthorize("hasAnyRole('procesregisseur', 'manager')")
+    @Operation(summary = "Open stagnatiesignalen, per team of overal (te lange tijd in een stap, te vaak terug, "
+            + "overdracht niet geaccepteerd, termijn in gevaar)")
+    List<StagnationSignalService.SignalView> open(@RequestParam(required = false) @Size(max = 64) String team) {
+        return signals.open(team);
+    }
+
+    @PostMapping("/detect")
+    @PreAuthorize("hasAnyRole('procesregisseur', 'admin')")
+    @Operation(summary = "Zoek nu naar vastgelopen casussen (gebeurt ook dagelijks)")
+    Map<String, Integer> detect() {
+        return Map.of("raised", detector.detect());
     }
 }

@@ -9,4 +9,12 @@ interface StagnationSignalRepository extends JpaRepository<StagnationSignal, UUI
     List<StagnationSignal> findByResolvedAtIsNullOrderByRaisedAtAsc();
 
     List<StagnationSignal> findByReferenceIdAndResolvedAtIsNull(UUID referenceId);
+
+    List<StagnationSignal> findByCaseIdAndKindAndResolvedAtIsNull(UUID caseId, String kind);
+
+    @org.springframework.data.jpa.repository.Query("""
+            select s from StagnationSignal s, nl.wijkroute.route.SupportCase c
+            where c.id = s.caseId and s.resolvedAt is null and c.team.id = :teamId order by s.raisedAt
+            """)
+    List<StagnationSignal> openForTeam(String teamId);
 }

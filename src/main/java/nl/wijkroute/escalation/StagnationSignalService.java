@@ -39,6 +39,23 @@ public class StagnationSignalService {
     }
 
     @Transactional(readOnly = true)
+    public boolean hasOpen(UUID caseId, String kind) {
+        return !signals.findByCaseIdAndKindAndResolvedAtIsNull(caseId, kind).isEmpty();
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void resolveOpen(UUID caseId, String kind) {
+        signals.findByCaseIdAndKindAndResolvedAtIsNull(caseId, kind).forEach(signal -> signal.resolve(clock.instant()));
+    }
+
+    /** Open signals of one team's cases, or of all. */
+    @Transactional(readOnly = true)
+    public List<SignalView> open(String teamId) {
+        return (teamId == null ? signals.findByResolvedAtIsNullOrderByRaisedAtAsc() : signals.openForTeam(teamId))
+                .stream().map(this::toView).toList();
+    }
+
+    @Transactional(readOnly = true)
     public SignalView get(UUID id) {
         return signals.findById(id).map(this::toView)
                 .orElseThrow(() -> new nl.wijkroute.system.problem.NotFoundException("Stagnatiesignaal " + id + " bestaat niet."));

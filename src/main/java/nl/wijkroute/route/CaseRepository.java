@@ -13,6 +13,12 @@ interface CaseRepository extends JpaRepository<SupportCase, UUID> {
     @Query("select c from SupportCase c where c.household.id = :householdId and c.status in :statuses")
     Optional<SupportCase> findByHouseholdAndStatusIn(UUID householdId, Collection<CaseStatus> statuses);
 
+    java.util.List<SupportCase> findByStatusAndCurrentStageAndStageEnteredAtBefore(CaseStatus status, Stage stage,
+                                                                                  java.time.Instant before);
+
+    @Query("select c.id from SupportCase c where c.status = :status")
+    java.util.List<UUID> findIdsByStatus(CaseStatus status);
+
     @Query("""
             select c from SupportCase c
             where (:stage is null or c.currentStage = :stage)

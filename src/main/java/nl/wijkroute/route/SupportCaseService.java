@@ -101,6 +101,34 @@ public class SupportCaseService {
         return history.findByCaseIdOrderByMovedAtAscIdAsc(caseId);
     }
 
+    /** Open cases standing in a stage since before the given moment (for stagnation detection). */
+    @Transactional(readOnly = true)
+    public List<SupportCase> standingStillSince(Stage stage, java.time.Instant before) {
+        return cases.findByStatusAndCurrentStageAndStageEnteredAtBefore(CaseStatus.OPEN, stage, before);
+    }
+
+    /** How often the case re-entered a stage it had already been in: a sign of going round in circles. */
+    @Transactional(readOnly = true)
+    public Map<UUID, Integer> revisits(java.util.Collection<UUID> caseIds) {
+        Map<UUID, Integer> revisits = new java.util.HashMap<>();
+        for (UUID caseId : caseIds) {
+            java.util.Set<Stage> seen = java.util.EnumSet.noneOf(Stage.class);
+            int count = 0;
+            for (StepHistoryEntry entry : history.findByCaseIdOrderByMovedAtAscIdAsc(caseId)) {
+                if (!seen.add(entry.getToStage())) {
+                    count++;
+                }
+            }
+            revisits.put(caseId, count);
+        }
+        return revisits;
+    }
+
+    @Transactional(readOnly = true)
+    public List<UUID> openCaseIds() {
+        return cases.findIdsByStatus(CaseStatus.OPEN);
+    }
+
     public record CaseFilter(Stage stage, String teamId, String wijkId, CaseStatus status) {
     }
 }
