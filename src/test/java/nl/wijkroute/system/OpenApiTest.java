@@ -29,4 +29,5 @@ class OpenApiTest extends ApiTestSupport {
         assertThat(mvc.perform(get("/actuator/health")).andReturn().getResponse().getStatus()).isEqualTo(200);
         assertThat(mvc.perform(get("/actuator/prometheus")).andReturn().getResponse().getStatus()).isEqualTo(401);
     }
+
 }

@@ -1,0 +1,217 @@
+package nl.wijkroute.dashboard;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The indicators, computed in PostgreSQL from the append-only step history and the other tables.
+ * Every query joins the case for the team and the household for the wijk, and returns aggregates only.
+ * Definitions: docs/dashboard-indicators.md.
+ */
+@Repository
+class DashboardQueries {
+
+    /** Cases in scope of the filter; joined into every query. */
+    private static final String SCOPE = """
+            join support_case c on c.id = %s
+            join household hh on hh.id = c.household_id
+            where (cast(:team as varchar) is null or c.team_id = :team)
+              and (cast(:wijk as varchar) is null or hh.wijk_id = :wijk)
+            """;
+
+    /** The cases themselves in scope of the filter. */
+    private static final String CASES = """
+            from support_case c join household hh on hh.id = c.household_id
+            where (cast(:team as varchar) is null or c.team_id = :team)
+              and (cast(:wijk as varchar) is null or hh.wijk_id = :wijk)
+            """;
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    DashboardQueries(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Row(String key, long count, Double first, Double second) {
+    }
+
+    /** The stage each case was in at {@code asOf} (closed cases left out), counted per stage. */
+    List<Row> workInProgress(DashboardFilter filter, Instant asOf) {
+        String sql = """
+                select stage, count(*) as n from (
+                    select distinct on (h.case_id) h.case_id, h.to_stage as stage
+                    from step_history h
+                """ + SCOPE.formatted("h.case_id") + """
+                      and h.moved_at <= :asOf
+                    order by h.case_id, h.moved_at desc, h.id desc
+                ) current_stage
+                where stage <> 'AFGESLOTEN'
+                group by stage order by stage
+                """;
+        return jdbc.query(sql, params(filter).addValue("asOf", Timestamp.from(asOf)),
+                (rs, i) -> new Row(rs.getString("stage"), rs.getLong("n"), null, null));
+    }
+
+    /** Time spent in each stage, for stays that ended in the period: median and 80th percentile in days. */
+    List<Row> leadTimesPerStage(DashboardFilter filter) {
+        String sql = """
+                with stays as (
+                    select h.to_stage as stage, h.moved_at,
+                           lead(h.moved_at) over (partition by h.case_id order by h.moved_at, h.id) as left_at
+                    from step_history h
+                """ + SCOPE.formatted("h.case_id") + """
+                )
+                select stage, count(*) as n,
+                       percentile_cont(0.5) within group (order by extract(epoch from left_at - moved_at)) / 86400 as median_days,
+                       percentile_cont(0.8) within group (order by extract(epoch from left_at - moved_at)) / 86400 as p80_days
+                from stays
+                where left_at is not null and left_at >= :from and left_at < :to
+                group by stage order by stage
+                """;
+        return jdbc.query(sql, params(filter), (rs, i) -> new Row(rs.getString("stage"), rs.getLong("n"),
+                rs.getDouble("median_days"), rs.getDouble("p80_days")));
+    }
+
+    /** From the first signal to the end of support (start of nazorg or closing), for cases whose support ended in the period. */
+    Row leadTimeWholeRoute(DashboardFilter filter) {
+        String sql = """
+                select count(*) as n,
+                       percentile_cont(0.5) within group (order by extract(epoch from c.closed_at - c.opened_at)) / 86400 as median_days,
+                       percentile_cont(0.8) within group (order by extract(epoch from c.closed_at - c.opened_at)) / 86400 as p80_days
+                """ + CASES + """
+                  and c.closed_at >= :from and c.closed_at < :to
+                """;
+        return jdbc.queryForObject(sql, params(filter), (rs, i) -> new Row("ROUTE", rs.getLong("n"),
+                (Double) rs.getObject("median_days"), (Double) rs.getObject("p80_days")));
+    }
+
+    /** Signals by source, cases started and cases whose support ended, per week or month. */
+    List<Map<String, Object>> flow(DashboardFilter filter, String granularity) {
+        String sql = """
+                with periods as (
+                    select generate_series(date_trunc(:unit, cast(:from as timestamptz)), cast(:to as timestamptz) - interval '1 second',
+                                           cast('1 ' || :unit as interval)) as period_start
+                ),
+                signals as (
+                    select date_trunc(:unit, s.received_at) as period_start, s.source_type, count(*) as n
+                    from signal s
+                """ + SCOPE.formatted("s.case_id") + """
+                      and s.received_at >= :from and s.received_at < :to
+                    group by 1, 2
+                ),
+                started as (
+                    select date_trunc(:unit, c.opened_at) as period_start, count(*) as n
+                """ + CASES + """
+                      and c.opened_at >= :from and c.opened_at < :to
+                    group by 1
+                ),
+                ended as (
+                    select date_trunc(:unit, c.closed_at) as period_start, count(*) as n
+                """ + CASES + """
+                      and c.closed_at >= :from and c.closed_at < :to
+                    group by 1
+                )
+                select p.period_start,
+                       coalesce(st.n, 0) as started, coalesce(en.n, 0) as ended,
+                       coalesce(sum(sg.n) filter (where sg.source_type = 'PARTNER'), 0) as partner,
+                       coalesce(sum(sg.n) filter (where sg.source_type = 'RESIDENT'), 0) as resident,
+                       coalesce(sum(sg.n) filter (where sg.source_type = 'FRONTOFFICE'), 0) as frontoffice,
+                       coalesce(sum(sg.n) filter (where sg.source_type = 'OWN_OBSERVATION'), 0) as own_observation
+                from periods p
+                left join signals sg on sg.period_start = p.period_start
+                left join started st on st.period_start = p.period_start
+                left join ended en on en.period_start = p.period_start
+                group by p.period_start, st.n, en.n
+                order by p.period_start
+                """;
+        return jdbc.queryForList(sql, params(filter).addValue("unit", granularity));
+    }
+
+    /** Legal terms due in the period, per law: met in time, breached, still running. */
+    List<Map<String, Object>> deadlineCompliance(DashboardFilter filter) {
+        String sql = """
+                select r.law, count(*) as terms,
+                       count(*) filter (where d.status = 'MET' and not d.breached) as met_in_time,
+                       count(*) filter (where d.breached) as breached,
+                       count(*) filter (where d.status <> 'MET' and not d.breached) as running
+                from legal_deadline d join toegang_request r on r.id = d.toegang_request_id
+                """ + SCOPE.formatted("d.case_id") + """
+                  and d.due_on >= cast(:from as timestamptz)::date and d.due_on < cast(:to as timestamptz)::date
+                group by r.law order by r.law
+                """;
+        return jdbc.queryForList(sql, params(filter));
+    }
+
+    /** Escalations raised in the period per cause, and the median days from escalation to the casusoverleg's doorbraak. */
+    List<Row> escalations(DashboardFilter filter) {
+        String sql = """
+                select e.cause, count(*) as n,
+                       percentile_cont(0.5) within group (order by extract(epoch from
+                           cast(e.doorbraak ->> 'casusoverlegAt' as timestamptz) - e.raised_at)) / 86400 as median_days
+                from escalation e
+                """ + SCOPE.formatted("e.case_id") + """
+                  and e.raised_at >= :from and e.raised_at < :to
+                group by e.cause order by e.cause
+                """;
+        return jdbc.query(sql, params(filter), (rs, i) -> new Row(rs.getString("cause"), rs.getLong("n"),
+                (Double) rs.getObject("median_days"), null));
+    }
+
+    /** Handovers proposed in the period, by outcome, and the hours until acceptance. */
+    Map<String, Object> handovers(DashboardFilter filter) {
+        String sql = """
+                select count(*) as proposed,
+                       count(*) filter (where o.status = 'ACCEPTED') as accepted,
+                       count(*) filter (where o.status = 'DECLINED') as declined,
+                       count(*) filter (where o.status = 'PROPOSED') as pending,
+                       percentile_cont(0.5) within group (order by extract(epoch from o.decided_at - o.created_at))
+                           filter (where o.status = 'ACCEPTED') / 3600 as median_hours,
+                       percentile_cont(0.8) within group (order by extract(epoch from o.decided_at - o.created_at))
+                           filter (where o.status = 'ACCEPTED') / 3600 as p80_hours
+                from handover o
+                """ + SCOPE.formatted("o.case_id") + """
+                  and o.created_at >= :from and o.created_at < :to
+                """;
+        return jdbc.queryForMap(sql, params(filter));
+    }
+
+    /** Cases whose support ended in the period, and how many of them never needed a toegang request. */
+    Map<String, Object> frontDoor(DashboardFilter filter) {
+        String sql = """
+                select count(*) as ended,
+                       count(*) filter (where not exists (select 1 from toegang_request r where r.case_id = c.id)) as without_indication
+                """ + CASES + """
+                  and c.closed_at >= :from and c.closed_at < :to
+                """;
+        return jdbc.queryForMap(sql, params(filter));
+    }
+
+    /** Cases whose support ended in the period, and how many households had a new case within 12 months after. */
+    Map<String, Object> recurrence(DashboardFilter filter) {
+        String sql = """
+                select count(*) as ended,
+                       count(*) filter (where exists (
+                           select 1 from support_case later
+                           where later.household_id = c.household_id and later.id <> c.id
+                             and later.opened_at > c.closed_at and later.opened_at <= c.closed_at + interval '12 months')) as recurred
+                """ + CASES + """
+                  and c.closed_at >= :from and c.closed_at < :to
+                """;
+        return jdbc.queryForMap(sql, params(filter));
+    }
+
+    private static MapSqlParameterSource params(DashboardFilter filter) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("team", filter.team());
+        values.put("wijk", filter.wijk());
+        values.put("from", Timestamp.from(filter.from()));
+        values.put("to", Timestamp.from(filter.to()));
+        return new MapSqlParameterSource(values);
+    }
+}

@@ -1,0 +1,150 @@
+package nl.wijkroute.dashboard;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The managers' indicators (DOMAIN.md §10: a small core set). Aggregates only; any group counting
+ * fewer cases than {@code wijkroute.dashboard.min-group-size} (but more than none) is suppressed.
+ */
+@Service
+public class DashboardService {
+
+    private final DashboardQueries queries;
+    private final Clock clock;
+    private final int minGroupSize;
+
+    DashboardService(DashboardQueries queries, Clock clock, @Value("${wijkroute.dashboard.min-group-size:5}") int minGroupSize) {
+        this.queries = queries;
+        this.clock = clock;
+        this.minGroupSize = minGroupSize;
+    }
+
+    @Transactional(readOnly = true)
+    public DashboardViews.WorkInProgress workInProgress(DashboardFilter filter, Instant asOf) {
+        Instant moment = asOf == null ? clock.instant() : asOf;
+        return new DashboardViews.WorkInProgress(moment, queries.workInProgress(filter, moment).stream()
+                .map(row -> small(row.count())
+                        ? new DashboardViews.StageCount(row.key(), null, true)
+                        : new DashboardViews.StageCount(row.key(), row.count(), false))
+                .toList());
+    }
+
+    @Transactional(readOnly = true)
+    public DashboardViews.LeadTimes leadTimes(DashboardFilter filter) {
+        List<DashboardViews.LeadTime> perStage = queries.leadTimesPerStage(filter).stream().map(this::leadTime).toList();
+        return new DashboardViews.LeadTimes(perStage, leadTime(queries.leadTimeWholeRoute(filter)));
+    }
+
+    @Transactional(readOnly = true)
+    public List<DashboardViews.FlowPeriod> flow(DashboardFilter filter, Granularity granularity) {
+        return queries.flow(filter, granularity.sqlUnit()).stream().map(row -> {
+            Map<String, Long> bySource = new LinkedHashMap<>();
+            bySource.put("PARTNER", number(row.get("partner")));
+            bySource.put("RESIDENT", number(row.get("resident")));
+            bySource.put("FRONTOFFICE", number(row.get("frontoffice")));
+            bySource.put("OWN_OBSERVATION", number(row.get("own_observation")));
+            long started = number(row.get("started"));
+            long ended = number(row.get("ended"));
+            boolean suppressed = small(started) || small(ended) || bySource.values().stream().anyMatch(this::small);
+            Instant period = ((java.sql.Timestamp) row.get("period_start")).toInstant();
+            return suppressed
+                    ? new DashboardViews.FlowPeriod(period, null, null, null, true)
+                    : new DashboardViews.FlowPeriod(period, bySource, started, ended, false);
+        }).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<DashboardViews.DeadlineCompliance> deadlineCompliance(DashboardFilter filter) {
+        return queries.deadlineCompliance(filter).stream().map(row -> {
+            long terms = number(row.get("terms"));
+            long met = number(row.get("met_in_time"));
+            long breached = number(row.get("breached"));
+            if (small(terms)) {
+                return new DashboardViews.DeadlineCompliance((String) row.get("law"), null, null, null, null, null, true);
+            }
+            Double rate = met + breached == 0 ? null : (double) met / (met + breached);
+            return new DashboardViews.DeadlineCompliance((String) row.get("law"), terms, met, breached,
+                    number(row.get("running")), rate, false);
+        }).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<DashboardViews.EscalationCount> escalations(DashboardFilter filter) {
+        return queries.escalations(filter).stream().map(row -> small(row.count())
+                ? new DashboardViews.EscalationCount(row.key(), null, null, true)
+                : new DashboardViews.EscalationCount(row.key(), row.count(), row.first(), false)).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public DashboardViews.HandoverAcceptance handovers(DashboardFilter filter) {
+        Map<String, Object> row = queries.handovers(filter);
+        long proposed = number(row.get("proposed"));
+        if (small(proposed)) {
+            return new DashboardViews.HandoverAcceptance(null, null, null, null, null, null, true);
+        }
+        return new DashboardViews.HandoverAcceptance(proposed, number(row.get("accepted")), number(row.get("declined")),
+                number(row.get("pending")), decimal(row.get("median_hours")), decimal(row.get("p80_hours")), false);
+    }
+
+    @Transactional(readOnly = true)
+    public DashboardViews.FrontDoor frontDoor(DashboardFilter filter) {
+        Map<String, Object> row = queries.frontDoor(filter);
+        long ended = number(row.get("ended"));
+        long without = number(row.get("without_indication"));
+        if (small(ended)) {
+            return new DashboardViews.FrontDoor(null, null, null, true);
+        }
+        return new DashboardViews.FrontDoor(ended, without, ended == 0 ? null : (double) without / ended, false);
+    }
+
+    @Transactional(readOnly = true)
+    public DashboardViews.Recurrence recurrence(DashboardFilter filter) {
+        Map<String, Object> row = queries.recurrence(filter);
+        long ended = number(row.get("ended"));
+        long recurred = number(row.get("recurred"));
+        if (small(ended)) {
+            return new DashboardViews.Recurrence(null, null, null, true);
+        }
+        return new DashboardViews.Recurrence(ended, recurred, ended == 0 ? null : (double) recurred / ended, false);
+    }
+
+    private DashboardViews.LeadTime leadTime(DashboardQueries.Row row) {
+        return small(row.count())
+                ? new DashboardViews.LeadTime(row.key(), null, null, null, true)
+                : new DashboardViews.LeadTime(row.key(), row.count(), row.first(), row.second(), false);
+    }
+
+    /** A group small enough to point at a person: more than none, fewer than the minimum. */
+    private boolean small(long count) {
+        return count > 0 && count < minGroupSize;
+    }
+
+    private static long number(Object value) {
+        return value == null ? 0 : ((Number) value).longValue();
+    }
+
+    private static Double decimal(Object value) {
+        return value == null ? null : ((Number) value).doubleValue();
+    }
+
+    public enum Granularity {
+        WEEK("week"), MONTH("month");
+
+        private final String sqlUnit;
+
+        Granularity(String sqlUnit) {
+            this.sqlUnit = sqlUnit;
+        }
+
+        String sqlUnit() {
+            return sqlUnit;
+        }
+    }
+}

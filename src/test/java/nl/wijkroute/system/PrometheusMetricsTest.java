@@ -1,0 +1,32 @@
+package nl.wijkroute.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.wijkroute.support.ApiTestSupport;
+import nl.wijkroute.support.TestUsers;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+
+/** Tests switch metrics export off by default; this one needs the Prometheus endpoint for real. */
+@AutoConfigureObservability(tracing = false)
+class PrometheusMetricsTest extends ApiTestSupport {
+
+    @Test
+    void prometheusCarriesBusinessGaugesBesideTheTechnicalOnes() throws Exception {
+        openCaseInNoord();
+        String metrics = mvc.perform(get("/actuator/prometheus").with(TestUsers.admin())).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(metrics).contains("wijkroute_cases_in_stage{stage=\"TRIAGE\"}")
+                .contains("wijkroute_legal_terms_overdue").contains("wijkroute_escalations_open")
+                .contains("jvm_memory_used_bytes").contains("hikaricp_connections");
+        Matcher triage = Pattern.compile("wijkroute_cases_in_stage\\{stage=\"TRIAGE\"} ([0-9.]+)")
+                .matcher(metrics);
+        assertThat(triage.find()).isTrue();
+        assertThat(Double.parseDouble(triage.group(1))).isGreaterThanOrEqualTo(1.0);
+        assertThat(mvc.perform(get("/actuator/prometheus").with(TestUsers.manager())).andReturn()
+                .getResponse().getStatus()).isEqualTo(403);
+    }
+}
