@@ -30,6 +30,8 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        // The dashboard page and its scripts are public; its data comes from the API with a token.
+                        .requestMatchers("/dashboard", "/dashboard/**", "/webjars/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Roles.ADMIN)
                         .requestMatchers("/api/**").authenticated()
                         .requestMatchers("/error").permitAll()

@@ -1,0 +1,42 @@
+package nl.wijkroute.dashboard;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.view.RedirectView;
+
+/** Serves what the browser page needs before it has a token (where to log in), and the team list. */
+@RestController
+class DashboardPageController {
+
+    private final String issuer;
+    private final String clientId;
+    private final JdbcTemplate jdbc;
+
+    DashboardPageController(@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
+                            @Value("${wijkroute.dashboard.client-id:wijkroute-dashboard}") String clientId, JdbcTemplate jdbc) {
+        this.issuer = issuer;
+        this.clientId = clientId;
+        this.jdbc = jdbc;
+    }
+
+    @GetMapping("/dashboard")
+    RedirectView page() {
+        return new RedirectView("/dashboard/index.html");
+    }
+
+    @GetMapping("/dashboard/config")
+    Map<String, String> config() {
+        return Map.of("issuer", issuer, "clientId", clientId);
+    }
+
+    @GetMapping("/api/v1/dashboard/teams")
+    @PreAuthorize("hasRole('manager')")
+    List<Map<String, Object>> teams() {
+        return jdbc.queryForList("select id, name from team order by name");
+    }
+}

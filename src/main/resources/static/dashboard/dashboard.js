@@ -1,0 +1,201 @@
+// The managers' dashboard: logs in with Keycloak (authorization code + PKCE, public client),
+// reads the aggregate API and draws charts. Every chart also has an accessible table of its numbers
+// and a CSV download of the same rows.
+'use strict';
+
+const TOKEN_KEY = 'wijkroute.dashboard.token';
+const VERIFIER_KEY = 'wijkroute.dashboard.verifier';
+const charts = {};
+
+function base64url(bytes) {
+  return btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+async function login(config) {
+  const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)));
+  sessionStorage.setItem(VERIFIER_KEY, verifier);
+  const challenge = base64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
+  const params = new URLSearchParams({
+    client_id: config.clientId, response_type: 'code', scope: 'openid', redirect_uri: redirectUri(),
+    code_challenge: challenge, code_challenge_method: 'S256', state: location.search
+  });
+  location.assign(`${config.issuer}/protocol/openid-connect/auth?${params}`);
+}
+
+function redirectUri() {
+  return `${location.origin}/dashboard/index.html`;
+}
+
+async function exchange(config, code) {
+  const response = await fetch(`${config.issuer}/protocol/openid-connect/token`, {
+    method: 'POST',
+    headers: {'Content-Type': 'application/x-www-form-urlencoded'},
+    body: new URLSearchParams({
+      grant_type: 'authorization_code', client_id: config.clientId, code, redirect_uri: redirectUri(),
+      code_verifier: sessionStorage.getItem(VERIFIER_KEY) || ''
+    })
+  });
+  if (!response.ok) {
+    throw new Error('Inloggen mislukt');
+  }
+  const token = await response.json();
+  sessionStorage.setItem(TOKEN_KEY, token.access_token);
+  return token.access_token;
+}
+
+async function api(path, params) {
+  const response = await fetch(`/api/v1/dashboard/${path}?${params}`, {
+    headers: {Authorization: `Bearer ${sessionStorage.getItem(TOKEN_KEY)}`}
+  });
+  if (response.status === 401) {
+    sessionStorage.removeItem(TOKEN_KEY);
+    throw new Error('Sessie verlopen; herlaad de pagina.');
+  }
+  if (response.status === 403) {
+    throw new Error('Alleen managers zien het dashboard.');
+  }
+  if (!response.ok) {
+    throw new Error(`Fout bij ${path}`);
+  }
+  return response.json();
+}
+
+function show(figureId, type, labels, datasets, rows, header) {
+  const figure = document.getElementById(figureId);
+  const canvas = figure.querySelector('canvas');
+  if (charts[figureId]) {
+    charts[figureId].destroy();
+  }
+  charts[figureId] = new Chart(canvas, {
+    type, data: {labels, datasets},
+    options: {animation: false, responsive: true, plugins: {legend: {display: datasets.length > 1}}}
+  });
+  canvas.setAttribute('aria-label', `${figure.querySelector('figcaption').firstChild.textContent}: ` +
+      rows.map(row => row.join(' ')).join('; '));
+  table(figure, header, rows);
+  csvButton(figure, figureId, header, rows);
+}
+
+function table(figure, header, rows) {
+  let element = figure.querySelector('table');
+  if (!element) {
+    element = document.createElement('table');
+    element.className = 'sr-only';
+    figure.appendChild(element);
+  }
+  element.innerHTML = '';
+  const head = element.createTHead().insertRow();
+  header.forEach(text => { const th = document.createElement('th'); th.textContent = text; head.appendChild(th); });
+  const body = element.createTBody();
+  rows.forEach(values => {
+    const row = body.insertRow();
+    row.dataset.key = values[0];
+    values.forEach(value => { row.insertCell().textContent = value === null || value === undefined ? '' : value; });
+  });
+}
+
+function csvButton(figure, name, header, rows) {
+  let button = figure.querySelector('figcaption button');
+  if (!button) {
+    button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = 'CSV';
+    figure.querySelector('figcaption').appendChild(button);
+  }
+  button.onclick = () => {
+    const escape = value => `"${String(value ?? '').replace(/"/g, '""')}"`;
+    const csv = [header, ...rows].map(row => row.map(escape).join(';')).join('\n');
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([csv], {type: 'text/csv;charset=utf-8'}));
+    link.download = `wijkroute-${name}.csv`;
+    link.click();
+  };
+}
+
+const shown = value => (value === null || value === undefined ? 'verborgen' : value);
+const round = value => (value === null || value === undefined ? null : Math.round(value * 10) / 10);
+
+async function load() {
+  const form = new FormData(document.getElementById('filters'));
+  const params = new URLSearchParams();
+  if (form.get('team')) params.set('team', form.get('team'));
+  if (form.get('from')) params.set('from', new Date(form.get('from')).toISOString());
+  if (form.get('to')) params.set('to', new Date(form.get('to')).toISOString());
+  const flowParams = new URLSearchParams(params);
+  flowParams.set('granularity', form.get('granularity'));
+  const teamOnly = new URLSearchParams();
+  if (form.get('team')) teamOnly.set('team', form.get('team'));
+  const status = document.getElementById('status');
+  status.textContent = 'Laden…';
+
+  const [wip, leadTimes, flow, deadlines, escalations, handovers, frontDoor, recurrence] = await Promise.all([
+    api('work-in-progress', teamOnly), api('lead-times', params), api('flow', flowParams), api('deadlines', params),
+    api('escalations', params), api('handovers', params), api('front-door', params), api('recurrence', params)]);
+
+  show('wip', 'bar', wip.stages.map(s => s.stage), [{label: 'Casussen', data: wip.stages.map(s => s.cases)}],
+      wip.stages.map(s => [s.stage, shown(s.cases)]), ['Stap', 'Casussen']);
+  show('leadtimes', 'bar', leadTimes.perStage.map(s => s.stage), [
+    {label: 'Mediaan', data: leadTimes.perStage.map(s => round(s.medianDays))},
+    {label: '80e percentiel', data: leadTimes.perStage.map(s => round(s.p80Days))}],
+      leadTimes.perStage.map(s => [s.stage, shown(s.cases), shown(round(s.medianDays)), shown(round(s.p80Days))]),
+      ['Stap', 'Verblijven', 'Mediaan (dagen)', 'P80 (dagen)']);
+  const periods = flow.map(p => p.periodStart.substring(0, 10));
+  show('flow', 'line', periods, [
+    {label: 'Gestart', data: flow.map(p => p.casesStarted)},
+    {label: 'Beëindigd', data: flow.map(p => p.casesClosed)},
+    {label: 'Signalen', data: flow.map(p => p.signalsBySource ? Object.values(p.signalsBySource).reduce((a, b) => a + b, 0) : null)}],
+      flow.map(p => [p.periodStart.substring(0, 10), shown(p.casesStarted), shown(p.casesClosed)]), ['Periode', 'Gestart', 'Beëindigd']);
+  show('deadlines', 'bar', deadlines.map(d => d.law),
+      [{label: 'Op tijd (%)', data: deadlines.map(d => d.complianceRate === null ? null : Math.round(d.complianceRate * 100))}],
+      deadlines.map(d => [d.law, shown(d.metInTime), shown(d.breached), shown(d.running)]), ['Wet', 'Op tijd', 'Overschreden', 'Lopend']);
+  show('escalations', 'bar', escalations.map(e => e.cause), [{label: 'Escalaties', data: escalations.map(e => e.escalations)}],
+      escalations.map(e => [e.cause, shown(e.escalations), shown(round(e.medianDaysToDoorbraak))]),
+      ['Oorzaak', 'Escalaties', 'Mediaan dagen tot doorbraak']);
+
+  const stats = [
+    ['Warme overdrachten geaccepteerd', shown(handovers.accepted)],
+    ['Mediaan uren tot acceptatie', shown(round(handovers.medianHoursToAccept))],
+    ['Opgelost zonder indicatie', frontDoor.share === null || frontDoor.share === undefined ? 'verborgen' : `${Math.round(frontDoor.share * 100)}%`],
+    ['Terugval binnen 12 maanden', recurrence.share === null || recurrence.share === undefined ? 'verborgen' : `${Math.round(recurrence.share * 100)}%`]];
+  const list = document.querySelector('#summary dl');
+  list.innerHTML = '';
+  stats.forEach(([label, value]) => {
+    const dt = document.createElement('dt'); dt.textContent = label;
+    const dd = document.createElement('dd'); dd.textContent = value;
+    list.append(dt, dd);
+  });
+  status.textContent = 'Bijgewerkt.';
+  document.body.dataset.loaded = 'true';
+}
+
+async function teams() {
+  const select = document.getElementById('team');
+  const wanted = new URLSearchParams(location.search).get('team');
+  const response = await fetch('/api/v1/dashboard/teams', {headers: {Authorization: `Bearer ${sessionStorage.getItem(TOKEN_KEY)}`}});
+  if (response.ok) {
+    (await response.json()).forEach(team => select.add(new Option(team.name, team.id, false, team.id === wanted)));
+  }
+}
+
+async function start() {
+  const config = await (await fetch('/dashboard/config')).json();
+  const params = new URLSearchParams(location.search);
+  if (params.get('code')) {
+    await exchange(config, params.get('code'));
+    history.replaceState(null, '', `/dashboard/index.html${params.get('state') || ''}`);
+  } else if (!sessionStorage.getItem(TOKEN_KEY)) {
+    await login(config);
+    return;
+  }
+  const claims = JSON.parse(atob(sessionStorage.getItem(TOKEN_KEY).split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+  document.getElementById('user').textContent = `Ingelogd als ${claims.preferred_username}`;
+  await teams();
+  document.getElementById('filters').addEventListener('submit', event => { event.preventDefault(); load().catch(fail); });
+  await load();
+}
+
+function fail(error) {
+  document.getElementById('status').textContent = error.message;
+}
+
+start().catch(fail);

@@ -1,0 +1,192 @@
+package nl.wijkroute.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import nl.wijkroute.system.keycloak.KeycloakLauncher;
+import nl.wijkroute.system.keycloak.KeycloakProperties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The dashboard page in headless Chromium (Debian's chromium + chromium-driver): a manager logs in
+ * through the real Keycloak and sees the numbers of seeded data. Skipped, not passed, without Chromium.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class DashboardBrowserIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final int KEYCLOAK_PORT = freePort();
+    static KeycloakLauncher keycloak;
+
+    final HttpClient http = HttpClient.newHttpClient();
+    final ObjectMapper json = new ObjectMapper();
+    WebDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeAll
+    static void startKeycloak() {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "No Chromium here: install the Debian packages chromium and chromium-driver (.ci/run does)");
+        keycloak = new KeycloakLauncher(new KeycloakProperties(true, KEYCLOAK_PORT,
+                Path.of(System.getProperty("wijkroute.keycloak.home")), Duration.ofSeconds(180), true));
+        keycloak.start();
+        keycloak.awaitReady();
+    }
+
+    @AfterAll
+    static void stopKeycloak() {
+        if (keycloak != null) {
+            keycloak.close();
+        }
+    }
+
+    @DynamicPropertySource
+    static void issuer(DynamicPropertyRegistry registry) {
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri",
+                () -> "http://127.0.0.1:" + KEYCLOAK_PORT + "/realms/wijkroute");
+    }
+
+    @BeforeEach
+    void browser() throws Exception {
+        allowDashboardOnThisPort();
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1024");
+        browser = new ChromeDriver(options);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aManagerLogsInAndTheChartsShowTheSeededNumbers() {
+        String team = seedTeamWithFourCasesInTriage();
+
+        browser.get("http://localhost:" + port + "/dashboard?team=" + team);
+        logIn("manager");
+
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-loaded", "true"));
+        String triage = browser.findElement(By.cssSelector("#wip tr[data-key='TRIAGE'] td:nth-child(2)")).getAttribute("textContent");
+        assertThat(triage).isEqualTo("4");
+        assertThat(browser.findElement(By.cssSelector("#wip canvas")).getAttribute("aria-label")).contains("TRIAGE 4");
+        assertThat(browser.findElement(By.id("user")).getText()).contains("manager");
+    }
+
+    @Test
+    void aWijkcoachIsToldTheDashboardIsForManagers() {
+        browser.get("http://localhost:" + port + "/dashboard");
+        logIn("wijkcoach");
+
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Alleen managers"));
+        assertThat(browser.findElements(By.cssSelector("#wip tr[data-key]"))).isEmpty();
+    }
+
+    private void logIn(String user) {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username"))).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(user);
+        browser.findElement(By.id("kc-login")).click();
+    }
+
+    private String seedTeamWithFourCasesInTriage() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String team = "team-browser-" + suffix;
+        String wijk = "wijk-browser-" + suffix;
+        jdbc.update("insert into team (id, name) values (?, ?)", team, "Browsertest " + suffix);
+        jdbc.update("insert into wijk (id, name, team_id) values (?, ?, ?)", wijk, "Browserwijk", team);
+        Instant opened = Instant.now().minus(Duration.ofDays(2));
+        for (int i = 0; i < 4; i++) {
+            UUID household = UUID.randomUUID();
+            UUID caseId = UUID.randomUUID();
+            jdbc.update("insert into household (id, display_name, wijk_id, created_at) values (?, 'Browser', ?, now())", household, wijk);
+            jdbc.update("""
+                    insert into support_case (id, household_id, team_id, status, current_stage, stage_entered_at, opened_at)
+                    values (?, ?, ?, 'OPEN', 'TRIAGE', ?, ?)
+                    """, caseId, household, team, Timestamp.from(opened), Timestamp.from(opened));
+            jdbc.update("insert into step_history (case_id, from_stage, to_stage, actor, moved_at) values (?, null, 'SIGNALEREN', 'test', ?)",
+                    caseId, Timestamp.from(opened));
+            jdbc.update("insert into step_history (case_id, from_stage, to_stage, actor, moved_at) values (?, 'SIGNALEREN', 'TRIAGE', 'test', ?)",
+                    caseId, Timestamp.from(opened));
+        }
+        return team;
+    }
+
+    /** The dev realm allows port 8080; this test's app runs on a random port, so it registers that one (admin API). */
+    private void allowDashboardOnThisPort() throws Exception {
+        String admin = json.readTree(post(keycloak.baseUrl() + "/realms/master/protocol/openid-connect/token",
+                "grant_type=password&client_id=admin-cli&username=admin&password=admin")).get("access_token").asText();
+        String clients = keycloak.baseUrl() + "/admin/realms/wijkroute/clients";
+        JsonNode client = json.readTree(send(HttpRequest.newBuilder(URI.create(clients + "?clientId=wijkroute-dashboard"))
+                .header("Authorization", "Bearer " + admin).GET().build())).get(0);
+        ObjectNode updated = (ObjectNode) client;
+        ((ArrayNode) updated.withArray("redirectUris")).add("http://localhost:" + port + "/dashboard/*");
+        send(HttpRequest.newBuilder(URI.create(clients + "/" + client.get("id").asText()))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(updated))).build());
+    }
+
+    private String post(String url, String form) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
+    private String send(HttpRequest request) throws Exception {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(request.uri() + ": " + response.body()).isBetween(200, 299);
+        return response.body();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
