@@ -10,7 +10,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The indicators, computed in PostgreSQL from the append-only step history and the other tables.
+ * The indicators, computed in PostgreSQL from the append-only step history (through its stage_stay
+ * projection, kept by a trigger) and the other tables.
  * Every query joins the case for the team and the household for the wijk, and returns aggregates only.
  * Definitions: docs/dashboard-indicators.md.
  */
@@ -41,18 +42,15 @@ class DashboardQueries {
     record Row(String key, long count, Double first, Double second) {
     }
 
-    /** The stage each case was in at {@code asOf} (closed cases left out), counted per stage. */
+    /** The stage each case was in at {@code asOf}: stays that had begun and not yet ended then. */
     List<Row> workInProgress(DashboardFilter filter, Instant asOf) {
         String sql = """
-                select stage, count(*) as n from (
-                    select distinct on (h.case_id) h.case_id, h.to_stage as stage
-                    from step_history h
-                """ + SCOPE.formatted("h.case_id") + """
-                      and h.moved_at <= :asOf
-                    order by h.case_id, h.moved_at desc, h.id desc
-                ) current_stage
-                where stage <> 'AFGESLOTEN'
-                group by stage order by stage
+                select s.stage, count(*) as n
+                from stage_stay s
+                where (cast(:team as varchar) is null or s.team_id = :team)
+                  and (cast(:wijk as varchar) is null or s.wijk_id = :wijk)
+                  and s.entered_at <= :asOf and (s.left_at is null or s.left_at > :asOf)
+                group by s.stage order by s.stage
                 """;
         return jdbc.query(sql, params(filter).addValue("asOf", Timestamp.from(asOf)),
                 (rs, i) -> new Row(rs.getString("stage"), rs.getLong("n"), null, null));
@@ -61,18 +59,14 @@ class DashboardQueries {
     /** Time spent in each stage, for stays that ended in the period: median and 80th percentile in days. */
     List<Row> leadTimesPerStage(DashboardFilter filter) {
         String sql = """
-                with stays as (
-                    select h.to_stage as stage, h.moved_at,
-                           lead(h.moved_at) over (partition by h.case_id order by h.moved_at, h.id) as left_at
-                    from step_history h
-                """ + SCOPE.formatted("h.case_id") + """
-                )
-                select stage, count(*) as n,
-                       percentile_cont(0.5) within group (order by extract(epoch from left_at - moved_at)) / 86400 as median_days,
-                       percentile_cont(0.8) within group (order by extract(epoch from left_at - moved_at)) / 86400 as p80_days
-                from stays
-                where left_at is not null and left_at >= :from and left_at < :to
-                group by stage order by stage
+                select s.stage, count(*) as n,
+                       percentile_cont(0.5) within group (order by extract(epoch from s.left_at - s.entered_at)) / 86400 as median_days,
+                       percentile_cont(0.8) within group (order by extract(epoch from s.left_at - s.entered_at)) / 86400 as p80_days
+                from stage_stay s
+                where (cast(:team as varchar) is null or s.team_id = :team)
+                  and (cast(:wijk as varchar) is null or s.wijk_id = :wijk)
+                  and s.left_at >= :from and s.left_at < :to
+                group by s.stage order by s.stage
                 """;
         return jdbc.query(sql, params(filter), (rs, i) -> new Row(rs.getString("stage"), rs.getLong("n"),
                 rs.getDouble("median_days"), rs.getDouble("p80_days")));
