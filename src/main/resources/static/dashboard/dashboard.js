@@ -119,12 +119,14 @@ async function load() {
   const form = new FormData(document.getElementById('filters'));
   const params = new URLSearchParams();
   if (form.get('team')) params.set('team', form.get('team'));
+  if (form.get('wijk')) params.set('wijk', form.get('wijk'));
   if (form.get('from')) params.set('from', new Date(form.get('from')).toISOString());
   if (form.get('to')) params.set('to', new Date(form.get('to')).toISOString());
   const flowParams = new URLSearchParams(params);
   flowParams.set('granularity', form.get('granularity'));
   const teamOnly = new URLSearchParams();
   if (form.get('team')) teamOnly.set('team', form.get('team'));
+  if (form.get('wijk')) teamOnly.set('wijk', form.get('wijk'));
   const status = document.getElementById('status');
   status.textContent = 'Laden…';
 
@@ -168,12 +170,12 @@ async function load() {
   document.body.dataset.loaded = 'true';
 }
 
-async function teams() {
-  const select = document.getElementById('team');
-  const wanted = new URLSearchParams(location.search).get('team');
-  const response = await fetch('/api/v1/dashboard/teams', {headers: {Authorization: `Bearer ${sessionStorage.getItem(TOKEN_KEY)}`}});
+async function options(kind, selectId) {
+  const select = document.getElementById(selectId);
+  const wanted = new URLSearchParams(location.search).get(selectId);
+  const response = await fetch(`/api/v1/dashboard/${kind}`, {headers: {Authorization: `Bearer ${sessionStorage.getItem(TOKEN_KEY)}`}});
   if (response.ok) {
-    (await response.json()).forEach(team => select.add(new Option(team.name, team.id, false, team.id === wanted)));
+    (await response.json()).forEach(item => select.add(new Option(item.name, item.id, false, item.id === wanted)));
   }
 }
 
@@ -189,7 +191,8 @@ async function start() {
   }
   const claims = JSON.parse(atob(sessionStorage.getItem(TOKEN_KEY).split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
   document.getElementById('user').textContent = `Ingelogd als ${claims.preferred_username}`;
-  await teams();
+  await options('teams', 'team');
+  await options('wijken', 'wijk');
   document.getElementById('filters').addEventListener('submit', event => { event.preventDefault(); load().catch(fail); });
   await load();
 }

@@ -26,7 +26,9 @@ class DashboardPageController {
 
     @GetMapping("/dashboard")
     RedirectView page() {
-        return new RedirectView("/dashboard/index.html");
+        RedirectView page = new RedirectView("/dashboard/index.html");
+        page.setPropagateQueryParams(true); // ?team=…&wijk=… preselect the filters
+        return page;
     }
 
     @GetMapping("/dashboard/config")
@@ -38,5 +40,11 @@ class DashboardPageController {
     @PreAuthorize("hasRole('manager')")
     List<Map<String, Object>> teams() {
         return jdbc.queryForList("select id, name from team order by name");
+    }
+
+    @GetMapping("/api/v1/dashboard/wijken")
+    @PreAuthorize("hasRole('manager')")
+    List<Map<String, Object>> wijken() {
+        return jdbc.queryForList("select id, name, team_id as team from wijk order by name");
     }
 }

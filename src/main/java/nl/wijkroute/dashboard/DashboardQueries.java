@@ -42,6 +42,19 @@ class DashboardQueries {
     record Row(String key, long count, Double first, Double second) {
     }
 
+    /** The stage each case is in now: the open stays (a partial index holds exactly those). */
+    List<Row> workInProgressNow(DashboardFilter filter) {
+        String sql = """
+                select s.stage, count(*) as n
+                from stage_stay s
+                where s.left_at is null
+                  and (cast(:team as varchar) is null or s.team_id = :team)
+                  and (cast(:wijk as varchar) is null or s.wijk_id = :wijk)
+                group by s.stage order by s.stage
+                """;
+        return jdbc.query(sql, params(filter), (rs, i) -> new Row(rs.getString("stage"), rs.getLong("n"), null, null));
+    }
+
     /** The stage each case was in at {@code asOf}: stays that had begun and not yet ended then. */
     List<Row> workInProgress(DashboardFilter filter, Instant asOf) {
         String sql = """

@@ -28,8 +28,11 @@ public class DashboardService {
 
     @Transactional(readOnly = true)
     public DashboardViews.WorkInProgress workInProgress(DashboardFilter filter, Instant asOf) {
-        Instant moment = asOf == null ? clock.instant() : asOf;
-        return new DashboardViews.WorkInProgress(moment, queries.workInProgress(filter, moment).stream()
+        Instant now = clock.instant();
+        boolean current = asOf == null || !asOf.isBefore(now);
+        Instant moment = current ? now : asOf;
+        var rows = current ? queries.workInProgressNow(filter) : queries.workInProgress(filter, moment);
+        return new DashboardViews.WorkInProgress(moment, rows.stream()
                 .map(row -> small(row.count())
                         ? new DashboardViews.StageCount(row.key(), null, true)
                         : new DashboardViews.StageCount(row.key(), row.count(), false))

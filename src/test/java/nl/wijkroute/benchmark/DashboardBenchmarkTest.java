@@ -48,7 +48,7 @@ class DashboardBenchmarkTest {
         DashboardFilter oneTeamYear = new DashboardFilter("bench-team-7", null, now.minus(Duration.ofDays(365)), now);
 
         Map<String, Supplier<Object>> calls = new LinkedHashMap<>();
-        calls.put("work-in-progress, all teams, now", () -> dashboard.workInProgress(allTeams, now));
+        calls.put("work-in-progress, all teams, now", () -> dashboard.workInProgress(allTeams, null));
         calls.put("work-in-progress, one team, a year ago", () -> dashboard.workInProgress(oneTeam, now.minus(Duration.ofDays(365))));
         calls.put("lead-times, all teams, 90 days", () -> dashboard.leadTimes(allTeams));
         calls.put("lead-times, one team, 365 days", () -> dashboard.leadTimes(oneTeamYear));

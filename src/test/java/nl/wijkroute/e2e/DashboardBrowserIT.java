@@ -115,6 +115,8 @@ class DashboardBrowserIT {
         assertThat(triage).isEqualTo("4");
         assertThat(browser.findElement(By.cssSelector("#wip canvas")).getAttribute("aria-label")).contains("TRIAGE 4");
         assertThat(browser.findElement(By.id("user")).getText()).contains("manager");
+        assertThat(new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("team"))).getFirstSelectedOption()
+                .getAttribute("value")).as("the filter from the link is applied").isEqualTo(team);
     }
 
     @Test
