@@ -1,6 +1,8 @@
 package nl.wijkroute.route;
 
+import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
@@ -13,11 +15,10 @@ interface CaseRepository extends JpaRepository<SupportCase, UUID> {
     @Query("select c from SupportCase c where c.household.id = :householdId and c.status in :statuses")
     Optional<SupportCase> findByHouseholdAndStatusIn(UUID householdId, Collection<CaseStatus> statuses);
 
-    java.util.List<SupportCase> findByStatusAndCurrentStageAndStageEnteredAtBefore(CaseStatus status, Stage stage,
-                                                                                  java.time.Instant before);
+    List<SupportCase> findByStatusAndCurrentStageAndStageEnteredAtBefore(CaseStatus status, Stage stage, Instant before);
 
     @Query("select c.id from SupportCase c where c.status = :status")
-    java.util.List<UUID> findIdsByStatus(CaseStatus status);
+    List<UUID> findIdsByStatus(CaseStatus status);
 
     @Query("""
             select c from SupportCase c

@@ -1,10 +1,14 @@
 package nl.wijkroute.route;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import nl.wijkroute.household.Household;
 import nl.wijkroute.system.problem.ConflictException;
@@ -103,16 +107,16 @@ public class SupportCaseService {
 
     /** Open cases standing in a stage since before the given moment (for stagnation detection). */
     @Transactional(readOnly = true)
-    public List<SupportCase> standingStillSince(Stage stage, java.time.Instant before) {
+    public List<SupportCase> standingStillSince(Stage stage, Instant before) {
         return cases.findByStatusAndCurrentStageAndStageEnteredAtBefore(CaseStatus.OPEN, stage, before);
     }
 
     /** How often the case re-entered a stage it had already been in: a sign of going round in circles. */
     @Transactional(readOnly = true)
-    public Map<UUID, Integer> revisits(java.util.Collection<UUID> caseIds) {
-        Map<UUID, Integer> revisits = new java.util.HashMap<>();
+    public Map<UUID, Integer> revisits(Collection<UUID> caseIds) {
+        Map<UUID, Integer> revisits = new HashMap<>();
         for (UUID caseId : caseIds) {
-            java.util.Set<Stage> seen = java.util.EnumSet.noneOf(Stage.class);
+            Set<Stage> seen = EnumSet.noneOf(Stage.class);
             int count = 0;
             for (StepHistoryEntry entry : history.findByCaseIdOrderByMovedAtAscIdAsc(caseId)) {
                 if (!seen.add(entry.getToStage())) {
