@@ -12,13 +12,12 @@ import nl.wijkroute.partner.OrganisationService;
 import nl.wijkroute.regie.RegieService;
 import nl.wijkroute.route.CaseStatus;
 import nl.wijkroute.route.EngineActor;
+import nl.wijkroute.route.ProcessTasks;
 import nl.wijkroute.route.SupportCaseService;
 import nl.wijkroute.system.problem.ConflictException;
 import nl.wijkroute.system.problem.InvalidInputException;
 import nl.wijkroute.system.problem.NotFoundException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -46,14 +45,14 @@ public class EscalationService {
     private final RegieService regie;
     private final OrganisationService organisations;
     private final RuntimeService runtimeService;
-    private final TaskService taskService;
+    private final ProcessTasks processTasks;
     private final EngineActor engineActor;
     private final EscalationMapper mapper;
     private final Clock clock;
 
     EscalationService(EscalationRepository escalations, DoorbraakActionRepository actions, StagnationSignalService stagnation,
                       SupportCaseService cases, RegieService regie, OrganisationService organisations,
-                      RuntimeService runtimeService, TaskService taskService, EngineActor engineActor,
+                      RuntimeService runtimeService, ProcessTasks processTasks, EngineActor engineActor,
                       EscalationMapper mapper, Clock clock) {
         this.escalations = escalations;
         this.actions = actions;
@@ -62,7 +61,7 @@ public class EscalationService {
         this.regie = regie;
         this.organisations = organisations;
         this.runtimeService = runtimeService;
-        this.taskService = taskService;
+        this.processTasks = processTasks;
         this.engineActor = engineActor;
         this.mapper = mapper;
         this.clock = clock;
@@ -196,12 +195,8 @@ public class EscalationService {
     }
 
     private void complete(Escalation escalation, String taskKey, Map<String, Object> variables, String by) {
-        Task task = taskService.createTaskQuery().processInstanceBusinessKey(escalation.getId().toString())
-                .taskDefinitionKey(taskKey).singleResult();
-        if (task == null) {
-            throw new ConflictException("De escalatiestap '" + taskKey + "' staat niet open.");
-        }
-        engineActor.as(by, () -> taskService.complete(task.getId(), variables));
+        processTasks.complete(escalation.getId().toString(), taskKey, variables, by,
+                "De escalatiestap '" + taskKey + "' staat niet open.");
     }
 
     private Escalation escalation(UUID escalationId) {

@@ -22,6 +22,7 @@ import nl.wijkroute.regie.RegieService;
 import nl.wijkroute.route.CaseMoved;
 import nl.wijkroute.route.CaseStatus;
 import nl.wijkroute.route.EngineActor;
+import nl.wijkroute.route.ProcessTasks;
 import nl.wijkroute.route.Stage;
 import nl.wijkroute.route.SupportCaseService;
 import nl.wijkroute.system.problem.ConflictException;
@@ -30,8 +31,6 @@ import nl.wijkroute.system.problem.NotFoundException;
 import nl.wijkroute.system.security.CurrentUser;
 import nl.wijkroute.system.security.Roles;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
@@ -61,7 +60,7 @@ public class HandoverService {
     private final OrganisationService organisations;
     private final StagnationSignalService stagnation;
     private final RuntimeService runtimeService;
-    private final TaskService taskService;
+    private final ProcessTasks processTasks;
     private final EngineActor engineActor;
     private final HandoverMapper mapper;
     private final Clock clock;
@@ -69,7 +68,7 @@ public class HandoverService {
 
     HandoverService(HandoverRepository handovers, SupportCaseService cases, RegieService regie, PlanService plans,
                     AssessmentService assessments, OrganisationService organisations, StagnationSignalService stagnation,
-                    RuntimeService runtimeService, TaskService taskService, EngineActor engineActor, HandoverMapper mapper,
+                    RuntimeService runtimeService, ProcessTasks processTasks, EngineActor engineActor, HandoverMapper mapper,
                     Clock clock, @Value("${wijkroute.handover.acceptance-working-days:5}") int acceptanceWorkingDays) {
         this.handovers = handovers;
         this.cases = cases;
@@ -79,7 +78,7 @@ public class HandoverService {
         this.organisations = organisations;
         this.stagnation = stagnation;
         this.runtimeService = runtimeService;
-        this.taskService = taskService;
+        this.processTasks = processTasks;
         this.engineActor = engineActor;
         this.mapper = mapper;
         this.clock = clock;
@@ -206,11 +205,6 @@ public class HandoverService {
     }
 
     private void completeDecision(Handover handover, CurrentUser user, String decision, String reason) {
-        Task task = taskService.createTaskQuery().processInstanceBusinessKey(handover.getId().toString())
-                .taskDefinitionKey(DECISION_TASK).singleResult();
-        if (task == null) {
-            throw new ConflictException("Deze overdracht wacht niet (meer) op een besluit.");
-        }
         var variables = Variables.createVariables()
                 .putValue("handoverDecision", decision)
                 .putValueTyped("decidedBy", Variables.stringValue(user.username(), true))
@@ -218,7 +212,8 @@ public class HandoverService {
         if (reason != null) {
             variables.putValueTyped("declineReason", Variables.stringValue(reason, true));
         }
-        engineActor.as(user.username(), () -> taskService.complete(task.getId(), variables));
+        processTasks.complete(handover.getId().toString(), DECISION_TASK, variables, user.username(),
+                "Deze overdracht wacht niet (meer) op een besluit.");
     }
 
     private Handover pendingForReceiver(UUID handoverId, CurrentUser user) {

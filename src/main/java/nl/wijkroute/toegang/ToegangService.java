@@ -11,14 +11,13 @@ import nl.wijkroute.deadline.LegalTerm;
 import nl.wijkroute.plan.PlanService;
 import nl.wijkroute.route.CaseStatus;
 import nl.wijkroute.route.EngineActor;
+import nl.wijkroute.route.ProcessTasks;
 import nl.wijkroute.route.RouteVariables;
 import nl.wijkroute.route.SupportCaseService;
 import nl.wijkroute.system.problem.ConflictException;
 import nl.wijkroute.system.problem.InvalidInputException;
 import nl.wijkroute.system.problem.NotFoundException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
@@ -41,20 +40,20 @@ public class ToegangService {
     private final PlanService plans;
     private final DeadlineService deadlines;
     private final RuntimeService runtimeService;
-    private final TaskService taskService;
+    private final ProcessTasks processTasks;
     private final EngineActor engineActor;
     private final ToegangMapper mapper;
     private final Clock clock;
 
     ToegangService(ToegangRequestRepository requests, SupportCaseService cases, PlanService plans, DeadlineService deadlines,
-                   RuntimeService runtimeService, TaskService taskService, EngineActor engineActor, ToegangMapper mapper,
+                   RuntimeService runtimeService, ProcessTasks processTasks, EngineActor engineActor, ToegangMapper mapper,
                    Clock clock) {
         this.requests = requests;
         this.cases = cases;
         this.plans = plans;
         this.deadlines = deadlines;
         this.runtimeService = runtimeService;
-        this.taskService = taskService;
+        this.processTasks = processTasks;
         this.engineActor = engineActor;
         this.mapper = mapper;
         this.clock = clock;
@@ -160,12 +159,8 @@ public class ToegangService {
     }
 
     private void complete(ToegangRequest request, String taskKey, Map<String, Object> variables, String by) {
-        Task task = taskService.createTaskQuery().processInstanceBusinessKey(request.getId().toString())
-                .taskDefinitionKey(taskKey).singleResult();
-        if (task == null) {
-            throw new ConflictException("De toegang-stap '" + taskKey + "' staat niet open.");
-        }
-        engineActor.as(by, () -> taskService.complete(task.getId(), variables));
+        processTasks.complete(request.getId().toString(), taskKey, variables, by,
+                "De toegang-stap '" + taskKey + "' staat niet open.");
     }
 
     private ToegangRequest request(UUID requestId) {
