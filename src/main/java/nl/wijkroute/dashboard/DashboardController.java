@@ -2,12 +2,14 @@ package nl.wijkroute.dashboard;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import nl.wijkroute.system.problem.InvalidInputException;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -41,74 +43,61 @@ class DashboardController {
 
     @GetMapping("/lead-times")
     @Operation(summary = "Doorlooptijd per stap en voor de hele route: mediaan en 80e percentiel, in dagen")
-    DashboardViews.LeadTimes leadTimes(@RequestParam(required = false) @Size(max = 64) String team,
-                                       @RequestParam(required = false) @Size(max = 64) String wijk,
-                                       @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to) {
-        return dashboard.leadTimes(filter(team, wijk, from, to));
+    DashboardViews.LeadTimes leadTimes(@Valid @ParameterObject Period period) {
+        return dashboard.leadTimes(filter(period));
     }
 
     @GetMapping("/flow")
     @Operation(summary = "Signalen per bron, gestarte en beëindigde casussen per week of maand")
-    List<DashboardViews.FlowPeriod> flow(@RequestParam(required = false) @Size(max = 64) String team,
-                                         @RequestParam(required = false) @Size(max = 64) String wijk,
-                                         @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+    List<DashboardViews.FlowPeriod> flow(@Valid @ParameterObject Period period,
                                          @RequestParam(defaultValue = "WEEK") DashboardService.Granularity granularity) {
-        return dashboard.flow(filter(team, wijk, from, to), granularity);
+        return dashboard.flow(filter(period), granularity);
     }
 
     @GetMapping("/deadlines")
     @Operation(summary = "Naleving van wettelijke termijnen per wet (termijnen die in de periode aflopen)")
-    List<DashboardViews.DeadlineCompliance> deadlines(@RequestParam(required = false) @Size(max = 64) String team,
-                                                      @RequestParam(required = false) @Size(max = 64) String wijk,
-                                                      @RequestParam(required = false) Instant from,
-                                                      @RequestParam(required = false) Instant to) {
-        return dashboard.deadlineCompliance(filter(team, wijk, from, to));
+    List<DashboardViews.DeadlineCompliance> deadlines(@Valid @ParameterObject Period period) {
+        return dashboard.deadlineCompliance(filter(period));
     }
 
     @GetMapping("/escalations")
     @Operation(summary = "Escalaties per oorzaak en de tijd tot de doorbraak")
-    List<DashboardViews.EscalationCount> escalations(@RequestParam(required = false) @Size(max = 64) String team,
-                                                     @RequestParam(required = false) @Size(max = 64) String wijk,
-                                                     @RequestParam(required = false) Instant from,
-                                                     @RequestParam(required = false) Instant to) {
-        return dashboard.escalations(filter(team, wijk, from, to));
+    List<DashboardViews.EscalationCount> escalations(@Valid @ParameterObject Period period) {
+        return dashboard.escalations(filter(period));
     }
 
     @GetMapping("/handovers")
     @Operation(summary = "Warme overdrachten: uitkomst en tijd tot acceptatie")
-    DashboardViews.HandoverAcceptance handovers(@RequestParam(required = false) @Size(max = 64) String team,
-                                                @RequestParam(required = false) @Size(max = 64) String wijk,
-                                                @RequestParam(required = false) Instant from,
-                                                @RequestParam(required = false) Instant to) {
-        return dashboard.handovers(filter(team, wijk, from, to));
+    DashboardViews.HandoverAcceptance handovers(@Valid @ParameterObject Period period) {
+        return dashboard.handovers(filter(period));
     }
 
     @GetMapping("/front-door")
     @Operation(summary = "Beweging naar de voorkant: aandeel opgelost zonder indicatie")
-    DashboardViews.FrontDoor frontDoor(@RequestParam(required = false) @Size(max = 64) String team,
-                                       @RequestParam(required = false) @Size(max = 64) String wijk,
-                                       @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to) {
-        return dashboard.frontDoor(filter(team, wijk, from, to));
+    DashboardViews.FrontDoor frontDoor(@Valid @ParameterObject Period period) {
+        return dashboard.frontDoor(filter(period));
     }
 
     @GetMapping("/recurrence")
     @Operation(summary = "Terugval: opnieuw gesignaleerd binnen 12 maanden na het einde van de ondersteuning")
-    DashboardViews.Recurrence recurrence(@RequestParam(required = false) @Size(max = 64) String team,
-                                         @RequestParam(required = false) @Size(max = 64) String wijk,
-                                         @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to) {
-        return dashboard.recurrence(filter(team, wijk, from, to));
+    DashboardViews.Recurrence recurrence(@Valid @ParameterObject Period period) {
+        return dashboard.recurrence(filter(period));
+    }
+
+    /** The query parameters every indicator takes: team, wijk and the period [from, to). */
+    record Period(@Size(max = 64) String team, @Size(max = 64) String wijk, Instant from, Instant to) {
     }
 
     /** Default period: the last 90 days. */
-    private DashboardFilter filter(String team, String wijk, Instant from, Instant to) {
-        Instant end = to == null ? clock.instant() : to;
-        Instant start = from == null ? end.minus(Duration.ofDays(90)) : from;
+    private DashboardFilter filter(Period period) {
+        Instant end = period.to() == null ? clock.instant() : period.to();
+        Instant start = period.from() == null ? end.minus(Duration.ofDays(90)) : period.from();
         if (!start.isBefore(end)) {
             throw new InvalidInputException("from", "De periode begint voor het einde (to).");
         }
         if (Duration.between(start, end).compareTo(MAX_PERIOD) > 0) {
             throw new InvalidInputException("from", "Een periode is hoogstens drie jaar.");
         }
-        return new DashboardFilter(team, wijk, start, end);
+        return new DashboardFilter(period.team(), period.wijk(), start, end);
     }
 }
