@@ -21,16 +21,15 @@ class DashboardQueries {
     /** Cases in scope of the filter; joined into every query. */
     private static final String SCOPE = """
             join support_case c on c.id = %s
-            join household hh on hh.id = c.household_id
             where (cast(:team as varchar) is null or c.team_id = :team)
-              and (cast(:wijk as varchar) is null or hh.wijk_id = :wijk)
+              and (cast(:wijk as varchar) is null or c.wijk_id = :wijk)
             """;
 
-    /** The cases themselves in scope of the filter. */
+    /** The cases themselves in scope of the filter (the case carries a copy of its household's wijk). */
     private static final String CASES = """
-            from support_case c join household hh on hh.id = c.household_id
+            from support_case c
             where (cast(:team as varchar) is null or c.team_id = :team)
-              and (cast(:wijk as varchar) is null or hh.wijk_id = :wijk)
+              and (cast(:wijk as varchar) is null or c.wijk_id = :wijk)
             """;
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -108,7 +107,8 @@ class DashboardQueries {
                 signals as (
                     select date_trunc(:unit, s.received_at) as period_start, s.source_type, count(*) as n
                     from signal s
-                """ + SCOPE.formatted("s.case_id") + """
+                    where (cast(:team as varchar) is null or s.team_id = :team)
+                      and (cast(:wijk as varchar) is null or s.wijk_id = :wijk)
                       and s.received_at >= :from and s.received_at < :to
                     group by 1, 2
                 ),
