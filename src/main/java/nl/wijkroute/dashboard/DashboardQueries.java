@@ -199,14 +199,13 @@ class DashboardQueries {
         return jdbc.queryForMap(sql, params(filter));
     }
 
-    /** Cases whose support ended in the period, and how many households had a new case within 12 months after. */
+    /**
+     * Cases whose support ended in the period, and how many households had a new case within 12 months
+     * after (flagged on the earlier case by a trigger when the later one opens).
+     */
     Map<String, Object> recurrence(DashboardFilter filter) {
         String sql = """
-                select count(*) as ended,
-                       count(*) filter (where exists (
-                           select 1 from support_case later
-                           where later.household_id = c.household_id and later.id <> c.id
-                             and later.opened_at > c.closed_at and later.opened_at <= c.closed_at + interval '12 months')) as recurred
+                select count(*) as ended, count(*) filter (where c.recurred_within_12_months) as recurred
                 """ + CASES + """
                   and c.closed_at >= :from and c.closed_at < :to
                 """;
