@@ -47,8 +47,23 @@ public final class TestUsers {
         return user("partner-ggz-2", List.of("partner"), Map.of("organisation", "ggz-breburg"));
     }
 
+    /** A toegang consulent for the Wmo and the Wgs (the laws claim scopes which requests they see). */
     public static RequestPostProcessor toegang() {
-        return user("toegang", List.of("toegang"), Map.of());
+        return user("toegang", List.of("toegang"), Map.of("laws", List.of("WMO", "WGS")));
+    }
+
+    /** A toegang consulent for the Jeugdwet and the Participatiewet only. */
+    public static RequestPostProcessor toegangJeugd() {
+        return user("toegang-jeugd", List.of("toegang"), Map.of("laws", List.of("JEUGDWET", "PARTICIPATIEWET")));
+    }
+
+    public static RequestPostProcessor privacyOfficer() {
+        return user("privacy", List.of("privacy"), Map.of());
+    }
+
+    /** A resident as DigiD (brokered by Keycloak) presents them: the BSN claim links them to their household. */
+    public static RequestPostProcessor inwoner(String bsn) {
+        return user("inwoner-" + bsn.substring(5), List.of("inwoner"), Map.of("bsn", bsn));
     }
 
     public static RequestPostProcessor manager() {
@@ -68,7 +83,7 @@ public final class TestUsers {
         return user("procesregisseur2", List.of("procesregisseur"), Map.of());
     }
 
-    public static RequestPostProcessor user(String username, List<String> roles, Map<String, String> claims) {
+    public static RequestPostProcessor user(String username, List<String> roles, Map<String, ?> claims) {
         Jwt.Builder builder = Jwt.withTokenValue("test-token-" + username)
                 .header("alg", "RS256")
                 .subject("sub-" + username)

@@ -2,13 +2,44 @@ package nl.wijkroute.system.security;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
  * The signed-in worker as the token describes them: user name, realm roles and the team, wijk and
  * organisation claims. Route tasks are offered to candidate groups: the team id and role-wide groups.
  */
-public record CurrentUser(String username, Set<String> roles, String team, String wijk, String organisation) {
+public record CurrentUser(String username, Set<String> roles, String team, String wijk, String organisation,
+                          Set<String> laws, String bsn) {
+
+    public CurrentUser(String username, Set<String> roles, String team, String wijk, String organisation) {
+        this(username, roles, team, wijk, organisation, Set.of(), null);
+    }
+
+    public CurrentUser {
+        roles = Set.copyOf(roles);
+        laws = laws == null ? Set.of() : Set.copyOf(laws);
+    }
+
+    /**
+     * The user of the current request, read from its bearer token; empty for work without a user
+     * (engine jobs, the scheduler, the demo loader).
+     */
+    public static Optional<CurrentUser> current() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (!(authentication instanceof JwtAuthenticationToken token)) {
+            return Optional.empty();
+        }
+        Jwt jwt = token.getToken();
+        List<String> laws = jwt.hasClaim("laws") ? jwt.getClaimAsStringList("laws") : List.of();
+        return Optional.of(new CurrentUser(KeycloakJwtConverter.username(jwt), Set.copyOf(KeycloakJwtConverter.realmRoles(jwt)),
+                jwt.getClaimAsString("team"), jwt.getClaimAsString("wijk"), jwt.getClaimAsString("organisation"),
+                Set.copyOf(laws), jwt.getClaimAsString("bsn")));
+    }
 
     /** The front office picks up triage for every team. */
     public static final String FRONTOFFICE_GROUP = "frontoffice";

@@ -1,10 +1,6 @@
 package nl.wijkroute.system.security;
 
-import java.util.Set;
 import org.springframework.core.MethodParameter;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -21,12 +17,7 @@ class CurrentUserResolver implements HandlerMethodArgumentResolver {
     @Override
     public CurrentUser resolveArgument(MethodParameter parameter, ModelAndViewContainer mavContainer,
                                        NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (!(authentication instanceof JwtAuthenticationToken token)) {
-            throw new IllegalStateException("API called without a bearer token authentication");
-        }
-        var jwt = token.getToken();
-        return new CurrentUser(KeycloakJwtConverter.username(jwt), Set.copyOf(KeycloakJwtConverter.realmRoles(jwt)),
-                jwt.getClaimAsString("team"), jwt.getClaimAsString("wijk"), jwt.getClaimAsString("organisation"));
+        return CurrentUser.current()
+                .orElseThrow(() -> new IllegalStateException("API called without a bearer token authentication"));
     }
 }

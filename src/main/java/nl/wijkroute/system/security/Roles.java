@@ -10,6 +10,10 @@ public final class Roles {
     public static final String PARTNER = "partner";
     public static final String MANAGER = "manager";
     public static final String ADMIN = "admin";
+    /** The privacy officer (functionaris gegevensbescherming): the access log, break-the-glass review, erasure. */
+    public static final String PRIVACY = "privacy";
+    /** A resident, signed in through DigiD (Keycloak identity brokering); sees only their own household. */
+    public static final String INWONER = "inwoner";
 
     private Roles() {
     }
