@@ -1,5 +1,8 @@
 package nl.wijkroute.assessment;
 
+import nl.wijkroute.privacy.access.AccessAction;
+import nl.wijkroute.privacy.access.CaseAccess;
+import nl.wijkroute.privacy.access.DataCategory;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
@@ -39,10 +42,12 @@ public class AssessmentService implements StepHandler<VraagverhelderingInput> {
     private final TriageService triage;
     private final AssessmentMapper mapper;
     private final Clock clock;
+    private final CaseAccess access;
 
     AssessmentService(LeefgebiedAssessmentRepository assessments, RealQuestionRepository realQuestions,
                       SupportCaseService cases, SignalService signals, TriageService triage, AssessmentMapper mapper,
-                      Clock clock) {
+                      Clock clock, CaseAccess access) {
+        this.access = access;
         this.assessments = assessments;
         this.realQuestions = realQuestions;
         this.cases = cases;
@@ -55,6 +60,7 @@ public class AssessmentService implements StepHandler<VraagverhelderingInput> {
     @Transactional
     public VraagverhelderingView assess(UUID caseId, UUID memberId, Leefgebied leefgebied, AssessmentRequest request,
                                         String by) {
+        access.require(caseId, DataCategory.ASSESSMENT, AccessAction.UPDATE);
         SupportCase supportCase = cases.get(caseId);
         if (supportCase.getStatus() != CaseStatus.OPEN) {
             throw new ConflictException("De casus is niet open; vraagverheldering kan niet meer worden aangepast.");
@@ -67,11 +73,22 @@ public class AssessmentService implements StepHandler<VraagverhelderingInput> {
                 .orElseGet(() -> new LeefgebiedAssessment(caseId, memberId, leefgebied));
         assessment.record(request, by, clock.instant());
         assessments.save(assessment);
-        return view(caseId);
+        return viewOf(caseId);
     }
 
     @Transactional(readOnly = true)
     public VraagverhelderingView view(UUID caseId) {
+        access.require(caseId, DataCategory.ASSESSMENT, AccessAction.READ);
+        return viewOf(caseId);
+    }
+
+    /** The clarification as it stands, for a capability that already decided access (a handover's summary). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public VraagverhelderingView clarified(UUID caseId) {
+        return viewOf(caseId);
+    }
+
+    private VraagverhelderingView viewOf(UUID caseId) {
         SupportCase supportCase = cases.get(caseId);
         Map<UUID, String> names = supportCase.getHousehold().getMembers().stream()
                 .collect(Collectors.toMap(HouseholdMember::getId, m -> m.getGivenName() + " " + m.getFamilyName()));

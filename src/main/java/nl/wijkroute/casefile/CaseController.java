@@ -60,6 +60,7 @@ class CaseController {
     }
 
     @GetMapping("/{id}/history")
+    @PreAuthorize("hasAnyRole('frontoffice', 'wijkteam', 'toegang', 'procesregisseur', 'partner')")
     @Operation(summary = "Elke stap van de casus: van, naar, wie, wanneer en waarom")
     List<CaseViews.StepView> history(@PathVariable UUID id) {
         return caseFiles.history(id);

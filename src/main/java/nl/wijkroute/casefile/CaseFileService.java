@@ -2,6 +2,9 @@ package nl.wijkroute.casefile;
 
 import java.util.List;
 import java.util.UUID;
+import nl.wijkroute.privacy.access.AccessAction;
+import nl.wijkroute.privacy.access.CaseAccess;
+import nl.wijkroute.privacy.access.DataCategory;
 import nl.wijkroute.route.SupportCaseService;
 import nl.wijkroute.route.RouteTaskService;
 import nl.wijkroute.route.SupportCase;
@@ -21,9 +24,11 @@ class CaseFileService {
     private final TriageService triage;
     private final RouteTaskService tasks;
     private final CaseFileMapper mapper;
+    private final CaseAccess access;
 
     CaseFileService(SupportCaseService cases, SignalService signals, TriageService triage, RouteTaskService tasks,
-                    CaseFileMapper mapper) {
+                    CaseFileMapper mapper, CaseAccess access) {
+        this.access = access;
         this.cases = cases;
         this.signals = signals;
         this.triage = triage;
@@ -33,11 +38,14 @@ class CaseFileService {
 
     @Transactional(readOnly = true)
     public Page<CaseViews.CaseSummary> search(SupportCaseService.CaseFilter filter, Pageable pageable) {
-        return cases.search(filter, pageable).map(mapper::toSummary);
+        Page<SupportCase> page = cases.search(filter, access.scope(), pageable);
+        access.logListed(page.map(SupportCase::getId).getContent(), DataCategory.CASE_FILE);
+        return page.map(mapper::toSummary);
     }
 
     @Transactional(readOnly = true)
     public CaseViews.CaseDetail get(UUID caseId) {
+        access.require(caseId, DataCategory.CASE_FILE, AccessAction.READ);
         SupportCase supportCase = cases.get(caseId);
         return mapper.toDetail(supportCase, triage.latest(caseId).orElse(null), signals.forCase(caseId),
                 tasks.openTasksOf(caseId));
@@ -45,6 +53,7 @@ class CaseFileService {
 
     @Transactional(readOnly = true)
     public List<CaseViews.StepView> history(UUID caseId) {
+        access.require(caseId, DataCategory.ROUTE, AccessAction.READ);
         return cases.history(caseId).stream().map(mapper::toView).toList();
     }
 }

@@ -1,5 +1,13 @@
 package nl.wijkroute.deadline;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+import nl.wijkroute.privacy.access.AccessAction;
+import nl.wijkroute.privacy.access.CaseAccess;
+import nl.wijkroute.privacy.access.CaseScope;
+import nl.wijkroute.privacy.access.DataCategory;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -50,11 +58,15 @@ public class DeadlineService {
     private final DeadlineMapper mapper;
     private final Clock clock;
     private final int warningWorkingDays;
+    private final CaseAccess access;
+    private final NamedParameterJdbcTemplate jdbc;
 
     DeadlineService(LegalDeadlineRepository deadlines, DeadlineSuspensionRepository suspensions,
                     StagnationSignalService stagnation, RuntimeService runtimeService, ManagementService managementService,
                     DeadlineMapper mapper, Clock clock,
-                    @Value("${wijkroute.deadline.warning-working-days:5}") int warningWorkingDays) {
+                    @Value("${wijkroute.deadline.warning-working-days:5}") int warningWorkingDays, CaseAccess access, NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.access = access;
         this.deadlines = deadlines;
         this.suspensions = suspensions;
         this.stagnation = stagnation;
@@ -109,7 +121,7 @@ public class DeadlineService {
 
     @Transactional
     public DeadlineView suspend(UUID deadlineId, LocalDate since, String reason, String by) {
-        LegalDeadline deadline = deadline(deadlineId);
+        LegalDeadline deadline = accessible(deadlineId, AccessAction.UPDATE);
         if (deadline.getStatus() != LegalDeadline.Status.RUNNING) {
             throw new ConflictException("Deze termijn loopt niet (status " + deadline.getStatus() + ").");
         }
@@ -127,7 +139,7 @@ public class DeadlineService {
 
     @Transactional
     public DeadlineView resume(UUID deadlineId, LocalDate on) {
-        LegalDeadline deadline = deadline(deadlineId);
+        LegalDeadline deadline = accessible(deadlineId, AccessAction.UPDATE);
         if (deadline.getStatus() != LegalDeadline.Status.SUSPENDED) {
             throw new ConflictException("Deze termijn is niet opgeschort.");
         }
@@ -155,6 +167,7 @@ public class DeadlineService {
 
     @Transactional(readOnly = true)
     public List<DeadlineView> forCase(UUID caseId) {
+        access.require(caseId, DataCategory.TOEGANG, AccessAction.READ);
         return deadlines.findByCaseIdOrderByCreatedAtAsc(caseId).stream().map(this::view).toList();
     }
 
@@ -163,10 +176,35 @@ public class DeadlineService {
         return deadlines.findByToegangRequestIdOrderByCreatedAtAsc(toegangRequestId).stream().map(this::view).toList();
     }
 
-    /** Terms at risk or breached, per team (or all): the list a team lead and a manager watch. */
+    /**
+     * Terms at risk or breached, per team (or all) within the user's scope: the list a team and the
+     * toegang consulenten watch. Managers see the same as counts on the dashboard.
+     */
     @Transactional(readOnly = true)
     public List<DeadlineView> atRisk(String teamId) {
-        return deadlines.atRisk(teamId, today()).stream().map(this::view).toList();
+        CaseScope scope = access.scope();
+        Map<String, Object> parameters = new HashMap<>(scope.parameters());
+        parameters.put("today", today());
+        String sql = """
+                select d.id from legal_deadline d join support_case c on c.id = d.case_id
+                where d.status <> 'MET' and (d.at_risk or d.breached or d.warn_on <= :today) and """ + scope.condition();
+        if (teamId != null) {
+            sql += " and c.team_id = :teamId";
+            parameters.put("teamId", teamId);
+        }
+        List<UUID> ids = jdbc.queryForList(sql + " order by d.due_on, d.id", parameters, UUID.class);
+        Map<UUID, LegalDeadline> byId = deadlines.findAllById(ids).stream()
+                .collect(Collectors.toMap(LegalDeadline::getId, Function.identity()));
+        List<LegalDeadline> found = ids.stream().map(byId::get).toList();
+        access.logListed(found.stream().map(LegalDeadline::getCaseId).toList(), DataCategory.TOEGANG);
+        return found.stream().map(this::view).toList();
+    }
+
+    private LegalDeadline accessible(UUID deadlineId, AccessAction action) {
+        LegalDeadline deadline = deadline(deadlineId);
+        access.require(deadline.getCaseId(), DataCategory.TOEGANG, action,
+                () -> new NotFoundException("Termijn " + deadlineId + " bestaat niet."));
+        return deadline;
     }
 
     private LocalDate warnOn(LocalDate receivedOn, LocalDate dueOn) {

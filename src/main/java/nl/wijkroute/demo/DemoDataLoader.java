@@ -116,7 +116,8 @@ class DemoDataLoader implements ApplicationRunner {
         List<UUID> loaded = new ArrayList<>();
         // Jolanda: debts, work & income and care at once: the full route, now in regie.
         UUID jolanda = signal(household("Huishouden Jolanda", "noord", "4901 DM",
-                        member("Jolanda", "Verbeek", "1976-02-14"), member("Sven", "Verbeek", "2009-06-30")),
+                        // The dev realm's resident "inwoner" signs in with this (test) BSN and sees this household.
+                        member("Jolanda", "Verbeek", "1976-02-14", "999990019"), member("Sven", "Verbeek", "2009-06-30")),
                 SourceType.PARTNER, "Schuldhulp Stad", "Betalingsachterstanden huur en energie; WW loopt af; "
                         + "zoon spijbelt. Jolanda geeft aan overal tegenaan te lopen.",
                 Set.of(Leefgebied.FINANCIEN, Leefgebied.WERK_EN_OPLEIDING, Leefgebied.OPVOEDEN_EN_OPGROEIEN,
@@ -273,6 +274,10 @@ class DemoDataLoader implements ApplicationRunner {
     }
 
     private static SignalRequest.Member member(String givenName, String familyName, String birthDate) {
-        return new SignalRequest.Member(givenName, familyName, LocalDate.parse(birthDate), null);
+        return member(givenName, familyName, birthDate, null);
+    }
+
+    private static SignalRequest.Member member(String givenName, String familyName, String birthDate, String bsn) {
+        return new SignalRequest.Member(givenName, familyName, LocalDate.parse(birthDate), bsn);
     }
 }

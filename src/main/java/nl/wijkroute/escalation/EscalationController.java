@@ -43,7 +43,7 @@ class EscalationController {
     }
 
     @GetMapping("/api/v1/escalations")
-    @PreAuthorize("hasAnyRole('procesregisseur', 'manager')")
+    @PreAuthorize("hasRole('procesregisseur')")
     @Operation(summary = "De wachtrij van de procesregisseurs: open en lopende escalaties")
     List<EscalationDtos.EscalationView> queue() {
         return escalations.queue();

@@ -1,5 +1,8 @@
 package nl.wijkroute.escalation;
 
+import nl.wijkroute.privacy.access.AccessAction;
+import nl.wijkroute.privacy.access.CaseAccess;
+import nl.wijkroute.privacy.access.DataCategory;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -49,11 +52,13 @@ public class EscalationService {
     private final EngineActor engineActor;
     private final EscalationMapper mapper;
     private final Clock clock;
+    private final CaseAccess access;
 
     EscalationService(EscalationRepository escalations, DoorbraakActionRepository actions, StagnationSignalService stagnation,
                       SupportCaseService cases, RegieService regie, OrganisationService organisations,
                       RuntimeService runtimeService, ProcessTasks processTasks, EngineActor engineActor,
-                      EscalationMapper mapper, Clock clock) {
+                      EscalationMapper mapper, Clock clock, CaseAccess access) {
+        this.access = access;
         this.escalations = escalations;
         this.actions = actions;
         this.stagnation = stagnation;
@@ -69,6 +74,7 @@ public class EscalationService {
 
     @Transactional
     public EscalationDtos.EscalationView raise(UUID caseId, EscalationDtos.RaiseInput input, String by) {
+        access.require(caseId, DataCategory.ESCALATION, AccessAction.CREATE);
         return start(caseId, input.cause(), input.description(), Escalation.Source.WORKER, null, by);
     }
 
@@ -76,13 +82,15 @@ public class EscalationService {
     @Transactional
     public EscalationDtos.EscalationView raiseFromSignal(UUID signalId, String by) {
         StagnationSignalService.SignalView signal = stagnation.get(signalId);
+        // The detected signal is the procesregisseur's reason to act on a case that is not yet theirs.
+        access.logInvolved(List.of(signal.caseId()), DataCategory.ESCALATION, AccessAction.CREATE);
         return start(signal.caseId(), EscalationCause.DETECTED_STAGNATION, signal.description(), Escalation.Source.DETECTION,
                 signalId, by);
     }
 
     @Transactional
     public EscalationDtos.EscalationView take(UUID escalationId, String procesregisseur) {
-        Escalation escalation = escalation(escalationId);
+        Escalation escalation = accessible(escalationId, AccessAction.UPDATE);
         if (escalation.getStatus() != Escalation.Status.OPEN) {
             throw new ConflictException("Deze escalatie is al opgepakt door " + escalation.getProcesregisseur() + ".");
         }
@@ -156,13 +164,23 @@ public class EscalationService {
 
     @Transactional(readOnly = true)
     public List<EscalationDtos.EscalationView> queue() {
-        return escalations.findByStatusInOrderByRaisedAtAsc(EnumSet.of(Escalation.Status.OPEN, Escalation.Status.TAKEN,
-                Escalation.Status.DOORBRAAK)).stream().map(this::view).toList();
+        // Every open escalation is in every procesregisseur's scope: this queue is where they pick one up.
+        List<Escalation> open = escalations.findByStatusInOrderByRaisedAtAsc(EnumSet.of(Escalation.Status.OPEN,
+                Escalation.Status.TAKEN, Escalation.Status.DOORBRAAK));
+        access.logListed(open.stream().map(Escalation::getCaseId).toList(), DataCategory.ESCALATION);
+        return open.stream().map(this::view).toList();
     }
 
     @Transactional(readOnly = true)
     public EscalationDtos.EscalationView get(UUID escalationId) {
-        return view(escalation(escalationId));
+        return view(accessible(escalationId, AccessAction.READ));
+    }
+
+    private Escalation accessible(UUID escalationId, AccessAction action) {
+        Escalation escalation = escalation(escalationId);
+        access.require(escalation.getCaseId(), DataCategory.ESCALATION, action,
+                () -> new NotFoundException("Escalatie " + escalationId + " bestaat niet."));
+        return escalation;
     }
 
     private EscalationDtos.EscalationView start(UUID caseId, EscalationCause cause, String description, Escalation.Source source,
@@ -187,7 +205,7 @@ public class EscalationService {
     }
 
     private Escalation heldBy(UUID escalationId, String user) {
-        Escalation escalation = escalation(escalationId);
+        Escalation escalation = accessible(escalationId, AccessAction.UPDATE);
         if (escalation.getStatus() == Escalation.Status.DEESCALATED || !user.equals(escalation.getProcesregisseur())) {
             throw new ConflictException("Je hebt de procesregie over deze escalatie niet.");
         }

@@ -26,7 +26,7 @@ class StagnationSignalController {
     }
 
     @GetMapping
-    @PreAuthorize("hasAnyRole('procesregisseur', 'manager')")
+    @PreAuthorize("hasRole('procesregisseur')")
     @Operation(summary = "Open stagnatiesignalen, per team of overal (te lange tijd in een stap, te vaak terug, "
             + "overdracht niet geaccepteerd, termijn in gevaar)")
     List<StagnationSignalService.SignalView> open(@RequestParam(required = false) @Size(max = 64) String team) {

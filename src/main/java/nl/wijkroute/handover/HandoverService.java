@@ -1,5 +1,8 @@
 package nl.wijkroute.handover;
 
+import nl.wijkroute.privacy.access.AccessAction;
+import nl.wijkroute.privacy.access.CaseAccess;
+import nl.wijkroute.privacy.access.DataCategory;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,11 +32,11 @@ import nl.wijkroute.system.problem.ConflictException;
 import nl.wijkroute.system.problem.InvalidInputException;
 import nl.wijkroute.system.problem.NotFoundException;
 import nl.wijkroute.system.security.CurrentUser;
-import nl.wijkroute.system.security.Roles;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,11 +68,13 @@ public class HandoverService {
     private final HandoverMapper mapper;
     private final Clock clock;
     private final int acceptanceWorkingDays;
+    private final CaseAccess access;
 
     HandoverService(HandoverRepository handovers, SupportCaseService cases, RegieService regie, PlanService plans,
                     AssessmentService assessments, OrganisationService organisations, StagnationSignalService stagnation,
                     RuntimeService runtimeService, ProcessTasks processTasks, EngineActor engineActor, HandoverMapper mapper,
-                    Clock clock, @Value("${wijkroute.handover.acceptance-working-days:5}") int acceptanceWorkingDays) {
+                    Clock clock, @Value("${wijkroute.handover.acceptance-working-days:5}") int acceptanceWorkingDays, CaseAccess access) {
+        this.access = access;
         this.handovers = handovers;
         this.cases = cases;
         this.regie = regie;
@@ -87,6 +92,7 @@ public class HandoverService {
 
     @Transactional
     public HandoverView propose(UUID caseId, HandoverRequest request, CurrentUser user) {
+        access.require(caseId, DataCategory.HANDOVER, AccessAction.CREATE);
         if (cases.get(caseId).getStatus() == CaseStatus.CLOSED) {
             throw new ConflictException("De casus is gesloten.");
         }
@@ -115,6 +121,7 @@ public class HandoverService {
     @Transactional
     public HandoverView accept(UUID handoverId, CurrentUser user) {
         Handover handover = pendingForReceiver(handoverId, user);
+        access.logInvolved(List.of(handover.getCaseId()), DataCategory.HANDOVER, AccessAction.UPDATE);
         completeDecision(handover, user, "ACCEPTED", null);
         return mapper.toView(handover);
     }
@@ -125,6 +132,7 @@ public class HandoverService {
             throw new InvalidInputException("reason", "Geef aan waarom de overdracht niet wordt geaccepteerd.");
         }
         Handover handover = pendingForReceiver(handoverId, user);
+        access.logInvolved(List.of(handover.getCaseId()), DataCategory.HANDOVER, AccessAction.UPDATE);
         completeDecision(handover, user, "DECLINED", reason);
         return mapper.toView(handover);
     }
@@ -136,6 +144,7 @@ public class HandoverService {
             throw new ConflictException("Alleen de afzender kan een overdracht intrekken.");
         }
         requirePending(handover);
+        access.logInvolved(List.of(handover.getCaseId()), DataCategory.HANDOVER, AccessAction.UPDATE);
         handover.decide(Handover.Status.WITHDRAWN, user.username(), clock.instant(), null);
         engineActor.as(user.username(), () -> runtimeService.createMessageCorrelation(WITHDRAWN_MESSAGE)
                 .processInstanceBusinessKey(handoverId.toString()).correlate());
@@ -145,7 +154,9 @@ public class HandoverService {
 
     @Transactional(readOnly = true)
     public HandoverView get(UUID handoverId, CurrentUser user) {
-        return mapper.toView(visible(handoverId, user));
+        Handover handover = visible(handoverId, user);
+        access.logInvolved(List.of(handover.getCaseId()), DataCategory.HANDOVER, AccessAction.READ);
+        return mapper.toView(handover);
     }
 
     @Transactional(readOnly = true)
@@ -153,18 +164,28 @@ public class HandoverService {
         if (user.organisation() == null) {
             return List.of();
         }
-        return handovers.findByReceiverOrganisationOrderByCreatedAtDesc(user.organisation()).stream().map(mapper::toView).toList();
+        return logged(handovers.findByReceiverOrganisationOrderByCreatedAtDesc(user.organisation()));
     }
 
     @Transactional(readOnly = true)
     public List<HandoverView> outgoing(CurrentUser user) {
-        return handovers.findBySenderOrderByCreatedAtDesc(user.username()).stream().map(mapper::toView).toList();
+        return logged(handovers.findBySenderOrderByCreatedAtDesc(user.username()));
+    }
+
+    private List<HandoverView> logged(List<Handover> found) {
+        access.logListed(found.stream().map(Handover::getCaseId).toList(), DataCategory.HANDOVER);
+        return found.stream().map(mapper::toView).toList();
     }
 
     /** Called by the BPMN after the receiver accepted: the regie or the actions change hands now. */
     @Transactional(propagation = Propagation.MANDATORY)
     void applyAcceptance(UUID handoverId, String decidedBy, String decidedByOrganisation) {
         Handover handover = handovers.findById(handoverId).orElseThrow();
+        if (handover.getScope() == Handover.Scope.REGIE
+                && !handover.getSender().equals(regie.currentCasusregie(handover.getCaseId()).getHolder())) {
+            // Two offers of the same regie: once one is accepted, the sender has nothing left to hand over.
+            throw new ConflictException("De regie is intussen al overgedragen; deze overdracht kan niet meer worden geaccepteerd.");
+        }
         handover.decide(Handover.Status.ACCEPTED, decidedBy, clock.instant(), null);
         if (handover.getScope() == Handover.Scope.REGIE) {
             regie.transferByHandover(handover.getCaseId(), decidedBy, decidedByOrganisation,
@@ -228,16 +249,23 @@ public class HandoverService {
         return handover;
     }
 
-    /** Sender, the sender's team or organisation, the receiving organisation and procesregisseurs see it; others not at all. */
+    /**
+     * The sender, the sender's team or organisation and the receiving organisation see a handover; so
+     * does whoever may see the handovers of the case (a procesregisseur on an escalated case). Others
+     * get the answer a handover that does not exist gets.
+     */
     private Handover visible(UUID handoverId, CurrentUser user) {
         Handover handover = handovers.findById(handoverId)
                 .orElseThrow(() -> new NotFoundException("Overdracht " + handoverId + " bestaat niet."));
         boolean involved = handover.getSender().equals(user.username())
                 || handover.getSenderOrganisation().equals(user.actingFor())
-                || handover.getReceiverOrganisation().equals(user.organisation())
-                || user.hasRole(Roles.PROCESREGISSEUR);
+                || handover.getReceiverOrganisation().equals(user.organisation());
         if (!involved) {
-            throw new NotFoundException("Overdracht " + handoverId + " bestaat niet.");
+            try {
+                access.require(handover.getCaseId(), DataCategory.HANDOVER, AccessAction.READ);
+            } catch (NotFoundException | AccessDeniedException outOfScope) {
+                throw new NotFoundException("Overdracht " + handoverId + " bestaat niet.");
+            }
         }
         return handover;
     }
@@ -296,10 +324,10 @@ public class HandoverService {
     /** The story so far, only for the leefgebieden the consent covers. */
     private HandoverContent.Summary summary(UUID caseId, HandoverRequest request) {
         Set<nl.wijkroute.household.Leefgebied> shared = request.consent().leefgebieden();
-        VraagverhelderingView clarified = assessments.view(caseId);
+        VraagverhelderingView clarified = assessments.clarified(caseId);
         List<HandoverContent.SharedGoal> goals = List.of();
         try {
-            PlanViews.PlanView plan = plans.current(caseId);
+            PlanViews.PlanView plan = plans.currentInFull(caseId);
             goals = plan.goals().stream().filter(goal -> shared.contains(goal.leefgebied())).map(mapper::toShared).toList();
         } catch (NotFoundException noPlanYet) {
             // a handover before the plan exists shares the clarification only

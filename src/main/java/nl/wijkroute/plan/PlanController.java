@@ -59,7 +59,7 @@ class PlanController {
     }
 
     @GetMapping
-    @PreAuthorize("hasAnyRole('wijkteam', 'procesregisseur', 'toegang')")
+    @PreAuthorize("hasAnyRole('wijkteam', 'procesregisseur', 'toegang', 'partner')")
     @Operation(summary = "Het plan zoals het nu is")
     ResponseEntity<PlanViews.PlanView> current(@PathVariable UUID caseId) {
         PlanViews.PlanView plan = plans.current(caseId);

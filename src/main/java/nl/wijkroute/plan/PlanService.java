@@ -1,6 +1,10 @@
 package nl.wijkroute.plan;
 
+import nl.wijkroute.privacy.access.AccessAction;
+import nl.wijkroute.privacy.access.CaseAccess;
+import nl.wijkroute.privacy.access.DataCategory;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +40,11 @@ public class PlanService {
     private final OrganisationService organisations;
     private final PlanMapper mapper;
     private final Clock clock;
+    private final CaseAccess access;
 
     PlanService(PlanRepository plans, PlanVersionRepository versions, SupportCaseService cases,
-                OrganisationService organisations, PlanMapper mapper, Clock clock) {
+                OrganisationService organisations, PlanMapper mapper, Clock clock, CaseAccess access) {
+        this.access = access;
         this.plans = plans;
         this.versions = versions;
         this.cases = cases;
@@ -49,6 +55,7 @@ public class PlanService {
 
     @Transactional
     public PlanViews.PlanView create(UUID caseId, PlanRequest request, String by) {
+        access.require(caseId, DataCategory.PLAN, AccessAction.CREATE);
         SupportCase supportCase = openCase(caseId);
         UUID householdId = supportCase.getHousehold().getId();
         if (plans.findByHouseholdIdAndStatus(householdId, Plan.Status.ACTIVE).isPresent()) {
@@ -67,6 +74,7 @@ public class PlanService {
 
     @Transactional
     public PlanViews.PlanView change(UUID caseId, PlanRequest request, String by) {
+        access.require(caseId, DataCategory.PLAN, AccessAction.UPDATE);
         SupportCase supportCase = openCase(caseId);
         if (request.basedOnVersion() == null) {
             throw new InvalidInputException("basedOnVersion", "Geef de versie waarop deze wijziging voortbouwt.");
@@ -80,6 +88,7 @@ public class PlanService {
 
     @Transactional
     public PlanViews.PlanView recordAgreement(UUID caseId, AgreementRequest request, String by) {
+        access.require(caseId, DataCategory.PLAN, AccessAction.UPDATE);
         SupportCase supportCase = openCase(caseId);
         Plan plan = activePlan(supportCase);
         requireCurrent(plan, request.basedOnVersion());
@@ -91,23 +100,58 @@ public class PlanService {
 
     @Transactional(readOnly = true)
     public PlanViews.PlanView current(UUID caseId) {
+        access.require(caseId, DataCategory.PLAN, AccessAction.READ);
+        Plan plan = planOfCase(caseId);
+        PlanViews.PlanView view = mapper.toView(plan, version(plan, plan.getCurrentVersion()));
+        return access.consentLimits(caseId).map(limits -> limitedTo(view, limits)).orElse(view);
+    }
+
+    /** The current plan in full, for a capability that already decided access (a handover's summary). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public PlanViews.PlanView currentInFull(UUID caseId) {
         Plan plan = planOfCase(caseId);
         return mapper.toView(plan, version(plan, plan.getCurrentVersion()));
     }
 
+    /**
+     * A partner sees the goals of the leefgebieden the household consented to share with them, and of
+     * other goals only their own organisation's actions.
+     */
+    private static PlanViews.PlanView limitedTo(PlanViews.PlanView view, CaseAccess.ConsentLimits limits) {
+        List<PlanContent.Goal> goals = new ArrayList<>();
+        for (PlanContent.Goal goal : view.goals()) {
+            if (goal.leefgebied() != null && limits.leefgebieden().contains(goal.leefgebied().name())) {
+                goals.add(goal);
+                continue;
+            }
+            List<PlanContent.Action> own = goal.actions().stream()
+                    .filter(action -> limits.organisation() != null && limits.organisation().equals(action.organisationId()))
+                    .toList();
+            if (!own.isEmpty()) {
+                goals.add(new PlanContent.Goal(goal.id(), goal.leefgebied(), goal.memberId(), goal.description(),
+                        goal.result(), goal.targetDate(), own));
+            }
+        }
+        return new PlanViews.PlanView(view.planId(), view.caseId(), view.householdId(), view.status(), view.version(),
+                goals, view.agreement(), view.changedBy(), view.changedAt(), view.changeNote());
+    }
+
     @Transactional(readOnly = true)
     public PlanViews.PlanView version(UUID caseId, int number) {
+        access.require(caseId, DataCategory.PLAN, AccessAction.READ);
         Plan plan = planOfCase(caseId);
         return mapper.toView(plan, version(plan, number));
     }
 
     @Transactional(readOnly = true)
     public List<PlanViews.VersionSummary> versions(UUID caseId) {
+        access.require(caseId, DataCategory.PLAN, AccessAction.READ);
         return versions.findByPlanIdOrderByNumberAsc(planOfCase(caseId).getId()).stream().map(mapper::toSummary).toList();
     }
 
     @Transactional(readOnly = true)
     public PlanViews.PlanDiff diff(UUID caseId, int from, int to) {
+        access.require(caseId, DataCategory.PLAN, AccessAction.READ);
         Plan plan = planOfCase(caseId);
         return new PlanViews.PlanDiff(from, to,
                 PlanDiffer.diff(versionFor(plan, from, "from").getContent(), versionFor(plan, to, "to").getContent()));

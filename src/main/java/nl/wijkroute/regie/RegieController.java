@@ -29,7 +29,7 @@ class RegieController {
     }
 
     @GetMapping
-    @PreAuthorize("hasAnyRole('wijkteam', 'procesregisseur', 'toegang', 'frontoffice')")
+    @PreAuthorize("hasAnyRole('wijkteam', 'procesregisseur', 'toegang', 'frontoffice', 'partner')")
     @Operation(summary = "Wie heeft nu de casusregie en procesregie, en wie hadden die eerder")
     RegieView view(@PathVariable UUID caseId) {
         return regie.view(caseId);

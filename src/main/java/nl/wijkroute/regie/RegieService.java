@@ -1,5 +1,8 @@
 package nl.wijkroute.regie;
 
+import nl.wijkroute.privacy.access.AccessAction;
+import nl.wijkroute.privacy.access.CaseAccess;
+import nl.wijkroute.privacy.access.DataCategory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
@@ -31,8 +34,10 @@ public class RegieService {
     private final SupportCaseService cases;
     private final RegieMapper mapper;
     private final Clock clock;
+    private final CaseAccess access;
 
-    RegieService(RegieAssignmentRepository assignments, SupportCaseService cases, RegieMapper mapper, Clock clock) {
+    RegieService(RegieAssignmentRepository assignments, SupportCaseService cases, RegieMapper mapper, Clock clock, CaseAccess access) {
+        this.access = access;
         this.assignments = assignments;
         this.cases = cases;
         this.mapper = mapper;
@@ -41,7 +46,12 @@ public class RegieService {
 
     @Transactional(readOnly = true)
     public RegieView view(UUID caseId) {
+        access.require(caseId, DataCategory.REGIE, AccessAction.READ);
         cases.get(caseId);
+        return viewOf(caseId);
+    }
+
+    private RegieView viewOf(UUID caseId) {
         return new RegieView(
                 assignments.findByCaseIdAndKindAndEndedAtIsNull(caseId, RegieAssignment.Kind.CASUSREGIE).map(mapper::toHolder).orElse(null),
                 assignments.findByCaseIdAndKindAndEndedAtIsNull(caseId, RegieAssignment.Kind.PROCESREGIE).map(mapper::toHolder).orElse(null),
@@ -55,6 +65,7 @@ public class RegieService {
      */
     @Transactional
     public RegieView take(UUID caseId, CurrentUser user, String reason) {
+        access.require(caseId, DataCategory.REGIE, AccessAction.UPDATE);
         SupportCase supportCase = notClosed(caseId);
         RegieAssignment current = current(caseId);
         boolean ownTeam = supportCase.getTeam().getId().equals(user.team());
@@ -72,12 +83,13 @@ public class RegieService {
             throw new ConflictException("De casusregie ligt niet bij jouw team of het huishouden; die gaat alleen via een "
                     + "warme overdracht over.");
         }
-        return view(caseId);
+        return viewOf(caseId);
     }
 
     /** The casusregisseur hands the regie to the household itself (eigen regie), the default the field aims for. */
     @Transactional
     public RegieView toHousehold(UUID caseId, CurrentUser user, String reason) {
+        access.require(caseId, DataCategory.REGIE, AccessAction.UPDATE);
         SupportCase supportCase = notClosed(caseId);
         RegieAssignment current = current(caseId);
         if (current.getHolderType() != RegieAssignment.HolderType.PROFESSIONAL || !current.getHolder().equals(user.username())) {
@@ -85,7 +97,7 @@ public class RegieService {
         }
         handTo(current, RegieAssignment.HolderType.HOUSEHOLD, supportCase.getHousehold().getId().toString(), null,
                 RegieAssignment.Via.EIGEN_REGIE, reason);
-        return view(caseId);
+        return viewOf(caseId);
     }
 
     private SupportCase notClosed(UUID caseId) {

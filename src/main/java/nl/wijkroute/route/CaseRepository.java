@@ -19,13 +19,4 @@ interface CaseRepository extends JpaRepository<SupportCase, UUID> {
 
     @Query("select c.id from SupportCase c where c.status = :status")
     List<UUID> findIdsByStatus(CaseStatus status);
-
-    @Query("""
-            select c from SupportCase c
-            where (:stage is null or c.currentStage = :stage)
-              and (:teamId is null or c.team.id = :teamId)
-              and (:wijkId is null or c.household.wijk.id = :wijkId)
-              and (:status is null or c.status = :status)
-            """)
-    Page<SupportCase> search(Stage stage, String teamId, String wijkId, CaseStatus status, Pageable pageable);
 }

@@ -1,5 +1,8 @@
 package nl.wijkroute.route;
 
+import nl.wijkroute.privacy.access.AccessAction;
+import nl.wijkroute.privacy.access.CaseAccess;
+import nl.wijkroute.privacy.access.DataCategory;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -41,9 +44,11 @@ public class RouteTaskService {
     private final StepHandlers stepHandlers;
     private final EngineActor engineActor;
     private final TaskMapper mapper;
+    private final CaseAccess access;
 
     RouteTaskService(TaskService taskService, RuntimeService runtimeService, CaseRepository cases,
-                     StepHandlers stepHandlers, EngineActor engineActor, TaskMapper mapper) {
+                     StepHandlers stepHandlers, EngineActor engineActor, TaskMapper mapper, CaseAccess access) {
+        this.access = access;
         this.mapper = mapper;
         this.taskService = taskService;
         this.runtimeService = runtimeService;
@@ -61,7 +66,9 @@ public class RouteTaskService {
             query = query.taskCandidateGroupIn(groups);
         }
         List<Task> tasks = query.endOr().orderByTaskCreateTime().asc().list();
-        return toViews(tasks);
+        List<TaskView> views = toViews(tasks);
+        access.logListed(views.stream().map(TaskView::caseId).toList(), DataCategory.ROUTE);
+        return views;
     }
 
     /** The open tasks of one case, whoever holds them (the case file shows them). */
@@ -74,6 +81,7 @@ public class RouteTaskService {
     @Transactional
     public TaskView claim(String taskId, CurrentUser user) {
         Task task = visibleTask(taskId, user);
+        access.logInvolved(List.of(caseIdOf(task)), DataCategory.ROUTE, AccessAction.UPDATE);
         if (task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
             throw new ConflictException("Deze taak is al opgepakt door een collega.");
         }
@@ -86,6 +94,7 @@ public class RouteTaskService {
     @Transactional
     public TaskView unclaim(String taskId, CurrentUser user) {
         Task task = visibleTask(taskId, user);
+        access.logInvolved(List.of(caseIdOf(task)), DataCategory.ROUTE, AccessAction.UPDATE);
         requireAssignedTo(task, user);
         taskService.setAssignee(taskId, null);
         return view(taskService.createTaskQuery().taskId(taskId).singleResult());
@@ -101,6 +110,7 @@ public class RouteTaskService {
         }
         StepHandler<I> handler = stepHandlers.forTask(task.getTaskDefinitionKey());
         UUID caseId = caseIdOf(task);
+        access.logInvolved(List.of(caseId), DataCategory.ROUTE, AccessAction.UPDATE);
         VariableMap variables = Variables.fromMap(handler.apply(caseId, user.username(), input));
         if (input.reason() != null && !input.reason().isBlank()) {
             variables.putValueTyped(RouteVariables.MOVE_REASON, Variables.stringValue(input.reason(), true));
@@ -108,7 +118,10 @@ public class RouteTaskService {
         engineActor.as(user.username(), () -> taskService.complete(taskId, variables));
     }
 
-    /** A task the user may see: assigned to them or offered to one of their groups. Others do not exist. */
+    /**
+     * A task the user may see: assigned to them or offered to one of their groups (their team, the front
+     * office, their organisation), the same scoping the werkbak uses. Others do not exist.
+     */
     private Task visibleTask(String taskId, CurrentUser user) {
         Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
         if (task == null || !(user.username().equals(task.getAssignee()) || offeredToUser(taskId, user))) {

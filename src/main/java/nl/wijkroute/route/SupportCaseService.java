@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import nl.wijkroute.household.Household;
+import nl.wijkroute.privacy.access.CaseScope;
 import nl.wijkroute.system.problem.ConflictException;
 import nl.wijkroute.system.problem.NotFoundException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -18,7 +21,9 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,10 +40,11 @@ public class SupportCaseService {
     private final RuntimeService runtimeService;
     private final EngineActor engineActor;
     private final Clock clock;
+    private final NamedParameterJdbcTemplate jdbc;
     private final String nazorgPeriod;
 
     SupportCaseService(CaseRepository cases, StepHistoryRepository history, StepRecorder stepRecorder,
-                RuntimeService runtimeService, EngineActor engineActor, Clock clock,
+                RuntimeService runtimeService, EngineActor engineActor, Clock clock, NamedParameterJdbcTemplate jdbc,
                 @Value("${wijkroute.route.nazorg-period}") String nazorgPeriod) {
         this.cases = cases;
         this.history = history;
@@ -46,6 +52,7 @@ public class SupportCaseService {
         this.runtimeService = runtimeService;
         this.engineActor = engineActor;
         this.clock = clock;
+        this.jdbc = jdbc;
         // An ISO-8601 duration the BPMN's nazorg timer reads; P3M by default.
         this.nazorgPeriod = nazorgPeriod;
     }
@@ -94,9 +101,38 @@ public class SupportCaseService {
         return cases.findById(id).orElseThrow(() -> new NotFoundException("Casus " + id + " bestaat niet."));
     }
 
+    /**
+     * A page of the cases within the scope (see {@code CaseScope}) that match the filter, newest first.
+     * The scope is part of the query, so the page and its total count only ever hold visible cases.
+     */
     @Transactional(readOnly = true)
-    public Page<SupportCase> search(CaseFilter filter, Pageable pageable) {
-        return cases.search(filter.stage(), filter.teamId(), filter.wijkId(), filter.status(), pageable);
+    public Page<SupportCase> search(CaseFilter filter, CaseScope scope, Pageable pageable) {
+        StringBuilder where = new StringBuilder(" from support_case c where ").append(scope.condition());
+        Map<String, Object> parameters = new HashMap<>(scope.parameters());
+        if (filter.stage() != null) {
+            where.append(" and c.current_stage = :stage");
+            parameters.put("stage", filter.stage().name());
+        }
+        if (filter.teamId() != null) {
+            where.append(" and c.team_id = :teamId");
+            parameters.put("teamId", filter.teamId());
+        }
+        if (filter.wijkId() != null) {
+            where.append(" and c.wijk_id = :wijkId");
+            parameters.put("wijkId", filter.wijkId());
+        }
+        if (filter.status() != null) {
+            where.append(" and c.status = :status");
+            parameters.put("status", filter.status().name());
+        }
+        long total = jdbc.queryForObject("select count(*)" + where, parameters, Long.class);
+        parameters.put("limit", pageable.getPageSize());
+        parameters.put("offset", pageable.getOffset());
+        List<UUID> ids = jdbc.queryForList("select c.id" + where + " order by c.opened_at desc, c.id limit :limit offset :offset",
+                parameters, UUID.class);
+        Map<UUID, SupportCase> byId = cases.findAllById(ids).stream()
+                .collect(Collectors.toMap(SupportCase::getId, Function.identity()));
+        return new PageImpl<>(ids.stream().map(byId::get).toList(), pageable, total);
     }
 
     @Transactional(readOnly = true)

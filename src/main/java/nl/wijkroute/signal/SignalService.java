@@ -1,5 +1,8 @@
 package nl.wijkroute.signal;
 
+import nl.wijkroute.privacy.access.AccessAction;
+import nl.wijkroute.privacy.access.CaseAccess;
+import nl.wijkroute.privacy.access.DataCategory;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -26,9 +29,11 @@ public class SignalService {
     private final SignalRepository signals;
     private final SignalMapper mapper;
     private final Clock clock;
+    private final CaseAccess access;
 
     SignalService(HouseholdService households, SupportCaseService cases, SignalRepository signals, SignalMapper mapper,
-                  Clock clock) {
+                  Clock clock, CaseAccess access) {
+        this.access = access;
         this.households = households;
         this.cases = cases;
         this.signals = signals;
@@ -47,6 +52,7 @@ public class SignalService {
         Signal signal = signals.save(new Signal(attachment.caseId(), household.getId(), request.sourceType(),
                 request.sourceOrganisation(), request.description(), request.urgency(), request.safetyConcern(),
                 request.leefgebieden() == null ? Set.of() : request.leefgebieden(), clock.instant(), user.username()));
+        access.logCreated(attachment.caseId(), household.getId(), DataCategory.CASE_FILE);
         return mapper.toResponse(signal, attachment);
     }
 

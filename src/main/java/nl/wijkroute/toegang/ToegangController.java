@@ -56,8 +56,8 @@ class ToegangController {
     @GetMapping("/api/v1/toegang")
     @PreAuthorize("hasRole('toegang')")
     @Operation(summary = "De werkvoorraad van toegang: aanvragen in onderzoek of wachtend op besluit")
-    List<ToegangDtos.ToegangView> open() {
-        return toegang.open();
+    List<ToegangDtos.ToegangView> open(CurrentUser user) {
+        return toegang.open(user);
     }
 
     @GetMapping("/api/v1/toegang/{id}")
@@ -96,7 +96,7 @@ class ToegangController {
     }
 
     @GetMapping("/api/v1/deadlines")
-    @PreAuthorize("hasAnyRole('manager', 'procesregisseur', 'toegang', 'wijkteam')")
+    @PreAuthorize("hasAnyRole('procesregisseur', 'toegang', 'wijkteam')")
     @Operation(summary = "Termijnen in gevaar of overschreden, per team of overal")
     List<DeadlineView> atRisk(@RequestParam(required = false) @Size(max = 64) String team) {
         return deadlines.atRisk(team);

@@ -9,5 +9,5 @@ interface ToegangRequestRepository extends JpaRepository<ToegangRequest, UUID> {
 
     List<ToegangRequest> findByCaseIdOrderByRequestedAtAsc(UUID caseId);
 
-    List<ToegangRequest> findByPhaseInOrderByReceivedOnAsc(Collection<ToegangRequest.Phase> phases);
+    List<ToegangRequest> findByPhaseInAndLawInOrderByReceivedOnAsc(Collection<ToegangRequest.Phase> phases, Collection<Law> laws);
 }

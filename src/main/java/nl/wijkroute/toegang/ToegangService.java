@@ -1,5 +1,12 @@
 package nl.wijkroute.toegang;
 
+import java.util.Arrays;
+import java.util.function.Supplier;
+import nl.wijkroute.privacy.access.AccessAction;
+import nl.wijkroute.privacy.access.CaseAccess;
+import nl.wijkroute.privacy.access.DataCategory;
+import nl.wijkroute.system.security.CurrentUser;
+import nl.wijkroute.system.security.Roles;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
@@ -44,10 +51,12 @@ public class ToegangService {
     private final EngineActor engineActor;
     private final ToegangMapper mapper;
     private final Clock clock;
+    private final CaseAccess access;
 
     ToegangService(ToegangRequestRepository requests, SupportCaseService cases, PlanService plans, DeadlineService deadlines,
                    RuntimeService runtimeService, ProcessTasks processTasks, EngineActor engineActor, ToegangMapper mapper,
-                   Clock clock) {
+                   Clock clock, CaseAccess access) {
+        this.access = access;
         this.requests = requests;
         this.cases = cases;
         this.plans = plans;
@@ -61,6 +70,7 @@ public class ToegangService {
 
     @Transactional
     public ToegangDtos.ToegangView request(UUID caseId, ToegangDtos.ToegangRequestInput input, String by) {
+        access.require(caseId, DataCategory.TOEGANG, AccessAction.CREATE);
         if (cases.get(caseId).getStatus() != CaseStatus.OPEN) {
             throw new ConflictException("Toegang vraag je aan voor een open casus.");
         }
@@ -83,7 +93,7 @@ public class ToegangService {
     /** Wmo: onderzoek done, aanvraag received; the two-week beschikking term starts. */
     @Transactional
     public ToegangDtos.ToegangView onderzoekDone(UUID requestId, ToegangDtos.OnderzoekDone input, String by) {
-        ToegangRequest request = request(requestId);
+        ToegangRequest request = accessible(requestId, AccessAction.UPDATE);
         if (request.getPhase() != ToegangRequest.Phase.ONDERZOEK) {
             throw new ConflictException("Er loopt geen onderzoek voor deze aanvraag (fase " + request.getPhase() + ").");
         }
@@ -100,7 +110,7 @@ public class ToegangService {
 
     @Transactional
     public ToegangDtos.ToegangView decide(UUID requestId, ToegangDtos.DecisionInput input, String by) {
-        ToegangRequest request = request(requestId);
+        ToegangRequest request = accessible(requestId, AccessAction.UPDATE);
         if (request.getPhase() == ToegangRequest.Phase.ONDERZOEK) {
             throw new ConflictException("Eerst het onderzoek (Wmo 2015 art. 2.3.2), dan de aanvraag en pas dan het besluit.");
         }
@@ -136,20 +146,44 @@ public class ToegangService {
 
     @Transactional(readOnly = true)
     public ToegangDtos.ToegangView get(UUID requestId) {
-        return view(request(requestId));
+        return view(accessible(requestId, AccessAction.READ));
     }
 
     @Transactional(readOnly = true)
     public List<ToegangDtos.ToegangView> forCase(UUID caseId) {
-        cases.get(caseId);
+        access.require(caseId, DataCategory.TOEGANG, AccessAction.READ);
         return requests.findByCaseIdOrderByRequestedAtAsc(caseId).stream().map(this::view).toList();
     }
 
     /** The toegang team's queue: requests still waiting for onderzoek or besluit, oldest first. */
     @Transactional(readOnly = true)
-    public List<ToegangDtos.ToegangView> open() {
-        return requests.findByPhaseInOrderByReceivedOnAsc(EnumSet.of(ToegangRequest.Phase.ONDERZOEK, ToegangRequest.Phase.BESLUIT))
-                .stream().map(this::view).toList();
+    public List<ToegangDtos.ToegangView> open(CurrentUser user) {
+        List<Law> laws = user.laws().stream().flatMap(law -> Arrays.stream(Law.values()).filter(l -> l.name().equals(law)))
+                .toList();
+        if (laws.isEmpty()) {
+            return List.of();
+        }
+        List<ToegangRequest> open = requests.findByPhaseInAndLawInOrderByReceivedOnAsc(
+                EnumSet.of(ToegangRequest.Phase.ONDERZOEK, ToegangRequest.Phase.BESLUIT), laws);
+        access.logListed(open.stream().map(ToegangRequest::getCaseId).toList(), DataCategory.TOEGANG);
+        return open.stream().map(this::view).toList();
+    }
+
+    /**
+     * A request the current user may see or work on: its case in their scope and, for a toegang
+     * consulent, under a law they decide on. Otherwise it does not exist for them.
+     */
+    private ToegangRequest accessible(UUID requestId, AccessAction action) {
+        ToegangRequest request = request(requestId);
+        Supplier<NotFoundException> notFound = () -> new NotFoundException("Toegangsaanvraag " + requestId + " bestaat niet.");
+        boolean otherLaw = CurrentUser.current()
+                .filter(user -> user.hasRole(Roles.TOEGANG) && !user.laws().contains(request.getLaw().name()))
+                .isPresent();
+        if (otherLaw && action != AccessAction.READ) {
+            throw notFound.get();
+        }
+        access.require(request.getCaseId(), DataCategory.TOEGANG, action, notFound);
+        return request;
     }
 
     private VariableMap clockVariables(LegalDeadline deadline) {

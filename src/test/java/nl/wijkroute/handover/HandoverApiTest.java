@@ -232,11 +232,13 @@ class HandoverApiTest extends ApiTestSupport {
         assertThat(regie.get("casusregie").get("holderType").asText()).isEqualTo("TEAM");
         assertThat(regie.get("casusregie").get("holder").asText()).isEqualTo("team-noord");
 
-        assertProblem(mvc.perform(post(regieUrl(caseId) + "/take").with(TestUsers.wijkcoach2())).andReturn(), 409);
+        // Another team's case does not exist for wijkcoach2 (404), let alone its regie.
+        assertProblem(mvc.perform(post(regieUrl(caseId) + "/take").with(TestUsers.wijkcoach2())).andReturn(), 404);
         assertThat(mvc.perform(post(regieUrl(caseId) + "/take").with(TestUsers.wijkcoach())).andReturn().getResponse().getStatus())
                 .isEqualTo(200);
         assertProblem(mvc.perform(post(regieUrl(caseId) + "/take").with(TestUsers.wijkcoachNoord2())).andReturn(), 409);
-        assertProblem(mvc.perform(get(regieUrl(caseId)).with(TestUsers.partnerGgz())).andReturn(), 403);
+        assertProblem(mvc.perform(get(regieUrl(caseId)).with(TestUsers.partnerGgz())).andReturn(), 404);
+        assertProblem(mvc.perform(get(regieUrl(caseId)).with(TestUsers.manager())).andReturn(), 403);
     }
 
     @Test

@@ -82,7 +82,7 @@ class PlanApiTest extends ApiTestSupport {
         JsonNode versions = getJson(url(caseId) + "/versions", TestUsers.wijkcoach());
         assertThat(versions.findValuesAsText("number")).containsExactly("1", "2", "3");
         assertThat(versions.findValuesAsText("agreed")).containsExactly("false", "false", "true");
-        JsonNode first = getJson(url(caseId) + "/versions/1", TestUsers.procesregisseur());
+        JsonNode first = getJson(url(caseId) + "/versions/1", TestUsers.wijkcoachNoord2());
         assertThat(first.get("goals")).hasSize(2);
         assertThat(first.get("goals").get(0).get("actions").get(0).get("status").asText()).isEqualTo("PLANNED");
     }
@@ -200,13 +200,19 @@ class PlanApiTest extends ApiTestSupport {
     }
 
     @Test
-    void onlyTheWijkteamWritesThePlanAndPartnersDoNotReadItHere() throws Exception {
+    void onlyTheWijkteamWritesThePlanAndAPartnerReadsOnlyItsOwnActions() throws Exception {
         UUID caseId = openCaseInNoord();
         for (RequestPostProcessor user : List.of(TestUsers.frontoffice(), TestUsers.partnerGgz(), TestUsers.manager())) {
             assertProblem(send(post(url(caseId)), user, movisiePlan(null)), 403);
         }
         send(post(url(caseId)), TestUsers.wijkcoach(), movisiePlan(null));
-        assertProblem(mvc.perform(get(url(caseId)).with(TestUsers.partnerGgz())).andReturn(), 403);
+
+        // No consent to share whole leefgebieden with GGZ: it sees the goals it works on, with only its own actions.
+        JsonNode seenByGgz = getJson(url(caseId), TestUsers.partnerGgz());
+        assertThat(seenByGgz.get("goals").findValuesAsText("organisationId")).isNotEmpty().containsOnly("ggz-breburg");
+        RequestPostProcessor uninvolved = TestUsers.user("thuiszorg", List.of("partner"), Map.of("organisation", "thuiszorg-west"));
+        assertProblem(mvc.perform(get(url(caseId)).with(uninvolved)).andReturn(), 404);
+        assertProblem(mvc.perform(get(url(caseId) + "/versions").with(TestUsers.partnerGgz())).andReturn(), 403);
         assertProblem(mvc.perform(get(url(caseId)).with(TestUsers.manager())).andReturn(), 403);
     }
 

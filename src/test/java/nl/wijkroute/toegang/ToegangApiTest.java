@@ -83,21 +83,21 @@ class ToegangApiTest extends ApiTestSupport {
         String deadlineId = request.get("deadlines").get(0).get("id").asText();
         Map<String, Integer> before = rowCounts();
 
-        assertProblem(send(post("/api/v1/deadlines/" + deadlineId + "/suspend"), TestUsers.toegang(),
+        assertProblem(send(post("/api/v1/deadlines/" + deadlineId + "/suspend"), TestUsers.toegangJeugd(),
                 Map.of("since", TODAY.minusDays(8).toString())), 400, "reason");
-        assertProblem(send(post("/api/v1/deadlines/" + deadlineId + "/suspend"), TestUsers.toegang(),
+        assertProblem(send(post("/api/v1/deadlines/" + deadlineId + "/suspend"), TestUsers.toegangJeugd(),
                 Map.of("since", received.minusDays(1).toString(), "reason", "x")), 400, "since");
-        assertProblem(send(post("/api/v1/deadlines/" + deadlineId + "/resume"), TestUsers.toegang(), Map.of("on", TODAY.toString())), 409);
+        assertProblem(send(post("/api/v1/deadlines/" + deadlineId + "/resume"), TestUsers.toegangJeugd(), Map.of("on", TODAY.toString())), 409);
         assertThat(rowCounts()).isEqualTo(before);
 
-        JsonNode suspended = read(send(post("/api/v1/deadlines/" + deadlineId + "/suspend"), TestUsers.toegang(),
+        JsonNode suspended = read(send(post("/api/v1/deadlines/" + deadlineId + "/suspend"), TestUsers.toegangJeugd(),
                 Map.of("since", TODAY.minusDays(8).toString(), "reason", "Wachten op de verklaring van de school")));
         assertThat(suspended.get("status").asText()).isEqualTo("SUSPENDED");
         String processId = runtimeService.createProcessInstanceQuery().processDefinitionKey("toegang")
                 .processInstanceBusinessKey(request.get("id").asText()).singleResult().getId();
         assertThat(managementService.createJobQuery().processInstanceId(processId).suspended().count()).isEqualTo(2);
 
-        MvcResult resume = send(post("/api/v1/deadlines/" + deadlineId + "/resume"), TestUsers.toegang(), Map.of("on", TODAY.toString()));
+        MvcResult resume = send(post("/api/v1/deadlines/" + deadlineId + "/resume"), TestUsers.toegangJeugd(), Map.of("on", TODAY.toString()));
         assertThat(resume.getResponse().getStatus()).as(resume.getResponse().getContentAsString()).isEqualTo(200);
         JsonNode resumed = read(resume);
         assertThat(resumed.get("suspendedDays").asInt()).isEqualTo(8);
@@ -112,8 +112,11 @@ class ToegangApiTest extends ApiTestSupport {
                 "provision", "Bijstand levensonderhoud", "receivedOn", TODAY.minusDays(53).toString())));
         String deadlineId = request.get("deadlines").get(0).get("id").asText();
 
-        assertThat(getJson("/api/v1/deadlines?team=team-noord", TestUsers.manager()).findValuesAsText("id")).contains(deadlineId);
-        assertThat(getJson("/api/v1/deadlines?team=team-zuid", TestUsers.manager()).findValuesAsText("id")).doesNotContain(deadlineId);
+        assertThat(getJson("/api/v1/deadlines?team=team-noord", TestUsers.wijkcoach()).findValuesAsText("id")).contains(deadlineId);
+        assertThat(getJson("/api/v1/deadlines?team=team-zuid", TestUsers.wijkcoach()).findValuesAsText("id")).doesNotContain(deadlineId);
+        // Another team's terms are not in wijkcoach2's list, filter or no filter; managers see counts on the dashboard.
+        assertThat(getJson("/api/v1/deadlines", TestUsers.wijkcoach2()).findValuesAsText("id")).doesNotContain(deadlineId);
+        assertProblem(mvc.perform(get("/api/v1/deadlines").with(TestUsers.manager())).andReturn(), 403);
         assertProblem(mvc.perform(get("/api/v1/deadlines").with(TestUsers.partnerGgz())).andReturn(), 403);
 
         String processId = runtimeService.createProcessInstanceQuery().processDefinitionKey("toegang")

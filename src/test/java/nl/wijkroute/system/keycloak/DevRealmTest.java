@@ -27,24 +27,28 @@ class DevRealmTest {
     void realmHasEveryRoleOfTheField() {
         assertThat(realm.get("realm").asText()).isEqualTo("wijkroute");
         assertThat(realm.get("roles").get("realm").findValuesAsText("name")).containsExactlyInAnyOrder(
-                "frontoffice", "wijkteam", "toegang", "procesregisseur", "partner", "manager", "admin");
+                "frontoffice", "wijkteam", "toegang", "procesregisseur", "partner", "manager", "admin", "privacy", "inwoner");
     }
 
     @Test
-    void cliClientIsPublicWithDirectGrantsAndMapsTeamWijkAndOrganisation() {
+    void cliClientIsPublicWithDirectGrantsAndMapsTeamWijkOrganisationLawsAndBsn() {
         JsonNode cli = StreamSupport.stream(realm.get("clients").spliterator(), false)
                 .filter(client -> client.get("clientId").asText().equals("wijkroute-cli")).findFirst().orElseThrow();
         assertThat(cli.get("publicClient").asBoolean()).isTrue();
         assertThat(cli.get("directAccessGrantsEnabled").asBoolean()).isTrue();
-        assertThat(cli.get("protocolMappers").findValuesAsText("claim.name")).containsExactlyInAnyOrder("team", "wijk", "organisation");
+        assertThat(cli.get("protocolMappers").findValuesAsText("claim.name")).containsExactlyInAnyOrder("team", "wijk", "organisation",
+                "laws", "bsn");
     }
 
     @Test
     void demoUsersHaveTheirNameAsPasswordAndTheirRoleAndAttributes() {
-        Map<String, List<String>> expectedRoles = Map.of("frontoffice", List.of("frontoffice"), "wijkcoach", List.of("wijkteam"),
-                "wijkcoach2", List.of("wijkteam"), "toegang", List.of("toegang"), "procesregisseur", List.of("procesregisseur"),
-                "partner-ggz", List.of("partner"), "partner-schuldhulp", List.of("partner"), "manager", List.of("manager"),
-                "admin", List.of("admin"));
+        Map<String, List<String>> expectedRoles = Map.ofEntries(Map.entry("frontoffice", List.of("frontoffice")),
+                Map.entry("wijkcoach", List.of("wijkteam")), Map.entry("wijkcoach2", List.of("wijkteam")),
+                Map.entry("toegang", List.of("toegang")), Map.entry("toegang-jeugd", List.of("toegang")),
+                Map.entry("procesregisseur", List.of("procesregisseur")), Map.entry("partner-ggz", List.of("partner")),
+                Map.entry("partner-schuldhulp", List.of("partner")), Map.entry("manager", List.of("manager")),
+                Map.entry("admin", List.of("admin")), Map.entry("privacy", List.of("privacy")),
+                Map.entry("inwoner", List.of("inwoner")));
         assertThat(realm.get("users").findValuesAsText("username")).containsExactlyInAnyOrderElementsOf(expectedRoles.keySet());
         for (JsonNode user : realm.get("users")) {
             String username = user.get("username").asText();
@@ -56,6 +60,9 @@ class DevRealmTest {
         assertThat(attribute("wijkcoach", "team")).isEqualTo("team-noord");
         assertThat(attribute("wijkcoach2", "team")).isEqualTo("team-zuid");
         assertThat(attribute("partner-ggz", "organisation")).isEqualTo("ggz-breburg");
+        assertThat(attribute("toegang", "laws")).isEqualTo("WMO");
+        assertThat(attribute("toegang-jeugd", "laws")).isEqualTo("JEUGDWET");
+        assertThat(attribute("inwoner", "bsn")).isEqualTo("999990019");
     }
 
     @Test

@@ -1,0 +1,192 @@
+package nl.wijkroute.privacy.access;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import nl.wijkroute.privacy.accesslog.AccessLog;
+import nl.wijkroute.privacy.accesslog.AccessLogEntry;
+import nl.wijkroute.system.problem.NotFoundException;
+import nl.wijkroute.system.security.CurrentUser;
+import nl.wijkroute.system.security.Roles;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one gate to a household's personal data: decides whether the signed-in user may do this with
+ * this case (role × data category × scope), and logs the access (NEN 7513) either way.
+ *
+ * <p>Out of scope answers exactly like a case that does not exist (404), so nobody learns that a
+ * household is known to the wijkteam; a role that may never do the thing gets 403, which reveals
+ * nothing about any household. Work without a signed-in user (engine jobs, scheduler, demo loader)
+ * is the system itself and passes unlogged: it is not an access by a person.
+ */
+@Component
+public class CaseAccess {
+
+    private static final List<String> ROLE_PRECEDENCE = List.of(Roles.PROCESREGISSEUR, Roles.WIJKTEAM, Roles.TOEGANG,
+            Roles.PARTNER, Roles.FRONTOFFICE, Roles.PRIVACY, Roles.INWONER, Roles.MANAGER, Roles.ADMIN);
+
+    private static final Map<String, String> PURPOSES = Map.of(
+            Roles.FRONTOFFICE, "Toeleiding: registratie en triage van de hulpvraag",
+            Roles.WIJKTEAM, "Ondersteuning en casusregie door het eigen wijkteam",
+            Roles.PARTNER, "Uitvoering van overgedragen regie of planacties, binnen de toestemming van het huishouden",
+            Roles.TOEGANG, "Onderzoek en besluit op een aanvraag (toegang)",
+            Roles.PROCESREGISSEUR, "Procesregie op een geëscaleerde casus",
+            Roles.INWONER, "Inzage door de inwoner zelf (AVG art. 15)");
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final AccessLog accessLog;
+
+    CaseAccess(NamedParameterJdbcTemplate jdbc, AccessLog accessLog) {
+        this.jdbc = jdbc;
+        this.accessLog = accessLog;
+    }
+
+    /** What a granted access returns: the case's household and whether a break-the-glass grant was needed. */
+    public record Granted(UUID caseId, UUID householdId, boolean breakGlass) {
+    }
+
+    /**
+     * Lets the current user do {@code action} on {@code category} of the case, and logs it; otherwise
+     * 403 (the role never may) or 404 (not their case, or no such case).
+     */
+    public Optional<Granted> require(UUID caseId, DataCategory category, AccessAction action) {
+        return require(caseId, category, action, () -> notFound(caseId));
+    }
+
+    /**
+     * As {@link #require(UUID, DataCategory, AccessAction)} for a thing reached by its own id (a
+     * toegang request, a deadline, an escalation): out of scope it answers that this thing does not
+     * exist, without naming its case.
+     */
+    public Optional<Granted> require(UUID caseId, DataCategory category, AccessAction action,
+                                     Supplier<NotFoundException> notFound) {
+        Optional<CurrentUser> current = CurrentUser.current();
+        if (current.isEmpty()) {
+            return Optional.empty();
+        }
+        CurrentUser user = current.get();
+        if (!allowed(user, category, action)) {
+            throw new AccessDeniedException("role may not " + action + " " + category);
+        }
+        CaseScope scope = CaseScope.of(user);
+        Map<String, Object> parameters = new HashMap<>(scope.parameters());
+        parameters.put("caseId", caseId);
+        List<Map<String, Object>> rows = jdbc.queryForList("select c.household_id, " + scope.regular() + " as regular, "
+                + scope.breakGlass() + " as glass from support_case c where c.id = :caseId", parameters);
+        if (rows.isEmpty()) {
+            throw notFound.get();
+        }
+        UUID householdId = (UUID) rows.get(0).get("household_id");
+        boolean regular = Boolean.TRUE.equals(rows.get(0).get("regular"));
+        boolean glass = !regular && Boolean.TRUE.equals(rows.get(0).get("glass"));
+        if (!regular && !glass) {
+            accessLog.recordRefusal(entry(user, householdId, caseId, category, action, AccessLogEntry.Outcome.DENIED, false));
+            throw notFound.get();
+        }
+        accessLog.record(List.of(entry(user, householdId, caseId, category, action, AccessLogEntry.Outcome.GRANTED, glass)));
+        return Optional.of(new Granted(caseId, householdId, glass));
+    }
+
+    /** Logs reads of cases a list query has already limited to the user's scope. */
+    public void logListed(Collection<UUID> caseIds, DataCategory category) {
+        logInvolved(caseIds, category, AccessAction.READ);
+    }
+
+    /**
+     * Logs accesses that a capability granted by its own, narrower rule of involvement (the sender and
+     * the receiving organisation of a warme overdracht, the task's candidate group).
+     */
+    public void logInvolved(Collection<UUID> caseIds, DataCategory category, AccessAction action) {
+        Optional<CurrentUser> current = CurrentUser.current();
+        if (current.isEmpty() || caseIds.isEmpty()) {
+            return;
+        }
+        CurrentUser user = current.get();
+        Map<UUID, UUID> households = householdsOf(caseIds);
+        List<AccessLogEntry> entries = new ArrayList<>();
+        for (UUID caseId : new LinkedHashSet<>(caseIds)) {
+            entries.add(entry(user, households.get(caseId), caseId, category, action, AccessLogEntry.Outcome.GRANTED, false));
+        }
+        accessLog.record(entries);
+    }
+
+    /** Logs the creation of personal data that needs no scope: a new signal about a household. */
+    public void logCreated(UUID caseId, UUID householdId, DataCategory category) {
+        CurrentUser.current().ifPresent(user -> accessLog.record(List.of(
+                entry(user, householdId, caseId, category, AccessAction.CREATE, AccessLogEntry.Outcome.GRANTED, false))));
+    }
+
+    /** Logs an access the caller decided itself (the resident's own view, an export). */
+    public void logOwn(CurrentUser user, UUID householdId, UUID caseId, DataCategory category, AccessAction action) {
+        accessLog.record(List.of(entry(user, householdId, caseId, category, action, AccessLogEntry.Outcome.GRANTED, false)));
+    }
+
+    /**
+     * What a partner professional may see of a household they are involved with: the leefgebieden the
+     * household consented to share with their organisation (accepted warme overdrachten) and their own
+     * organisation's actions. Empty for every other role, who see what the matrix gives them in full.
+     */
+    public Optional<ConsentLimits> consentLimits(UUID caseId) {
+        Optional<CurrentUser> current = CurrentUser.current();
+        if (current.isEmpty() || !current.get().hasRole(Roles.PARTNER) || current.get().roles().size() > 1) {
+            return Optional.empty();
+        }
+        String organisation = current.get().organisation();
+        List<String> leefgebieden = jdbc.queryForList("""
+                select distinct jsonb_array_elements_text(h.consent -> 'leefgebieden') from handover h
+                where h.case_id = :caseId and h.receiver_organisation = :organisation and h.status = 'ACCEPTED'""",
+                Map.of("caseId", caseId, "organisation", organisation == null ? "" : organisation), String.class);
+        return Optional.of(new ConsentLimits(organisation, Set.copyOf(leefgebieden)));
+    }
+
+    /** The consent-limited view of a partner: leefgebied names as stored, and their organisation's id. */
+    public record ConsentLimits(String organisation, Set<String> leefgebieden) {
+    }
+
+    /** The current user's scope, for list queries; a user without a scope sees nothing. */
+    public CaseScope scope() {
+        return CurrentUser.current().map(CaseScope::of)
+                .orElseThrow(() -> new IllegalStateException("a list of cases is always asked for by a user"));
+    }
+
+    public static String primaryRole(CurrentUser user) {
+        return ROLE_PRECEDENCE.stream().filter(user::hasRole).findFirst().orElse("onbekend");
+    }
+
+    private static boolean allowed(CurrentUser user, DataCategory category, AccessAction action) {
+        return user.roles().stream().anyMatch(role -> AccessMatrix.allows(role, category, action));
+    }
+
+    private Map<UUID, UUID> householdsOf(Collection<UUID> caseIds) {
+        Map<UUID, UUID> households = new HashMap<>();
+        jdbc.query("select id, household_id from support_case where id in (:ids)", Map.of("ids", caseIds),
+                row -> {
+                    households.put((UUID) row.getObject("id"), (UUID) row.getObject("household_id"));
+                });
+        return households;
+    }
+
+    private static AccessLogEntry entry(CurrentUser user, UUID householdId, UUID caseId, DataCategory category,
+                                        AccessAction action, AccessLogEntry.Outcome outcome, boolean breakGlass) {
+        String role = primaryRole(user);
+        String purpose = PURPOSES.getOrDefault(role, "Geen casustaak");
+        if (breakGlass) {
+            purpose = "Doorbraak (break-the-glass), zie de geregistreerde reden";
+        }
+        return new AccessLogEntry(user.username(), role, user.actingFor(), householdId, caseId, category, action, purpose,
+                outcome, breakGlass);
+    }
+
+    private static NotFoundException notFound(UUID caseId) {
+        return new NotFoundException("Casus " + caseId + " bestaat niet.");
+    }
+}

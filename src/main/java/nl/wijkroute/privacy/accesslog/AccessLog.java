@@ -1,0 +1,106 @@
+package nl.wijkroute.privacy.accesslog;
+
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Writes the access log. A change's entries go in the change's own transaction, just before it
+ * commits: a write that fails leaves no entry, a committed one always has its entry, and the chain's
+ * lock (see V14) is held only for the last moment of the transaction, so writers do not queue behind
+ * each other for longer than a commit. Reads usually run in read-only transactions, which cannot
+ * insert: their entries get a short transaction of their own. Refusals are written after the
+ * surrounding transaction has ended, because that transaction is about to roll back.
+ */
+@Component
+public class AccessLog {
+
+    private static final String INSERT = """
+            insert into access_log (username, user_role, organisation, household_id, case_id, data_category, action,
+                                    purpose, outcome, break_glass, previous_hash, hash)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '')""";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate ownTransaction;
+
+    AccessLog(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** Grants: with the surrounding change when there is one, otherwise in a transaction of their own. */
+    public void record(List<AccessLogEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        if (TransactionSynchronizationManager.isActualTransactionActive()
+                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            pendingInThisTransaction().addAll(entries);
+        } else {
+            ownTransaction.executeWithoutResult(status -> insert(entries));
+        }
+    }
+
+    /** Refusals: kept whatever happens to the surrounding transaction. */
+    public void recordRefusal(AccessLogEntry entry) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    ownTransaction.executeWithoutResult(s -> insert(List.of(entry)));
+                }
+            });
+        } else {
+            ownTransaction.executeWithoutResult(status -> insert(List.of(entry)));
+        }
+    }
+
+    /**
+     * The entries of the current change, written by a before-commit callback registered with the first.
+     * Kept in the transaction's synchronizations, which Spring suspends for an inner REQUIRES_NEW.
+     */
+    private List<AccessLogEntry> pendingInThisTransaction() {
+        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+            if (synchronization instanceof PendingEntries pending) {
+                return pending.entries;
+            }
+        }
+        PendingEntries pending = new PendingEntries();
+        TransactionSynchronizationManager.registerSynchronization(pending);
+        return pending.entries;
+    }
+
+    private final class PendingEntries implements TransactionSynchronization {
+
+        private final List<AccessLogEntry> entries = new ArrayList<>();
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            insert(List.copyOf(entries));
+            entries.clear();
+        }
+    }
+
+    private void insert(List<AccessLogEntry> entries) {
+        jdbc.batchUpdate(INSERT, entries, entries.size(), (statement, entry) -> {
+            statement.setString(1, entry.username());
+            statement.setString(2, entry.role());
+            statement.setString(3, entry.organisation());
+            statement.setObject(4, entry.householdId(), Types.OTHER);
+            statement.setObject(5, entry.caseId(), Types.OTHER);
+            statement.setString(6, entry.category().name());
+            statement.setString(7, entry.action().name());
+            statement.setString(8, entry.purpose());
+            statement.setString(9, entry.outcome().name());
+            statement.setBoolean(10, entry.breakGlass());
+        });
+    }
+}

@@ -1,0 +1,102 @@
+package nl.wijkroute.privacy.accesslog;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import nl.wijkroute.privacy.access.AccessAction;
+import nl.wijkroute.privacy.access.CaseAccess;
+import nl.wijkroute.privacy.access.DataCategory;
+import nl.wijkroute.system.security.CurrentUser;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The privacy officer's questions: who looked at this household, when and why; is the log intact. */
+@RestController
+@RequestMapping("/api/v1/access-log")
+@Tag(name = "Privacy")
+@PreAuthorize("hasRole('privacy')")
+class AccessLogController {
+
+    private static final int EXPORT_LIMIT = 100_000;
+
+    private final AccessLogQueries queries;
+    private final CaseAccess access;
+
+    AccessLogController(AccessLogQueries queries, CaseAccess access) {
+        this.queries = queries;
+        this.access = access;
+    }
+
+    @GetMapping
+    @Operation(summary = "Toegangslog (NEN 7513), filter op huishouden, casus, gebruiker, periode of doorbraak")
+    List<AccessLogQueries.Row> find(@RequestParam(required = false) UUID householdId,
+                                    @RequestParam(required = false) UUID caseId,
+                                    @RequestParam(required = false) @Size(max = 100) String username,
+                                    @RequestParam(required = false) Instant from,
+                                    @RequestParam(required = false) Instant to,
+                                    @RequestParam(required = false) Boolean breakGlass,
+                                    @RequestParam(defaultValue = "0") @Min(0) int page,
+                                    @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size,
+                                    CurrentUser user) {
+        var filter = new AccessLogQueries.Filter(householdId, caseId, username, from, to, breakGlass);
+        List<AccessLogQueries.Row> rows = queries.find(filter, size, (long) page * size);
+        if (householdId != null) {
+            access.logOwn(user, householdId, caseId, DataCategory.ACCESS_LOG, AccessAction.READ);
+        }
+        return rows;
+    }
+
+    @GetMapping(value = "/export", produces = "text/csv")
+    @Operation(summary = "Exporteer het toegangslog als CSV (zelfde filters); de export zelf wordt ook gelogd")
+    ResponseEntity<String> export(@RequestParam(required = false) UUID householdId,
+                                  @RequestParam(required = false) UUID caseId,
+                                  @RequestParam(required = false) @Size(max = 100) String username,
+                                  @RequestParam(required = false) Instant from,
+                                  @RequestParam(required = false) Instant to,
+                                  CurrentUser user) {
+        var filter = new AccessLogQueries.Filter(householdId, caseId, username, from, to, null);
+        List<AccessLogQueries.Row> rows = queries.find(filter, EXPORT_LIMIT, 0);
+        access.logOwn(user, householdId, caseId, DataCategory.ACCESS_LOG, AccessAction.EXPORT);
+        StringBuilder csv = new StringBuilder(
+                "id,tijdstip,gebruiker,rol,organisatie,huishouden,casus,categorie,handeling,doel,uitkomst,doorbraak\n");
+        for (AccessLogQueries.Row row : rows) {
+            csv.append(row.id()).append(',').append(row.at()).append(',').append(cell(row.username())).append(',')
+                    .append(cell(row.role())).append(',').append(cell(row.organisation())).append(',')
+                    .append(row.householdId() == null ? "" : row.householdId()).append(',')
+                    .append(row.caseId() == null ? "" : row.caseId()).append(',').append(row.category()).append(',')
+                    .append(row.action()).append(',').append(cell(row.purpose())).append(',').append(row.outcome())
+                    .append(',').append(row.breakGlass()).append('\n');
+        }
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"toegangslog.csv\"")
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .body(csv.toString());
+    }
+
+    @GetMapping("/verification")
+    @Operation(summary = "Controleer de hashketen van het toegangslog (manipulatie wordt zichtbaar)")
+    AccessLogQueries.Verification verify() {
+        return queries.verify();
+    }
+
+    /** Quotes a CSV cell; a leading formula character is neutralised so a spreadsheet does not run it. */
+    private static String cell(String value) {
+        if (value == null) {
+            return "";
+        }
+        String safe = value.matches("^[=+\\-@].*") ? "'" + value : value;
+        return "\"" + safe.replace("\"", "\"\"") + "\"";
+    }
+}

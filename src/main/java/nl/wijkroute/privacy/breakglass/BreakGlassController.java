@@ -1,0 +1,63 @@
+package nl.wijkroute.privacy.breakglass;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import nl.wijkroute.household.ValidBsn;
+import nl.wijkroute.system.security.CurrentUser;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Privacy")
+class BreakGlassController {
+
+    private final BreakGlassService breakGlass;
+
+    BreakGlassController(BreakGlassService breakGlass) {
+        this.breakGlass = breakGlass;
+    }
+
+    /** Names the case by its id, or the household by a member's BSN (a phone call about a person). */
+    record BreakGlassRequest(UUID caseId, @ValidBsn String bsn, @NotBlank @Size(min = 10, max = 2000) String reason) {
+    }
+
+    record ReviewRequest(@NotNull BreakGlassService.Verdict verdict, @Size(max = 2000) String note) {
+    }
+
+    @PostMapping("/api/v1/break-glass")
+    @PreAuthorize("hasAnyRole('wijkteam', 'procesregisseur')")
+    @Operation(summary = "Doorbreek de afscherming van een casus buiten je team (spoed, veiligheid)",
+            description = "Alleen in een urgente veiligheidssituatie (procesregisseur: met opgegeven reden). Geeft voor "
+                    + "beperkte tijd toegang; elke inzage wordt gemarkeerd gelogd en de privacy officer beoordeelt achteraf.")
+    ResponseEntity<BreakGlassService.GrantView> open(@Valid @RequestBody BreakGlassRequest request, CurrentUser user) {
+        BreakGlassService.GrantView grant = breakGlass.open(request.caseId(), request.bsn(), request.reason(), user);
+        return ResponseEntity.created(URI.create("/api/v1/break-glass/" + grant.id())).body(grant);
+    }
+
+    @GetMapping("/api/v1/break-glass")
+    @PreAuthorize("hasRole('privacy')")
+    @Operation(summary = "Doorbraken ter beoordeling (of alle, met reviewed=true)")
+    List<BreakGlassService.GrantView> list(@RequestParam(defaultValue = "false") boolean reviewed) {
+        return breakGlass.list(reviewed);
+    }
+
+    @PostMapping("/api/v1/break-glass/{id}/review")
+    @PreAuthorize("hasRole('privacy')")
+    @Operation(summary = "Beoordeel een doorbraak: terecht of onterecht, met toelichting")
+    BreakGlassService.GrantView review(@PathVariable UUID id, @Valid @RequestBody ReviewRequest request, CurrentUser user) {
+        return breakGlass.review(id, request.verdict(), request.note(), user);
+    }
+}

@@ -1,0 +1,140 @@
+package nl.wijkroute.privacy.breakglass;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.wijkroute.privacy.access.AccessAction;
+import nl.wijkroute.privacy.access.CaseAccess;
+import nl.wijkroute.privacy.access.CaseScope;
+import nl.wijkroute.privacy.access.DataCategory;
+import nl.wijkroute.system.problem.ConflictException;
+import nl.wijkroute.system.problem.InvalidInputException;
+import nl.wijkroute.system.problem.NotFoundException;
+import nl.wijkroute.system.security.CurrentUser;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Break-the-glass: in an urgent safety situation a wijkteam worker or procesregisseur opens a case
+ * outside their scope by stating why. The grant lasts a few hours; {@code CaseScope} honours it and
+ * every access under it is flagged in the access log; the privacy officer reviews each grant.
+ */
+@Service
+public class BreakGlassService {
+
+    public enum Verdict { JUSTIFIED, UNJUSTIFIED }
+
+    public record GrantView(UUID id, UUID caseId, String username, String role, String organisation, String reason,
+                            Instant grantedAt, Instant expiresAt, long accesses, String reviewedBy, Instant reviewedAt,
+                            Verdict verdict, String reviewNote) {
+    }
+
+    private static final String SELECT = """
+            select g.*, (select count(*) from access_log l where l.break_glass and l.username = g.username
+                            and l.case_id = g.case_id and l.logged_at between g.granted_at and g.expires_at) as accesses
+            from break_glass_access g""";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final CaseAccess access;
+    private final Clock clock;
+    private final Duration validFor;
+
+    BreakGlassService(NamedParameterJdbcTemplate jdbc, CaseAccess access, Clock clock,
+                      @Value("${wijkroute.privacy.break-glass-valid-for:PT8H}") Duration validFor) {
+        this.jdbc = jdbc;
+        this.access = access;
+        this.clock = clock;
+        this.validFor = validFor;
+    }
+
+    @Transactional
+    public GrantView open(UUID caseId, String bsn, String reason, CurrentUser user) {
+        if ((caseId == null) == (bsn == null)) {
+            throw new InvalidInputException("caseId", "Noem de casus (caseId) of het BSN van een gezinslid: precies één van beide.");
+        }
+        UUID target = caseId != null ? caseId : caseOfBsn(bsn);
+        CaseScope scope = CaseScope.of(user);
+        Map<String, Object> parameters = new HashMap<>(scope.parameters());
+        parameters.put("caseId", target);
+        List<Boolean> inScope = jdbc.queryForList("select " + scope.regular() + " from support_case c where c.id = :caseId",
+                parameters, Boolean.class);
+        if (inScope.isEmpty()) {
+            throw new NotFoundException("Casus " + target + " bestaat niet.", caseId != null ? "caseId" : "bsn");
+        }
+        if (Boolean.TRUE.equals(inScope.get(0))) {
+            throw new ConflictException("Deze casus valt al binnen je werkgebied; doorbreken is niet nodig.");
+        }
+        Instant now = clock.instant();
+        UUID id = UUID.randomUUID();
+        jdbc.update("""
+                insert into break_glass_access (id, case_id, username, user_role, organisation, reason, granted_at, expires_at)
+                values (:id, :caseId, :username, :role, :organisation, :reason, :grantedAt, :expiresAt)""",
+                new MapSqlParameterSource()
+                        .addValue("id", id).addValue("caseId", target).addValue("username", user.username())
+                        .addValue("role", CaseAccess.primaryRole(user)).addValue("organisation", user.actingFor())
+                        .addValue("reason", reason)
+                        .addValue("grantedAt", Timestamp.from(now))
+                        .addValue("expiresAt", Timestamp.from(now.plus(validFor))));
+        // The opening itself is the first flagged access, written with the grant.
+        access.require(target, DataCategory.CASE_FILE, AccessAction.READ);
+        return get(id);
+    }
+
+    @Transactional(readOnly = true)
+    public List<GrantView> list(boolean reviewed) {
+        return jdbc.query(SELECT + " where (g.reviewed_at is not null) = :reviewed order by g.granted_at desc",
+                Map.of("reviewed", reviewed), (row, n) -> view(row));
+    }
+
+    @Transactional
+    public GrantView review(UUID id, Verdict verdict, String note, CurrentUser user) {
+        if (verdict == Verdict.UNJUSTIFIED && (note == null || note.isBlank())) {
+            throw new InvalidInputException("note", "Licht toe waarom de doorbraak onterecht was (en wat er nu gebeurt).");
+        }
+        int updated = jdbc.update("""
+                update break_glass_access set reviewed_by = :by, reviewed_at = :at, review_verdict = :verdict,
+                       review_note = :note, version = version + 1
+                where id = :id and reviewed_at is null""",
+                new MapSqlParameterSource().addValue("by", user.username())
+                        .addValue("at", Timestamp.from(clock.instant())).addValue("verdict", verdict.name())
+                        .addValue("note", note).addValue("id", id));
+        if (updated == 0) {
+            get(id);
+            throw new ConflictException("Deze doorbraak is al beoordeeld.");
+        }
+        return get(id);
+    }
+
+    private GrantView get(UUID id) {
+        return jdbc.query(SELECT + " where g.id = :id", Map.of("id", id), (row, n) -> view(row)).stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("Doorbraak " + id + " bestaat niet."));
+    }
+
+    private UUID caseOfBsn(String bsn) {
+        return jdbc.queryForList("""
+                select c.id from support_case c join household_member m on m.household_id = c.household_id
+                where m.bsn = :bsn order by c.opened_at desc limit 1""", Map.of("bsn", bsn), UUID.class)
+                .stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("Geen casus bij dit BSN.", "bsn"));
+    }
+
+    private static GrantView view(ResultSet row) throws SQLException {
+        String verdict = row.getString("review_verdict");
+        return new GrantView(row.getObject("id", UUID.class), row.getObject("case_id", UUID.class), row.getString("username"),
+                row.getString("user_role"), row.getString("organisation"), row.getString("reason"),
+                row.getTimestamp("granted_at").toInstant(), row.getTimestamp("expires_at").toInstant(),
+                row.getLong("accesses"), row.getString("reviewed_by"),
+                row.getTimestamp("reviewed_at") == null ? null : row.getTimestamp("reviewed_at").toInstant(),
+                verdict == null ? null : Verdict.valueOf(verdict), row.getString("review_note"));
+    }
+}

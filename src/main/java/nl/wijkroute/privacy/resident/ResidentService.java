@@ -1,0 +1,128 @@
+package nl.wijkroute.privacy.resident;
+
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.wijkroute.plan.PlanService;
+import nl.wijkroute.plan.PlanViews;
+import nl.wijkroute.privacy.access.AccessAction;
+import nl.wijkroute.privacy.access.CaseAccess;
+import nl.wijkroute.privacy.access.DataCategory;
+import nl.wijkroute.system.problem.NotFoundException;
+import nl.wijkroute.system.security.CurrentUser;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The resident's right of access (AVG art. 15) in the application: their household is found by the
+ * BSN that DigiD vouches for, never by an id they could change. Their own looks are logged too.
+ */
+@Service
+class ResidentService {
+
+    private static final Map<String, String> EXPLANATIONS = Map.ofEntries(
+            Map.entry("SIGNALEREN", "Je vraag of melding is binnengekomen."),
+            Map.entry("TRIAGE", "We kijken wat er nodig is en wie je het beste kan helpen."),
+            Map.entry("VEILIGHEID", "We zorgen eerst dat iedereen veilig is."),
+            Map.entry("TOELEIDING", "We helpen je op weg naar de juiste hulp of voorziening."),
+            Map.entry("VRAAGVERHELDERING", "Samen brengen we in beeld wat er speelt en wat je zelf wilt."),
+            Map.entry("PLAN", "Samen maken we één plan voor je huishouden."),
+            Map.entry("REGIE", "Het plan wordt uitgevoerd; je regisseur houdt het overzicht."),
+            Map.entry("EVALUATIE", "We kijken samen of de doelen bereikt zijn."),
+            Map.entry("NAZORG", "De ondersteuning is afgerond; we houden nog even een vinger aan de pols."),
+            Map.entry("NAZORG_CONTROLE", "We nemen contact op om te horen hoe het gaat."),
+            Map.entry("AFGESLOTEN", "De ondersteuning is afgesloten."));
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final PlanService plans;
+    private final CaseAccess access;
+
+    ResidentService(NamedParameterJdbcTemplate jdbc, PlanService plans, CaseAccess access) {
+        this.jdbc = jdbc;
+        this.plans = plans;
+        this.access = access;
+    }
+
+    private record Own(UUID householdId, String household, UUID caseId) {
+    }
+
+    @Transactional(readOnly = true)
+    public ResidentViews.Overview overview(CurrentUser user) {
+        Own own = own(user);
+        Map<String, Object> step = jdbc.queryForMap(
+                "select current_stage, stage_entered_at, status, team_id from support_case where id = :id", Map.of("id", own.caseId()));
+        String stage = (String) step.get("current_stage");
+        List<ResidentViews.Deadline> deadlines = jdbc.query("""
+                select t.law, d.legal_basis, d.due_on, d.status from legal_deadline d join toegang_request t on t.id = d.toegang_request_id
+                where d.case_id = :caseId and d.status <> 'MET' order by d.due_on""", Map.of("caseId", own.caseId()),
+                (row, n) -> new ResidentViews.Deadline(row.getString("law"), row.getString("legal_basis"),
+                        row.getDate("due_on").toLocalDate(), row.getString("status")));
+        access.logOwn(user, own.householdId(), own.caseId(), DataCategory.ROUTE, AccessAction.READ);
+        return new ResidentViews.Overview(own.household(),
+                new ResidentViews.Step(stage, EXPLANATIONS.getOrDefault(stage, ""),
+                        ((Timestamp) step.get("stage_entered_at")).toInstant(), (String) step.get("status")),
+                regisseur(own), deadlines);
+    }
+
+    @Transactional(readOnly = true)
+    public PlanViews.PlanView plan(CurrentUser user) {
+        Own own = own(user);
+        PlanViews.PlanView plan = plans.currentInFull(own.caseId());
+        access.logOwn(user, own.householdId(), own.caseId(), DataCategory.PLAN, AccessAction.READ);
+        return plan;
+    }
+
+    /** Every granted look by someone else; refused attempts saw nothing and stay with the privacy officer. */
+    @Transactional(readOnly = true)
+    public List<ResidentViews.Access> accessLog(CurrentUser user) {
+        Own own = own(user);
+        List<ResidentViews.Access> accesses = jdbc.query("""
+                select logged_at, user_role, organisation, data_category, action, purpose, break_glass from access_log
+                where household_id = :householdId and outcome = 'GRANTED' and user_role <> 'inwoner'
+                order by id desc limit 500""", Map.of("householdId", own.householdId()),
+                (row, n) -> new ResidentViews.Access(row.getTimestamp("logged_at").toInstant(), row.getString("user_role"),
+                        row.getString("organisation"), row.getString("data_category"), row.getString("action"),
+                        row.getString("purpose"), row.getBoolean("break_glass")));
+        access.logOwn(user, own.householdId(), own.caseId(), DataCategory.ACCESS_LOG, AccessAction.READ);
+        return accesses;
+    }
+
+    private ResidentViews.Regisseur regisseur(Own own) {
+        List<Map<String, Object>> current = jdbc.queryForList("""
+                select r.holder_type, r.holder, r.holder_organisation, t.name as team_name, t.phone, t.email, o.name as org_name
+                from regie_assignment r
+                left join team t on t.id = coalesce(r.holder_organisation, case when r.holder_type = 'TEAM' then r.holder end)
+                left join organisation o on o.id = r.holder_organisation
+                where r.case_id = :caseId and r.kind = 'CASUSREGIE' and r.ended_at is null""", Map.of("caseId", own.caseId()));
+        if (current.isEmpty()) {
+            return null;
+        }
+        Map<String, Object> row = current.get(0);
+        String type = (String) row.get("holder_type");
+        String organisation = row.get("team_name") != null ? (String) row.get("team_name") : (String) row.get("org_name");
+        return switch (type) {
+            case "HOUSEHOLD" -> new ResidentViews.Regisseur(type, "Je voert zelf de regie (eigen regie)", null, null, null);
+            case "TEAM" -> new ResidentViews.Regisseur(type, organisation, organisation, (String) row.get("phone"),
+                    (String) row.get("email"));
+            default -> new ResidentViews.Regisseur(type, (String) row.get("holder"), organisation, (String) row.get("phone"),
+                    (String) row.get("email"));
+        };
+    }
+
+    private Own own(CurrentUser user) {
+        if (user.bsn() == null) {
+            throw new NotFoundException("Bij Wijkroute is geen huishouden bekend bij jouw gegevens.");
+        }
+        List<Own> found = jdbc.query("""
+                select h.id as household_id, h.display_name, c.id as case_id
+                from household_member m join household h on h.id = m.household_id
+                join support_case c on c.household_id = h.id
+                where m.bsn = :bsn order by c.opened_at desc limit 1""", Map.of("bsn", user.bsn()),
+                (row, n) -> new Own(row.getObject("household_id", UUID.class), row.getString("display_name"),
+                        row.getObject("case_id", UUID.class)));
+        return found.stream().findFirst()
+                .orElseThrow(() -> new NotFoundException("Bij Wijkroute is geen huishouden bekend bij jouw gegevens."));
+    }
+}
