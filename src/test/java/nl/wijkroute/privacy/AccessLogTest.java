@@ -1,0 +1,152 @@
+package nl.wijkroute.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.wijkroute.support.ApiTestSupport;
+import nl.wijkroute.support.TestUsers;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MvcResult;
+
+/** The NEN 7513 access log: what is written for reads and writes, that it cannot change unseen, and who reads it. */
+class AccessLogTest extends ApiTestSupport {
+
+    @Test
+    void aReadIsLoggedWithWhoWhatWhenWhyAndOutcome() throws Exception {
+        UUID caseId = openCaseInNoord();
+        UUID householdId = UUID.fromString(getJson("/api/v1/cases/" + caseId, TestUsers.wijkcoach()).get("household")
+                .get("id").asText());
+
+        Map<String, Object> entry = jdbc.queryForMap("""
+                select * from access_log where case_id = ? and username = 'wijkcoach' and action = 'READ'
+                order by id desc limit 1""", caseId);
+        assertThat(entry).containsEntry("user_role", "wijkteam").containsEntry("organisation", "team-noord")
+                .containsEntry("household_id", householdId).containsEntry("data_category", "CASE_FILE")
+                .containsEntry("outcome", "GRANTED").containsEntry("break_glass", false);
+        assertThat((String) entry.get("purpose")).contains("wijkteam");
+        assertThat(entry.get("logged_at")).isNotNull();
+        assertThat(jdbc.queryForObject("select count(*) from access_log where case_id = ? and username = 'frontoffice' "
+                + "and action = 'CREATE' and data_category = 'CASE_FILE'", Integer.class, caseId))
+                .as("registering the signal created case-file data").isEqualTo(1);
+    }
+
+    @Test
+    void aWriteIsLoggedWithItsChangeAndAFailedWriteLeavesNoEntry() throws Exception {
+        UUID caseId = caseAtPlan();
+        int before = entries(caseId, "PLAN", "CREATE");
+        assertThat(sendPlan(post("/api/v1/cases/" + caseId + "/plan"), Map.of("goals", List.of(goal()))).getResponse()
+                .getStatus()).isEqualTo(201);
+        assertThat(entries(caseId, "PLAN", "CREATE")).isEqualTo(before + 1);
+
+        // A second plan for the household is refused after the access was granted: the refusal rolls back the entry too.
+        int updates = entries(caseId, "PLAN", "UPDATE");
+        int creates = entries(caseId, "PLAN", "CREATE");
+        assertProblem(sendPlan(post("/api/v1/cases/" + caseId + "/plan"), Map.of("goals", List.of(goal()))), 409);
+        assertProblem(sendPlan(put("/api/v1/cases/" + caseId + "/plan"), Map.of("basedOnVersion", 7, "goals", List.of(goal()))), 409);
+        assertThat(entries(caseId, "PLAN", "CREATE")).isEqualTo(creates);
+        assertThat(entries(caseId, "PLAN", "UPDATE")).isEqualTo(updates);
+    }
+
+    @Test
+    void anOutOfScopeAttemptIsLoggedAsDenied() throws Exception {
+        UUID caseId = openCaseInNoord();
+        assertProblem(mvc.perform(get("/api/v1/cases/" + caseId).with(TestUsers.wijkcoach2())).andReturn(), 404);
+        assertThat(jdbc.queryForObject("select count(*) from access_log where case_id = ? and username = 'wijkcoach2' "
+                + "and outcome = 'DENIED'", Integer.class, caseId)).isEqualTo(1);
+    }
+
+    @Test
+    void theLogCannotBeChangedOrEmptiedByTheApplication() {
+        assertThatThrownBy(() -> jdbc.update("update access_log set purpose = 'stil aangepast'"))
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update("delete from access_log"))
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update("truncate access_log"))
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+    }
+
+    @Test
+    void tamperingAroundTheTriggersIsRevealedByTheHashChain() throws Exception {
+        openCaseInNoord();
+        JsonNode intact = getJson("/api/v1/access-log/verification", TestUsers.privacyOfficer());
+        assertThat(intact.get("intact").asBoolean()).isTrue();
+        assertThat(intact.get("entries").asLong()).isPositive();
+
+        long victim = jdbc.queryForObject("select id from access_log order by id desc offset 1 limit 1", Long.class);
+        String original = jdbc.queryForObject("select username from access_log where id = ?", String.class, victim);
+        // A database superuser can switch the guard off; the chain still tells.
+        try {
+            jdbc.execute("alter table access_log disable trigger access_log_append_only");
+            jdbc.update("update access_log set username = 'iemand-anders' where id = ?", victim);
+            JsonNode tampered = getJson("/api/v1/access-log/verification", TestUsers.privacyOfficer());
+            assertThat(tampered.get("intact").asBoolean()).isFalse();
+            assertThat(tampered.get("firstBrokenId").asLong()).isEqualTo(victim);
+        } finally {
+            jdbc.update("update access_log set username = ? where id = ?", original, victim);
+            jdbc.execute("alter table access_log enable trigger access_log_append_only");
+        }
+        assertThat(getJson("/api/v1/access-log/verification", TestUsers.privacyOfficer()).get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void thePrivacyOfficerAnswersWhoLookedAtThisHouseholdAndExportsIt() throws Exception {
+        UUID caseId = openCaseInNoord();
+        String householdId = getJson("/api/v1/cases/" + caseId, TestUsers.wijkcoach()).get("household").get("id").asText();
+
+        JsonNode entries = getJson("/api/v1/access-log?householdId=" + householdId, TestUsers.privacyOfficer());
+        assertThat(entries.findValuesAsText("username")).contains("frontoffice", "wijkcoach");
+        assertThat(entries.findValuesAsText("householdId")).containsOnly(householdId);
+
+        MvcResult export = mvc.perform(get("/api/v1/access-log/export?householdId=" + householdId)
+                .with(TestUsers.privacyOfficer())).andReturn();
+        assertThat(export.getResponse().getStatus()).isEqualTo(200);
+        assertThat(export.getResponse().getContentType()).startsWith("text/csv");
+        String csv = export.getResponse().getContentAsString();
+        assertThat(csv.lines().findFirst().orElseThrow()).startsWith("id,tijdstip,gebruiker,rol,organisatie,huishouden");
+        assertThat(csv).contains("\"wijkcoach\"").contains(householdId);
+        assertThat(jdbc.queryForObject("select count(*) from access_log where household_id = ?::uuid and username = 'privacy' "
+                + "and action = 'EXPORT'", Integer.class, householdId)).as("the export is itself logged").isEqualTo(1);
+
+        assertProblem(mvc.perform(get("/api/v1/access-log?householdId=nope").with(TestUsers.privacyOfficer())).andReturn(),
+                400, "householdId");
+        for (var user : List.of(TestUsers.wijkcoach(), TestUsers.manager(), TestUsers.admin(), TestUsers.procesregisseur())) {
+            assertProblem(mvc.perform(get("/api/v1/access-log").with(user)).andReturn(), 403);
+            assertProblem(mvc.perform(get("/api/v1/access-log/verification").with(user)).andReturn(), 403);
+        }
+    }
+
+    private UUID caseAtPlan() throws Exception {
+        UUID caseId = openCaseInNoord();
+        step(caseId, "triage", TestUsers.wijkcoach(), triage("FULL_ROUTE", "MULTIPLE", false, null));
+        assessFlaggedLeefgebieden(caseId);
+        step(caseId, "vraagverheldering", TestUsers.wijkcoach(), Map.of("outcome", "TO_PLAN", "realQuestion", "Rust."));
+        return caseId;
+    }
+
+    private static Map<String, Object> goal() {
+        return Map.of("leefgebied", "FINANCIEN", "description", "Grip op geld", "result", "Regeling",
+                "targetDate", LocalDate.now().plusMonths(6).toString(),
+                "actions", List.of(Map.of("description", "Budgetcoach", "ownerType", "HOUSEHOLD", "status", "PLANNED")));
+    }
+
+    private MvcResult sendPlan(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
+                               Map<String, Object> body) throws Exception {
+        return mvc.perform(request.with(TestUsers.wijkcoach()).contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(body))).andReturn();
+    }
+
+    private int entries(UUID caseId, String category, String action) {
+        return jdbc.queryForObject("select count(*) from access_log where case_id = ? and data_category = ? and action = ?",
+                Integer.class, caseId, category, action);
+    }
+}

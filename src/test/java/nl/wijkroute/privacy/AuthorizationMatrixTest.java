@@ -1,0 +1,251 @@
+package nl.wijkroute.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.wijkroute.partner.OrganisationService;
+import nl.wijkroute.partner.OrganisationType;
+import nl.wijkroute.support.ApiTestSupport;
+import nl.wijkroute.support.TestUsers;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * The authorization matrix of docs/authorization.md, walked: every case endpoint × every role, on a
+ * household that is in the scope of some users and out of the scope of others. Asserts the exact status
+ * (200 in scope, 404 out of scope, 403 for a role that never may), that out-of-scope writes change
+ * nothing, that lists and counts hold nothing out of scope, and that each answer left its access-log
+ * entry (GRANTED for 200, DENIED for 404).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTest extends ApiTestSupport {
+
+    /** Every role of the realm, with the users that make the scope differences visible. */
+    private static final Map<String, RequestPostProcessor> USERS = new LinkedHashMap<>();
+
+    static {
+        USERS.put("frontoffice", TestUsers.frontoffice());
+        USERS.put("wijkcoach", TestUsers.wijkcoach());
+        USERS.put("wijkcoach2", TestUsers.wijkcoach2());
+        USERS.put("partner-ggz", TestUsers.partnerGgz());
+        USERS.put("partner-schuldhulp", TestUsers.partnerSchuldhulp());
+        USERS.put("toegang", TestUsers.toegang());
+        USERS.put("toegang-jeugd", TestUsers.toegangJeugd());
+        USERS.put("procesregisseur", TestUsers.procesregisseur());
+        USERS.put("manager", TestUsers.manager());
+        USERS.put("admin", TestUsers.admin());
+        USERS.put("privacy", TestUsers.privacyOfficer());
+        USERS.put("inwoner", TestUsers.inwoner("999990019"));
+    }
+
+    /**
+     * A household of team-noord, past triage: a plan with an action of GGZ, a Wmo request, an open
+     * escalation. In scope: wijkcoach (team), partner-ggz (plan action), toegang (Wmo), procesregisseur
+     * (escalated). Out of scope: frontoffice (past the front door), wijkcoach2 (team-zuid),
+     * partner-schuldhulp, toegang-jeugd.
+     */
+    private UUID caseId;
+    private String toegangRequestId;
+    private String deadlineId;
+    private String escalationId;
+
+    @Autowired
+    OrganisationService organisations;
+
+    @BeforeAll
+    void householdKnownToSomeAndNotToOthers() throws Exception {
+        organisations.ensure("ggz-breburg", "GGZ Breburg", OrganisationType.GGZ);
+        organisations.ensure("schuldhulp-stad", "Schuldhulp Stad", OrganisationType.SCHULDHULP);
+        caseId = openCaseInNoord();
+        step(caseId, "triage", TestUsers.wijkcoach(), triage("FULL_ROUTE", "MULTIPLE", false, null));
+        assessFlaggedLeefgebieden(caseId);
+        step(caseId, "vraagverheldering", TestUsers.wijkcoach(), Map.of("outcome", "TO_PLAN", "realQuestion", "Rust in de financiën."));
+        MvcResult plan = send(post(url("/plan")), TestUsers.wijkcoach(), Map.of("goals", List.of(Map.of(
+                "leefgebied", "GEESTELIJKE_GEZONDHEID", "description", "Weer grip op de dag", "result", "Behandeling loopt",
+                "targetDate", LocalDate.now().plusMonths(6).toString(),
+                "actions", List.of(Map.of("description", "Intake GGZ", "ownerType", "PARTNER", "organisationId", "ggz-breburg",
+                        "status", "PLANNED"))))));
+        assertThat(plan.getResponse().getStatus()).as(plan.getResponse().getContentAsString()).isEqualTo(201);
+        MvcResult toegang = send(post(url("/toegang")), TestUsers.wijkcoach(), Map.of("law", "WMO",
+                "provision", "Huishoudelijke ondersteuning", "receivedOn", LocalDate.now().toString()));
+        assertThat(toegang.getResponse().getStatus()).as(toegang.getResponse().getContentAsString()).isEqualTo(201);
+        toegangRequestId = read(toegang).get("id").asText();
+        deadlineId = read(toegang).get("deadlines").get(0).get("id").asText();
+        MvcResult escalation = send(post(url("/escalations")), TestUsers.wijkcoach(), Map.of("cause", "PARTIES_WAIT_FOR_EACH_OTHER",
+                "description", "Partijen wachten op elkaar."));
+        assertThat(escalation.getResponse().getStatus()).as(escalation.getResponse().getContentAsString()).isEqualTo(201);
+        escalationId = read(escalation).get("id").asText();
+    }
+
+    @Test
+    void everyCaseReadAnswersInScope200OutOfScope404AndForbiddenRoles403() throws Exception {
+        // in scope: wijkcoach, partner-ggz, toegang, procesregisseur
+        expectReads("", Map.of("wijkcoach", 200, "toegang", 200, "procesregisseur", 200,
+                "frontoffice", 404, "wijkcoach2", 404, "toegang-jeugd", 404));
+        expectReads("/history", Map.of("wijkcoach", 200, "toegang", 200, "procesregisseur", 200, "partner-ggz", 200,
+                "frontoffice", 404, "wijkcoach2", 404, "toegang-jeugd", 404, "partner-schuldhulp", 404));
+        expectReads("/vraagverheldering", Map.of("wijkcoach", 200, "toegang", 200, "procesregisseur", 200,
+                "wijkcoach2", 404, "toegang-jeugd", 404));
+        expectReads("/plan", Map.of("wijkcoach", 200, "toegang", 200, "procesregisseur", 200, "partner-ggz", 200,
+                "wijkcoach2", 404, "toegang-jeugd", 404, "partner-schuldhulp", 404));
+        expectReads("/plan/versions", Map.of("wijkcoach", 200, "toegang", 200, "procesregisseur", 200,
+                "wijkcoach2", 404, "toegang-jeugd", 404));
+        expectReads("/regie", Map.of("wijkcoach", 200, "toegang", 200, "procesregisseur", 200, "partner-ggz", 200,
+                "frontoffice", 404, "wijkcoach2", 404, "toegang-jeugd", 404, "partner-schuldhulp", 404));
+        expectReads("/toegang", Map.of("wijkcoach", 200, "toegang", 200, "procesregisseur", 200,
+                "wijkcoach2", 404, "toegang-jeugd", 404));
+        expectReads("/deadlines", Map.of("wijkcoach", 200, "toegang", 200, "procesregisseur", 200,
+                "wijkcoach2", 404, "toegang-jeugd", 404));
+    }
+
+    @Test
+    void thingsReachedByTheirOwnIdFollowTheirCase() throws Exception {
+        expect(get("/api/v1/toegang/" + toegangRequestId), Map.of("wijkcoach", 200, "toegang", 200, "procesregisseur", 200,
+                "wijkcoach2", 404, "toegang-jeugd", 404));
+        expect(get("/api/v1/escalations/" + escalationId), Map.of("wijkcoach", 200, "procesregisseur", 200, "wijkcoach2", 404));
+    }
+
+    @Test
+    void outOfScopeWritesAre404AndChangeNothing() throws Exception {
+        Map<String, Integer> before = rowCounts();
+        String member = getJson(url(""), TestUsers.wijkcoach()).get("household").get("members").get(0).get("id").asText();
+        assertStatus(send(put(url("/vraagverheldering/" + member + "/FINANCIEN")), TestUsers.wijkcoach2(),
+                Map.of("score", 3)), 404);
+        assertStatus(send(post(url("/plan/agreement")), TestUsers.wijkcoach2(), Map.of("basedOnVersion", 1,
+                "agreedAt", "2026-01-01T10:00:00Z", "form", "IN_GESPREK", "agreedBy", "Anna")), 404);
+        assertStatus(send(post(url("/regie/take")), TestUsers.wijkcoach2(), Map.of()), 404);
+        assertStatus(send(post(url("/toegang")), TestUsers.wijkcoach2(), Map.of("law", "WMO", "provision", "Hulp",
+                "receivedOn", LocalDate.now().toString())), 404);
+        assertStatus(send(post(url("/escalations")), TestUsers.wijkcoach2(), Map.of("cause", "PARTIES_WAIT_FOR_EACH_OTHER",
+                "description", "Vast.")), 404);
+        assertStatus(send(post("/api/v1/toegang/" + toegangRequestId + "/onderzoek"), TestUsers.toegangJeugd(),
+                Map.of("aanvraagReceivedOn", LocalDate.now().toString())), 404);
+        assertStatus(send(post("/api/v1/deadlines/" + deadlineId + "/suspend"), TestUsers.toegangJeugd(),
+                Map.of("since", LocalDate.now().toString(), "reason", "Wachten op stukken")), 404);
+        assertStatus(send(post("/api/v1/escalations/" + escalationId + "/take"), TestUsers.procesregisseur2(), Map.of()), 200);
+        assertThat(rowCounts()).as("only the procesregisseur's take changed something")
+                .containsEntry("household", before.get("household"))
+                .containsEntry("toegang_request", before.get("toegang_request"))
+                .containsEntry("escalation", before.get("escalation"))
+                .containsEntry("leefgebied_assessment", before.get("leefgebied_assessment"))
+                .containsEntry("plan_version", before.get("plan_version"));
+    }
+
+    @Test
+    void listsAndCountsHoldOnlyWhatIsInScope() throws Exception {
+        JsonNode zuid = getJson("/api/v1/cases?size=100", TestUsers.wijkcoach2());
+        assertThat(zuid.get("items").findValuesAsText("id")).doesNotContain(caseId.toString());
+        // Their own team's cases, plus any they opened by break-the-glass (other tests do): nothing else, also not in the count.
+        assertThat(zuid.get("totalItems").asLong()).as("the count is of visible cases only").isEqualTo(
+                jdbc.queryForObject("""
+                        select count(*) from support_case c where c.team_id = 'team-zuid' or exists (select 1 from break_glass_access g
+                            where g.case_id = c.id and g.username = 'wijkcoach2' and g.expires_at > now())""", Long.class));
+        assertThat(caseIdsOf("/api/v1/cases?team=team-noord&size=100", TestUsers.wijkcoach2())).doesNotContain(caseId.toString());
+        assertThat(getJson("/api/v1/cases?size=100&stage=REGIE", TestUsers.frontoffice()).get("totalItems").asLong()).isZero();
+
+        assertThat(caseIdsOf("/api/v1/cases?size=100", TestUsers.wijkcoach())).contains(caseId.toString());
+        assertThat(caseIdsOf("/api/v1/cases?size=100", TestUsers.toegang())).contains(caseId.toString());
+        assertThat(caseIdsOf("/api/v1/cases?size=100", TestUsers.procesregisseur())).contains(caseId.toString());
+        assertThat(caseIdsOf("/api/v1/cases?size=100", TestUsers.toegangJeugd())).doesNotContain(caseId.toString());
+        assertThat(caseIdsOf("/api/v1/cases?size=100", TestUsers.frontoffice())).doesNotContain(caseId.toString());
+
+        assertThat(getJson("/api/v1/toegang", TestUsers.toegang()).findValuesAsText("id")).contains(toegangRequestId);
+        assertThat(getJson("/api/v1/toegang", TestUsers.toegangJeugd()).findValuesAsText("id")).doesNotContain(toegangRequestId);
+        assertThat(getJson("/api/v1/toegang", TestUsers.toegangJeugd()).findValuesAsText("law")).doesNotContain("WMO", "WGS");
+        assertThat(getJson("/api/v1/tasks", TestUsers.wijkcoach2()).findValuesAsText("caseId")).doesNotContain(caseId.toString());
+        assertThat(getJson("/api/v1/tasks", TestUsers.wijkcoach2()).findValuesAsText("caseId")).allSatisfy(id ->
+                assertThat(jdbc.queryForObject("select team_id from support_case where id = ?::uuid", String.class, id))
+                        .isEqualTo("team-zuid"));
+    }
+
+    @Test
+    void rolesWithoutCaseworkGet403OnEveryCaseEndpointAndList() throws Exception {
+        List<String> urls = List.of(url(""), url("/history"), url("/vraagverheldering"), url("/plan"), url("/regie"),
+                url("/toegang"), url("/deadlines"), "/api/v1/cases", "/api/v1/tasks", "/api/v1/toegang", "/api/v1/deadlines",
+                "/api/v1/escalations", "/api/v1/escalations/" + escalationId, "/api/v1/toegang/" + toegangRequestId,
+                "/api/v1/stagnation-signals");
+        for (String role : List.of("manager", "admin", "privacy", "inwoner")) {
+            for (String target : urls) {
+                assertThat(mvc.perform(get(target).with(USERS.get(role))).andReturn().getResponse().getStatus())
+                        .as(role + " GET " + target).isEqualTo(403);
+            }
+        }
+    }
+
+    /** Walks every user: the given status for those named, 403 for every role the endpoint does not admit. */
+    private void expectReads(String suffix, Map<String, Integer> expected) throws Exception {
+        expect(get(url(suffix)), expected);
+    }
+
+    private void expect(MockHttpServletRequestBuilder request, Map<String, Integer> expected) throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (var user : USERS.entrySet()) {
+            String username = username(user.getKey());
+            int granted = logEntries(username, "GRANTED");
+            int denied = logEntries(username, "DENIED");
+            MvcResult result = mvc.perform(request.with(user.getValue())).andReturn();
+            int status = result.getResponse().getStatus();
+            int want = expected.getOrDefault(user.getKey(), 403);
+            if (status != want) {
+                wrong.add(user.getKey() + ": " + status + " (want " + want + ")");
+                continue;
+            }
+            if (want == 200) {
+                assertThat(logEntries(username, "GRANTED")).as(user.getKey() + " read is logged").isGreaterThan(granted);
+            } else if (want == 404) {
+                assertThat(logEntries(username, "DENIED")).as(user.getKey() + " attempt is logged").isEqualTo(denied + 1);
+                assertThat(result.getResponse().getContentAsString()).as("a 404 names no household")
+                        .doesNotContain("Huishouden");
+            }
+        }
+        assertThat(wrong).as(request.buildRequest(new org.springframework.mock.web.MockServletContext()).getRequestURI())
+                .isEmpty();
+    }
+
+    private int logEntries(String username, String outcome) {
+        return jdbc.queryForObject("select count(*) from access_log where username = ? and case_id = ? and outcome = ?",
+                Integer.class, username, caseId, outcome);
+    }
+
+    /** The token's preferred_username of each test user (see TestUsers). */
+    private static String username(String key) {
+        return switch (key) {
+            case "privacy" -> "privacy";
+            case "inwoner" -> "inwoner-90019";
+            default -> key;
+        };
+    }
+
+    private List<String> caseIdsOf(String target, RequestPostProcessor user) throws Exception {
+        return getJson(target, user).get("items").findValuesAsText("id");
+    }
+
+    private String url(String suffix) {
+        return "/api/v1/cases/" + caseId + suffix;
+    }
+
+    private MvcResult send(MockHttpServletRequestBuilder request, RequestPostProcessor user, Object body) throws Exception {
+        return mvc.perform(request.with(user).contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)))
+                .andReturn();
+    }
+
+    private static void assertStatus(MvcResult result, int status) throws Exception {
+        assertThat(result.getResponse().getStatus()).as(result.getRequest().getRequestURI() + " "
+                + result.getResponse().getContentAsString()).isEqualTo(status);
+    }
+}

@@ -1,0 +1,61 @@
+package nl.wijkroute.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.UUID;
+import nl.wijkroute.support.ApiTestSupport;
+import nl.wijkroute.support.Bsns;
+import nl.wijkroute.support.TestUsers;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** The resident's own view: their step, regisseur, plan and who looked at their data; nobody else's. */
+class ResidentApiTest extends ApiTestSupport {
+
+    @Test
+    void aResidentSeesWhereTheyStandTheirRegisseurPlanAndWhoLooked() throws Exception {
+        String bsn = Bsns.random();
+        UUID caseId = UUID.fromString(read(postSignal(signal(newHousehold("noord", member("Fleur", "Bos", "1979-05-05", bsn))),
+                TestUsers.frontoffice(), UUID.randomUUID().toString())).get("caseId").asText());
+        step(caseId, "triage", TestUsers.wijkcoach(), triage("FULL_ROUTE", "MULTIPLE", false, null));
+        assessFlaggedLeefgebieden(caseId);
+        step(caseId, "vraagverheldering", TestUsers.wijkcoach(), java.util.Map.of("outcome", "TO_PLAN", "realQuestion", "Rust."));
+        agreedPlan(caseId);
+        RequestPostProcessor fleur = TestUsers.inwoner(bsn);
+
+        JsonNode me = getJson("/api/v1/me", fleur);
+        assertThat(me.get("step").get("stage").asText()).isEqualTo("PLAN");
+        assertThat(me.get("step").get("explanation").asText()).contains("plan");
+        assertThat(me.get("regisseur").get("holderType").asText()).isEqualTo("TEAM");
+        assertThat(me.get("regisseur").get("name").asText()).isEqualTo("Wijkteam Noord");
+        assertThat(me.get("regisseur").get("phone").asText()).isNotBlank();
+
+        JsonNode plan = getJson("/api/v1/me/plan", fleur);
+        assertThat(plan.get("caseId").asText()).isEqualTo(caseId.toString());
+        assertThat(plan.get("goals").get(0).get("description").asText()).isEqualTo("Grip op geld");
+        assertThat(plan.get("agreement")).isNotNull();
+
+        JsonNode looked = getJson("/api/v1/me/access-log", fleur);
+        assertThat(looked.findValuesAsText("role")).contains("frontoffice", "wijkteam").doesNotContain("inwoner");
+        assertThat(looked.findValuesAsText("organisation")).contains("team-noord");
+        assertThat(looked.toString()).as("employees are named by role and organisation, not by user name")
+                .doesNotContain("\"wijkcoach\"");
+        assertThat(jdbc.queryForObject("select count(*) from access_log where case_id = ? and user_role = 'inwoner'",
+                Integer.class, caseId)).as("the resident's own looks are logged").isEqualTo(3);
+    }
+
+    @Test
+    void aResidentWithoutAKnownHouseholdGets404AndOthersMayNotUseTheResidentView() throws Exception {
+        assertProblem(mvc.perform(get("/api/v1/me").with(TestUsers.inwoner(Bsns.random()))).andReturn(), 404);
+        assertProblem(mvc.perform(get("/api/v1/me/plan").with(TestUsers.user("inwoner-zonder-bsn", List.of("inwoner"),
+                java.util.Map.of()))).andReturn(), 404);
+        for (RequestPostProcessor user : List.of(TestUsers.wijkcoach(), TestUsers.manager(), TestUsers.privacyOfficer(),
+                TestUsers.admin())) {
+            assertProblem(mvc.perform(get("/api/v1/me").with(user)).andReturn(), 403);
+            assertProblem(mvc.perform(get("/api/v1/me/access-log").with(user)).andReturn(), 403);
+        }
+    }
+}
