@@ -1,0 +1,10 @@
+package nl.wijkroute.privacy.retention;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ErasureRequestRepository extends JpaRepository<ErasureRequest, UUID> {
+
+    List<ErasureRequest> findAllByOrderByReceivedOnDescRegisteredAtDesc();
+}

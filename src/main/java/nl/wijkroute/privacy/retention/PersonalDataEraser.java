@@ -1,0 +1,209 @@
+package nl.wijkroute.privacy.retention;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Pseudonymises one household in the caller's transaction. Rows are kept and keep their ids, stages,
+ * times, scores, leefgebieden, laws and outcomes, so every count the dashboard makes stays the same;
+ * names, numbers and free text go. The per-table list is in docs/decisions/0019-retention-and-erasure.md.
+ * Plain SQL on purpose: the capabilities' entities refuse changes to what they consider history.
+ */
+@Component
+class PersonalDataEraser {
+
+    static final String ERASED_TEXT = "[verwijderd]";
+    static final String ERASED_MEMBER_NAME = "Geanonimiseerd";
+    static final String ERASED_HOUSEHOLD_NAME = "Geanonimiseerd huishouden";
+
+    /** Keys in plan and doorbraak JSON whose text describes people or their situation. */
+    private static final Set<String> FREE_TEXT_KEYS = Set.of("description", "result", "agreedBy", "decision", "note");
+    /** Keys in JSON that list people by name. */
+    private static final Set<String> NAME_LIST_KEYS = Set.of("participants");
+    private static final String EMPTY_HANDOVER_SUMMARY = "{\"assessments\": [], \"goals\": []}";
+    private static final String CLOSED_CASES = "select id from support_case where household_id = ? and status = 'CLOSED'";
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper objectMapper;
+
+    PersonalDataEraser(JdbcTemplate jdbc, ObjectMapper objectMapper) {
+        this.jdbc = jdbc;
+        this.objectMapper = objectMapper;
+    }
+
+    /** Where a household stands, read under a row lock. */
+    record HouseholdState(boolean supportRunning, Instant caseFileErasedAt, Instant personalDataErasedAt) {
+
+        boolean fullyErased() {
+            return personalDataErasedAt != null;
+        }
+    }
+
+    /**
+     * Locks the household for the rest of the transaction. FOR UPDATE also conflicts with the key-share
+     * lock a new case's foreign key takes, so no signal can open a case while it is being erased.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<HouseholdState> lock(UUID householdId) {
+        var rows = jdbc.queryForList("select case_file_erased_at, personal_data_erased_at from household where id = ? for update",
+                householdId);
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean running = Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select 1 from support_case where household_id = ? and status in ('OPEN', 'NAZORG'))",
+                Boolean.class, householdId));
+        return Optional.of(new HouseholdState(running, instant(rows.get(0).get("case_file_erased_at")),
+                instant(rows.get(0).get("personal_data_erased_at"))));
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof Timestamp timestamp ? timestamp.toInstant()
+                : value instanceof java.time.OffsetDateTime offset ? offset.toInstant() : null;
+    }
+
+    /**
+     * The case files of the household's closed cases: everything but the toegang decisions and the
+     * household's identity. A case still open or in nazorg is left alone (support in progress).
+     *
+     * @param markHousehold whether all of the household's case files are now erased (no case running)
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void eraseClosedCaseFiles(UUID householdId, Instant now, boolean markHousehold) {
+        allowHistoryRewrite(true);
+        // The source is typed in by hand and may name a person (a GP, a neighbour); counts use source_type.
+        jdbc.update("update signal set description = ?, source_organisation = null where case_id in (" + CLOSED_CASES + ")",
+                ERASED_TEXT, householdId);
+        jdbc.update("update triage_assessment set summary = ? where case_id in (" + CLOSED_CASES + ")", ERASED_TEXT, householdId);
+        jdbc.update("""
+                update leefgebied_assessment set own_words = null, strengths = null, network = null, version = version + 1
+                where case_id in (%s) and (own_words is not null or strengths is not null or network is not null)
+                """.formatted(CLOSED_CASES), householdId);
+        jdbc.update("update real_question set question = ? where case_id in (" + CLOSED_CASES + ")", ERASED_TEXT, householdId);
+        erasePlanVersions(householdId);
+        jdbc.update("""
+                update handover set summary = cast(? as jsonb), consent = consent - 'givenBy', decline_reason = null,
+                                    version = version + 1
+                where case_id in (%s)
+                """.formatted(CLOSED_CASES), EMPTY_HANDOVER_SUMMARY, householdId);
+        jdbc.update("update regie_assignment set reason = null, version = version + 1 where reason is not null and case_id in ("
+                + CLOSED_CASES + ")", householdId);
+        eraseEscalations(householdId);
+        jdbc.update("update step_history set reason = null where reason is not null and case_id in (" + CLOSED_CASES + ")",
+                householdId);
+        jdbc.update("update support_case set closure_reason = null, version = version + 1 where closure_reason is not null and id in ("
+                + CLOSED_CASES + ")", householdId);
+        // The stored answers hold only ids, but the request hash is derived from names and free text.
+        jdbc.update("""
+                delete from idempotency_record r
+                where exists (select 1 from support_case c where c.household_id = ? and c.status = 'CLOSED'
+                              and position(c.id::text in r.response_body) > 0)
+                """, householdId);
+        if (markHousehold) {
+            jdbc.update("update household set case_file_erased_at = coalesce(case_file_erased_at, ?), version = version + 1 where id = ?",
+                    Timestamp.from(now), householdId);
+        }
+        allowHistoryRewrite(false);
+    }
+
+    /**
+     * Everything: the case files, the toegang decisions' reasons and the household's identity. Only for
+     * a household without a case in progress (the caller checks, under {@link #lock}).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void eraseAll(UUID householdId, Instant now) {
+        eraseClosedCaseFiles(householdId, now, true);
+        jdbc.update("""
+                update toegang_request set decision_reason = null, version = version + 1
+                where decision_reason is not null and case_id in (select id from support_case where household_id = ?)
+                """, householdId);
+        jdbc.update("""
+                update deadline_suspension set reason = ?
+                where deadline_id in (select d.id from legal_deadline d join support_case c on c.id = d.case_id
+                                      where c.household_id = ?)
+                """, ERASED_TEXT, householdId);
+        // 1 January of the birth year: ages stay countable in years, the person is no longer findable.
+        jdbc.update("""
+                update household_member set given_name = ?, family_name = ?, bsn = null,
+                                            birth_date = make_date(extract(year from birth_date)::int, 1, 1)
+                where household_id = ?
+                """, ERASED_MEMBER_NAME, ERASED_MEMBER_NAME, householdId);
+        jdbc.update("delete from idempotency_record where position(? in response_body) > 0", householdId.toString());
+        jdbc.update("""
+                update household set display_name = ?, postcode = null, personal_data_erased_at = ?, version = version + 1
+                where id = ?
+                """, ERASED_HOUSEHOLD_NAME, Timestamp.from(now), householdId);
+    }
+
+    private void erasePlanVersions(UUID householdId) {
+        var versions = jdbc.queryForList("""
+                select v.plan_id, v.number, v.content::text as content from plan_version v join plan p on p.id = v.plan_id
+                where p.case_id in (%s)
+                """.formatted(CLOSED_CASES), householdId);
+        for (Map<String, Object> version : versions) {
+            String scrubbed = scrub((String) version.get("content"));
+            jdbc.update("update plan_version set content = cast(? as jsonb), change_note = null where plan_id = ? and number = ?",
+                    scrubbed, version.get("plan_id"), version.get("number"));
+        }
+    }
+
+    private void eraseEscalations(UUID householdId) {
+        var escalations = jdbc.queryForList("select id, doorbraak::text as doorbraak from escalation where case_id in ("
+                + CLOSED_CASES + ")", householdId);
+        for (Map<String, Object> escalation : escalations) {
+            String doorbraak = (String) escalation.get("doorbraak");
+            jdbc.update("""
+                    update escalation set description = ?, deescalation_note = null, doorbraak = cast(? as jsonb),
+                                          version = version + 1
+                    where id = ?
+                    """, ERASED_TEXT, doorbraak == null ? null : scrub(doorbraak), escalation.get("id"));
+            jdbc.update("update doorbraak_action set description = ? where escalation_id = ?", ERASED_TEXT, escalation.get("id"));
+        }
+    }
+
+    /** The same document with its free text replaced and its name lists emptied; structure and ids stay. */
+    String scrub(String json) {
+        try {
+            JsonNode tree = objectMapper.readTree(json);
+            scrub(tree);
+            return objectMapper.writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored JSON cannot be read", e);
+        }
+    }
+
+    private static void scrub(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = object.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                if (FREE_TEXT_KEYS.contains(field.getKey()) && field.getValue().isTextual()) {
+                    field.setValue(object.textNode(ERASED_TEXT));
+                } else if (NAME_LIST_KEYS.contains(field.getKey()) && field.getValue().isArray()) {
+                    field.setValue(object.arrayNode());
+                } else {
+                    scrub(field.getValue());
+                }
+            }
+        } else if (node instanceof ArrayNode array) {
+            array.forEach(PersonalDataEraser::scrub);
+        }
+    }
+
+    private void allowHistoryRewrite(boolean on) {
+        jdbc.queryForObject("select set_config('wijkroute.erasure', ?, true)", String.class, on ? "on" : "off");
+    }
+}
