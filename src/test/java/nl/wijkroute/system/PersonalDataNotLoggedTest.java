@@ -1,6 +1,8 @@
 package nl.wijkroute.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.MediaType;
 
 /** Names, BSNs and free text about a household never reach the application's log, on happy and error paths. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -42,7 +45,16 @@ class PersonalDataNotLoggedTest extends ApiTestSupport {
         body.put("urgency", "NOG_ERGER");
         postSignal(body, TestUsers.frontoffice(), UUID.randomUUID().toString());
 
-        for (String personal : List.of(bsn, "123456789", givenName, familyName, story)) {
+        // Privacy paths: a refused look, break-the-glass with its reason, the resident's own view, the officer's export.
+        String reason = "Buurvrouw Kwakernaat belt over acute dreiging";
+        mvc.perform(get("/api/v1/cases/" + caseId).with(TestUsers.wijkcoach2()));
+        mvc.perform(post("/api/v1/break-glass").with(TestUsers.wijkcoach2()).contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(Map.of("bsn", bsn, "reason", reason))));
+        getJson("/api/v1/cases/" + caseId, TestUsers.wijkcoach2());
+        getJson("/api/v1/me", TestUsers.inwoner(bsn));
+        mvc.perform(get("/api/v1/access-log/export?caseId=" + caseId).with(TestUsers.privacyOfficer()));
+
+        for (String personal : List.of(bsn, "123456789", givenName, familyName, story, reason)) {
             assertThat(output.getAll()).as("the log must not contain '%s'", personal).doesNotContain(personal);
         }
     }

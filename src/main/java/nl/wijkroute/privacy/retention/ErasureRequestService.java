@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.wijkroute.household.HouseholdService;
+import nl.wijkroute.privacy.access.AccessAction;
+import nl.wijkroute.privacy.access.CaseAccess;
+import nl.wijkroute.privacy.access.DataCategory;
+import nl.wijkroute.system.security.CurrentUser;
 import nl.wijkroute.system.problem.ConflictException;
 import nl.wijkroute.system.problem.NotFoundException;
 import org.slf4j.Logger;
@@ -28,9 +32,11 @@ public class ErasureRequestService {
     private final PersonalDataEraser eraser;
     private final HouseholdService households;
     private final Clock clock;
+    private final CaseAccess access;
 
     ErasureRequestService(ErasureRequestRepository requests, ErasureRequestMapper mapper, PersonalDataEraser eraser,
-                          HouseholdService households, Clock clock) {
+                          HouseholdService households, Clock clock, CaseAccess access) {
+        this.access = access;
         this.requests = requests;
         this.mapper = mapper;
         this.eraser = eraser;
@@ -93,6 +99,11 @@ public class ErasureRequestService {
             }
             case REFUSED -> null;
         };
+        if (erased != null) {
+            // NEN 7513: the erasure is an access too (action DELETE), in the transaction that carries it out.
+            CurrentUser.current().ifPresent(user -> access.logOwn(user, request.getHouseholdId(), null,
+                    DataCategory.CASE_FILE, AccessAction.DELETE));
+        }
         request.decide(input.outcome().status(), input.legalException(), input.explanation(), by, now, erased);
         requests.flush();
         // No ids or text: the log says only that the privacy officer's decision was carried out.

@@ -105,6 +105,9 @@ class PersonalDataEraser {
         eraseEscalations(householdId);
         jdbc.update("update step_history set reason = null where reason is not null and case_id in (" + CLOSED_CASES + ")",
                 householdId);
+        // A break-the-glass reason tells the story of the urgent moment; the grant itself stays for the review trail.
+        jdbc.update("update break_glass_access set reason = ?, version = version + 1 where case_id in (" + CLOSED_CASES + ")",
+                ERASED_TEXT, householdId);
         jdbc.update("update support_case set closure_reason = null, version = version + 1 where closure_reason is not null and id in ("
                 + CLOSED_CASES + ")", householdId);
         // The stored answers hold only ids, but the request hash is derived from names and free text.

@@ -63,6 +63,8 @@ class ErasureRequestApiTest extends ApiTestSupport {
         household.rowsAsText().forEach((table, text) -> assertThat(text).as(table).doesNotContain(SECRET).doesNotContain(household.bsn));
         assertThat(household.countedRows()).isEqualTo(counted);
         assertThat(getJson(URL + "/" + id, TestUsers.privacyOfficer()).get("status").asText()).isEqualTo("GRANTED");
+        assertThat(jdbc.queryForObject("select count(*) from access_log where household_id = ? and username = 'privacy' "
+                + "and action = 'DELETE'", Integer.class, household.householdId)).as("the erasure is in the access log").isEqualTo(1);
     }
 
     @Test
@@ -108,6 +110,8 @@ class ErasureRequestApiTest extends ApiTestSupport {
         assertThat(read(decided).has("erasedScope")).isFalse();
         assertThat(read(decided).has("executedAt")).isFalse();
         assertThat(household.rowsAsText()).isEqualTo(before);
+        assertThat(jdbc.queryForObject("select count(*) from access_log where household_id = ? and action = 'DELETE'",
+                Integer.class, household.householdId)).isZero();
     }
 
     @Test
@@ -191,6 +195,7 @@ class ErasureRequestApiTest extends ApiTestSupport {
                 decision("GRANTED", null, "Alles.", 0)), 404);
         assertProblem(mvc.perform(get(URL + "/niet-een-id").with(TestUsers.privacyOfficer())).andReturn(), 400, "id");
 
+        before.merge("erasure_request", 1, Integer::sum); // the one valid request, nothing else
         assertThat(rowCounts()).isEqualTo(before);
         assertThat(jdbc.queryForObject("select count(*) from erasure_request", Integer.class)).isEqualTo(requests + 1);
         assertThat(getJson(URL + "/" + id, TestUsers.privacyOfficer()).get("status").asText()).isEqualTo("REQUESTED");
