@@ -11,15 +11,21 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.wijkroute.partner.OrganisationService;
+import nl.wijkroute.partner.OrganisationType;
 import nl.wijkroute.support.ApiTestSupport;
 import nl.wijkroute.support.TestUsers;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MvcResult;
 
 /** The NEN 7513 access log: what is written for reads and writes, that it cannot change unseen, and who reads it. */
 class AccessLogTest extends ApiTestSupport {
+
+    @Autowired
+    OrganisationService organisations;
 
     @Test
     void aReadIsLoggedWithWhoWhatWhenWhyAndOutcome() throws Exception {
@@ -123,6 +129,73 @@ class AccessLogTest extends ApiTestSupport {
             assertProblem(mvc.perform(get("/api/v1/access-log").with(user)).andReturn(), 403);
             assertProblem(mvc.perform(get("/api/v1/access-log/verification").with(user)).andReturn(), 403);
         }
+    }
+
+    @Test
+    void everyWriteOfPersonalDataLeavesItsEntry() throws Exception {
+        organisations.ensure("ggz-breburg", "GGZ Breburg", OrganisationType.GGZ);
+        UUID caseId = openCaseInNoord();
+        logged(caseId, "wijkcoach", "ROUTE", "UPDATE", () ->
+                step(caseId, "triage", TestUsers.wijkcoach(), triage("FULL_ROUTE", "MULTIPLE", false, null)));
+        logged(caseId, "wijkcoach", "ASSESSMENT", "UPDATE", () -> assessFlaggedLeefgebieden(caseId));
+        step(caseId, "vraagverheldering", TestUsers.wijkcoach(), Map.of("outcome", "TO_PLAN", "realQuestion", "Rust."));
+        logged(caseId, "wijkcoach", "PLAN", "CREATE", () -> agreedPlan(caseId));
+        logged(caseId, "wijkcoach", "PLAN", "UPDATE", () -> {
+            JsonNode current = getJson("/api/v1/cases/" + caseId + "/plan", TestUsers.wijkcoach());
+            expect(sendPlan(put("/api/v1/cases/" + caseId + "/plan"), Map.of("basedOnVersion", current.get("version").asInt(),
+                    "goals", List.of(goal()))), 200);
+        });
+        logged(caseId, "wijkcoach", "REGIE", "UPDATE", () ->
+                expect(as(post("/api/v1/cases/" + caseId + "/regie/take"), TestUsers.wijkcoach(), Map.of()), 200));
+        String[] toegang = new String[2];
+        logged(caseId, "wijkcoach", "TOEGANG", "CREATE", () -> {
+            JsonNode request = read(expect(as(post("/api/v1/cases/" + caseId + "/toegang"), TestUsers.wijkcoach(),
+                    Map.of("law", "WMO", "provision", "Begeleiding", "receivedOn", LocalDate.now().toString())), 201));
+            toegang[0] = request.get("id").asText();
+            toegang[1] = request.get("deadlines").get(0).get("id").asText();
+        });
+        logged(caseId, "toegang", "TOEGANG", "UPDATE", () -> expect(as(post("/api/v1/deadlines/" + toegang[1] + "/suspend"),
+                TestUsers.toegang(), Map.of("since", LocalDate.now().toString(), "reason", "Wachten op stukken")), 200));
+        String[] escalation = new String[1];
+        logged(caseId, "wijkcoach", "ESCALATION", "CREATE", () -> escalation[0] = read(expect(as(
+                post("/api/v1/cases/" + caseId + "/escalations"), TestUsers.wijkcoach(),
+                Map.of("cause", "PARTIES_WAIT_FOR_EACH_OTHER", "description", "Partijen wachten.")), 201)).get("id").asText());
+        logged(caseId, "procesregisseur", "ESCALATION", "UPDATE", () ->
+                expect(as(post("/api/v1/escalations/" + escalation[0] + "/take"), TestUsers.procesregisseur(), Map.of()), 200));
+        String[] handover = new String[1];
+        logged(caseId, "wijkcoach", "HANDOVER", "CREATE", () -> handover[0] = read(expect(as(
+                post("/api/v1/cases/" + caseId + "/handovers"), TestUsers.wijkcoach(), Map.of("scope", "REGIE",
+                        "receiverOrganisation", "ggz-breburg", "consent", Map.of("basis", "CONSENT", "givenBy", "Anna",
+                                "givenAt", java.time.Instant.now().minusSeconds(60).toString(), "form", "IN_GESPREK",
+                                "leefgebieden", List.of("FINANCIEN")))), 201)).get("id").asText());
+        logged(caseId, "partner-ggz", "HANDOVER", "UPDATE", () ->
+                expect(as(post("/api/v1/handovers/" + handover[0] + "/accept"), TestUsers.partnerGgz(), Map.of()), 200));
+        // Now GGZ holds the regie: its own reads of the case are in the log like anyone's.
+        logged(caseId, "partner-ggz", "PLAN", "READ", () -> getJson("/api/v1/cases/" + caseId + "/plan", TestUsers.partnerGgz()));
+    }
+
+    private interface Call {
+        void run() throws Exception;
+    }
+
+    private void logged(UUID caseId, String username, String category, String action, Call call) throws Exception {
+        String sql = "select count(*) from access_log where case_id = ? and username = ? and data_category = ? and action = ?"
+                + " and outcome = 'GRANTED'";
+        int before = jdbc.queryForObject(sql, Integer.class, caseId, username, category, action);
+        call.run();
+        assertThat(jdbc.queryForObject(sql, Integer.class, caseId, username, category, action))
+                .as(username + " " + action + " " + category).isGreaterThan(before);
+    }
+
+    private MvcResult as(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
+                         org.springframework.test.web.servlet.request.RequestPostProcessor user, Object body) throws Exception {
+        return mvc.perform(request.with(user).contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)))
+                .andReturn();
+    }
+
+    private static MvcResult expect(MvcResult result, int status) throws Exception {
+        assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(status);
+        return result;
     }
 
     private UUID caseAtPlan() throws Exception {
