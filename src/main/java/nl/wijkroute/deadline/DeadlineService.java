@@ -64,7 +64,8 @@ public class DeadlineService {
     DeadlineService(LegalDeadlineRepository deadlines, DeadlineSuspensionRepository suspensions,
                     StagnationSignalService stagnation, RuntimeService runtimeService, ManagementService managementService,
                     DeadlineMapper mapper, Clock clock,
-                    @Value("${wijkroute.deadline.warning-working-days:5}") int warningWorkingDays, CaseAccess access, NamedParameterJdbcTemplate jdbc) {
+                    @Value("${wijkroute.deadline.warning-working-days:5}") int warningWorkingDays,
+                    CaseAccess access, NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.access = access;
         this.deadlines = deadlines;

@@ -73,7 +73,8 @@ public class HandoverService {
     HandoverService(HandoverRepository handovers, SupportCaseService cases, RegieService regie, PlanService plans,
                     AssessmentService assessments, OrganisationService organisations, StagnationSignalService stagnation,
                     RuntimeService runtimeService, ProcessTasks processTasks, EngineActor engineActor, HandoverMapper mapper,
-                    Clock clock, @Value("${wijkroute.handover.acceptance-working-days:5}") int acceptanceWorkingDays, CaseAccess access) {
+                    Clock clock, @Value("${wijkroute.handover.acceptance-working-days:5}") int acceptanceWorkingDays,
+                    CaseAccess access) {
         this.access = access;
         this.handovers = handovers;
         this.cases = cases;

@@ -60,7 +60,8 @@ public class BreakGlassService {
     @Transactional
     public GrantView open(UUID caseId, String bsn, String reason, CurrentUser user) {
         if ((caseId == null) == (bsn == null)) {
-            throw new InvalidInputException("caseId", "Noem de casus (caseId) of het BSN van een gezinslid: precies één van beide.");
+            throw new InvalidInputException("caseId",
+                    "Noem de casus (caseId) of het BSN van een gezinslid: precies één van beide.");
         }
         UUID target = caseId != null ? caseId : caseOfBsn(bsn);
         CaseScope scope = CaseScope.of(user);

@@ -51,11 +51,12 @@ class ResidentService {
     @Transactional(readOnly = true)
     public ResidentViews.Overview overview(CurrentUser user) {
         Own own = own(user);
-        Map<String, Object> step = jdbc.queryForMap(
-                "select current_stage, stage_entered_at, status, team_id from support_case where id = :id", Map.of("id", own.caseId()));
+        Map<String, Object> step = jdbc.queryForMap("select current_stage, stage_entered_at, status from support_case where id = :id",
+                Map.of("id", own.caseId()));
         String stage = (String) step.get("current_stage");
         List<ResidentViews.Deadline> deadlines = jdbc.query("""
-                select t.law, d.legal_basis, d.due_on, d.status from legal_deadline d join toegang_request t on t.id = d.toegang_request_id
+                select t.law, d.legal_basis, d.due_on, d.status
+                from legal_deadline d join toegang_request t on t.id = d.toegang_request_id
                 where d.case_id = :caseId and d.status <> 'MET' order by d.due_on""", Map.of("caseId", own.caseId()),
                 (row, n) -> new ResidentViews.Deadline(row.getString("law"), row.getString("legal_basis"),
                         row.getDate("due_on").toLocalDate(), row.getString("status")));
