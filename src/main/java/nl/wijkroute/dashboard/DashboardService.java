@@ -2,9 +2,12 @@ package nl.wijkroute.dashboard;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import nl.wijkroute.route.Stage;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,6 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class DashboardService {
+
+    /** Stages as a manager reads the routekaart, from signaleren to nazorg. */
+    private static final Comparator<DashboardQueries.Row> IN_ROUTE_ORDER = Comparator.comparing(row -> Stage.valueOf(row.key()));
 
     private final DashboardQueries queries;
     private final Clock clock;
@@ -33,6 +39,7 @@ public class DashboardService {
         Instant moment = current ? now : asOf;
         var rows = current ? queries.workInProgressNow(filter) : queries.workInProgress(filter, moment);
         return new DashboardViews.WorkInProgress(moment, rows.stream()
+                .sorted(IN_ROUTE_ORDER)
                 .map(row -> small(row.count())
                         ? new DashboardViews.StageCount(row.key(), null, true)
                         : new DashboardViews.StageCount(row.key(), row.count(), false))
@@ -41,8 +48,11 @@ public class DashboardService {
 
     @Transactional(readOnly = true)
     public DashboardViews.LeadTimes leadTimes(DashboardFilter filter) {
-        List<DashboardViews.LeadTime> perStage = queries.leadTimesPerStage(filter).stream().map(this::leadTime).toList();
-        return new DashboardViews.LeadTimes(perStage, leadTime(queries.leadTimeWholeRoute(filter)));
+        Map<Boolean, List<DashboardQueries.Row>> routeOrStage = queries.leadTimes(filter).stream()
+                .collect(Collectors.partitioningBy(row -> row.key().equals("ROUTE")));
+        List<DashboardViews.LeadTime> perStage = routeOrStage.get(false).stream()
+                .sorted(IN_ROUTE_ORDER).map(this::leadTime).toList();
+        return new DashboardViews.LeadTimes(perStage, leadTime(routeOrStage.get(true).get(0)));
     }
 
     @Transactional(readOnly = true)

@@ -57,6 +57,13 @@ class DashboardApiTest extends ApiTestSupport {
         assertThat(leadTimes.get("wholeRoute").get("cases").asLong()).isEqualTo(3);
         assertThat(leadTimes.get("wholeRoute").get("medianDays").asDouble()).isCloseTo(20.0, within(1e-6));
         assertThat(leadTimes.get("wholeRoute").get("p80Days").asDouble()).isCloseTo(26.0, within(1e-6));
+        assertThat(leadTimes.get("perStage").findValuesAsText("stage")).as("in route order").containsExactly("SIGNALEREN", "TRIAGE");
+
+        JsonNode quietPeriod = getJson("/api/v1/dashboard/lead-times?team=" + team + "&from=2025-01-01T00:00:00Z&to=2025-03-01T00:00:00Z",
+                TestUsers.manager());
+        assertThat(quietPeriod.get("perStage")).isEmpty();
+        assertThat(quietPeriod.get("wholeRoute").get("cases").asLong()).isZero();
+        assertThat(quietPeriod.get("wholeRoute").has("medianDays")).as("no median of nothing").isFalse();
     }
 
     @Test
