@@ -60,7 +60,7 @@ async function api(path, params) {
   return response.json();
 }
 
-function show(figureId, type, labels, datasets, rows, header) {
+function show(figureId, type, labels, datasets, rows, header, stacked = false) {
   const figure = document.getElementById(figureId);
   const canvas = figure.querySelector('canvas');
   if (charts[figureId]) {
@@ -68,12 +68,20 @@ function show(figureId, type, labels, datasets, rows, header) {
   }
   charts[figureId] = new Chart(canvas, {
     type, data: {labels, datasets},
-    options: {animation: false, responsive: true, plugins: {legend: {display: datasets.length > 1}}}
+    options: {animation: false, responsive: true, plugins: {legend: {display: datasets.length > 1}},
+      scales: stacked ? {x: {stacked: true}, y: {stacked: true}} : {}}
   });
   canvas.setAttribute('aria-label', `${figure.querySelector('figcaption').firstChild.textContent}: ` +
       rows.map(row => row.join(' ')).join('; '));
   table(figure, header, rows);
   csvButton(figure, figureId, header, rows);
+  let empty = figure.querySelector('.empty');
+  if (!empty) {
+    empty = document.createElement('p');
+    empty.className = 'empty';
+    figure.appendChild(empty);
+  }
+  empty.textContent = rows.length === 0 ? 'Geen gegevens voor deze selectie.' : '';
 }
 
 function table(figure, header, rows) {
@@ -147,6 +155,11 @@ async function load() {
     {label: 'Beëindigd', data: flow.map(p => p.casesClosed)},
     {label: 'Signalen', data: flow.map(p => p.signalsBySource ? Object.values(p.signalsBySource).reduce((a, b) => a + b, 0) : null)}],
       flow.map(p => [p.periodStart.substring(0, 10), shown(p.casesStarted), shown(p.casesClosed)]), ['Periode', 'Gestart', 'Beëindigd']);
+  const sources = [['PARTNER', 'Partner'], ['RESIDENT', 'Inwoner'], ['FRONTOFFICE', 'Frontoffice'], ['OWN_OBSERVATION', 'Eigen waarneming']];
+  const bySource = (p, source) => (p.signalsBySource ? p.signalsBySource[source] : null);
+  show('signals', 'bar', periods, sources.map(([source, label]) => ({label, data: flow.map(p => bySource(p, source))})),
+      flow.map(p => [p.periodStart.substring(0, 10), ...sources.map(([source]) => shown(bySource(p, source)))]),
+      ['Periode', ...sources.map(([, label]) => label)], true);
   show('deadlines', 'bar', deadlines.map(d => d.law),
       [{label: 'Op tijd (%)', data: deadlines.map(d => d.complianceRate === null ? null : Math.round(d.complianceRate * 100))}],
       deadlines.map(d => [d.law, shown(d.metInTime), shown(d.breached), shown(d.running)]), ['Wet', 'Op tijd', 'Overschreden', 'Lopend']);
@@ -154,18 +167,23 @@ async function load() {
       escalations.map(e => [e.cause, shown(e.escalations), shown(round(e.medianDaysToDoorbraak))]),
       ['Oorzaak', 'Escalaties', 'Mediaan dagen tot doorbraak']);
 
+  const route = leadTimes.wholeRoute;
+  const percent = share => (share === null || share === undefined ? 'verborgen' : `${Math.round(share * 100)}%`);
   const stats = [
-    ['Warme overdrachten geaccepteerd', shown(handovers.accepted)],
-    ['Mediaan uren tot acceptatie', shown(round(handovers.medianHoursToAccept))],
-    ['Opgelost zonder indicatie', frontDoor.share === null || frontDoor.share === undefined ? 'verborgen' : `${Math.round(frontDoor.share * 100)}%`],
-    ['Terugval binnen 12 maanden', recurrence.share === null || recurrence.share === undefined ? 'verborgen' : `${Math.round(recurrence.share * 100)}%`]];
+    ['route', 'Doorlooptijd hele route, mediaan / P80 (dagen)', route.suppressed ? 'verborgen'
+        : route.cases ? `${round(route.medianDays)} / ${round(route.p80Days)} (${route.cases} casussen)` : 'geen'],
+    ['handovers', 'Warme overdrachten geaccepteerd', shown(handovers.accepted)],
+    ['handover-hours', 'Mediaan uren tot acceptatie', shown(round(handovers.medianHoursToAccept))],
+    ['front-door', 'Opgelost zonder indicatie', percent(frontDoor.share)],
+    ['recurrence', 'Terugval binnen 12 maanden', percent(recurrence.share)]];
   const list = document.querySelector('#summary dl');
   list.innerHTML = '';
-  stats.forEach(([label, value]) => {
+  stats.forEach(([key, label, value]) => {
     const dt = document.createElement('dt'); dt.textContent = label;
-    const dd = document.createElement('dd'); dd.textContent = value;
+    const dd = document.createElement('dd'); dd.textContent = value; dd.dataset.key = key;
     list.append(dt, dd);
   });
+  csvButton(document.getElementById('summary'), 'kerngetallen', ['Kerngetal', 'Waarde'], stats.map(([, label, value]) => [label, value]));
   status.textContent = 'Bijgewerkt.';
   document.body.dataset.loaded = 'true';
 }

@@ -104,7 +104,7 @@ class DashboardBrowserIT {
 
     @Test
     void aManagerLogsInAndTheChartsShowTheSeededNumbers() {
-        String team = seedTeamWithFourCasesInTriage();
+        String team = seedTeamWithFourCasesInTriageAndThreeClosed();
 
         browser.get("http://localhost:" + port + "/dashboard?team=" + team);
         logIn("manager");
@@ -114,6 +114,16 @@ class DashboardBrowserIT {
         String triage = browser.findElement(By.cssSelector("#wip tr[data-key='TRIAGE'] td:nth-child(2)")).getAttribute("textContent");
         assertThat(triage).isEqualTo("4");
         assertThat(browser.findElement(By.cssSelector("#wip canvas")).getAttribute("aria-label")).contains("TRIAGE 4");
+        assertThat(browser.findElement(By.cssSelector("#leadtimes tr[data-key='SIGNALEREN'] td:nth-child(2)"))
+                .getAttribute("textContent")).as("four stays in signaleren ended").isEqualTo("4");
+        assertThat(browser.findElement(By.cssSelector("#summary dd[data-key='route']")).getText())
+                .as("closed after 10, 20, 30 days: median 20, p80 20 + 0.6 * 10").isEqualTo("20 / 26 (3 casussen)");
+        assertThat(browser.findElements(By.cssSelector("#signals tbody tr td:nth-child(2)")))
+                .extracting(cell -> cell.getAttribute("textContent")).as("four partner signals in one week").contains("4");
+        assertThat(browser.findElement(By.cssSelector("#signals canvas")).getAttribute("aria-label")).contains(" 4 0 0 0");
+        assertThat(browser.findElement(By.cssSelector("#escalations .empty")).getText()).as("this team never escalated")
+                .isEqualTo("Geen gegevens voor deze selectie.");
+        assertThat(browser.findElement(By.cssSelector("#wip .empty")).getText()).isEmpty();
         assertThat(browser.findElement(By.id("user")).getText()).contains("manager");
         assertThat(new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("team"))).getFirstSelectedOption()
                 .getAttribute("value")).as("the filter from the link is applied").isEqualTo(team);
@@ -136,7 +146,7 @@ class DashboardBrowserIT {
         browser.findElement(By.id("kc-login")).click();
     }
 
-    private String seedTeamWithFourCasesInTriage() {
+    private String seedTeamWithFourCasesInTriageAndThreeClosed() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String team = "team-browser-" + suffix;
         String wijk = "wijk-browser-" + suffix;
@@ -155,6 +165,20 @@ class DashboardBrowserIT {
                     caseId, Timestamp.from(opened));
             jdbc.update("insert into step_history (case_id, from_stage, to_stage, actor, moved_at) values (?, 'SIGNALEREN', 'TRIAGE', 'test', ?)",
                     caseId, Timestamp.from(opened));
+            jdbc.update("""
+                    insert into signal (id, case_id, household_id, source_type, description, urgency, safety_concern, received_at, registered_by)
+                    values (?, ?, ?, 'PARTNER', 'Browsertest', 'NORMAL', false, ?, 'test')
+                    """, UUID.randomUUID(), caseId, household, Timestamp.from(opened));
+        }
+        Instant longAgo = Instant.now().minus(Duration.ofDays(45));
+        for (int days : new int[] {10, 20, 30}) {
+            UUID household = UUID.randomUUID();
+            jdbc.update("insert into household (id, display_name, wijk_id, created_at) values (?, 'Browser', ?, now())", household, wijk);
+            jdbc.update("""
+                    insert into support_case (id, household_id, team_id, status, current_stage, stage_entered_at, opened_at, closed_at)
+                    values (?, ?, ?, 'CLOSED', 'AFGESLOTEN', ?, ?, ?)
+                    """, UUID.randomUUID(), household, team, Timestamp.from(longAgo.plus(Duration.ofDays(days))),
+                    Timestamp.from(longAgo), Timestamp.from(longAgo.plus(Duration.ofDays(days))));
         }
         return team;
     }
