@@ -2,14 +2,19 @@ package nl.wijkroute.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import nl.wijkroute.support.ApiTestSupport;
 import nl.wijkroute.support.Bsns;
 import nl.wijkroute.support.TestUsers;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** The resident's own view: their step, regisseur, plan and who looked at their data; nobody else's. */
@@ -22,7 +27,7 @@ class ResidentApiTest extends ApiTestSupport {
                 TestUsers.frontoffice(), UUID.randomUUID().toString())).get("caseId").asText());
         step(caseId, "triage", TestUsers.wijkcoach(), triage("FULL_ROUTE", "MULTIPLE", false, null));
         assessFlaggedLeefgebieden(caseId);
-        step(caseId, "vraagverheldering", TestUsers.wijkcoach(), java.util.Map.of("outcome", "TO_PLAN", "realQuestion", "Rust."));
+        step(caseId, "vraagverheldering", TestUsers.wijkcoach(), Map.of("outcome", "TO_PLAN", "realQuestion", "Rust."));
         agreedPlan(caseId);
         RequestPostProcessor fleur = TestUsers.inwoner(bsn);
 
@@ -48,10 +53,36 @@ class ResidentApiTest extends ApiTestSupport {
     }
 
     @Test
+    void aResidentSeesTheOpenLegalTermsOfTheirOwnHouseholdOnly() throws Exception {
+        String bsn = Bsns.random();
+        UUID caseId = UUID.fromString(read(postSignal(signal(newHousehold("noord", member("Ruben", "Kok", "1968-02-02", bsn))),
+                TestUsers.frontoffice(), UUID.randomUUID().toString())).get("caseId").asText());
+        String neighbourBsn = Bsns.random();
+        postSignal(signal(newHousehold("noord", member("Sanne", "Kok", "1970-03-03", neighbourBsn))),
+                TestUsers.frontoffice(), UUID.randomUUID().toString());
+        MvcResult requested = mvc.perform(post("/api/v1/cases/" + caseId + "/toegang").with(TestUsers.wijkcoach())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(Map.of("law", "WMO", "provision", "Huishoudelijke ondersteuning",
+                        "receivedOn", LocalDate.now().toString())))).andReturn();
+        assertThat(requested.getResponse().getStatus()).isEqualTo(201);
+
+        JsonNode terms = getJson("/api/v1/me", TestUsers.inwoner(bsn)).get("openDeadlines");
+        assertThat(terms).hasSize(1);
+        assertThat(terms.get(0).get("law").asText()).isEqualTo("WMO");
+        assertThat(terms.get(0).get("legalBasis").asText()).contains("Wmo 2015");
+        assertThat(LocalDate.parse(terms.get(0).get("dueOn").asText())).isAfter(LocalDate.now());
+
+        JsonNode neighbour = getJson("/api/v1/me", TestUsers.inwoner(neighbourBsn));
+        assertThat(neighbour.get("openDeadlines")).as("another household's terms stay theirs").isEmpty();
+        assertThat(neighbour.get("step").get("stage").asText()).isEqualTo("TRIAGE");
+        assertThat(neighbour.toString()).doesNotContain("Ruben").doesNotContain(caseId.toString());
+    }
+
+    @Test
     void aResidentWithoutAKnownHouseholdGets404AndOthersMayNotUseTheResidentView() throws Exception {
         assertProblem(mvc.perform(get("/api/v1/me").with(TestUsers.inwoner(Bsns.random()))).andReturn(), 404);
         assertProblem(mvc.perform(get("/api/v1/me/plan").with(TestUsers.user("inwoner-zonder-bsn", List.of("inwoner"),
-                java.util.Map.of()))).andReturn(), 404);
+                Map.of()))).andReturn(), 404);
         for (RequestPostProcessor user : List.of(TestUsers.wijkcoach(), TestUsers.manager(), TestUsers.privacyOfficer(),
                 TestUsers.admin())) {
             assertProblem(mvc.perform(get("/api/v1/me").with(user)).andReturn(), 403);
