@@ -81,7 +81,7 @@ public class EscalationService {
     /** A procesregisseur escalates what the system detected (a late handover, a term at risk, a case standing still). */
     @Transactional
     public EscalationDtos.EscalationView raiseFromSignal(UUID signalId, String by) {
-        StagnationSignalService.SignalView signal = stagnation.get(signalId);
+        StagnationSignalService.SignalView signal = stagnation.getOpen(signalId);
         // The detected signal is the procesregisseur's reason to act on a case that is not yet theirs.
         access.logInvolved(List.of(signal.caseId()), DataCategory.ESCALATION, AccessAction.CREATE);
         return start(signal.caseId(), EscalationCause.DETECTED_STAGNATION, signal.description(), Escalation.Source.DETECTION,

@@ -3,6 +3,7 @@ package nl.wijkroute.escalation;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import nl.wijkroute.system.problem.ConflictException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,10 +56,18 @@ public class StagnationSignalService {
                 .stream().map(this::toView).toList();
     }
 
+    /**
+     * A signal that still asks for action. A resolved one is no reason to open a case any more: it
+     * would give the procesregisseur a case that is not theirs without break-the-glass.
+     */
     @Transactional(readOnly = true)
-    public SignalView get(UUID id) {
-        return signals.findById(id).map(this::toView)
+    public SignalView getOpen(UUID id) {
+        StagnationSignal signal = signals.findById(id)
                 .orElseThrow(() -> new nl.wijkroute.system.problem.NotFoundException("Stagnatiesignaal " + id + " bestaat niet."));
+        if (signal.getResolvedAt() != null) {
+            throw new ConflictException("Dit stagnatiesignaal is al afgehandeld.");
+        }
+        return toView(signal);
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

@@ -99,6 +99,7 @@ public class HandoverService {
         }
         requireCasusregisseur(caseId, user);
         checkConsent(request.consent());
+        checkWithinOwnConsent(caseId, request.consent());
         organisations.requireActive(request.receiverOrganisation(), "receiverOrganisation");
         if (request.receiverOrganisation().equals(user.actingFor())) {
             throw new InvalidInputException("receiverOrganisation", "Een overdracht gaat naar een andere organisatie.");
@@ -300,6 +301,22 @@ public class HandoverService {
         } else if (consent.legalGround() == null || consent.legalGround().isBlank()) {
             throw new InvalidInputException("consent.legalGround", "Noem de wettelijke grondslag voor het delen.");
         }
+    }
+
+    /**
+     * A partner who holds regie passes on only what the household shared with their own organisation:
+     * the summary is built from the case file, and the sender reads it back, so a wider consent would
+     * show the partner assessments and goals they were never given.
+     */
+    private void checkWithinOwnConsent(UUID caseId, HandoverContent.Consent consent) {
+        access.consentLimits(caseId).ifPresent(limits -> {
+            List<String> beyond = consent.leefgebieden().stream().map(Enum::name)
+                    .filter(leefgebied -> !limits.leefgebieden().contains(leefgebied)).sorted().toList();
+            if (!beyond.isEmpty()) {
+                throw new InvalidInputException("consent.leefgebieden", "Uw organisatie kan alleen doorgeven wat het "
+                        + "huishouden met haar deelde; niet: " + String.join(", ", beyond) + ".");
+            }
+        });
     }
 
     private List<UUID> checkScope(UUID caseId, HandoverRequest request) {

@@ -115,7 +115,9 @@ public class PlanService {
 
     /**
      * A partner sees the goals of the leefgebieden the household consented to share with them, and of
-     * other goals only their own organisation's actions.
+     * other goals only their own organisation's actions, under the goal's leefgebied and target date —
+     * not the household's words for that goal, nor whom it is about. The change note is the wijkteam's
+     * free text about the whole plan, so a partner does not get it either.
      */
     private static PlanViews.PlanView limitedTo(PlanViews.PlanView view, CaseAccess.ConsentLimits limits) {
         List<PlanContent.Goal> goals = new ArrayList<>();
@@ -128,12 +130,11 @@ public class PlanService {
                     .filter(action -> limits.organisation() != null && limits.organisation().equals(action.organisationId()))
                     .toList();
             if (!own.isEmpty()) {
-                goals.add(new PlanContent.Goal(goal.id(), goal.leefgebied(), goal.memberId(), goal.description(),
-                        goal.result(), goal.targetDate(), own));
+                goals.add(new PlanContent.Goal(goal.id(), goal.leefgebied(), null, null, null, goal.targetDate(), own));
             }
         }
         return new PlanViews.PlanView(view.planId(), view.caseId(), view.householdId(), view.status(), view.version(),
-                goals, view.agreement(), view.changedBy(), view.changedAt(), view.changeNote());
+                goals, view.agreement(), view.changedBy(), view.changedAt(), null);
     }
 
     @Transactional(readOnly = true)

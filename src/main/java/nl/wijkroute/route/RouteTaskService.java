@@ -81,10 +81,10 @@ public class RouteTaskService {
     @Transactional
     public TaskView claim(String taskId, CurrentUser user) {
         Task task = visibleTask(taskId, user);
-        access.logInvolved(List.of(caseIdOf(task)), DataCategory.ROUTE, AccessAction.UPDATE);
         if (task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
             throw new ConflictException("Deze taak is al opgepakt door een collega.");
         }
+        access.logInvolved(List.of(caseIdOf(task)), DataCategory.ROUTE, AccessAction.UPDATE);
         if (task.getAssignee() == null) {
             taskService.claim(taskId, user.username());
         }

@@ -180,7 +180,7 @@ public class ToegangService {
                 .filter(user -> user.hasRole(Roles.TOEGANG) && !user.laws().contains(request.getLaw().name()))
                 .isPresent();
         if (otherLaw && action != AccessAction.READ) {
-            throw notFound.get();
+            throw access.refuse(request.getCaseId(), DataCategory.TOEGANG, action, notFound);
         }
         access.require(request.getCaseId(), DataCategory.TOEGANG, action, notFound);
         return request;

@@ -90,6 +90,10 @@ class EscalationApiTest extends ApiTestSupport {
         send(post("/api/v1/escalations/" + id + "/doorbraak"), TestUsers.procesregisseur(), doorbraak());
         send(post("/api/v1/escalations/" + id + "/deescalate"), TestUsers.procesregisseur(), Map.of("note", "Triage afgerond."));
         assertThat(getJson("/api/v1/stagnation-signals", TestUsers.procesregisseur()).findValuesAsText("id")).doesNotContain(signalId);
+
+        Map<String, Integer> before = rowCounts();
+        assertProblem(send(post("/api/v1/stagnation-signals/" + signalId + "/escalate"), TestUsers.procesregisseur(), Map.of()), 409);
+        assertThat(rowCounts()).as("a resolved signal opens no case again").isEqualTo(before);
     }
 
     @Test

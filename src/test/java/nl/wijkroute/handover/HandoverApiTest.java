@@ -84,6 +84,23 @@ class HandoverApiTest extends ApiTestSupport {
     }
 
     @Test
+    void aPartnerHoldingRegiePassesOnOnlyWhatTheHouseholdSharedWithThem() throws Exception {
+        UUID caseId = caseInRegieHeldByWijkcoach();
+        String toGgz = read(propose(caseId, TestUsers.wijkcoach(), regieTo("ggz-breburg", List.of("FINANCIEN")))).get("id").asText();
+        assertThat(action(toGgz, "accept", TestUsers.partnerGgz(), null).getResponse().getStatus()).isEqualTo(200);
+        Map<String, Integer> before = rowCounts();
+
+        MvcResult wider = propose(caseId, TestUsers.partnerGgz(), regieTo("schuldhulp-stad", List.of("FINANCIEN", "WERK_EN_OPLEIDING")));
+        assertProblem(wider, 400, "consent.leefgebieden");
+        assertThat(wider.getResponse().getContentAsString()).doesNotContain("Ik wil weer werken");
+        assertThat(rowCounts()).isEqualTo(before);
+
+        MvcResult onward = propose(caseId, TestUsers.partnerGgz(), regieTo("schuldhulp-stad", List.of("FINANCIEN")));
+        assertThat(onward.getResponse().getStatus()).as(onward.getResponse().getContentAsString()).isEqualTo(201);
+        assertThat(read(onward).get("summary").get("assessments").findValuesAsText("leefgebied")).containsOnly("FINANCIEN");
+    }
+
+    @Test
     void plannedActionsCanBeHandedOverAndTheirOwnerChangesInANewPlanVersion() throws Exception {
         UUID caseId = caseInRegieHeldByWijkcoach();
         JsonNode plan = getJson("/api/v1/cases/" + caseId + "/plan", TestUsers.wijkcoach());

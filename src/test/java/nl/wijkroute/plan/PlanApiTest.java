@@ -210,6 +210,10 @@ class PlanApiTest extends ApiTestSupport {
         // No consent to share whole leefgebieden with GGZ: it sees the goals it works on, with only its own actions.
         JsonNode seenByGgz = getJson(url(caseId), TestUsers.partnerGgz());
         assertThat(seenByGgz.get("goals").findValuesAsText("organisationId")).isNotEmpty().containsOnly("ggz-breburg");
+        assertThat(seenByGgz.get("goals").findValuesAsText("leefgebied")).containsExactly("WERK_EN_OPLEIDING");
+        assertThat(seenByGgz.get("goals").findValuesAsText("description")).as("its own action, not the household's goal")
+                .containsExactly("Intake POH-GGZ");
+        assertThat(seenByGgz.toString()).doesNotContain("24 uur per week werk").doesNotContain("Eerste plan met Jolanda");
         RequestPostProcessor uninvolved = TestUsers.user("thuiszorg", List.of("partner"), Map.of("organisation", "thuiszorg-west"));
         assertProblem(mvc.perform(get(url(caseId)).with(uninvolved)).andReturn(), 404);
         assertProblem(mvc.perform(get(url(caseId) + "/versions").with(TestUsers.partnerGgz())).andReturn(), 403);

@@ -122,6 +122,10 @@ class AccessLogTest extends ApiTestSupport {
         assertThat(csv).contains("\"wijkcoach\"").contains(householdId);
         assertThat(jdbc.queryForObject("select count(*) from access_log where household_id = ?::uuid and username = 'privacy' "
                 + "and action = 'EXPORT'", Integer.class, householdId)).as("the export is itself logged").isEqualTo(1);
+        getJson("/api/v1/access-log?caseId=" + caseId, TestUsers.privacyOfficer());
+        assertThat(jdbc.queryForObject("select count(*) from access_log where household_id = ?::uuid and case_id = ? "
+                + "and username = 'privacy' and data_category = 'ACCESS_LOG' and action = 'READ'", Integer.class, householdId, caseId))
+                .as("a look by case is logged against its household too").isEqualTo(1);
 
         assertProblem(mvc.perform(get("/api/v1/access-log?householdId=nope").with(TestUsers.privacyOfficer())).andReturn(),
                 400, "householdId");

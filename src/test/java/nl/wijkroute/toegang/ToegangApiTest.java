@@ -106,6 +106,30 @@ class ToegangApiTest extends ApiTestSupport {
     }
 
     @Test
+    void aConsulentSeesTheCasesOtherTermsButActsOnlyOnTermsUnderTheirOwnLaws() throws Exception {
+        UUID caseId = openCaseInNoord();
+        String wmoTerm = read(send(post("/api/v1/cases/" + caseId + "/toegang"), TestUsers.wijkcoach(), Map.of("law", "WMO",
+                "provision", "Begeleiding individueel", "receivedOn", TODAY.toString()))).get("deadlines").get(0).get("id").asText();
+        String jeugdTerm = read(send(post("/api/v1/cases/" + caseId + "/toegang"), TestUsers.wijkcoach(), Map.of("law", "JEUGDWET",
+                "provision", "Ambulante jeugdhulp", "receivedOn", TODAY.toString()))).get("deadlines").get(0).get("id").asText();
+        Map<String, Object> suspension = Map.of("since", TODAY.toString(), "reason", "Wachten op stukken");
+        Map<String, Integer> before = rowCounts();
+
+        assertProblem(send(post("/api/v1/deadlines/" + wmoTerm + "/suspend"), TestUsers.toegangJeugd(), suspension), 404);
+        assertProblem(send(post("/api/v1/deadlines/" + jeugdTerm + "/suspend"), TestUsers.toegang(), suspension), 404);
+        assertThat(rowCounts()).as("nothing suspended").isEqualTo(before);
+        assertThat(jdbc.queryForObject("""
+                select count(*) from access_log where case_id = ? and outcome = 'DENIED' and data_category = 'TOEGANG'
+                  and username in ('toegang', 'toegang-jeugd')""", Integer.class, caseId))
+                .as("both refusals are in the access log").isEqualTo(2);
+        assertThat(getJson("/api/v1/cases/" + caseId + "/deadlines", TestUsers.toegangJeugd()).findValuesAsText("id"))
+                .as("reading the whole case's terms stays allowed").contains(wmoTerm, jeugdTerm);
+
+        MvcResult own = send(post("/api/v1/deadlines/" + jeugdTerm + "/suspend"), TestUsers.toegangJeugd(), suspension);
+        assertThat(own.getResponse().getStatus()).as(own.getResponse().getContentAsString()).isEqualTo(200);
+    }
+
+    @Test
     void termsAtRiskShowPerTeamAndABreachRaisesAStagnationSignal() throws Exception {
         UUID caseId = openCaseInNoord();
         JsonNode request = read(send(post("/api/v1/cases/" + caseId + "/toegang"), TestUsers.wijkcoach(), Map.of("law", "PARTICIPATIEWET",

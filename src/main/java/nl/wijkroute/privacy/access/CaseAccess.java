@@ -96,6 +96,17 @@ public class CaseAccess {
         return Optional.of(new Granted(caseId, householdId, glass));
     }
 
+    /**
+     * Refuses what a narrower rule of the capability excludes although the case is in scope (a toegang
+     * consulent acting on a request or term under a law they do not decide on): logged as denied and
+     * answered as if the thing did not exist. Returns the exception for the caller to throw.
+     */
+    public NotFoundException refuse(UUID caseId, DataCategory category, AccessAction action, Supplier<NotFoundException> notFound) {
+        CurrentUser.current().ifPresent(user -> householdsOf(List.of(caseId)).forEach((id, householdId) ->
+                accessLog.recordRefusal(entry(user, householdId, id, category, action, AccessLogEntry.Outcome.DENIED, false))));
+        return notFound.get();
+    }
+
     /** Logs reads of cases a list query has already limited to the user's scope. */
     public void logListed(Collection<UUID> caseIds, DataCategory category) {
         logInvolved(caseIds, category, AccessAction.READ);
@@ -127,7 +138,8 @@ public class CaseAccess {
 
     /** Logs an access the caller decided itself (the resident's own view, an export). */
     public void logOwn(CurrentUser user, UUID householdId, UUID caseId, DataCategory category, AccessAction action) {
-        accessLog.record(List.of(entry(user, householdId, caseId, category, action, AccessLogEntry.Outcome.GRANTED, false)));
+        UUID household = householdId != null || caseId == null ? householdId : householdsOf(List.of(caseId)).get(caseId);
+        accessLog.record(List.of(entry(user, household, caseId, category, action, AccessLogEntry.Outcome.GRANTED, false)));
     }
 
     /**
