@@ -136,7 +136,7 @@ public class HandoverService {
         Handover handover = pendingForReceiver(handoverId, user);
         access.logInvolved(List.of(handover.getCaseId()), DataCategory.HANDOVER, AccessAction.UPDATE);
         completeDecision(handover, user, "DECLINED", reason);
-        return mapper.toView(handover);
+        return viewFor(handover, user);
     }
 
     @Transactional
@@ -158,7 +158,7 @@ public class HandoverService {
     public HandoverView get(UUID handoverId, CurrentUser user) {
         Handover handover = visible(handoverId, user);
         access.logInvolved(List.of(handover.getCaseId()), DataCategory.HANDOVER, AccessAction.READ);
-        return mapper.toView(handover);
+        return viewFor(handover, user);
     }
 
     @Transactional(readOnly = true)
@@ -166,17 +166,34 @@ public class HandoverService {
         if (user.organisation() == null) {
             return List.of();
         }
-        return logged(handovers.findByReceiverOrganisationOrderByCreatedAtDesc(user.organisation()));
+        return logged(handovers.findByReceiverOrganisationOrderByCreatedAtDesc(user.organisation()), user);
     }
 
     @Transactional(readOnly = true)
     public List<HandoverView> outgoing(CurrentUser user) {
-        return logged(handovers.findBySenderOrderByCreatedAtDesc(user.username()));
+        return logged(handovers.findBySenderOrderByCreatedAtDesc(user.username()), user);
     }
 
-    private List<HandoverView> logged(List<Handover> found) {
+    private List<HandoverView> logged(List<Handover> found, CurrentUser user) {
         access.logListed(found.stream().map(Handover::getCaseId).toList(), DataCategory.HANDOVER);
-        return found.stream().map(mapper::toView).toList();
+        return found.stream().map(handover -> viewFor(handover, user)).toList();
+    }
+
+    /**
+     * A receiving organisation that did not take the household on (declined, or the offer was
+     * withdrawn) keeps the fact of the offer and its outcome, not the household's story or consent.
+     */
+    private HandoverView viewFor(Handover handover, CurrentUser user) {
+        HandoverView view = mapper.toView(handover);
+        boolean senderSide = handover.getSender().equals(user.username()) || handover.getSenderOrganisation().equals(user.actingFor());
+        boolean notTakenOn = handover.getStatus() == Handover.Status.DECLINED || handover.getStatus() == Handover.Status.WITHDRAWN;
+        if (senderSide || !notTakenOn || !handover.getReceiverOrganisation().equals(user.organisation())) {
+            return view;
+        }
+        return new HandoverView(view.id(), view.caseId(), view.scope(), view.actionIds(), view.sender(),
+                view.senderOrganisation(), view.receiverOrganisation(), view.receiverProfessional(), null, null,
+                view.jointMeetingAt(), view.status(), view.overdue(), view.acceptBefore(), view.decidedBy(),
+                view.decidedAt(), view.declineReason(), view.createdAt());
     }
 
     /** Called by the BPMN after the receiver accepted: the regie or the actions change hands now. */

@@ -131,6 +131,13 @@ class HandoverApiTest extends ApiTestSupport {
 
         assertThat(read(declined).get("status").asText()).isEqualTo("DECLINED");
         assertThat(read(declined).get("declineReason").asText()).isEqualTo("Geen behandelplek tot maart");
+        assertThat(getJson("/api/v1/handovers/" + handoverId, TestUsers.partnerGgz()).has("summary"))
+                .as("the organisation that declined keeps the offer, not the household's story").isFalse();
+        JsonNode inList = java.util.stream.StreamSupport.stream(getJson("/api/v1/handovers?direction=INCOMING",
+                TestUsers.partnerGgz()).spliterator(), false).filter(h -> h.get("id").asText().equals(handoverId)).findFirst().orElseThrow();
+        assertThat(inList.has("summary") || inList.has("consent")).as("nor in the incoming list").isFalse();
+        assertThat(getJson("/api/v1/handovers/" + handoverId, TestUsers.wijkcoach()).get("summary").get("realQuestion").asText())
+                .as("the sender keeps it").isEqualTo("Rust in de financiën.");
         assertThat(getJson(regieUrl(caseId), TestUsers.wijkcoach()).get("casusregie").get("holder").asText()).isEqualTo("wijkcoach");
         assertProblem(action(handoverId, "accept", TestUsers.partnerGgz(), null), 409);
     }
