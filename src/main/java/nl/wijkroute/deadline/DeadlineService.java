@@ -108,7 +108,8 @@ public class DeadlineService {
         if (deadline.getStatus() == LegalDeadline.Status.RUNNING && !deadline.isAtRisk()) {
             deadline.markAtRisk();
             stagnation.raise(deadline.getCaseId(), DEADLINE_AT_RISK, deadlineId,
-                    "Wettelijke termijn loopt af op " + deadline.getDueOn() + " (" + deadline.getLegalBasis() + ").");
+                    // Every procesregisseur reads the signals: the law could tell that a child is involved.
+                    "Wettelijke termijn loopt af op " + deadline.getDueOn() + ".");
         }
     }
 
@@ -119,7 +120,7 @@ public class DeadlineService {
         if (deadline.getStatus() == LegalDeadline.Status.RUNNING && !deadline.isBreached()) {
             deadline.markBreached();
             stagnation.raise(deadline.getCaseId(), DEADLINE_BREACHED, deadlineId,
-                    "Wettelijke termijn overschreden sinds " + deadline.getDueOn() + " (" + deadline.getLegalBasis() + ").");
+                    "Wettelijke termijn overschreden sinds " + deadline.getDueOn() + ".");
         }
     }
 

@@ -230,8 +230,8 @@ public class HandoverService {
         if (handover.getStatus() == Handover.Status.PROPOSED && !handover.isOverdue()) {
             handover.markOverdue();
             stagnation.raise(handover.getCaseId(), StagnationSignal.HANDOVER_NOT_ACCEPTED, handoverId,
-                    "Warme overdracht naar " + handover.getReceiverOrganisation() + " niet binnen "
-                            + acceptanceWorkingDays + " werkdagen geaccepteerd.");
+                    // Every procesregisseur reads the signals: the receiver's name could tell a household's health.
+                    "Warme overdracht niet binnen " + acceptanceWorkingDays + " werkdagen geaccepteerd.");
         }
     }
 

@@ -166,6 +166,10 @@ class HandoverApiTest extends ApiTestSupport {
         assertThat(getJson("/api/v1/handovers/" + handoverId, TestUsers.wijkcoach()).get("overdue").asBoolean()).isTrue();
         JsonNode signals = getJson("/api/v1/stagnation-signals", TestUsers.procesregisseur());
         assertThat(signals.findValuesAsText("referenceId")).contains(handoverId);
+        JsonNode signal = java.util.stream.StreamSupport.stream(signals.spliterator(), false)
+                .filter(s -> s.get("referenceId").asText().equals(handoverId)).findFirst().orElseThrow();
+        assertThat(signal.get("description").asText()).as("every procesregisseur reads it: no receiver named")
+                .isEqualTo("Warme overdracht niet binnen 5 werkdagen geaccepteerd.");
         assertProblem(mvc.perform(get("/api/v1/stagnation-signals").with(TestUsers.wijkcoach())).andReturn(), 403);
 
         action(handoverId, "accept", TestUsers.partnerGgz(), null);

@@ -153,6 +153,8 @@ class ToegangApiTest extends ApiTestSupport {
         assertThat(deadline.get("breached").asBoolean()).isTrue();
         assertThat(getJson("/api/v1/stagnation-signals", TestUsers.procesregisseur()).findValuesAsText("kind"))
                 .contains("DEADLINE_AT_RISK", "DEADLINE_BREACHED");
+        assertThat(getJson("/api/v1/stagnation-signals", TestUsers.procesregisseur()).findValuesAsText("description"))
+                .as("every procesregisseur reads them: no law named").noneMatch(text -> text.contains("Wmo") || text.contains("Jeugdwet"));
     }
 
     @Test
