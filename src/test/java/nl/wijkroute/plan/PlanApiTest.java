@@ -214,6 +214,10 @@ class PlanApiTest extends ApiTestSupport {
         assertThat(seenByGgz.get("goals").findValuesAsText("description")).as("its own action, not the household's goal")
                 .containsExactly("Intake POH-GGZ");
         assertThat(seenByGgz.toString()).doesNotContain("24 uur per week werk").doesNotContain("Eerste plan met Jolanda");
+        RequestPostProcessor ggzAlsoManager = TestUsers.user("ggz-teamleider", List.of("partner", "manager"),
+                Map.of("organisation", "ggz-breburg"));
+        assertThat(getJson(url(caseId), ggzAlsoManager).get("goals").findValuesAsText("description"))
+                .as("a second role without casework lifts no limit").containsExactly("Intake POH-GGZ");
         RequestPostProcessor uninvolved = TestUsers.user("thuiszorg", List.of("partner"), Map.of("organisation", "thuiszorg-west"));
         assertProblem(mvc.perform(get(url(caseId)).with(uninvolved)).andReturn(), 404);
         assertProblem(mvc.perform(get(url(caseId) + "/versions").with(TestUsers.partnerGgz())).andReturn(), 403);

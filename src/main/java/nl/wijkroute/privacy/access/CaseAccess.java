@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import nl.wijkroute.privacy.accesslog.AccessLog;
 import nl.wijkroute.privacy.accesslog.AccessLogEntry;
 import nl.wijkroute.system.problem.NotFoundException;
@@ -149,7 +150,9 @@ public class CaseAccess {
      */
     public Optional<ConsentLimits> consentLimits(UUID caseId) {
         Optional<CurrentUser> current = CurrentUser.current();
-        if (current.isEmpty() || !current.get().hasRole(Roles.PARTNER) || current.get().roles().size() > 1) {
+        if (current.isEmpty() || !current.get().hasRole(Roles.PARTNER) || Stream.of(Roles.WIJKTEAM, Roles.TOEGANG,
+                Roles.PROCESREGISSEUR).anyMatch(current.get()::hasRole)) {
+            // Only a role that reads plans in full lifts the partner's limits; a second role without casework does not.
             return Optional.empty();
         }
         String organisation = current.get().organisation();
