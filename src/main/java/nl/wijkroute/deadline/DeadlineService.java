@@ -3,7 +3,6 @@ package nl.wijkroute.deadline;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import nl.wijkroute.privacy.access.AccessAction;
 import nl.wijkroute.privacy.access.CaseAccess;
 import nl.wijkroute.privacy.access.CaseScope;
@@ -23,8 +22,6 @@ import nl.wijkroute.escalation.StagnationSignalService;
 import nl.wijkroute.system.problem.ConflictException;
 import nl.wijkroute.system.problem.InvalidInputException;
 import nl.wijkroute.system.problem.NotFoundException;
-import nl.wijkroute.system.security.CurrentUser;
-import nl.wijkroute.system.security.Roles;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.management.JobDefinition;
@@ -207,21 +204,10 @@ public class DeadlineService {
 
     private LegalDeadline accessible(UUID deadlineId, AccessAction action) {
         LegalDeadline deadline = deadline(deadlineId);
-        Supplier<NotFoundException> notFound = () -> new NotFoundException("Termijn " + deadlineId + " bestaat niet.");
-        if (action != AccessAction.READ && underAnotherLaw(deadline)) {
-            // A consulent sees the whole case's terms but acts only on the laws they decide on (authorization.md ³).
-            throw access.refuse(deadline.getCaseId(), DataCategory.TOEGANG, action, notFound);
-        }
-        access.require(deadline.getCaseId(), DataCategory.TOEGANG, action, notFound);
+        access.requireToegang(deadline.getCaseId(), () -> jdbc.queryForObject("select law from toegang_request where id = :id",
+                        Map.of("id", deadline.getToegangRequestId()), String.class), action,
+                () -> new NotFoundException("Termijn " + deadlineId + " bestaat niet."));
         return deadline;
-    }
-
-    private boolean underAnotherLaw(LegalDeadline deadline) {
-        return CurrentUser.current().filter(user -> user.hasRole(Roles.TOEGANG)).map(user -> {
-            String law = jdbc.queryForObject("select law from toegang_request where id = :id",
-                    Map.of("id", deadline.getToegangRequestId()), String.class);
-            return !user.laws().contains(law);
-        }).orElse(false);
     }
 
     private LocalDate warnOn(LocalDate receivedOn, LocalDate dueOn) {

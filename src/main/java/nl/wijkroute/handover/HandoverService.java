@@ -187,13 +187,8 @@ public class HandoverService {
         HandoverView view = mapper.toView(handover);
         boolean senderSide = handover.getSender().equals(user.username()) || handover.getSenderOrganisation().equals(user.actingFor());
         boolean notTakenOn = handover.getStatus() == Handover.Status.DECLINED || handover.getStatus() == Handover.Status.WITHDRAWN;
-        if (senderSide || !notTakenOn || !handover.getReceiverOrganisation().equals(user.organisation())) {
-            return view;
-        }
-        return new HandoverView(view.id(), view.caseId(), view.scope(), view.actionIds(), view.sender(),
-                view.senderOrganisation(), view.receiverOrganisation(), view.receiverProfessional(), null, null,
-                view.jointMeetingAt(), view.status(), view.overdue(), view.acceptBefore(), view.decidedBy(),
-                view.decidedAt(), view.declineReason(), view.createdAt());
+        boolean receiverOnly = !senderSide && handover.getReceiverOrganisation().equals(user.organisation());
+        return receiverOnly && notTakenOn ? view.withoutContent() : view;
     }
 
     /** Called by the BPMN after the receiver accepted: the regie or the actions change hands now. */

@@ -1,12 +1,10 @@
 package nl.wijkroute.toegang;
 
 import java.util.Arrays;
-import java.util.function.Supplier;
 import nl.wijkroute.privacy.access.AccessAction;
 import nl.wijkroute.privacy.access.CaseAccess;
 import nl.wijkroute.privacy.access.DataCategory;
 import nl.wijkroute.system.security.CurrentUser;
-import nl.wijkroute.system.security.Roles;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
@@ -175,14 +173,8 @@ public class ToegangService {
      */
     private ToegangRequest accessible(UUID requestId, AccessAction action) {
         ToegangRequest request = request(requestId);
-        Supplier<NotFoundException> notFound = () -> new NotFoundException("Toegangsaanvraag " + requestId + " bestaat niet.");
-        boolean otherLaw = CurrentUser.current()
-                .filter(user -> user.hasRole(Roles.TOEGANG) && !user.laws().contains(request.getLaw().name()))
-                .isPresent();
-        if (otherLaw && action != AccessAction.READ) {
-            throw access.refuse(request.getCaseId(), DataCategory.TOEGANG, action, notFound);
-        }
-        access.require(request.getCaseId(), DataCategory.TOEGANG, action, notFound);
+        access.requireToegang(request.getCaseId(), () -> request.getLaw().name(), action,
+                () -> new NotFoundException("Toegangsaanvraag " + requestId + " bestaat niet."));
         return request;
     }
 

@@ -133,8 +133,7 @@ class HandoverApiTest extends ApiTestSupport {
         assertThat(read(declined).get("declineReason").asText()).isEqualTo("Geen behandelplek tot maart");
         assertThat(getJson("/api/v1/handovers/" + handoverId, TestUsers.partnerGgz()).has("summary"))
                 .as("the organisation that declined keeps the offer, not the household's story").isFalse();
-        JsonNode inList = java.util.stream.StreamSupport.stream(getJson("/api/v1/handovers?direction=INCOMING",
-                TestUsers.partnerGgz()).spliterator(), false).filter(h -> h.get("id").asText().equals(handoverId)).findFirst().orElseThrow();
+        JsonNode inList = element(getJson("/api/v1/handovers?direction=INCOMING", TestUsers.partnerGgz()), "id", handoverId);
         assertThat(inList.has("summary") || inList.has("consent")).as("nor in the incoming list").isFalse();
         assertThat(getJson("/api/v1/handovers/" + handoverId, TestUsers.wijkcoach()).get("summary").get("realQuestion").asText())
                 .as("the sender keeps it").isEqualTo("Rust in de financiën.");
@@ -166,8 +165,7 @@ class HandoverApiTest extends ApiTestSupport {
         assertThat(getJson("/api/v1/handovers/" + handoverId, TestUsers.wijkcoach()).get("overdue").asBoolean()).isTrue();
         JsonNode signals = getJson("/api/v1/stagnation-signals", TestUsers.procesregisseur());
         assertThat(signals.findValuesAsText("referenceId")).contains(handoverId);
-        JsonNode signal = java.util.stream.StreamSupport.stream(signals.spliterator(), false)
-                .filter(s -> s.get("referenceId").asText().equals(handoverId)).findFirst().orElseThrow();
+        JsonNode signal = element(signals, "referenceId", handoverId);
         assertThat(signal.get("description").asText()).as("every procesregisseur reads it: no receiver named")
                 .isEqualTo("Warme overdracht niet binnen 5 werkdagen geaccepteerd.");
         assertProblem(mvc.perform(get("/api/v1/stagnation-signals").with(TestUsers.wijkcoach())).andReturn(), 403);
@@ -334,6 +332,12 @@ class HandoverApiTest extends ApiTestSupport {
             request = request.contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body));
         }
         return mvc.perform(request).andReturn();
+    }
+
+    /** The element of a JSON list whose {@code field} has this value (the shared test database holds others too). */
+    private static JsonNode element(JsonNode list, String field, String value) {
+        return java.util.stream.StreamSupport.stream(list.spliterator(), false)
+                .filter(item -> item.get(field).asText().equals(value)).findFirst().orElseThrow();
     }
 
     private static String regieUrl(UUID caseId) {

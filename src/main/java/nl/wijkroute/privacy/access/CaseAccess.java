@@ -98,14 +98,20 @@ public class CaseAccess {
     }
 
     /**
-     * Refuses what a narrower rule of the capability excludes although the case is in scope (a toegang
-     * consulent acting on a request or term under a law they do not decide on): logged as denied and
-     * answered as if the thing did not exist. Returns the exception for the caller to throw.
+     * As {@link #require(UUID, DataCategory, AccessAction, Supplier)} for toegang work (a request or one
+     * of its legal terms): a consulent reads every request of a case in their scope, but changes only
+     * those under a law they decide on (token claim {@code laws}). Another law answers as if the thing
+     * did not exist, logged as denied. The law is asked for only when the user is a consulent.
      */
-    public NotFoundException refuse(UUID caseId, DataCategory category, AccessAction action, Supplier<NotFoundException> notFound) {
-        CurrentUser.current().ifPresent(user -> householdsOf(List.of(caseId)).forEach((id, householdId) ->
-                accessLog.recordRefusal(entry(user, householdId, id, category, action, AccessLogEntry.Outcome.DENIED, false))));
-        return notFound.get();
+    public Optional<Granted> requireToegang(UUID caseId, Supplier<String> law, AccessAction action,
+                                            Supplier<NotFoundException> notFound) {
+        Optional<CurrentUser> consulent = CurrentUser.current().filter(user -> user.hasRole(Roles.TOEGANG));
+        if (action != AccessAction.READ && consulent.isPresent() && !consulent.get().laws().contains(law.get())) {
+            householdsOf(List.of(caseId)).forEach((id, householdId) -> accessLog.recordRefusal(
+                    entry(consulent.get(), householdId, id, DataCategory.TOEGANG, action, AccessLogEntry.Outcome.DENIED, false)));
+            throw notFound.get();
+        }
+        return require(caseId, DataCategory.TOEGANG, action, notFound);
     }
 
     /** Logs reads of cases a list query has already limited to the user's scope. */
