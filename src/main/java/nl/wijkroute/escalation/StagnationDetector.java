@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import nl.wijkroute.route.CaseMoved;
 import nl.wijkroute.route.Stage;
 import nl.wijkroute.route.SupportCase;
@@ -46,6 +47,7 @@ public class StagnationDetector {
 
     /** @return how many new signals were raised */
     @Scheduled(cron = "${wijkroute.stagnation.detect-cron:0 0 6 * * *}", zone = "Europe/Amsterdam")
+    @SchedulerLock(name = "stagnation-detection", lockAtMostFor = "PT30M")
     @Transactional
     public int detect() {
         Instant now = clock.instant();

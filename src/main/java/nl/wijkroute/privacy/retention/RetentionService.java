@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -61,6 +62,7 @@ public class RetentionService {
     private enum Outcome { NONE, CASE_FILE, ALL }
 
     @Scheduled(cron = "${wijkroute.retention.cron:0 30 2 * * *}", zone = "Europe/Amsterdam")
+    @SchedulerLock(name = "retention-erasure", lockAtMostFor = "PT2H")
     public Report run() {
         return runAsOf(LocalDate.now(clock.withZone(ZONE)));
     }
