@@ -1,11 +1,14 @@
 package nl.wijkroute.household;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import nl.wijkroute.system.problem.InvalidInputException;
 import nl.wijkroute.system.problem.NotFoundException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,14 +16,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class HouseholdService {
 
+    /**
+     * First key of the PostgreSQL advisory locks that stand for "a signal is looking up this BSN"
+     * (the second key is the BSN itself: nine digits fit an int, so two BSNs never share a lock).
+     */
+    private static final int BSN_LOCK_SPACE = 0x4253_4e00;
+
     private final HouseholdRepository households;
     private final WijkRepository wijken;
     private final Clock clock;
+    private final JdbcTemplate jdbc;
 
-    HouseholdService(HouseholdRepository households, WijkRepository wijken, Clock clock) {
+    HouseholdService(HouseholdRepository households, WijkRepository wijken, Clock clock, JdbcTemplate jdbc) {
         this.households = households;
         this.wijken = wijken;
         this.clock = clock;
+        this.jdbc = jdbc;
     }
 
     @Transactional(readOnly = true)
@@ -36,18 +47,39 @@ public class HouseholdService {
     }
 
     /**
+     * An existing household a signal is about, locked until the transaction ends: signals for one
+     * household are taken one at a time, so each sees the case the previous one opened (decision 0006).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Household existingForSignal(UUID id, String field) {
+        lockForSignal(id);
+        return existing(id, field);
+    }
+
+    /**
      * The household a signal is about: a known member's BSN finds the household it belongs to
      * (so a second door does not create a second household); otherwise a new one is registered.
+     * Signals naming the same BSN wait for each other (an advisory lock per BSN, held until commit),
+     * so simultaneous first signals register the household once; a known household is returned
+     * locked, as by {@link #existingForSignal}.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Household findOrRegister(NewHousehold data, String fieldPrefix) {
-        Optional<Household> known = data.members().stream()
+        // Sorted, so two signals naming the same BSNs take their locks in the same order (no deadlock).
+        List<String> bsns = data.members().stream()
                 .map(NewHousehold.NewMember::bsn)
                 .filter(Objects::nonNull)
+                .distinct()
+                .sorted()
+                .toList();
+        bsns.forEach(bsn -> jdbc.query("select pg_advisory_xact_lock(?, ?)", (RowCallbackHandler) row -> { },
+                BSN_LOCK_SPACE, Integer.parseInt(bsn)));
+        Optional<Household> known = bsns.stream()
                 .map(households::findByMemberBsn)
                 .flatMap(Optional::stream)
                 .findFirst();
         if (known.isPresent()) {
+            lockForSignal(known.get().getId());
             return known.get();
         }
         Wijk wijk = wijken.findById(data.wijkId())
@@ -55,5 +87,13 @@ public class HouseholdService {
         Household household = new Household(data.displayName(), wijk, data.postcode(), clock.instant());
         data.members().forEach(m -> household.addMember(m.givenName(), m.familyName(), m.birthDate(), m.bsn()));
         return households.save(household);
+    }
+
+    /**
+     * Holds the household row until commit. NO KEY UPDATE: it excludes other signals for the household
+     * but not the foreign-key checks of rows that merely point at it (signals, steps of other work).
+     */
+    private void lockForSignal(UUID id) {
+        jdbc.query("select id from household where id = ? for no key update", (RowCallbackHandler) row -> { }, id);
     }
 }

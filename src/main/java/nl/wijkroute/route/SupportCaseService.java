@@ -64,7 +64,9 @@ public class SupportCaseService {
     /**
      * 1 gezin, 1 plan: a signal for a household with an open case (or one in nazorg) joins that case;
      * during nazorg it reopens the case at triage (the BPMN's message boundary event). Otherwise a
-     * new case starts the route. The partial unique index backs this up against concurrent signals.
+     * new case starts the route. The caller holds the household's lock (HouseholdService), so
+     * simultaneous signals arrive here one by one and the later ones find the case the first opened;
+     * the partial unique index remains the database's guarantee for any other writer.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Attachment openOrAttach(Household household, String actor) {

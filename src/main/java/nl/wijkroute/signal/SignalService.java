@@ -41,12 +41,16 @@ public class SignalService {
         this.clock = clock;
     }
 
-    /** Runs inside the idempotency transaction, so a retried request never registers twice. */
+    /**
+     * Runs inside the idempotency transaction, so a retried request never registers twice. The
+     * household comes back locked until commit: simultaneous signals for one household are stored
+     * one after the other and all join the same case, none is refused for arriving at the same time.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public SignalResponse register(SignalRequest request, CurrentUser user) {
         checkCrossFieldRules(request);
         Household household = request.householdId() != null
-                ? households.existing(request.householdId(), "householdId")
+                ? households.existingForSignal(request.householdId(), "householdId")
                 : households.findOrRegister(mapper.toNewHousehold(request.household()), "household");
         SupportCaseService.Attachment attachment = cases.openOrAttach(household, user.username());
         Signal signal = signals.save(new Signal(attachment.caseId(), household.getId(), request.sourceType(),
