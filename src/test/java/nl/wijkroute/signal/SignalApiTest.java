@@ -91,14 +91,14 @@ class SignalApiTest extends ApiTestSupport {
     }
 
     @Test
-    void sameKeyWithAnotherBodyIsRefused() throws Exception {
+    void sameKeyWithAnotherBodyIsUnprocessableNamingTheHeader() throws Exception {
         String key = UUID.randomUUID().toString();
         postSignal(signal(newHousehold("noord")), TestUsers.frontoffice(), key);
         Map<String, Integer> before = rowCounts();
 
         MvcResult reused = postSignal(signal(newHousehold("noord")), TestUsers.frontoffice(), key);
 
-        assertProblem(reused, 400, "Idempotency-Key");
+        assertProblem(reused, 422, "Idempotency-Key");
         assertThat(rowCounts()).isEqualTo(before);
     }
 

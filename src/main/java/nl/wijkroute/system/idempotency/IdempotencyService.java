@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,15 +14,17 @@ import java.time.Clock;
 import java.util.HexFormat;
 import java.util.function.Supplier;
 import nl.wijkroute.system.problem.ConflictException;
-import nl.wijkroute.system.problem.InvalidInputException;
+import nl.wijkroute.system.problem.UnprocessableInputException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Makes a create request safe to retry. The key is claimed with an insert in the same transaction as
- * the effect: a concurrent retry waits on that row, and a retry after commit gets the stored response.
- * The same key with a different body is refused, so a client bug never silently returns a stale result.
+ * Makes a create request safe to retry (IETF HTTPAPI Idempotency-Key draft). The key is claimed with an
+ * insert in the same transaction as the effect, so a retry after commit gets the stored response. A
+ * retry while the first request is still in flight is answered 409 at once (it would otherwise queue
+ * behind the first and hold a connection); the same key with a different body is 422, so a client bug
+ * never silently returns a stale result. Keys are forgotten after their lifetime ({@link IdempotencyCleanup}).
  */
 @Service
 public class IdempotencyService {
@@ -50,6 +53,12 @@ public class IdempotencyService {
     public <T> Outcome<T> execute(String clientId, String key, Object request, int successStatus, Class<T> responseType,
                                   Supplier<T> action) {
         String hash = hash(request);
+        // The key's advisory lock is held by the transaction working on it until that commits: not
+        // getting it means the first request with this key is still in flight.
+        Boolean free = jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, lockKey(clientId, key));
+        if (!Boolean.TRUE.equals(free)) {
+            throw new ConflictException("Een verzoek met deze Idempotency-Key is nog in behandeling; probeer het zo opnieuw.");
+        }
         int claimed = jdbc.update("""
                 insert into idempotency_record (client_id, idempotency_key, request_hash, created_at)
                 values (?, ?, ?, ?) on conflict do nothing
@@ -64,7 +73,7 @@ public class IdempotencyService {
                 rs -> {
                     rs.next();
                     if (!hash.equals(rs.getString("request_hash"))) {
-                        throw new InvalidInputException(HEADER,
+                        throw new UnprocessableInputException(HEADER,
                                 "Deze Idempotency-Key is al gebruikt voor een ander verzoek; gebruik een nieuwe sleutel.");
                     }
                     String body = rs.getString("response_body");
@@ -73,6 +82,17 @@ public class IdempotencyService {
                     }
                     return new Outcome<>(rs.getInt("response_status"), read(body, responseType), true);
                 }, clientId, key);
+    }
+
+    /** One 64-bit advisory lock key per client and key (the first bytes of their SHA-256). */
+    private static long lockKey(String clientId, String key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((clientId + '\n' + key).getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.wrap(digest).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("No SHA-256", e);
+        }
     }
 
     private String hash(Object request) {

@@ -110,7 +110,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<Object> invalidInput(InvalidInputException ex) {
-        return invalid(List.of(new FieldProblem(ex.field(), ex.getMessage())));
+        HttpStatus status = ex instanceof UnprocessableInputException
+                ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.BAD_REQUEST;
+        return invalid(status, List.of(new FieldProblem(ex.field(), ex.getMessage())));
     }
 
     @ExceptionHandler(NotFoundException.class)
@@ -145,7 +147,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     private ResponseEntity<Object> invalid(List<FieldProblem> errors) {
-        return problem(HttpStatus.BAD_REQUEST, INVALID_INPUT + ": " + errors.stream().map(FieldProblem::field)
+        return invalid(HttpStatus.BAD_REQUEST, errors);
+    }
+
+    private ResponseEntity<Object> invalid(HttpStatus status, List<FieldProblem> errors) {
+        return problem(status, INVALID_INPUT + ": " + errors.stream().map(FieldProblem::field)
                 .distinct().collect(Collectors.joining(", ")), errors);
     }
 
