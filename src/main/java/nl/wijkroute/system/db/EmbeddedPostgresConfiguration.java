@@ -25,12 +25,23 @@ public class EmbeddedPostgresConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
+        return builder(properties).start();
+    }
+
+    /** The server as configured; package-visible so a test can start it with other properties. */
+    static EmbeddedPostgres.Builder builder(EmbeddedPostgresProperties properties) throws IOException {
         // Spring stops it (destroyMethod) after the engine and the pool; zonky's own JVM hook would
         // race Spring's and pull the database away from the engine while it is still closing.
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "100")
                 .setServerConfig("timezone", "UTC");
+        if (properties.durable()) {
+            // zonky starts the server with -F (fsync off) and synchronous_commit=off; a -c option
+            // given after -F wins, so the dev database in data/ is as crash-safe as any PostgreSQL.
+            builder.setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on");
+        }
         if (StringUtils.hasText(properties.dataDir())) {
             Path dataDir = Path.of(properties.dataDir()).toAbsolutePath();
             Files.createDirectories(dataDir.getParent());
@@ -40,7 +51,7 @@ public class EmbeddedPostgresConfiguration {
             requireFreePort(properties.port());
             builder.setPort(properties.port());
         }
-        return builder.start();
+        return builder;
     }
 
     @Bean
