@@ -134,6 +134,8 @@ class BreakGlassApiTest extends ApiTestSupport {
         assertProblem(breakGlass(TestUsers.wijkcoach2(), Map.of("caseId", caseId.toString(), "reason", "nodig")), 400, "reason");
         assertProblem(breakGlass(TestUsers.wijkcoach2(), Map.of("reason", REASON)), 400, "caseId");
         assertProblem(breakGlass(TestUsers.wijkcoach2(), Map.of("bsn", "123456789", "reason", REASON)), 400, "bsn");
+        assertProblem(breakGlass(TestUsers.wijkcoach2(), Map.of("caseId", caseId.toString(), "bsn", Bsns.random(),
+                "reason", REASON)), 400, "caseId");
         assertProblem(breakGlass(TestUsers.wijkcoach2(), Map.of("caseId", UUID.randomUUID().toString(), "reason", REASON)), 404, "caseId");
         assertProblem(breakGlass(TestUsers.wijkcoach(), Map.of("caseId", caseId.toString(), "reason", REASON)), 409);
         for (RequestPostProcessor user : List.of(TestUsers.frontoffice(), TestUsers.partnerGgz(), TestUsers.toegang(),
