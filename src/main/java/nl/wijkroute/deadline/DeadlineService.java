@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
@@ -60,12 +59,14 @@ public class DeadlineService {
     private final int warningWorkingDays;
     private final CaseAccess access;
     private final NamedParameterJdbcTemplate jdbc;
+    private final WorkingDays calendar;
 
     DeadlineService(LegalDeadlineRepository deadlines, DeadlineSuspensionRepository suspensions,
                     StagnationSignalService stagnation, RuntimeService runtimeService, ManagementService managementService,
                     DeadlineMapper mapper, Clock clock,
                     @Value("${wijkroute.deadline.warning-working-days:5}") int warningWorkingDays,
-                    CaseAccess access, NamedParameterJdbcTemplate jdbc) {
+                    CaseAccess access, NamedParameterJdbcTemplate jdbc, WorkingDays calendar) {
+        this.calendar = calendar;
         this.jdbc = jdbc;
         this.access = access;
         this.deadlines = deadlines;
@@ -80,7 +81,7 @@ public class DeadlineService {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public LegalDeadline start(UUID caseId, UUID toegangRequestId, LegalTerm term, LocalDate receivedOn) {
-        LocalDate dueOn = term.dueOn(receivedOn);
+        LocalDate dueOn = term.dueOn(receivedOn, calendar);
         return deadlines.save(new LegalDeadline(caseId, toegangRequestId, term, receivedOn, dueOn, warnOn(receivedOn, dueOn),
                 clock.instant()));
     }
@@ -148,9 +149,10 @@ public class DeadlineService {
         if (on.isBefore(deadline.getSuspendedSince()) || on.isAfter(today())) {
             throw new InvalidInputException("on", "Hervatten kan vanaf de opschorting tot en met vandaag.");
         }
-        long total = deadline.getSuspendedDays() + ChronoUnit.DAYS.between(deadline.getSuspendedSince(), on);
-        LocalDate dueOn = deadline.getTerm().dueOnAfterSuspension(deadline.getReceivedOn(), total);
-        deadline.resume(on, dueOn, warnOn(deadline.getReceivedOn(), dueOn));
+        LegalTerm term = deadline.getTerm();
+        long suspended = term.suspendedDays(deadline.getSuspendedSince(), on, calendar);
+        LocalDate dueOn = term.dueOnAfterSuspension(deadline.getReceivedOn(), deadline.getSuspendedDays() + suspended, calendar);
+        deadline.resume(suspended, dueOn, warnOn(deadline.getReceivedOn(), dueOn));
         suspensions.findFirstByDeadlineIdAndUntilIsNull(deadlineId).ifPresent(suspension -> suspension.end(on));
         TimerDates dates = timerDates(deadline);
         String processId = toegangProcessId(deadline);
@@ -211,8 +213,8 @@ public class DeadlineService {
     }
 
     private LocalDate warnOn(LocalDate receivedOn, LocalDate dueOn) {
-        LocalDate warnOn = WorkingDays.subtract(dueOn, warningWorkingDays);
-        return warnOn.isAfter(receivedOn) ? warnOn : WorkingDays.subtract(dueOn, 1);
+        LocalDate warnOn = calendar.subtract(dueOn, warningWorkingDays);
+        return warnOn.isAfter(receivedOn) ? warnOn : calendar.subtract(dueOn, 1);
     }
 
     /** The timers of the toegang process that watch this term (the active task's warning and breach). */
@@ -236,12 +238,12 @@ public class DeadlineService {
         int days = 0;
         if (!dueOn.isBefore(today)) {
             for (LocalDate d = today.plusDays(1); !d.isAfter(dueOn); d = d.plusDays(1)) {
-                days += WorkingDays.isWorkingDay(d) ? 1 : 0;
+                days += calendar.isWorkingDay(d) ? 1 : 0;
             }
             return days;
         }
         for (LocalDate d = dueOn.plusDays(1); !d.isAfter(today); d = d.plusDays(1)) {
-            days -= WorkingDays.isWorkingDay(d) ? 1 : 0;
+            days -= calendar.isWorkingDay(d) ? 1 : 0;
         }
         return days;
     }

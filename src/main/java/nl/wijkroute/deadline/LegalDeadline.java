@@ -9,7 +9,6 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /** One statutory term running for a toegang request: when it started, when it ends, whether it is at risk or breached. */
@@ -39,6 +38,7 @@ public class LegalDeadline {
 
     private LocalDate warnOn;
 
+    /** In the term's unit: calendar days for a term in weeks, werkdagen for a term in working days. */
     private int suspendedDays;
 
     private LocalDate suspendedSince;
@@ -79,15 +79,13 @@ public class LegalDeadline {
         this.suspendedSince = since;
     }
 
-    /** @return the calendar days this suspension lasted */
-    long resume(LocalDate on, LocalDate newDueOn, LocalDate newWarnOn) {
-        long days = ChronoUnit.DAYS.between(suspendedSince, on);
-        this.suspendedDays += (int) days;
+    /** @param days how long the suspension stood the term still, in the term's unit ({@link LegalTerm#suspendedDays}) */
+    void resume(long days, LocalDate newDueOn, LocalDate newWarnOn) {
+        this.suspendedDays += Math.toIntExact(days);
         this.suspendedSince = null;
         this.status = Status.RUNNING;
         this.dueOn = newDueOn;
         this.warnOn = newWarnOn;
-        return days;
     }
 
     void markAtRisk() {

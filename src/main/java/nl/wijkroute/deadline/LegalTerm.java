@@ -1,11 +1,12 @@
 package nl.wijkroute.deadline;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 
 /**
  * The statutory terms the toegang work runs against, each with its legal basis. Terms in weeks end
- * on the same weekday N weeks later and are extended by the Algemene termijnenwet when that day is a
- * weekend day or holiday; terms in working days already skip those days. See
+ * on the same weekday N weeks later and are extended by the Algemene termijnenwet when that day is no
+ * werkdag; terms in working days count werkdagen. Both use the one {@link WorkingDays} calendar. See
  * docs/decisions/0014-legal-terms.md for the citations and what is still to be verified.
  */
 public enum LegalTerm {
@@ -29,23 +30,36 @@ public enum LegalTerm {
         this.legalBasis = legalBasis;
     }
 
-    /** The last day of the term that starts the day after {@code receivedOn}. */
-    public LocalDate dueOn(LocalDate receivedOn) {
+    /** The last day of the term that starts the day after {@code receivedOn}, on the one werkdag calendar. */
+    public LocalDate dueOn(LocalDate receivedOn, WorkingDays calendar) {
         return switch (unit) {
-            case WEEKS -> WorkingDays.extendToNextWorkingDayPerAtw(receivedOn.plusWeeks(amount));
-            case WORKING_DAYS -> WorkingDays.add(receivedOn, amount);
+            case WEEKS -> calendar.nextWorkingDayFrom(receivedOn.plusWeeks(amount));
+            case WORKING_DAYS -> calendar.add(receivedOn, amount);
         };
     }
 
-    /** A suspension (Awb art. 4:15) moves the end by the suspended calendar days, then the Atw applies again. */
-    public LocalDate dueOnAfterSuspension(LocalDate receivedOn, long suspendedDays) {
-        LocalDate unsuspended = dueOn(receivedOn);
+    /**
+     * How long a suspension from {@code since} until {@code until} (exclusive) stood the term still, in
+     * the term's own unit: calendar days for a term in weeks (Awb art. 4:15), werkdagen for a term in
+     * working days, because a weekend in the middle of a suspension never counted towards that term.
+     */
+    public long suspendedDays(LocalDate since, LocalDate until, WorkingDays calendar) {
+        return unit == Unit.WORKING_DAYS ? calendar.between(since, until) : ChronoUnit.DAYS.between(since, until);
+    }
+
+    /**
+     * The end after suspensions of {@code suspendedDays} in the term's unit (see {@link #suspendedDays}):
+     * a term in weeks moves by calendar days and the Atw applies again; a term in working days moves by
+     * working days.
+     */
+    public LocalDate dueOnAfterSuspension(LocalDate receivedOn, long suspendedDays, WorkingDays calendar) {
+        LocalDate unsuspended = dueOn(receivedOn, calendar);
         if (suspendedDays == 0) {
             return unsuspended;
         }
         return unit == Unit.WORKING_DAYS
-                ? WorkingDays.add(unsuspended, (int) suspendedDays)
-                : WorkingDays.extendToNextWorkingDayPerAtw(receivedOn.plusWeeks(amount).plusDays(suspendedDays));
+                ? calendar.add(unsuspended, Math.toIntExact(suspendedDays))
+                : calendar.nextWorkingDayFrom(receivedOn.plusWeeks(amount).plusDays(suspendedDays));
     }
 
     public String legalBasis() {

@@ -69,12 +69,14 @@ public class HandoverService {
     private final Clock clock;
     private final int acceptanceWorkingDays;
     private final CaseAccess access;
+    private final WorkingDays calendar;
 
     HandoverService(HandoverRepository handovers, SupportCaseService cases, RegieService regie, PlanService plans,
                     AssessmentService assessments, OrganisationService organisations, StagnationSignalService stagnation,
                     RuntimeService runtimeService, ProcessTasks processTasks, EngineActor engineActor, HandoverMapper mapper,
                     Clock clock, @Value("${wijkroute.handover.acceptance-working-days:5}") int acceptanceWorkingDays,
-                    CaseAccess access) {
+                    CaseAccess access, WorkingDays calendar) {
+        this.calendar = calendar;
         this.access = access;
         this.handovers = handovers;
         this.cases = cases;
@@ -105,7 +107,7 @@ public class HandoverService {
             throw new InvalidInputException("receiverOrganisation", "Een overdracht gaat naar een andere organisatie.");
         }
         List<UUID> actionIds = checkScope(caseId, request);
-        Instant acceptBefore = WorkingDays.add(LocalDate.now(clock.withZone(MUNICIPALITY_ZONE)), acceptanceWorkingDays)
+        Instant acceptBefore = calendar.add(LocalDate.now(clock.withZone(MUNICIPALITY_ZONE)), acceptanceWorkingDays)
                 .atTime(LocalTime.of(23, 59)).atZone(MUNICIPALITY_ZONE).toInstant();
         Handover handover = handovers.saveAndFlush(new Handover(caseId, request.scope(), actionIds, user.username(),
                 user.actingFor(), request.receiverOrganisation(), request.receiverProfessional(),

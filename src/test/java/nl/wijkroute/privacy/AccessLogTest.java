@@ -2,6 +2,7 @@ package nl.wijkroute.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -12,6 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.wijkroute.partner.OrganisationService;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import nl.wijkroute.partner.OrganisationType;
 import nl.wijkroute.support.ApiTestSupport;
 import nl.wijkroute.support.TestUsers;
@@ -113,13 +117,13 @@ class AccessLogTest extends ApiTestSupport {
         assertThat(entries.findValuesAsText("username")).contains("frontoffice", "wijkcoach");
         assertThat(entries.findValuesAsText("householdId")).containsOnly(householdId);
 
-        MvcResult export = mvc.perform(get("/api/v1/access-log/export?householdId=" + householdId)
-                .with(TestUsers.privacyOfficer())).andReturn();
+        MvcResult export = export("householdId=" + householdId);
         assertThat(export.getResponse().getStatus()).isEqualTo(200);
         assertThat(export.getResponse().getContentType()).startsWith("text/csv");
         String csv = export.getResponse().getContentAsString();
         assertThat(csv.lines().findFirst().orElseThrow()).startsWith("id,tijdstip,gebruiker,rol,organisatie,huishouden");
-        assertThat(csv).contains("\"wijkcoach\"").contains(householdId);
+        assertThat(parse(csv)).extracting(row -> row.get("gebruiker")).contains("wijkcoach");
+        assertThat(parse(csv)).extracting(row -> row.get("huishouden")).containsOnly(householdId);
         assertThat(jdbc.queryForObject("select count(*) from access_log where household_id = ?::uuid and username = 'privacy' "
                 + "and action = 'EXPORT'", Integer.class, householdId)).as("the export is itself logged").isEqualTo(1);
         getJson("/api/v1/access-log?caseId=" + caseId, TestUsers.privacyOfficer());
@@ -133,6 +137,82 @@ class AccessLogTest extends ApiTestSupport {
             assertProblem(mvc.perform(get("/api/v1/access-log").with(user)).andReturn(), 403);
             assertProblem(mvc.perform(get("/api/v1/access-log/verification").with(user)).andReturn(), 403);
         }
+    }
+
+    @Test
+    void everyCellThatASpreadsheetWouldRunAsAFormulaIsNeutralisedAndTheCsvParsesBack() throws Exception {
+        UUID householdId = UUID.randomUUID();
+        // What a token or free text could carry: each formula lead of OWASP's list, tab and carriage return included.
+        List<String> dangerous = List.of("\t=cmd|' /C calc'!A0", "\r=HYPERLINK(\"http://x\")", "=1+1", "+31 6 12345678",
+                "-2+3", "@SUM(A1:A2)");
+        for (String value : dangerous) {
+            logEntry(householdId, value, value, value);
+        }
+        logEntry(householdId, "wijkcoach", "team-noord", "Gewoon, met een \"aanhalingsteken\", komma\nen regel");
+
+        MvcResult export = export("householdId=" + householdId);
+        assertThat(export.getResponse().getStatus()).isEqualTo(200);
+        List<CSVRecord> all = parse(export.getResponse().getContentAsString());
+        List<CSVRecord> rows = all.stream().filter(row -> row.get("categorie").equals("CASE_FILE")).toList();
+
+        assertThat(rows).hasSize(dangerous.size() + 1);
+        assertThat(rows).extracting(row -> row.get("gebruiker")).containsAll(dangerous.stream().map(v -> "'" + v).toList())
+                .contains("wijkcoach");
+        assertThat(rows).extracting(row -> row.get("organisatie")).containsAll(dangerous.stream().map(v -> "'" + v).toList());
+        assertThat(rows).extracting(row -> row.get("doel")).containsAll(dangerous.stream().map(v -> "'" + v).toList())
+                .contains("Gewoon, met een \"aanhalingsteken\", komma\nen regel");
+        for (CSVRecord row : all) {
+            for (String cell : row) {
+                assertThat(cell).as("cell of row " + row.getRecordNumber()).doesNotStartWith("=").doesNotStartWith("+")
+                        .doesNotStartWith("-").doesNotStartWith("@").doesNotStartWith("\t").doesNotStartWith("\r");
+            }
+        }
+    }
+
+    @Test
+    void aLargeExportIsStreamedToTheResponseNotBuiltInMemory() throws Exception {
+        UUID householdId = UUID.randomUUID();
+        jdbc.update("""
+                insert into access_log (username, user_role, organisation, household_id, data_category, action, purpose,
+                                        outcome, previous_hash, hash)
+                select 'wijkcoach', 'wijkteam', 'team-noord', ?, 'CASE_FILE', 'READ', 'Regie ' || n, 'GRANTED', '', ''
+                from generate_series(1, 2500) n""", householdId);
+
+        MvcResult started = mvc.perform(get("/api/v1/access-log/export?householdId=" + householdId)
+                .with(TestUsers.privacyOfficer())).andReturn();
+        // The controller hands back a body that writes while it reads; nothing of the log is in the response yet.
+        assertThat(started.getRequest().isAsyncStarted()).as("export answers with a streaming body").isTrue();
+        assertThat(started.getResponse().getContentAsString()).isEmpty();
+
+        MvcResult export = mvc.perform(asyncDispatch(started)).andReturn();
+        assertThat(export.getResponse().getStatus()).isEqualTo(200);
+        List<CSVRecord> rows = parse(export.getResponse().getContentAsString());
+        // The export is logged before its first row is written, so it is the newest entry of its own export.
+        assertThat(rows).hasSize(2501);
+        assertThat(rows.get(0).get("handeling")).isEqualTo("EXPORT");
+        assertThat(rows.get(0).get("gebruiker")).isEqualTo("privacy");
+        assertThat(rows.subList(1, rows.size())).extracting(row -> row.get("doel")).contains("Regie 1", "Regie 2500")
+                .hasSize(2500);
+    }
+
+    /** An export as the privacy officer, following the streaming body through to its end. */
+    private MvcResult export(String query) throws Exception {
+        MvcResult result = mvc.perform(get("/api/v1/access-log/export?" + query).with(TestUsers.privacyOfficer())).andReturn();
+        return result.getRequest().isAsyncStarted() ? mvc.perform(asyncDispatch(result)).andReturn() : result;
+    }
+
+    private static List<CSVRecord> parse(String csv) throws Exception {
+        try (CSVParser parser = CSVParser.parse(csv, CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            return parser.getRecords();
+        }
+    }
+
+    private void logEntry(UUID householdId, String username, String organisation, String purpose) {
+        jdbc.update("""
+                insert into access_log (username, user_role, organisation, household_id, data_category, action, purpose,
+                                        outcome, previous_hash, hash)
+                values (?, 'wijkteam', ?, ?, 'CASE_FILE', 'READ', ?, 'GRANTED', '', '')""",
+                username, organisation, householdId, purpose);
     }
 
     @Test

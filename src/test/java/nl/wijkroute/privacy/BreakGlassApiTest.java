@@ -63,9 +63,57 @@ class BreakGlassApiTest extends ApiTestSupport {
         assertProblem(mvc.perform(get("/api/v1/cases/" + caseId).with(TestUsers.procesregisseur())).andReturn(), 404);
 
         MvcResult opened = breakGlass(TestUsers.procesregisseur(), Map.of("bsn", bsn, "reason", "Doorbraakoverleg gemeente vraagt om meekijken."));
-        assertThat(opened.getResponse().getStatus()).as(opened.getResponse().getContentAsString()).isEqualTo(201);
-        assertThat(read(opened).get("caseId").asText()).isEqualTo(caseId.toString());
+        assertThat(opened.getResponse().getStatus()).as(opened.getResponse().getContentAsString()).isEqualTo(202);
+        assertThat(read(opened).has("caseId")).as("the answer does not tell which case, or whether there is one").isFalse();
         assertThat(getJson("/api/v1/cases/" + caseId, TestUsers.procesregisseur()).get("id").asText()).isEqualTo(caseId.toString());
+    }
+
+    @Test
+    void aBsnGetsTheSameAnswerWhetherItIsKnownOrNotAndEveryAttemptIsLogged() throws Exception {
+        String knownBsn = Bsns.random();
+        UUID caseId = UUID.fromString(read(postSignal(signal(newHousehold("noord", member("Lotte", "Bakker", "1988-02-02", knownBsn))),
+                TestUsers.frontoffice(), UUID.randomUUID().toString())).get("caseId").asText());
+        String unknownBsn = Bsns.random();
+        assertThat(jdbc.queryForObject("select count(*) from household_member where bsn = ?", Integer.class, unknownBsn)).isZero();
+        String flagged = "select count(*) from access_log where username = 'wijkcoach2' and break_glass";
+
+        int before = jdbc.queryForObject(flagged, Integer.class);
+        MvcResult known = breakGlass(TestUsers.wijkcoach2(), Map.of("bsn", knownBsn, "reason", REASON));
+        int afterKnown = jdbc.queryForObject(flagged, Integer.class);
+        String unknownReason = "Buurman belt over een kind alleen thuis, BSN van school gekregen.";
+        MvcResult unknown = breakGlass(TestUsers.wijkcoach2(), Map.of("bsn", unknownBsn, "reason", unknownReason));
+        int afterUnknown = jdbc.queryForObject(flagged, Integer.class);
+
+        assertThat(unknown.getResponse().getStatus()).as(unknown.getResponse().getContentAsString())
+                .isEqualTo(known.getResponse().getStatus()).isEqualTo(202);
+        JsonNode knownBody = read(known);
+        JsonNode unknownBody = read(unknown);
+        assertThat(fieldNames(unknownBody)).isEqualTo(fieldNames(knownBody)).doesNotContain("caseId");
+        assertThat(unknownBody.get("message").asText()).isEqualTo(knownBody.get("message").asText());
+        assertThat(known.getResponse().getHeader("Location")).isEqualTo(unknown.getResponse().getHeader("Location"));
+        assertThat(known.getResponse().getContentAsString()).doesNotContain(caseId.toString()).doesNotContain(knownBsn);
+
+        assertThat(afterKnown).as("the known BSN's grant is logged").isGreaterThan(before);
+        assertThat(afterUnknown).as("the unknown BSN's attempt is logged too").isGreaterThan(afterKnown);
+        assertThat(jdbc.queryForObject("select count(*) from access_log where username = 'wijkcoach2' and break_glass "
+                + "and household_id is null and case_id is null and outcome = 'DENIED'", Integer.class)).isPositive();
+        assertThat(jdbc.queryForObject("select count(*) from access_log where purpose like ? or purpose like ?", Integer.class,
+                "%" + knownBsn + "%", "%" + unknownBsn + "%")).as("no BSN in the log").isZero();
+
+        // The known household opens for the worker; the privacy officer reviews both attempts.
+        assertThat(getJson("/api/v1/cases/" + caseId, TestUsers.wijkcoach2()).get("id").asText()).isEqualTo(caseId.toString());
+        JsonNode toReview = getJson("/api/v1/break-glass", TestUsers.privacyOfficer());
+        assertThat(find(toReview, knownBody.get("id").asText()).get("caseId").asText()).isEqualTo(caseId.toString());
+        JsonNode attempt = find(toReview, unknownBody.get("id").asText());
+        assertThat(attempt.path("caseId").asText(null)).as("an attempt that found no household names no case").isNull();
+        assertThat(attempt.get("reason").asText()).isEqualTo(unknownReason);
+        assertThat(attempt.get("accesses").asLong()).isZero();
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @Test
@@ -86,6 +134,8 @@ class BreakGlassApiTest extends ApiTestSupport {
         assertProblem(breakGlass(TestUsers.wijkcoach2(), Map.of("caseId", caseId.toString(), "reason", "nodig")), 400, "reason");
         assertProblem(breakGlass(TestUsers.wijkcoach2(), Map.of("reason", REASON)), 400, "caseId");
         assertProblem(breakGlass(TestUsers.wijkcoach2(), Map.of("bsn", "123456789", "reason", REASON)), 400, "bsn");
+        assertProblem(breakGlass(TestUsers.wijkcoach2(), Map.of("caseId", caseId.toString(), "bsn", Bsns.random(),
+                "reason", REASON)), 400, "caseId");
         assertProblem(breakGlass(TestUsers.wijkcoach2(), Map.of("caseId", UUID.randomUUID().toString(), "reason", REASON)), 404, "caseId");
         assertProblem(breakGlass(TestUsers.wijkcoach(), Map.of("caseId", caseId.toString(), "reason", REASON)), 409);
         for (RequestPostProcessor user : List.of(TestUsers.frontoffice(), TestUsers.partnerGgz(), TestUsers.toegang(),

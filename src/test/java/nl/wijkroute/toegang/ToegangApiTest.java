@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import nl.wijkroute.deadline.LegalTerm;
+import nl.wijkroute.deadline.WorkingDays;
 import nl.wijkroute.support.ApiTestSupport;
 import nl.wijkroute.support.TestUsers;
 import org.camunda.bpm.engine.ManagementService;
@@ -31,6 +32,9 @@ class ToegangApiTest extends ApiTestSupport {
     @Autowired
     RuntimeService runtimeService;
 
+    @Autowired
+    WorkingDays calendar;
+
     @Test
     void wmoOnderzoekThenBesluitEachWithTheirLegalTermAndARefusalSendsTheCaseBackToThePlan() throws Exception {
         UUID caseId = caseAtRegie();
@@ -44,7 +48,7 @@ class ToegangApiTest extends ApiTestSupport {
         String id = request.get("id").asText();
         JsonNode onderzoekTerm = request.get("deadlines").get(0);
         assertThat(onderzoekTerm.get("term").asText()).isEqualTo("WMO_ONDERZOEK");
-        assertThat(onderzoekTerm.get("dueOn").asText()).isEqualTo(LegalTerm.WMO_ONDERZOEK.dueOn(TODAY).toString());
+        assertThat(onderzoekTerm.get("dueOn").asText()).isEqualTo(LegalTerm.WMO_ONDERZOEK.dueOn(TODAY, calendar).toString());
         assertThat(onderzoekTerm.get("legalBasis").asText()).contains("Wmo 2015 art. 2.3.2");
         assertThat(onderzoekTerm.get("workingDaysLeft").asInt()).isBetween(25, 30);
         assertThat(getJson("/api/v1/toegang", TestUsers.toegang()).findValuesAsText("id")).contains(id);
@@ -57,7 +61,7 @@ class ToegangApiTest extends ApiTestSupport {
                 Map.of("aanvraagReceivedOn", TODAY.toString(), "summary", "Eigen kracht en netwerk onvoldoende.")));
         assertThat(afterOnderzoek.get("phase").asText()).isEqualTo("BESLUIT");
         assertThat(afterOnderzoek.get("deadlines").findValuesAsText("status")).containsExactly("MET", "RUNNING");
-        assertThat(afterOnderzoek.get("deadlines").get(1).get("dueOn").asText()).isEqualTo(LegalTerm.WMO_BESCHIKKING.dueOn(TODAY).toString());
+        assertThat(afterOnderzoek.get("deadlines").get(1).get("dueOn").asText()).isEqualTo(LegalTerm.WMO_BESCHIKKING.dueOn(TODAY, calendar).toString());
 
         assertProblem(send(post("/api/v1/toegang/" + id + "/decision"), TestUsers.toegang(), Map.of("outcome", "REFUSED")), 400, "reason");
         JsonNode decided = read(send(post("/api/v1/toegang/" + id + "/decision"), TestUsers.toegang(),
@@ -101,7 +105,7 @@ class ToegangApiTest extends ApiTestSupport {
         assertThat(resume.getResponse().getStatus()).as(resume.getResponse().getContentAsString()).isEqualTo(200);
         JsonNode resumed = read(resume);
         assertThat(resumed.get("suspendedDays").asInt()).isEqualTo(8);
-        assertThat(resumed.get("dueOn").asText()).isEqualTo(LegalTerm.JEUGDWET_BESLUIT.dueOnAfterSuspension(received, 8).toString());
+        assertThat(resumed.get("dueOn").asText()).isEqualTo(LegalTerm.JEUGDWET_BESLUIT.dueOnAfterSuspension(received, 8, calendar).toString());
         assertThat(managementService.createJobQuery().processInstanceId(processId).active().count()).isEqualTo(2);
     }
 

@@ -150,6 +150,15 @@ public class CaseAccess {
     }
 
     /**
+     * A break-the-glass attempt whose BSN matched no household: flagged and refused, without a subject
+     * (and without the BSN, which the log must not hold).
+     */
+    public void logBreakGlassWithoutSubject(CurrentUser user) {
+        accessLog.record(List.of(entry(user, null, null, DataCategory.CASE_FILE, AccessAction.READ,
+                AccessLogEntry.Outcome.DENIED, true)));
+    }
+
+    /**
      * What a partner professional may see of a household they are involved with: the leefgebieden the
      * household consented to share with their organisation (accepted warme overdrachten) and their own
      * organisation's actions. Empty for every other role, who see what the matrix gives them in full.

@@ -7,6 +7,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -30,16 +34,42 @@ public class AccessLogQueries {
     public record Verification(boolean intact, long entries, Long firstBrokenId, String headHash) {
     }
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private static final int EXPORT_FETCH_SIZE = 500;
 
-    AccessLogQueries(NamedParameterJdbcTemplate jdbc) {
+    private final NamedParameterJdbcTemplate jdbc;
+    /** The same connections, with a fetch size: only the export reads this many rows. */
+    private final NamedParameterJdbcTemplate streaming;
+
+    AccessLogQueries(NamedParameterJdbcTemplate jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        JdbcTemplate cursor = new JdbcTemplate(dataSource);
+        cursor.setFetchSize(EXPORT_FETCH_SIZE);
+        this.streaming = new NamedParameterJdbcTemplate(cursor);
     }
 
     @Transactional(readOnly = true)
     public List<Row> find(Filter filter, int limit, long offset) {
-        StringBuilder sql = new StringBuilder("select * from access_log where true");
         MapSqlParameterSource parameters = new MapSqlParameterSource();
+        String sql = select(filter, parameters) + " order by id desc limit :limit offset :offset";
+        parameters.addValue("limit", limit).addValue("offset", offset);
+        return jdbc.query(sql, parameters, (row, n) -> row(row));
+    }
+
+    /**
+     * Hands the matching entries, newest first and at most {@code limit}, one by one to {@code sink}
+     * without holding them: inside the read-only transaction PostgreSQL's driver reads a cursor
+     * {@value #EXPORT_FETCH_SIZE} rows at a time instead of the whole result.
+     */
+    @Transactional(readOnly = true)
+    public void forEach(Filter filter, int limit, Consumer<Row> sink) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource();
+        String sql = select(filter, parameters) + " order by id desc limit :limit";
+        parameters.addValue("limit", limit);
+        streaming.query(sql, parameters, (RowCallbackHandler) row -> sink.accept(row(row)));
+    }
+
+    private static String select(Filter filter, MapSqlParameterSource parameters) {
+        StringBuilder sql = new StringBuilder("select * from access_log where true");
         if (filter.householdId() != null) {
             sql.append(" and household_id = :householdId");
             parameters.addValue("householdId", filter.householdId());
@@ -64,9 +94,7 @@ public class AccessLogQueries {
             sql.append(" and break_glass = :breakGlass");
             parameters.addValue("breakGlass", filter.breakGlass());
         }
-        sql.append(" order by id desc limit :limit offset :offset");
-        parameters.addValue("limit", limit).addValue("offset", offset);
-        return jdbc.query(sql.toString(), parameters, (row, n) -> row(row));
+        return sql.toString();
     }
 
     /**

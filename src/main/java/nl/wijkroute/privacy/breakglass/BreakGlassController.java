@@ -41,9 +41,15 @@ class BreakGlassController {
     @PreAuthorize("hasAnyRole('wijkteam', 'procesregisseur')")
     @Operation(summary = "Doorbreek de afscherming van een casus buiten je team (spoed, veiligheid)",
             description = "Alleen in een urgente veiligheidssituatie (procesregisseur: met opgegeven reden). Geeft voor "
-                    + "beperkte tijd toegang; elke inzage wordt gemarkeerd gelogd en de privacy officer beoordeelt achteraf.")
-    ResponseEntity<BreakGlassService.GrantView> open(@Valid @RequestBody BreakGlassRequest request, CurrentUser user) {
-        BreakGlassService.GrantView grant = breakGlass.open(request.caseId(), request.bsn(), request.reason(), user);
+                    + "beperkte tijd toegang; elke inzage wordt gemarkeerd gelogd en de privacy officer beoordeelt achteraf. "
+                    + "Met caseId: 201 met de toegang. Met een BSN: altijd 202 met hetzelfde antwoord, of het BSN bekend is "
+                    + "of niet; een bekende casus staat daarna in je casuslijst. Elke poging wordt gelogd.")
+    ResponseEntity<?> open(@Valid @RequestBody BreakGlassRequest request, CurrentUser user) {
+        if (request.bsn() != null) {
+            // 202 for every BSN: whether it belongs to a known household is not the answer's to tell.
+            return ResponseEntity.accepted().body(breakGlass.openByBsn(request.caseId(), request.bsn(), request.reason(), user));
+        }
+        BreakGlassService.GrantView grant = breakGlass.open(request.caseId(), request.reason(), user);
         return ResponseEntity.created(URI.create("/api/v1/break-glass/" + grant.id())).body(grant);
     }
 

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import nl.wijkroute.privacy.access.AccessAction;
 import nl.wijkroute.privacy.access.CaseAccess;
@@ -57,38 +58,86 @@ public class BreakGlassService {
         this.validFor = validFor;
     }
 
+    /**
+     * The answer to a break-the-glass by BSN, the same whether the BSN belongs to a known household or
+     * not (docs/decisions/0021-break-the-glass.md): the system must not tell who is known to the wijkteams.
+     */
+    public record BsnAnswer(UUID id, Instant expiresAt, String message) {
+    }
+
+    static final String BSN_ANSWER = "Je doorbraak is vastgelegd. Is er bij dit BSN een casus, dan staat die tot het genoemde "
+            + "tijdstip in je casuslijst. De privacy officer beoordeelt elke doorbraak achteraf.";
+
     @Transactional
-    public GrantView open(UUID caseId, String bsn, String reason, CurrentUser user) {
-        if ((caseId == null) == (bsn == null)) {
+    public GrantView open(UUID caseId, String reason, CurrentUser user) {
+        if (caseId == null) {
             throw new InvalidInputException("caseId",
                     "Noem de casus (caseId) of het BSN van een gezinslid: precies één van beide.");
         }
-        UUID target = caseId != null ? caseId : caseOfBsn(bsn);
-        CaseScope scope = CaseScope.of(user);
-        Map<String, Object> parameters = new HashMap<>(scope.parameters());
-        parameters.put("caseId", target);
-        List<Boolean> inScope = jdbc.queryForList("select " + scope.regular() + " from support_case c where c.id = :caseId",
-                parameters, Boolean.class);
-        if (inScope.isEmpty()) {
-            throw new NotFoundException("Casus " + target + " bestaat niet.", caseId != null ? "caseId" : "bsn");
+        Boolean inScope = inScope(caseId, user);
+        if (inScope == null) {
+            throw new NotFoundException("Casus " + caseId + " bestaat niet.", "caseId");
         }
-        if (Boolean.TRUE.equals(inScope.get(0))) {
+        if (inScope) {
             throw new ConflictException("Deze casus valt al binnen je werkgebied; doorbreken is niet nodig.");
         }
+        UUID id = grant(caseId, reason, user, clock.instant());
+        // The opening itself is the first flagged access, written with the grant.
+        access.require(caseId, DataCategory.CASE_FILE, AccessAction.READ);
+        return get(id);
+    }
+
+    /**
+     * By a member's BSN: a grant on the household's latest case when it is outside the worker's scope,
+     * nothing new when it is inside, and a recorded attempt without subject when no household has this
+     * BSN. Each leaves an access-log entry; the answer is the same for all three.
+     */
+    @Transactional
+    public BsnAnswer openByBsn(UUID caseId, String bsn, String reason, CurrentUser user) {
+        if (caseId != null) {
+            throw new InvalidInputException("caseId",
+                    "Noem de casus (caseId) of het BSN van een gezinslid: precies één van beide.");
+        }
         Instant now = clock.instant();
+        Optional<UUID> target = caseOfBsn(bsn);
+        UUID id;
+        if (target.isEmpty()) {
+            // Kept for the privacy officer's review like a grant, so that fishing for BSNs shows; it opens nothing.
+            id = grant(null, reason, user, now);
+            access.logBreakGlassWithoutSubject(user);
+        } else if (Boolean.TRUE.equals(inScope(target.get(), user))) {
+            // Already the worker's own case: no grant to review; the look is logged as an ordinary one.
+            id = UUID.randomUUID();
+            access.require(target.get(), DataCategory.CASE_FILE, AccessAction.READ);
+        } else {
+            id = grant(target.get(), reason, user, now);
+            access.require(target.get(), DataCategory.CASE_FILE, AccessAction.READ);
+        }
+        return new BsnAnswer(id, now.plus(validFor), BSN_ANSWER);
+    }
+
+    /** Whether the case is in the user's regular scope; null when there is no such case. */
+    private Boolean inScope(UUID caseId, CurrentUser user) {
+        CaseScope scope = CaseScope.of(user);
+        Map<String, Object> parameters = new HashMap<>(scope.parameters());
+        parameters.put("caseId", caseId);
+        List<Boolean> inScope = jdbc.queryForList("select " + scope.regular() + " from support_case c where c.id = :caseId",
+                parameters, Boolean.class);
+        return inScope.isEmpty() ? null : inScope.get(0);
+    }
+
+    private UUID grant(UUID caseId, String reason, CurrentUser user, Instant now) {
         UUID id = UUID.randomUUID();
         jdbc.update("""
                 insert into break_glass_access (id, case_id, username, user_role, organisation, reason, granted_at, expires_at)
                 values (:id, :caseId, :username, :role, :organisation, :reason, :grantedAt, :expiresAt)""",
                 new MapSqlParameterSource()
-                        .addValue("id", id).addValue("caseId", target).addValue("username", user.username())
+                        .addValue("id", id).addValue("caseId", caseId).addValue("username", user.username())
                         .addValue("role", CaseAccess.primaryRole(user)).addValue("organisation", user.actingFor())
                         .addValue("reason", reason)
                         .addValue("grantedAt", Timestamp.from(now))
                         .addValue("expiresAt", Timestamp.from(now.plus(validFor))));
-        // The opening itself is the first flagged access, written with the grant.
-        access.require(target, DataCategory.CASE_FILE, AccessAction.READ);
-        return get(id);
+        return id;
     }
 
     @Transactional(readOnly = true)
@@ -121,12 +170,11 @@ public class BreakGlassService {
                 .orElseThrow(() -> new NotFoundException("Doorbraak " + id + " bestaat niet."));
     }
 
-    private UUID caseOfBsn(String bsn) {
+    private Optional<UUID> caseOfBsn(String bsn) {
         return jdbc.queryForList("""
                 select c.id from support_case c join household_member m on m.household_id = c.household_id
                 where m.bsn = :bsn order by c.opened_at desc limit 1""", Map.of("bsn", bsn), UUID.class)
-                .stream().findFirst()
-                .orElseThrow(() -> new NotFoundException("Geen casus bij dit BSN.", "bsn"));
+                .stream().findFirst();
     }
 
     private static GrantView view(ResultSet row) throws SQLException {
