@@ -32,10 +32,12 @@ class AccessLogController {
     private static final int EXPORT_LIMIT = 100_000;
 
     private final AccessLogQueries queries;
+    private final AccessLogSealer sealer;
     private final CaseAccess access;
 
-    AccessLogController(AccessLogQueries queries, CaseAccess access) {
+    AccessLogController(AccessLogQueries queries, AccessLogSealer sealer, CaseAccess access) {
         this.queries = queries;
+        this.sealer = sealer;
         this.access = access;
     }
 
@@ -73,8 +75,8 @@ class AccessLogController {
         for (AccessLogQueries.Row row : rows) {
             csv.append(row.id()).append(',').append(row.at()).append(',').append(cell(row.username())).append(',')
                     .append(cell(row.role())).append(',').append(cell(row.organisation())).append(',')
-                    .append(row.householdId() == null ? "" : row.householdId()).append(',')
-                    .append(row.caseId() == null ? "" : row.caseId()).append(',').append(row.category()).append(',')
+                    .append(ids(row.householdId(), row.householdIds())).append(',')
+                    .append(ids(row.caseId(), row.caseIds())).append(',').append(row.category()).append(',')
                     .append(row.action()).append(',').append(cell(row.purpose())).append(',').append(row.outcome())
                     .append(',').append(row.breakGlass()).append('\n');
         }
@@ -85,9 +87,17 @@ class AccessLogController {
     }
 
     @GetMapping("/verification")
-    @Operation(summary = "Controleer de hashketen van het toegangslog (manipulatie wordt zichtbaar)")
+    @Operation(summary = "Verzegel en controleer de hashketen van het toegangslog (manipulatie wordt zichtbaar)")
     AccessLogQueries.Verification verify() {
-        return queries.verify();
+        return sealer.verify();
+    }
+
+    /** One id, or the ids a list showed separated by spaces (a list entry names them all). */
+    private static String ids(UUID single, List<UUID> listed) {
+        if (listed != null) {
+            return String.join(" ", listed.stream().map(UUID::toString).toList());
+        }
+        return single == null ? "" : single.toString();
     }
 
     /** Quotes a CSV cell; a leading formula character is neutralised so a spreadsheet does not run it. */
