@@ -143,9 +143,8 @@ public class CaseAccess {
         Set<UUID> householdIds = new LinkedHashSet<>();
         cases.forEach(caseId -> householdIds.add(households.get(caseId)));
         householdIds.remove(null);
-        AccessLogEntry single = entry(user, null, null, category, action, AccessLogEntry.Outcome.GRANTED, false);
-        accessLog.record(List.of(new AccessLogEntry(single.username(), single.role(), single.organisation(), null, null,
-                category, action, single.purpose(), single.outcome(), false, List.copyOf(householdIds), cases)));
+        AccessLogEntry list = entry(user, null, null, category, action, AccessLogEntry.Outcome.GRANTED, false);
+        accessLog.record(List.of(list.listing(List.copyOf(householdIds), cases)));
     }
 
     /** Logs the creation of personal data that needs no scope: a new signal about a household. */

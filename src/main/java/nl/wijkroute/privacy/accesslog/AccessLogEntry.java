@@ -23,4 +23,10 @@ public record AccessLogEntry(String username, String role, String organisation, 
         this(username, role, organisation, householdId, caseId, category, action, purpose, outcome, breakGlass, null,
                 null);
     }
+
+    /** The same access, about every case a list showed instead of one. */
+    public AccessLogEntry listing(List<UUID> listedHouseholdIds, List<UUID> listedCaseIds) {
+        return new AccessLogEntry(username, role, organisation, null, null, category, action, purpose, outcome, breakGlass,
+                listedHouseholdIds, listedCaseIds);
+    }
 }

@@ -55,7 +55,7 @@ public class AccessLogSealer {
 
     @Scheduled(fixedDelayString = "${wijkroute.access-log.seal-every:PT2S}")
     @SchedulerLock(name = "access-log-seal", lockAtMostFor = "PT5M")
-    void sealOnSchedule() {
+    public void sealOnSchedule() {
         seal();
     }
 
