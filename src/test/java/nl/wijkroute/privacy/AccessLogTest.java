@@ -17,7 +17,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import nl.wijkroute.partner.OrganisationType;
+import nl.wijkroute.privacy.accesslog.AccessLogSealer;
 import nl.wijkroute.support.ApiTestSupport;
+import nl.wijkroute.support.Bsns;
 import nl.wijkroute.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +32,9 @@ class AccessLogTest extends ApiTestSupport {
 
     @Autowired
     OrganisationService organisations;
+
+    @Autowired
+    AccessLogSealer sealer;
 
     @Test
     void aReadIsLoggedWithWhoWhatWhenWhyAndOutcome() throws Exception {
@@ -106,6 +111,131 @@ class AccessLogTest extends ApiTestSupport {
             jdbc.execute("alter table access_log enable trigger access_log_append_only");
         }
         assertThat(getJson("/api/v1/access-log/verification", TestUsers.privacyOfficer()).get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aListIsOneEntryNamingEveryHouseholdItShowed() throws Exception {
+        String bsn = Bsns.random();
+        UUID listed = UUID.fromString(read(postSignal(signal(newHousehold("noord", member("Mila", "Jansen", "1990-01-01", bsn))),
+                TestUsers.frontoffice(), UUID.randomUUID().toString())).get("caseId").asText());
+        openCaseInNoord();
+        openCaseInNoord();
+        String household = jdbc.queryForObject("select household_id::text from support_case where id = ?", String.class, listed);
+
+        long before = newestId();
+        JsonNode page = getJson("/api/v1/cases?wijk=noord&size=100", TestUsers.wijkcoach());
+        int shown = page.get("items").size();
+        assertThat(shown).isGreaterThanOrEqualTo(3);
+        assertThat(page.get("items").findValuesAsText("householdId")).contains(household);
+        List<Map<String, Object>> written = jdbc.queryForList("""
+                select username, data_category, action, case_id, cardinality(case_ids) as cases,
+                       cardinality(household_ids) as households, ?::uuid = any(household_ids) as names_household
+                from access_log where id > ?""", household, before);
+        assertThat(written).as("one entry for a page of " + shown + " cases").hasSize(1);
+        assertThat(written.get(0)).containsEntry("username", "wijkcoach").containsEntry("data_category", "CASE_FILE")
+                .containsEntry("action", "READ").containsEntry("cases", shown).containsEntry("names_household", true);
+
+        before = newestId();
+        JsonNode werkbak = getJson("/api/v1/tasks", TestUsers.wijkcoach());
+        long casesInWerkbak = werkbak.findValuesAsText("caseId").stream().distinct().count();
+        assertThat(casesInWerkbak).isGreaterThanOrEqualTo(3);
+        assertThat(jdbc.queryForList("select cardinality(case_ids) from access_log where id > ?", Integer.class, before))
+                .as("one entry for a werkbak of " + casesInWerkbak + " cases").containsExactly((int) casesInWerkbak);
+
+        // Who saw this household: the privacy officer and the resident both find the list entries.
+        JsonNode entries = getJson("/api/v1/access-log?householdId=" + household + "&size=1000", TestUsers.privacyOfficer());
+        List<JsonNode> lists = new java.util.ArrayList<>();
+        entries.forEach(entry -> {
+            if (entry.has("householdIds") && entry.get("username").asText().equals("wijkcoach")) {
+                lists.add(entry);
+            }
+        });
+        assertThat(lists).extracting(entry -> entry.get("category").asText()).contains("CASE_FILE", "ROUTE");
+        assertThat(lists).allSatisfy(entry -> assertThat(entry.get("householdIds").toString()).contains(household));
+        JsonNode looked = getJson("/api/v1/me/access-log", TestUsers.inwoner(bsn));
+        List<String> seen = new java.util.ArrayList<>();
+        looked.forEach(access -> seen.add(access.get("role").asText() + " " + access.get("category").asText() + " "
+                + access.get("action").asText()));
+        assertThat(seen).contains("wijkteam CASE_FILE READ", "wijkteam ROUTE READ");
+    }
+
+    @Test
+    void entriesAreWrittenUnsealedAndTheSealerChainsEachOnceAndExportsTheHead() throws Exception {
+        sealer.seal();
+        long before = newestId();
+        UUID caseId = openCaseInNoord();
+        getJson("/api/v1/cases/" + caseId, TestUsers.wijkcoach());
+        int written = jdbc.queryForObject("select count(*) from access_log where id > ?", Integer.class, before);
+        assertThat(written).isGreaterThanOrEqualTo(2);
+        assertThat(jdbc.queryForObject("select count(*) from access_log where id > ? and chain_position is null "
+                + "and hash is null and previous_hash is null", Integer.class, before))
+                .as("written without touching the chain").isEqualTo(written);
+
+        AccessLogSealer.Seal head = sealer.seal().orElseThrow();
+        assertThat(head.id()).isEqualTo(newestId());
+        assertThat(jdbc.queryForObject("select count(*) from access_log where chain_position is null", Integer.class)).isZero();
+        List<Long> chainOrder = jdbc.queryForList("select id from access_log where id > ? order by chain_position",
+                Long.class, before);
+        assertThat(chainOrder).hasSize(written).isSorted();
+        assertThat(sealer.exported()).contains(head);
+        assertThat(sealer.seal()).as("nothing new: the head stays").contains(head);
+
+        JsonNode verification = getJson("/api/v1/access-log/verification", TestUsers.privacyOfficer());
+        assertThat(verification.get("intact").asBoolean()).isTrue();
+        assertThat(verification.get("unsealed").asLong()).isZero();
+        assertThat(verification.get("headHash").asText()).isEqualTo(head.hash());
+        assertThat(verification.get("exportedSealFound").asBoolean()).isTrue();
+
+        // A seal is set once: neither a sealed row's seal nor an unsealed row's content may change.
+        assertThatThrownBy(() -> jdbc.update("update access_log set hash = repeat('1', 64) where id = ?", head.id()))
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update("update access_log set chain_position = null, previous_hash = null, "
+                + "hash = null where id = ?", head.id()))
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+    }
+
+    @Test
+    void deletingAnEntryInTheMiddleOrCuttingOffTheEndIsRevealed() throws Exception {
+        for (int i = 0; i < 2; i++) {
+            getJson("/api/v1/cases/" + openCaseInNoord(), TestUsers.wijkcoach());
+        }
+        JsonNode intact = getJson("/api/v1/access-log/verification", TestUsers.privacyOfficer());
+        assertThat(intact.get("intact").asBoolean()).isTrue();
+
+        long newest = newestId();
+        long middle = jdbc.queryForObject("select id from access_log order by id desc offset 2 limit 1", Long.class);
+        long afterMiddle = jdbc.queryForObject("select min(id) from access_log where id > ?", Long.class, middle);
+        // The newest entries gone: the rest chains up fine, only the seal kept outside the table tells.
+        removeAroundTheTriggers("id >= " + (newest - 1), () -> {
+            JsonNode tampered = getJson("/api/v1/access-log/verification", TestUsers.privacyOfficer());
+            assertThat(tampered.get("intact").asBoolean()).as(tampered.toString()).isFalse();
+        });
+        removeAroundTheTriggers("id = " + middle, () -> {
+            JsonNode tampered = getJson("/api/v1/access-log/verification", TestUsers.privacyOfficer());
+            assertThat(tampered.get("intact").asBoolean()).isFalse();
+            assertThat(tampered.get("firstBrokenId").asLong()).as("the entry after the gap").isEqualTo(afterMiddle);
+        });
+        assertThat(getJson("/api/v1/access-log/verification", TestUsers.privacyOfficer()).get("intact").asBoolean()).isTrue();
+    }
+
+    /** Deletes rows as a superuser could (guard off), runs the check, and puts the very same rows back. */
+    private void removeAroundTheTriggers(String where, Call check) throws Exception {
+        String saved = "access_log_removed_" + System.nanoTime();
+        jdbc.execute("create table " + saved + " as select * from access_log where " + where);
+        try {
+            jdbc.execute("alter table access_log disable trigger access_log_append_only");
+            jdbc.update("delete from access_log where " + where);
+            jdbc.execute("alter table access_log enable trigger access_log_append_only");
+            check.run();
+        } finally {
+            jdbc.execute("alter table access_log enable trigger access_log_append_only");
+            jdbc.update("insert into access_log select * from " + saved + " on conflict do nothing");
+            jdbc.execute("drop table " + saved);
+        }
+    }
+
+    private long newestId() {
+        return jdbc.queryForObject("select coalesce(max(id), 0) from access_log", Long.class);
     }
 
     @Test

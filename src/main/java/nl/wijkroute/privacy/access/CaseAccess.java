@@ -1,6 +1,5 @@
 package nl.wijkroute.privacy.access;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -10,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import nl.wijkroute.privacy.accesslog.AccessLog;
 import nl.wijkroute.privacy.accesslog.AccessLogEntry;
@@ -114,7 +114,10 @@ public class CaseAccess {
         return require(caseId, DataCategory.TOEGANG, action, notFound);
     }
 
-    /** Logs reads of cases a list query has already limited to the user's scope. */
+    /**
+     * Logs reads of cases a list query has already limited to the user's scope: one entry for the whole
+     * list, naming every household and case it showed (NEN 7513 asks who saw whose data, not one line per row).
+     */
     public void logListed(Collection<UUID> caseIds, DataCategory category) {
         logInvolved(caseIds, category, AccessAction.READ);
     }
@@ -129,12 +132,19 @@ public class CaseAccess {
             return;
         }
         CurrentUser user = current.get();
-        Map<UUID, UUID> households = householdsOf(caseIds);
-        List<AccessLogEntry> entries = new ArrayList<>();
-        for (UUID caseId : new LinkedHashSet<>(caseIds)) {
-            entries.add(entry(user, households.get(caseId), caseId, category, action, AccessLogEntry.Outcome.GRANTED, false));
+        List<UUID> cases = List.copyOf(new LinkedHashSet<>(caseIds));
+        Map<UUID, UUID> households = householdsOf(cases);
+        if (cases.size() == 1) {
+            UUID caseId = cases.get(0);
+            accessLog.record(List.of(entry(user, households.get(caseId), caseId, category, action,
+                    AccessLogEntry.Outcome.GRANTED, false)));
+            return;
         }
-        accessLog.record(entries);
+        Set<UUID> householdIds = new LinkedHashSet<>();
+        cases.forEach(caseId -> householdIds.add(households.get(caseId)));
+        householdIds.remove(null);
+        AccessLogEntry list = entry(user, null, null, category, action, AccessLogEntry.Outcome.GRANTED, false);
+        accessLog.record(List.of(list.listing(List.copyOf(householdIds), cases)));
     }
 
     /** Logs the creation of personal data that needs no scope: a new signal about a household. */
@@ -198,7 +208,9 @@ public class CaseAccess {
 
     private Map<UUID, UUID> householdsOf(Collection<UUID> caseIds) {
         Map<UUID, UUID> households = new HashMap<>();
-        jdbc.query("select id, household_id from support_case where id in (:ids)", Map.of("ids", caseIds),
+        // One array parameter however long the list (an IN list of thousands of parameters is slow to plan).
+        String ids = caseIds.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
+        jdbc.query("select id, household_id from support_case where id = any(cast(:ids as uuid[]))", Map.of("ids", ids),
                 row -> {
                     households.put((UUID) row.getObject("id"), (UUID) row.getObject("household_id"));
                 });

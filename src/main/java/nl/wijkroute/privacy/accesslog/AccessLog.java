@@ -1,8 +1,11 @@
 package nl.wijkroute.privacy.accesslog;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -12,20 +15,22 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes the access log. A change's entries go in the change's own transaction, just before it
- * commits: a write that fails leaves no entry, a committed one always has its entry, and the chain's
- * lock (see V14) is held only for the last moment of the transaction, so writers do not queue behind
- * each other for longer than a commit. Reads usually run in read-only transactions, which cannot
- * insert: their entries get a short transaction of their own. Refusals are written after the
- * surrounding transaction has ended, because that transaction is about to roll back.
+ * Writes the access log. A request's entries go in the request's own transaction, just before it
+ * commits, on the connection it already holds: a write that fails leaves no entry, a committed one
+ * always has its entry, and a read needs no second pooled connection. Read-only transactions can
+ * insert them because the driver leaves the database transaction read-write (pgjdbc
+ * {@code readOnlyMode=ignore}, see decision 0031); Hibernate still neither flushes nor dirty-checks in
+ * them. An insert takes no lock shared with other requests: the chain is made afterwards by
+ * {@link AccessLogSealer}. Refusals are written after the surrounding transaction has ended, because
+ * that transaction is about to roll back.
  */
 @Component
 public class AccessLog {
 
     private static final String INSERT = """
             insert into access_log (username, user_role, organisation, household_id, case_id, data_category, action,
-                                    purpose, outcome, break_glass, previous_hash, hash)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '')""";
+                                    purpose, outcome, break_glass, household_ids, case_ids)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
@@ -36,13 +41,12 @@ public class AccessLog {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** Grants: with the surrounding change when there is one, otherwise in a transaction of their own. */
+    /** Grants: with the surrounding transaction (a change or a read) when there is one, otherwise in one of their own. */
     public void record(List<AccessLogEntry> entries) {
         if (entries.isEmpty()) {
             return;
         }
-        if (TransactionSynchronizationManager.isActualTransactionActive()
-                && !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
             pendingInThisTransaction().addAll(entries);
         } else {
             ownTransaction.executeWithoutResult(status -> insert(entries));
@@ -101,6 +105,16 @@ public class AccessLog {
             statement.setString(8, entry.purpose());
             statement.setString(9, entry.outcome().name());
             statement.setBoolean(10, entry.breakGlass());
+            setUuids(statement, 11, entry.householdIds());
+            setUuids(statement, 12, entry.caseIds());
         });
+    }
+
+    private static void setUuids(PreparedStatement statement, int index, List<UUID> ids) throws SQLException {
+        if (ids == null) {
+            statement.setNull(index, Types.ARRAY);
+        } else {
+            statement.setArray(index, statement.getConnection().createArrayOf("uuid", ids.toArray()));
+        }
     }
 }

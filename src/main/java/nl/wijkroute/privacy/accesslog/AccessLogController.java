@@ -33,10 +33,12 @@ class AccessLogController {
     private static final int EXPORT_LIMIT = 100_000;
 
     private final AccessLogQueries queries;
+    private final AccessLogSealer sealer;
     private final CaseAccess access;
 
-    AccessLogController(AccessLogQueries queries, CaseAccess access) {
+    AccessLogController(AccessLogQueries queries, AccessLogSealer sealer, CaseAccess access) {
         this.queries = queries;
+        this.sealer = sealer;
         this.access = access;
     }
 
@@ -81,8 +83,8 @@ class AccessLogController {
     }
 
     @GetMapping("/verification")
-    @Operation(summary = "Controleer de hashketen van het toegangslog (manipulatie wordt zichtbaar)")
+    @Operation(summary = "Verzegel en controleer de hashketen van het toegangslog (manipulatie wordt zichtbaar)")
     AccessLogQueries.Verification verify() {
-        return queries.verify();
+        return sealer.verify();
     }
 }

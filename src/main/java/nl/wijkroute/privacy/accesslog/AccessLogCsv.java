@@ -6,6 +6,8 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -35,12 +37,20 @@ final class AccessLogCsv implements AutoCloseable {
     void print(AccessLogQueries.Row row) {
         try {
             printer.printRecord(row.id(), row.at(), text(row.username()), text(row.role()), text(row.organisation()),
-                    row.householdId(), row.caseId(), text(row.category()), text(row.action()), text(row.purpose()),
+                    ids(row.householdId(), row.householdIds()), ids(row.caseId(), row.caseIds()), text(row.category()), text(row.action()), text(row.purpose()),
                     text(row.outcome()), row.breakGlass());
         } catch (IOException e) {
             // The client went away or the connection broke: stop reading the log, nothing else to do.
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** One id, or the ids a list showed separated by spaces (a list entry names them all). */
+    private static String ids(UUID single, List<UUID> listed) {
+        if (listed != null) {
+            return String.join(" ", listed.stream().map(UUID::toString).toList());
+        }
+        return single == null ? "" : single.toString();
     }
 
     /** A leading single quote makes a spreadsheet show the cell as text instead of evaluating it. */

@@ -1,11 +1,13 @@
 package nl.wijkroute.privacy.accesslog;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -23,15 +25,20 @@ public class AccessLogQueries {
     public record Filter(UUID householdId, UUID caseId, String username, Instant from, Instant to, Boolean breakGlass) {
     }
 
+    /** An entry; a list request's entry names every household and case it showed in the two lists. */
     public record Row(long id, Instant at, String username, String role, String organisation, UUID householdId,
-                      UUID caseId, String category, String action, String purpose, String outcome, boolean breakGlass) {
+                      UUID caseId, String category, String action, String purpose, String outcome, boolean breakGlass,
+                      List<UUID> householdIds, List<UUID> caseIds) {
     }
 
     /**
-     * The outcome of walking the chain from the first entry: intact, or the first entry whose hash or
-     * link does not match (an entry changed, removed or inserted out of turn).
+     * The outcome of walking the chain of sealed entries from the first: intact, or the first entry whose
+     * hash or link does not match (an entry changed, removed or inserted out of turn); how many entries
+     * still wait for the sealer; and whether the newest seal exported outside the table is still in the
+     * chain (when it is not, the end of the log was cut off or rewritten).
      */
-    public record Verification(boolean intact, long entries, Long firstBrokenId, String headHash) {
+    public record Verification(boolean intact, long entries, Long firstBrokenId, String headHash, Long headPosition,
+                               long unsealed, AccessLogSealer.Seal exportedSeal, Boolean exportedSealFound) {
     }
 
     private static final int EXPORT_FETCH_SIZE = 500;
@@ -71,11 +78,12 @@ public class AccessLogQueries {
     private static String select(Filter filter, MapSqlParameterSource parameters) {
         StringBuilder sql = new StringBuilder("select * from access_log where true");
         if (filter.householdId() != null) {
-            sql.append(" and household_id = :householdId");
+            // Either index answers: the btree on household_id (one case) or the GIN on household_ids (a list).
+            sql.append(" and (household_id = :householdId or household_ids @> array[:householdId]::uuid[])");
             parameters.addValue("householdId", filter.householdId());
         }
         if (filter.caseId() != null) {
-            sql.append(" and case_id = :caseId");
+            sql.append(" and (case_id = :caseId or case_ids @> array[:caseId]::uuid[])");
             parameters.addValue("caseId", filter.caseId());
         }
         if (filter.username() != null) {
@@ -98,29 +106,43 @@ public class AccessLogQueries {
     }
 
     /**
-     * Recomputes every entry's hash and link in id order, in the database (the same digest function the
-     * chain trigger uses), and reports the first that does not match.
+     * Recomputes every sealed entry's hash and link in chain order, in the database (the same digest
+     * function the sealer uses), reports the first that does not match, and looks up the exported seal.
      */
     @Transactional(readOnly = true)
-    public Verification verify() {
+    public Verification verify(Optional<AccessLogSealer.Seal> exported) {
         Map<String, Object> result = jdbc.queryForMap("""
                 with chain as (
-                    select id, hash, access_log_digest(l) as recomputed, previous_hash,
-                           lag(hash, 1, repeat('0', 64)::char(64)) over (order by id) as expected_previous
-                    from access_log l)
+                    select id, chain_position, hash, access_log_digest(l) as recomputed, previous_hash,
+                           lag(hash, 1, repeat('0', 64)::char(64)) over (order by chain_position) as expected_previous
+                    from access_log l where chain_position is not null)
                 select count(*) as entries,
-                       min(id) filter (where hash <> recomputed or previous_hash <> expected_previous) as first_broken,
-                       (select hash from access_log order by id desc limit 1) as head
+                       (array_agg(id order by chain_position) filter (where hash is distinct from recomputed
+                            or previous_hash is distinct from expected_previous))[1] as first_broken,
+                       (select hash from access_log where chain_position is not null
+                        order by chain_position desc limit 1) as head,
+                       max(chain_position) as head_position,
+                       (select count(*) from access_log where chain_position is null) as unsealed
                 from chain""", Map.of());
         Long broken = result.get("first_broken") == null ? null : ((Number) result.get("first_broken")).longValue();
-        return new Verification(broken == null, ((Number) result.get("entries")).longValue(), broken,
-                (String) result.get("head"));
+        Boolean found = exported.map(seal -> jdbc.queryForList(
+                "select hash from access_log where chain_position = :position",
+                Map.of("position", seal.position()), String.class).contains(seal.hash())).orElse(null);
+        return new Verification(broken == null && !Boolean.FALSE.equals(found), ((Number) result.get("entries")).longValue(),
+                broken, (String) result.get("head"),
+                result.get("head_position") == null ? null : ((Number) result.get("head_position")).longValue(),
+                ((Number) result.get("unsealed")).longValue(), exported.orElse(null), found);
     }
 
     private static Row row(ResultSet row) throws SQLException {
         return new Row(row.getLong("id"), row.getTimestamp("logged_at").toInstant(), row.getString("username"),
                 row.getString("user_role"), row.getString("organisation"), row.getObject("household_id", UUID.class),
                 row.getObject("case_id", UUID.class), row.getString("data_category"), row.getString("action"),
-                row.getString("purpose"), row.getString("outcome"), row.getBoolean("break_glass"));
+                row.getString("purpose"), row.getString("outcome"), row.getBoolean("break_glass"),
+                uuids(row.getArray("household_ids")), uuids(row.getArray("case_ids")));
+    }
+
+    private static List<UUID> uuids(Array array) throws SQLException {
+        return array == null ? null : List.of((UUID[]) array.getArray());
     }
 }

@@ -81,7 +81,7 @@ class ResidentService {
         Own own = own(user);
         List<ResidentViews.Access> accesses = jdbc.query("""
                 select logged_at, user_role, organisation, data_category, action, purpose, break_glass from access_log
-                where household_id = :householdId and outcome = 'GRANTED' and user_role <> 'inwoner'
+                where (household_id = :householdId or household_ids @> array[:householdId]::uuid[]) and outcome = 'GRANTED' and user_role <> 'inwoner'
                 order by id desc limit 500""", Map.of("householdId", own.householdId()),
                 (row, n) -> new ResidentViews.Access(row.getTimestamp("logged_at").toInstant(), row.getString("user_role"),
                         row.getString("organisation"), row.getString("data_category"), row.getString("action"),
