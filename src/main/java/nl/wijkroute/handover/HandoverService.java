@@ -19,7 +19,6 @@ import nl.wijkroute.escalation.StagnationSignal;
 import nl.wijkroute.escalation.StagnationSignalService;
 import nl.wijkroute.partner.OrganisationService;
 import nl.wijkroute.plan.PlanService;
-import nl.wijkroute.plan.PlanViews;
 import nl.wijkroute.regie.RegieAssignment;
 import nl.wijkroute.regie.RegieService;
 import nl.wijkroute.route.CaseMoved;
@@ -28,6 +27,7 @@ import nl.wijkroute.route.EngineActor;
 import nl.wijkroute.route.ProcessTasks;
 import nl.wijkroute.route.Stage;
 import nl.wijkroute.route.SupportCaseService;
+import nl.wijkroute.signal.SignalService;
 import nl.wijkroute.system.problem.ConflictException;
 import nl.wijkroute.system.problem.InvalidInputException;
 import nl.wijkroute.system.problem.NotFoundException;
@@ -61,6 +61,7 @@ public class HandoverService {
     private final PlanService plans;
     private final AssessmentService assessments;
     private final OrganisationService organisations;
+    private final SignalService signals;
     private final StagnationSignalService stagnation;
     private final RuntimeService runtimeService;
     private final ProcessTasks processTasks;
@@ -74,8 +75,9 @@ public class HandoverService {
                     AssessmentService assessments, OrganisationService organisations, StagnationSignalService stagnation,
                     RuntimeService runtimeService, ProcessTasks processTasks, EngineActor engineActor, HandoverMapper mapper,
                     Clock clock, @Value("${wijkroute.handover.acceptance-working-days:5}") int acceptanceWorkingDays,
-                    CaseAccess access) {
+                    CaseAccess access, SignalService signals) {
         this.access = access;
+        this.signals = signals;
         this.handovers = handovers;
         this.cases = cases;
         this.regie = regie;
@@ -351,19 +353,23 @@ public class HandoverService {
         return actionIds;
     }
 
-    /** The story so far, only for the leefgebieden the consent covers. */
+    /**
+     * The story so far, only for the leefgebieden the consent covers: the signals, the vraagverheldering
+     * and, once there is one, the plan's goals. A handover of regie before the plan is legitimate early
+     * in the route; its summary then holds the signals and the vraagverheldering only.
+     */
     private HandoverContent.Summary summary(UUID caseId, HandoverRequest request) {
         Set<nl.wijkroute.household.Leefgebied> shared = request.consent().leefgebieden();
         VraagverhelderingView clarified = assessments.clarified(caseId);
-        List<HandoverContent.SharedGoal> goals = List.of();
-        try {
-            PlanViews.PlanView plan = plans.currentInFull(caseId);
-            goals = plan.goals().stream().filter(goal -> shared.contains(goal.leefgebied())).map(mapper::toShared).toList();
-        } catch (NotFoundException noPlanYet) {
-            // a handover before the plan exists shares the clarification only
-        }
+        List<HandoverContent.SharedGoal> goals = plans.currentInFull(caseId)
+                .map(plan -> plan.goals().stream().filter(goal -> shared.contains(goal.leefgebied())).map(mapper::toShared).toList())
+                .orElse(List.of());
+        // A signal's description is free text about all its leefgebieden: shared only when the consent covers every one.
+        List<HandoverContent.SharedSignal> sharedSignals = signals.forCase(caseId).stream()
+                .filter(signal -> !signal.getLeefgebieden().isEmpty() && shared.containsAll(signal.getLeefgebieden()))
+                .map(mapper::toShared).toList();
         return new HandoverContent.Summary(clarified.realQuestion(), request.note(),
                 clarified.assessments().stream().filter(a -> shared.contains(a.leefgebied())).map(mapper::toShared).toList(),
-                goals);
+                goals, sharedSignals);
     }
 }

@@ -101,6 +101,41 @@ class HandoverApiTest extends ApiTestSupport {
     }
 
     @Test
+    void aRegieHandoverBeforeThePlanExistsSharesTheSignalAndTheVraagverheldering() throws Exception {
+        UUID caseId = openCaseInNoord();
+        step(caseId, "triage", TestUsers.wijkcoach(), triage("FULL_ROUTE", "MULTIPLE", false, null));
+        String member = getJson("/api/v1/cases/" + caseId, TestUsers.wijkcoach()).get("household").get("members").get(0).get("id").asText();
+        assess(caseId, member, "FINANCIEN", "De rekeningen stapelen zich op.");
+        assess(caseId, member, "WERK_EN_OPLEIDING", "Ik wil weer werken.");
+        step(caseId, "vraagverheldering", TestUsers.wijkcoach(), Map.of("outcome", "TO_PLAN", "realQuestion", "Rust in de financiën."));
+        assertThat(mvc.perform(post(regieUrl(caseId) + "/take").with(TestUsers.wijkcoach())).andReturn().getResponse().getStatus())
+                .isEqualTo(200);
+
+        MvcResult proposed = propose(caseId, TestUsers.wijkcoach(), regieTo("ggz-breburg", List.of("FINANCIEN", "WERK_EN_OPLEIDING")));
+
+        assertThat(proposed.getResponse().getStatus()).as(proposed.getResponse().getContentAsString()).isEqualTo(201);
+        JsonNode summary = getJson("/api/v1/handovers/" + read(proposed).get("id").asText(), TestUsers.partnerGgz()).get("summary");
+        assertThat(summary.get("realQuestion").asText()).isEqualTo("Rust in de financiën.");
+        assertThat(summary.get("assessments").findValuesAsText("leefgebied")).containsExactlyInAnyOrder("FINANCIEN", "WERK_EN_OPLEIDING");
+        assertThat(summary.get("goals")).as("no plan yet: no goals").isEmpty();
+        assertThat(summary.get("signals").findValuesAsText("description"))
+                .containsExactly("Inwoner meldt zich bij het loket met vragen over schulden en werk.");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(read(proposed).get("id").asText()).count())
+                .as("the receiver's task waits").isEqualTo(1);
+    }
+
+    @Test
+    void aSignalIsSharedOnlyWhenTheConsentCoversAllItsLeefgebieden() throws Exception {
+        UUID caseId = caseInRegieHeldByWijkcoach();
+
+        MvcResult proposed = propose(caseId, TestUsers.wijkcoach(), regieTo("ggz-breburg", List.of("FINANCIEN")));
+
+        assertThat(proposed.getResponse().getStatus()).as(proposed.getResponse().getContentAsString()).isEqualTo(201);
+        assertThat(read(proposed).get("summary").get("signals")).as("the signal also speaks of werk, not consented").isEmpty();
+        assertThat(read(proposed).toString()).doesNotContain("schulden en werk");
+    }
+
+    @Test
     void plannedActionsCanBeHandedOverAndTheirOwnerChangesInANewPlanVersion() throws Exception {
         UUID caseId = caseInRegieHeldByWijkcoach();
         JsonNode plan = getJson("/api/v1/cases/" + caseId + "/plan", TestUsers.wijkcoach());
