@@ -21,11 +21,10 @@ import nl.wijkroute.partner.OrganisationService;
 import nl.wijkroute.plan.PlanService;
 import nl.wijkroute.regie.RegieAssignment;
 import nl.wijkroute.regie.RegieService;
-import nl.wijkroute.route.CaseMoved;
 import nl.wijkroute.route.CaseStatus;
 import nl.wijkroute.route.EngineActor;
 import nl.wijkroute.route.ProcessTasks;
-import nl.wijkroute.route.Stage;
+import nl.wijkroute.route.RouteVariables;
 import nl.wijkroute.route.SupportCaseService;
 import nl.wijkroute.signal.SignalService;
 import nl.wijkroute.system.problem.ConflictException;
@@ -35,7 +34,6 @@ import nl.wijkroute.system.security.CurrentUser;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.event.EventListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -53,6 +51,7 @@ public class HandoverService {
     static final String PROPOSED_MESSAGE = "warmeOverdracht";
     static final String WITHDRAWN_MESSAGE = "overdrachtIngetrokken";
     static final String DECISION_TASK = "overdrachtBeoordelen";
+    static final String CASE_CLOSED_REASON = "Ingetrokken: de ondersteuning is afgerond of de casus is gesloten.";
     private static final ZoneId MUNICIPALITY_ZONE = ZoneId.of("Europe/Amsterdam");
 
     private final HandoverRepository handovers;
@@ -232,13 +231,18 @@ public class HandoverService {
         }
     }
 
-    /** A closed case takes its pending handovers with it (the route ends, and with it their process). */
-    @EventListener
-    void withdrawPendingWhenCaseCloses(CaseMoved moved) {
-        if (moved.to() == Stage.AFGESLOTEN) {
-            handovers.findByCaseIdAndStatus(moved.caseId(), Handover.Status.PROPOSED)
-                    .forEach(handover -> handover.decide(Handover.Status.WITHDRAWN, "system", moved.at(), "Casus gesloten"));
+    /**
+     * Called by bpmn/warme-overdracht.bpmn when the case closes (or its support ends) before the
+     * receiver decided: the route's "afsluiten" signal interrupted the receiver's task. The handover is
+     * withdrawn, and the receiver sees that and why in their list; its overdue signal goes with it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void withdrawBecauseCaseClosed(UUID handoverId) {
+        Handover handover = handovers.findById(handoverId).orElseThrow();
+        if (handover.getStatus() == Handover.Status.PROPOSED) {
+            handover.decide(Handover.Status.WITHDRAWN, RouteVariables.SYSTEM_ACTOR, clock.instant(), CASE_CLOSED_REASON);
         }
+        stagnation.resolveFor(handoverId);
     }
 
     private void completeDecision(Handover handover, CurrentUser user, String decision, String reason) {

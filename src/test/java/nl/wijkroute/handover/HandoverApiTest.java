@@ -18,6 +18,7 @@ import nl.wijkroute.partner.OrganisationService;
 import nl.wijkroute.partner.OrganisationType;
 import nl.wijkroute.support.ApiTestSupport;
 import nl.wijkroute.support.TestUsers;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +38,9 @@ class HandoverApiTest extends ApiTestSupport {
 
     @Autowired
     RuntimeService runtimeService;
+
+    @Autowired
+    HistoryService historyService;
 
     @BeforeEach
     void partners() {
@@ -133,6 +137,29 @@ class HandoverApiTest extends ApiTestSupport {
         assertThat(proposed.getResponse().getStatus()).as(proposed.getResponse().getContentAsString()).isEqualTo(201);
         assertThat(read(proposed).get("summary").get("signals")).as("the signal also speaks of werk, not consented").isEmpty();
         assertThat(read(proposed).toString()).doesNotContain("schulden en werk");
+    }
+
+    @Test
+    void closingTheCaseWithdrawsAPendingHandoverEndsTheReceiversTaskAndTellsThemWhy() throws Exception {
+        UUID caseId = caseInRegieHeldByWijkcoach();
+        String handoverId = read(propose(caseId, TestUsers.wijkcoach(), regieTo("ggz-breburg", List.of("FINANCIEN")))).get("id").asText();
+        step(caseId, "plan", TestUsers.wijkcoach(), Map.of("outcome", "TO_REGIE",
+                "firstEvaluationDate", java.time.LocalDate.now().plusWeeks(4).toString()));
+        step(caseId, "regie", TestUsers.wijkcoach(), Map.of("outcome", "TO_EVALUATIE"));
+
+        step(caseId, "evaluatie", TestUsers.wijkcoach(), Map.of("outcome", "CLOSE", "reason", "Doelen bereikt."));
+
+        JsonNode asReceiver = element(getJson("/api/v1/handovers?direction=INCOMING", TestUsers.partnerGgz()), "id", handoverId);
+        assertThat(asReceiver.get("status").asText()).isEqualTo("WITHDRAWN");
+        assertThat(asReceiver.get("declineReason").asText()).contains("afgerond");
+        assertThat(asReceiver.has("summary")).as("withdrawn: the household's story stays with the sender").isFalse();
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(handoverId).count())
+                .as("the receiver's task and its timers end with the case").isZero();
+        String handoverProcess = historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(handoverId)
+                .singleResult().getId();
+        assertThat(managementService.createJobQuery().processInstanceId(handoverProcess).count()).as("no acceptance timer").isZero();
+        assertProblem(action(handoverId, "accept", TestUsers.partnerGgz(), null), 409);
+        assertThat(getJson(regieUrl(caseId), TestUsers.wijkcoach()).get("casusregie").get("holder").asText()).isEqualTo("wijkcoach");
     }
 
     @Test
