@@ -7,6 +7,7 @@ import nl.wijkroute.route.StepHistoryEntry;
 import nl.wijkroute.route.SupportCase;
 import nl.wijkroute.route.TaskView;
 import nl.wijkroute.signal.Signal;
+import nl.wijkroute.toegang.ToegangDtos;
 import nl.wijkroute.triage.TriageAssessment;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
@@ -31,7 +32,7 @@ interface CaseFileMapper {
     @Mapping(target = "household", source = "supportCase.household")
     @Mapping(target = "version", source = "supportCase.version")
     CaseViews.CaseDetail toDetail(SupportCase supportCase, TriageAssessment latestTriage, List<Signal> signals,
-                                  List<TaskView> openTasks);
+                                  List<TaskView> openTasks, List<ToegangDtos.ToegangView> toegangStillToDecide);
 
     @Mapping(target = "wijk", source = "wijk.id")
     CaseViews.HouseholdView toView(Household household);

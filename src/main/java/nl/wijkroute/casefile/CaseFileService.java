@@ -9,6 +9,8 @@ import nl.wijkroute.route.SupportCaseService;
 import nl.wijkroute.route.RouteTaskService;
 import nl.wijkroute.route.SupportCase;
 import nl.wijkroute.signal.SignalService;
+import nl.wijkroute.toegang.ToegangDtos;
+import nl.wijkroute.toegang.ToegangService;
 import nl.wijkroute.triage.TriageService;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -23,11 +25,13 @@ class CaseFileService {
     private final SignalService signals;
     private final TriageService triage;
     private final RouteTaskService tasks;
+    private final ToegangService toegang;
     private final CaseFileMapper mapper;
     private final CaseAccess access;
 
     CaseFileService(SupportCaseService cases, SignalService signals, TriageService triage, RouteTaskService tasks,
-                    CaseFileMapper mapper, CaseAccess access) {
+                    CaseFileMapper mapper, CaseAccess access, ToegangService toegang) {
+        this.toegang = toegang;
         this.access = access;
         this.cases = cases;
         this.signals = signals;
@@ -47,8 +51,11 @@ class CaseFileService {
     public CaseViews.CaseDetail get(UUID caseId) {
         access.require(caseId, DataCategory.CASE_FILE, AccessAction.READ);
         SupportCase supportCase = cases.get(caseId);
+        // Toegang requests run on to their legal decision after the case closed; shown to roles that read toegang.
+        List<ToegangDtos.ToegangView> toegangStillToDecide = access.allows(DataCategory.TOEGANG, AccessAction.READ)
+                ? toegang.stillToDecide(caseId) : List.of();
         return mapper.toDetail(supportCase, triage.latest(caseId).orElse(null), signals.forCase(caseId),
-                tasks.openTasksOf(caseId));
+                tasks.openTasksOf(caseId), toegangStillToDecide);
     }
 
     @Transactional(readOnly = true)

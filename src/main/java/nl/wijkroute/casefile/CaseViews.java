@@ -3,6 +3,7 @@ package nl.wijkroute.casefile;
 import nl.wijkroute.route.CaseStatus;
 import nl.wijkroute.route.Stage;
 import nl.wijkroute.route.TaskView;
+import nl.wijkroute.toegang.ToegangDtos;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,7 +25,7 @@ public final class CaseViews {
     public record CaseDetail(UUID id, CaseStatus status, Stage currentStage, Instant stageEnteredAt, Instant openedAt,
                              Instant closedAt, String closureReason, String team, HouseholdView household,
                              TriageView latestTriage, List<SignalView> signals, List<TaskView> openTasks,
-                             long version) {
+                             List<ToegangDtos.ToegangView> toegangStillToDecide, long version) {
     }
 
     public record HouseholdView(UUID id, String displayName, String wijk, String postcode, List<MemberView> members) {

@@ -162,6 +162,17 @@ public class EscalationService {
         }
     }
 
+    /**
+     * Called by bpmn/escalatie.bpmn when the route wants to close the case (or end its support) while
+     * this escalation runs: refused, so the whole move is undone. The procesregisseur de-escalates first.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void refuseClosing(UUID escalationId) {
+        Escalation escalation = escalation(escalationId);
+        throw new ConflictException("De casus kan niet worden afgesloten zolang de escalatie loopt (status "
+                + escalation.getStatus() + "); de procesregisseur de-escaleert eerst.");
+    }
+
     @Transactional(readOnly = true)
     public List<EscalationDtos.EscalationView> queue() {
         // Every open escalation is in every procesregisseur's scope: this queue is where they pick one up.

@@ -1,9 +1,12 @@
 package nl.wijkroute.escalation;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import nl.wijkroute.system.problem.ConflictException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,15 +25,28 @@ public class StagnationSignalService {
 
     private final StagnationSignalRepository signals;
     private final Clock clock;
+    private final JdbcTemplate jdbc;
 
-    StagnationSignalService(StagnationSignalRepository signals, Clock clock) {
+    StagnationSignalService(StagnationSignalRepository signals, Clock clock, JdbcTemplate jdbc) {
         this.signals = signals;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
+    /**
+     * Raises a signal unless one is already open for this case and cause (kind and reference): the
+     * database's partial unique index decides, so a timer that fires twice or two instances racing
+     * leave one open signal and no error.
+     *
+     * @return whether a new signal was raised
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void raise(UUID caseId, String kind, UUID referenceId, String description) {
-        signals.save(new StagnationSignal(caseId, kind, referenceId, description, clock.instant()));
+    public boolean raise(UUID caseId, String kind, UUID referenceId, String description) {
+        signals.flush(); // JPA changes first: the insert below bypasses the persistence context
+        return jdbc.update("""
+                insert into stagnation_signal (id, case_id, kind, reference_id, description, raised_at)
+                values (?, ?, ?, ?, ?, ?) on conflict do nothing""", UUID.randomUUID(), caseId, kind, referenceId,
+                description, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)) == 1;
     }
 
     /** The cause went away (e.g. the late handover was accepted after all). */

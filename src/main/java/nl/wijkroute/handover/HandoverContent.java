@@ -35,7 +35,13 @@ public final class HandoverContent {
     }
 
     /** The story the resident does not have to tell again, limited to what the consent covers. */
-    public record Summary(String realQuestion, String note, List<SharedAssessment> assessments, List<SharedGoal> goals) {
+    public record Summary(String realQuestion, String note, List<SharedAssessment> assessments, List<SharedGoal> goals,
+                          List<SharedSignal> signals) {
+    }
+
+    /** A signal that brought the household in; shared only when the consent covers all its leefgebieden. */
+    public record SharedSignal(Instant receivedAt, String sourceType, String urgency, Set<Leefgebied> leefgebieden,
+                               String description) {
     }
 
     public record SharedAssessment(String member, Leefgebied leefgebied, int score, String scoreMeaning, String ownWords,

@@ -27,6 +27,11 @@ class HandoverDelegates {
         return execution -> handovers.markOverdue(handoverId(execution));
     }
 
+    @Bean
+    JavaDelegate handoverWithdrawnByClosing(HandoverService handovers) {
+        return execution -> handovers.withdrawBecauseCaseClosed(handoverId(execution));
+    }
+
     private static UUID handoverId(DelegateExecution execution) {
         return UUID.fromString((String) execution.getVariable("handoverId"));
     }

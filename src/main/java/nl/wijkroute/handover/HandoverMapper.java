@@ -3,6 +3,7 @@ package nl.wijkroute.handover;
 import java.util.List;
 import nl.wijkroute.assessment.VraagverhelderingView;
 import nl.wijkroute.plan.PlanContent;
+import nl.wijkroute.signal.Signal;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 
@@ -14,6 +15,8 @@ interface HandoverMapper {
     HandoverContent.SharedAssessment toShared(VraagverhelderingView.AssessmentView assessment);
 
     HandoverContent.SharedGoal toShared(PlanContent.Goal goal);
+
+    HandoverContent.SharedSignal toShared(Signal signal);
 
     List<HandoverContent.SharedAction> toSharedActions(List<PlanContent.Action> actions);
 

@@ -19,15 +19,14 @@ import nl.wijkroute.escalation.StagnationSignal;
 import nl.wijkroute.escalation.StagnationSignalService;
 import nl.wijkroute.partner.OrganisationService;
 import nl.wijkroute.plan.PlanService;
-import nl.wijkroute.plan.PlanViews;
 import nl.wijkroute.regie.RegieAssignment;
 import nl.wijkroute.regie.RegieService;
-import nl.wijkroute.route.CaseMoved;
 import nl.wijkroute.route.CaseStatus;
 import nl.wijkroute.route.EngineActor;
 import nl.wijkroute.route.ProcessTasks;
-import nl.wijkroute.route.Stage;
+import nl.wijkroute.route.RouteVariables;
 import nl.wijkroute.route.SupportCaseService;
+import nl.wijkroute.signal.SignalService;
 import nl.wijkroute.system.problem.ConflictException;
 import nl.wijkroute.system.problem.InvalidInputException;
 import nl.wijkroute.system.problem.NotFoundException;
@@ -35,7 +34,6 @@ import nl.wijkroute.system.security.CurrentUser;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.event.EventListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -53,6 +51,7 @@ public class HandoverService {
     static final String PROPOSED_MESSAGE = "warmeOverdracht";
     static final String WITHDRAWN_MESSAGE = "overdrachtIngetrokken";
     static final String DECISION_TASK = "overdrachtBeoordelen";
+    static final String CASE_CLOSED_REASON = "Ingetrokken: de ondersteuning is afgerond of de casus is gesloten.";
     private static final ZoneId MUNICIPALITY_ZONE = ZoneId.of("Europe/Amsterdam");
 
     private final HandoverRepository handovers;
@@ -61,6 +60,7 @@ public class HandoverService {
     private final PlanService plans;
     private final AssessmentService assessments;
     private final OrganisationService organisations;
+    private final SignalService signals;
     private final StagnationSignalService stagnation;
     private final RuntimeService runtimeService;
     private final ProcessTasks processTasks;
@@ -75,9 +75,10 @@ public class HandoverService {
                     AssessmentService assessments, OrganisationService organisations, StagnationSignalService stagnation,
                     RuntimeService runtimeService, ProcessTasks processTasks, EngineActor engineActor, HandoverMapper mapper,
                     Clock clock, @Value("${wijkroute.handover.acceptance-working-days:5}") int acceptanceWorkingDays,
-                    CaseAccess access, WorkingDays calendar) {
+                    CaseAccess access, WorkingDays calendar, SignalService signals) {
         this.calendar = calendar;
         this.access = access;
+        this.signals = signals;
         this.handovers = handovers;
         this.cases = cases;
         this.regie = regie;
@@ -232,13 +233,18 @@ public class HandoverService {
         }
     }
 
-    /** A closed case takes its pending handovers with it (the route ends, and with it their process). */
-    @EventListener
-    void withdrawPendingWhenCaseCloses(CaseMoved moved) {
-        if (moved.to() == Stage.AFGESLOTEN) {
-            handovers.findByCaseIdAndStatus(moved.caseId(), Handover.Status.PROPOSED)
-                    .forEach(handover -> handover.decide(Handover.Status.WITHDRAWN, "system", moved.at(), "Casus gesloten"));
+    /**
+     * Called by bpmn/warme-overdracht.bpmn when the case closes (or its support ends) before the
+     * receiver decided: the route's "afsluiten" signal interrupted the receiver's task. The handover is
+     * withdrawn, and the receiver sees that and why in their list; its overdue signal goes with it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void withdrawBecauseCaseClosed(UUID handoverId) {
+        Handover handover = handovers.findById(handoverId).orElseThrow();
+        if (handover.getStatus() == Handover.Status.PROPOSED) {
+            handover.decide(Handover.Status.WITHDRAWN, RouteVariables.SYSTEM_ACTOR, clock.instant(), CASE_CLOSED_REASON);
         }
+        stagnation.resolveFor(handoverId);
     }
 
     private void completeDecision(Handover handover, CurrentUser user, String decision, String reason) {
@@ -353,19 +359,23 @@ public class HandoverService {
         return actionIds;
     }
 
-    /** The story so far, only for the leefgebieden the consent covers. */
+    /**
+     * The story so far, only for the leefgebieden the consent covers: the signals, the vraagverheldering
+     * and, once there is one, the plan's goals. A handover of regie before the plan is legitimate early
+     * in the route; its summary then holds the signals and the vraagverheldering only.
+     */
     private HandoverContent.Summary summary(UUID caseId, HandoverRequest request) {
         Set<nl.wijkroute.household.Leefgebied> shared = request.consent().leefgebieden();
         VraagverhelderingView clarified = assessments.clarified(caseId);
-        List<HandoverContent.SharedGoal> goals = List.of();
-        try {
-            PlanViews.PlanView plan = plans.currentInFull(caseId);
-            goals = plan.goals().stream().filter(goal -> shared.contains(goal.leefgebied())).map(mapper::toShared).toList();
-        } catch (NotFoundException noPlanYet) {
-            // a handover before the plan exists shares the clarification only
-        }
+        List<HandoverContent.SharedGoal> goals = plans.currentInFull(caseId)
+                .map(plan -> plan.goals().stream().filter(goal -> shared.contains(goal.leefgebied())).map(mapper::toShared).toList())
+                .orElse(List.of());
+        // A signal's description is free text about all its leefgebieden: shared only when the consent covers every one.
+        List<HandoverContent.SharedSignal> sharedSignals = signals.forCase(caseId).stream()
+                .filter(signal -> !signal.getLeefgebieden().isEmpty() && shared.containsAll(signal.getLeefgebieden()))
+                .map(mapper::toShared).toList();
         return new HandoverContent.Summary(clarified.realQuestion(), request.note(),
                 clarified.assessments().stream().filter(a -> shared.contains(a.leefgebied())).map(mapper::toShared).toList(),
-                goals);
+                goals, sharedSignals);
     }
 }

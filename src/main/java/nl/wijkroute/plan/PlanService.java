@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import nl.wijkroute.household.HouseholdMember;
@@ -106,11 +107,15 @@ public class PlanService {
         return access.consentLimits(caseId).map(limits -> limitedTo(view, limits)).orElse(view);
     }
 
-    /** The current plan in full, for a capability that already decided access (a handover's summary). */
+    /**
+     * The current plan in full, for a capability that already decided access (a handover's summary);
+     * empty while the case has no plan yet. Optional rather than NotFoundException: an exception through
+     * this transactional proxy marks the caller's transaction rollback-only, even when the caller catches it.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public PlanViews.PlanView currentInFull(UUID caseId) {
-        Plan plan = planOfCase(caseId);
-        return mapper.toView(plan, version(plan, plan.getCurrentVersion()));
+    public Optional<PlanViews.PlanView> currentInFull(UUID caseId) {
+        return plans.findFirstByCaseIdOrderByCreatedAtDesc(caseId)
+                .map(plan -> mapper.toView(plan, version(plan, plan.getCurrentVersion())));
     }
 
     /**

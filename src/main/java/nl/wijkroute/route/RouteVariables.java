@@ -10,6 +10,8 @@ public final class RouteVariables {
     public static final String NEXT_EVALUATION_DATE = "nextEvaluationDate";
     /** Transient: why a step was taken; read by the step recorder, never stored as a process variable. */
     public static final String MOVE_REASON = "moveReason";
+    /** Transient: set when the token took a flow the BPMN marks as a back-move; read by the step recorder. */
+    public static final String BACK_MOVE = "backMove";
     public static final String NEW_SIGNAL_MESSAGE = "nieuwSignaal";
     /** The actor recorded for moves the engine makes by itself (timers). */
     public static final String SYSTEM_ACTOR = "system";

@@ -37,10 +37,15 @@ public class StepHistoryEntry {
 
     private String reason;
 
+    /** Whether the move took a flow the BPMN marks as a back-move (decision 0028). */
+    private boolean backMove;
+
     protected StepHistoryEntry() {
     }
 
-    StepHistoryEntry(UUID caseId, Stage fromStage, Stage toStage, String actor, Instant movedAt, String reason) {
+    StepHistoryEntry(UUID caseId, Stage fromStage, Stage toStage, String actor, Instant movedAt, String reason,
+                     boolean backMove) {
+        this.backMove = backMove;
         this.caseId = caseId;
         this.fromStage = fromStage;
         this.toStage = toStage;
@@ -75,5 +80,9 @@ public class StepHistoryEntry {
 
     public String getReason() {
         return reason;
+    }
+
+    public boolean isBackMove() {
+        return backMove;
     }
 }

@@ -40,9 +40,11 @@ class StepRecorder implements StageEntered {
                 .orElseThrow(() -> new IllegalStateException("Route running for unknown case " + caseId));
         Stage from = supportCase.getCurrentStage();
         String reason = (String) execution.getVariable(RouteVariables.MOVE_REASON);
+        // Transient, like the reason: it lives until the command ends, which is at the stage it led to.
+        boolean backMove = Boolean.TRUE.equals(execution.getVariable(RouteVariables.BACK_MOVE));
         var now = clock.instant();
         supportCase.enter(stage, now, reason);
-        history.save(new StepHistoryEntry(caseId, from, stage, actor(execution), now, reason));
+        history.save(new StepHistoryEntry(caseId, from, stage, actor(execution), now, reason, backMove));
         events.publishEvent(new CaseMoved(caseId, from, stage, now));
     }
 
@@ -56,7 +58,7 @@ class StepRecorder implements StageEntered {
     /** The first entry, written when the case is opened (before the engine starts the route). */
     void recordOpening(SupportCase supportCase, String actor, String reason) {
         history.save(new StepHistoryEntry(supportCase.getId(), null, supportCase.getCurrentStage(), actor,
-                supportCase.getOpenedAt(), reason));
+                supportCase.getOpenedAt(), reason, false));
         events.publishEvent(new CaseMoved(supportCase.getId(), null, supportCase.getCurrentStage(), supportCase.getOpenedAt()));
     }
 }

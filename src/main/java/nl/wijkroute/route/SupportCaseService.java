@@ -1,14 +1,11 @@
 package nl.wijkroute.route;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -141,34 +138,6 @@ public class SupportCaseService {
     public List<StepHistoryEntry> history(UUID caseId) {
         get(caseId);
         return history.findByCaseIdOrderByMovedAtAscIdAsc(caseId);
-    }
-
-    /** Open cases standing in a stage since before the given moment (for stagnation detection). */
-    @Transactional(readOnly = true)
-    public List<SupportCase> standingStillSince(Stage stage, Instant before) {
-        return cases.findByStatusAndCurrentStageAndStageEnteredAtBefore(CaseStatus.OPEN, stage, before);
-    }
-
-    /** How often the case re-entered a stage it had already been in: a sign of going round in circles. */
-    @Transactional(readOnly = true)
-    public Map<UUID, Integer> revisits(Collection<UUID> caseIds) {
-        Map<UUID, Integer> revisits = new HashMap<>();
-        for (UUID caseId : caseIds) {
-            Set<Stage> seen = EnumSet.noneOf(Stage.class);
-            int count = 0;
-            for (StepHistoryEntry entry : history.findByCaseIdOrderByMovedAtAscIdAsc(caseId)) {
-                if (!seen.add(entry.getToStage())) {
-                    count++;
-                }
-            }
-            revisits.put(caseId, count);
-        }
-        return revisits;
-    }
-
-    @Transactional(readOnly = true)
-    public List<UUID> openCaseIds() {
-        return cases.findIdsByStatus(CaseStatus.OPEN);
     }
 
     public record CaseFilter(Stage stage, String teamId, String wijkId, CaseStatus status) {

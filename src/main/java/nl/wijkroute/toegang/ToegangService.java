@@ -153,6 +153,17 @@ public class ToegangService {
         return requests.findByCaseIdOrderByRequestedAtAsc(caseId).stream().map(this::view).toList();
     }
 
+    /**
+     * The case's requests still waiting for their legal decision, for the case file. They run on after
+     * the case closed: the municipality must still decide within the term (decision 0027). The case
+     * file has already decided and logged the access.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<ToegangDtos.ToegangView> stillToDecide(UUID caseId) {
+        return requests.findByCaseIdOrderByRequestedAtAsc(caseId).stream()
+                .filter(request -> request.getPhase() != ToegangRequest.Phase.BESLOTEN).map(this::view).toList();
+    }
+
     /** The toegang team's queue: requests still waiting for onderzoek or besluit, oldest first. */
     @Transactional(readOnly = true)
     public List<ToegangDtos.ToegangView> open(CurrentUser user) {

@@ -1,6 +1,7 @@
 package nl.wijkroute.escalation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -48,6 +49,9 @@ class EscalatieProcessTest {
     void delegates() {
         BpmnAwareTests.init(ENGINE);
         Mocks.register("doorbraakFollowUpLate", (JavaDelegate) e -> calls.add("late:" + e.getVariable("escalationId")));
+        Mocks.register("closingRefusedWhileEscalated", (JavaDelegate) e -> {
+            throw new IllegalStateException("closing refused by escalation " + e.getVariable("escalationId"));
+        });
     }
 
     @AfterEach
@@ -108,9 +112,50 @@ class EscalatieProcessTest {
         assertThat(route).isWaitingAt("regie", "escalatieCall");
     }
 
+    @Test
+    void closingTheCaseIsRefusedWhileTheEscalationRunsAndGoesThroughOnceDeescalated() {
+        String caseId = UUID.randomUUID().toString();
+        ProcessInstance route = ENGINE.getRuntimeService().createProcessInstanceByKey("routekaart").businessKey(caseId)
+                .setVariables(Map.of("caseId", caseId, "candidateGroup", "team-noord", "nazorgPeriod", "P3M"))
+                .startBeforeActivity("evaluatie").execute();
+        String escalationId = UUID.randomUUID().toString();
+        ENGINE.getRuntimeService().createMessageCorrelation("escalatie").processInstanceBusinessKey(caseId)
+                .setVariablesToTriggeredScope(Map.of("escalationId", escalationId)).correlate();
+        ProcessInstance escalation = ENGINE.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("escalatie")
+                .processInstanceBusinessKey(escalationId).singleResult();
+        String evaluatie = task("evaluatie", route).getId();
+
+        assertThatThrownBy(() -> ENGINE.getTaskService().complete(evaluatie, Map.of("evaluatieOutcome", "CLOSE")))
+                .hasStackTraceContaining("closing refused by escalation " + escalationId);
+        assertThat(route).isWaitingAt("evaluatie", "escalatieCall");
+
+        complete(task(escalation), withVariables("procesregisseur", "procesregisseur"));
+        complete(task(escalation), withVariables("followUpBefore", Date.from(Instant.now().plus(14, ChronoUnit.DAYS))));
+        complete(task(escalation));
+        assertThat(escalation).isEnded().hasPassed("deescalated").hasNotPassed("refuseClosing");
+
+        ENGINE.getTaskService().complete(evaluatie, Map.of("evaluatieOutcome", "CLOSE"));
+        assertThat(route).hasPassed("supportEnds", "escalatieDone").isWaitingAt("nazorgWait");
+    }
+
+    @Test
+    void anEscalationOfAnotherCaseDoesNotStopThisCaseFromClosing() {
+        ProcessInstance otherCasesEscalation = start();
+        String caseId = UUID.randomUUID().toString();
+        ProcessInstance route = ENGINE.getRuntimeService().createProcessInstanceByKey("routekaart").businessKey(caseId)
+                .setVariables(Map.of("caseId", caseId, "candidateGroup", "team-noord", "nazorgPeriod", "P3M"))
+                .startBeforeActivity("evaluatie").execute();
+
+        complete(task("evaluatie", route), withVariables("evaluatieOutcome", "CLOSE"));
+
+        assertThat(route).hasPassed("supportEnds").isWaitingAt("nazorgWait");
+        assertThat(otherCasesEscalation).isWaitingAt("procesregieOppakken");
+    }
+
     private ProcessInstance start() {
         ProcessInstance escalation = ENGINE.getRuntimeService().startProcessInstanceByKey("escalatie",
-                UUID.randomUUID().toString(), Map.of("escalationId", UUID.randomUUID().toString()));
+                UUID.randomUUID().toString(), Map.of("escalationId", UUID.randomUUID().toString(),
+                        "caseId", UUID.randomUUID().toString()));
         assertThat(escalation).isStarted();
         return escalation;
     }

@@ -131,6 +131,45 @@ class EscalationApiTest extends ApiTestSupport {
         assertThat(rowCounts()).isEqualTo(before);
     }
 
+    @Test
+    void closingACaseWithAnOpenEscalationIsRefusedUntilTheProcesregisseurDeescalates() throws Exception {
+        UUID caseId = caseAtEvaluatie();
+        String id = read(send(post("/api/v1/cases/" + caseId + "/escalations"), TestUsers.wijkcoach(),
+                Map.of("cause", "PARTIES_WAIT_FOR_EACH_OTHER", "description", "Schuldhulp en GGZ wachten op elkaar."))).get("id").asText();
+        String evaluatie = openTask(caseId, "evaluatie");
+        claim(evaluatie, TestUsers.wijkcoach());
+        Map<String, Object> close = Map.of("step", "evaluatie", "outcome", "CLOSE", "reason", "Doelen bereikt.");
+
+        MvcResult refused = complete(evaluatie, TestUsers.wijkcoach(), close);
+
+        assertProblem(refused, 409);
+        assertThat(read(refused).get("detail").asText()).contains("escalatie");
+        JsonNode stillOpen = getJson("/api/v1/cases/" + caseId, TestUsers.wijkcoach());
+        assertThat(stillOpen.get("currentStage").asText()).isEqualTo("EVALUATIE");
+        assertThat(stillOpen.get("status").asText()).isEqualTo("OPEN");
+
+        send(post("/api/v1/escalations/" + id + "/take"), TestUsers.procesregisseur(), Map.of());
+        send(post("/api/v1/escalations/" + id + "/doorbraak"), TestUsers.procesregisseur(), doorbraak());
+        assertThat(send(post("/api/v1/escalations/" + id + "/deescalate"), TestUsers.procesregisseur(),
+                Map.of("note", "Afspraken lopen.")).getResponse().getStatus()).isEqualTo(200);
+
+        MvcResult closed = complete(evaluatie, TestUsers.wijkcoach(), close);
+        assertThat(closed.getResponse().getStatus()).as(closed.getResponse().getContentAsString()).isEqualTo(204);
+        assertThat(getJson("/api/v1/cases/" + caseId, TestUsers.wijkcoach()).get("currentStage").asText()).isEqualTo("NAZORG");
+    }
+
+    private UUID caseAtEvaluatie() throws Exception {
+        UUID caseId = openCaseInNoord();
+        var coach = TestUsers.wijkcoach();
+        step(caseId, "triage", coach, triage("FULL_ROUTE", "MULTIPLE", false, null));
+        assessFlaggedLeefgebieden(caseId);
+        step(caseId, "vraagverheldering", coach, Map.of("outcome", "TO_PLAN", "realQuestion", "Grip op geld."));
+        agreedPlan(caseId);
+        step(caseId, "plan", coach, Map.of("outcome", "TO_REGIE", "firstEvaluationDate", LocalDate.now().plusWeeks(4).toString()));
+        step(caseId, "regie", coach, outcome("TO_EVALUATIE", null));
+        return caseId;
+    }
+
     private static Map<String, Object> doorbraak() {
         return new HashMap<>(Map.of(
                 "casusoverlegAt", Instant.now().minusSeconds(3600).toString(),

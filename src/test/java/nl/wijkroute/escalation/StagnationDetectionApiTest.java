@@ -1,18 +1,43 @@
 package nl.wijkroute.escalation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import nl.wijkroute.support.ApiTestSupport;
 import nl.wijkroute.support.TestUsers;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 class StagnationDetectionApiTest extends ApiTestSupport {
+
+    @Autowired
+    StagnationNorms norms;
+
+    @Autowired
+    StagnationSignalService stagnationSignals;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    Clock clock;
 
     @Test
     void aCaseStandingInTriageBeyondItsNormIsSignalledOnceAndTheSignalGoesWhenItMoves() throws Exception {
@@ -32,7 +57,25 @@ class StagnationDetectionApiTest extends ApiTestSupport {
     }
 
     @Test
-    void aCaseThatKeepsGoingBackIsSignalled() throws Exception {
+    void aCaseWithThreeReasonBearingBackMovesIsSignalledOnce() throws Exception {
+        UUID caseId = openCaseInNoord();
+        for (int round = 0; round < 3; round++) {
+            step(caseId, "triage", TestUsers.wijkcoach(), triage("FULL_ROUTE", "MULTIPLE", false, null));
+            step(caseId, "vraagverheldering", TestUsers.wijkcoach(), Map.of("outcome", "BACK_TO_TRIAGE",
+                    "reason", "Nieuwe informatie van de huisarts"));
+        }
+
+        detect();
+        detect();
+
+        assertThat(signalsFor(caseId, null)).extracting(s -> s.get("kind").asText()).containsExactly("REPEATED_BACK_MOVES");
+        assertThat(signalsFor(caseId, null).get(0).get("description").asText()).contains("3 keer");
+        assertThat(jdbc.queryForObject("select count(*) from step_history where case_id = ? and back_move", Integer.class, caseId))
+                .isEqualTo(3);
+    }
+
+    @Test
+    void twoBackMovesStayBelowTheLimit() throws Exception {
         UUID caseId = openCaseInNoord();
         for (int round = 0; round < 2; round++) {
             step(caseId, "triage", TestUsers.wijkcoach(), triage("FULL_ROUTE", "MULTIPLE", false, null));
@@ -42,7 +85,84 @@ class StagnationDetectionApiTest extends ApiTestSupport {
 
         detect();
 
-        assertThat(signalsFor(caseId, null)).extracting(s -> s.get("kind").asText()).contains("REPEATED_BACK_MOVES");
+        assertThat(signalsFor(caseId, null)).extracting(s -> s.get("kind").asText()).doesNotContain("REPEATED_BACK_MOVES");
+    }
+
+    @Test
+    void theOrdinaryEvaluatieRegieCycleIsNoSignOfStagnation() throws Exception {
+        UUID caseId = openCaseInNoord();
+        var coach = TestUsers.wijkcoach();
+        step(caseId, "triage", coach, triage("FULL_ROUTE", "MULTIPLE", false, null));
+        assessFlaggedLeefgebieden(caseId);
+        step(caseId, "vraagverheldering", coach, Map.of("outcome", "TO_PLAN", "realQuestion", "Grip op geld."));
+        agreedPlan(caseId);
+        step(caseId, "plan", coach, Map.of("outcome", "TO_REGIE", "firstEvaluationDate", LocalDate.now().plusWeeks(4).toString()));
+        for (int cycle = 1; cycle <= 4; cycle++) {
+            step(caseId, "regie", coach, outcome("TO_EVALUATIE", null));
+            step(caseId, "evaluatie", coach, Map.of("outcome", "CONTINUE",
+                    "nextEvaluationDate", LocalDate.now().plusMonths(cycle).toString(), "reason", "Het gaat de goede kant op."));
+        }
+
+        detect();
+
+        assertThat(signalsFor(caseId, null)).extracting(s -> s.get("kind").asText()).doesNotContain("REPEATED_BACK_MOVES");
+    }
+
+    @Test
+    void theDatabaseRefusesASecondOpenSignalForTheSameCaseAndCause() throws Exception {
+        UUID caseId = openCaseInNoord();
+        String insert = "insert into stagnation_signal (id, case_id, kind, reference_id, description, raised_at) "
+                + "values (gen_random_uuid(), ?, 'TIME_IN_STEP', ?, 'Staat stil.', now())";
+        jdbc.update(insert, caseId, caseId);
+
+        assertThatThrownBy(() -> jdbc.update(insert, caseId, caseId)).isInstanceOf(DataIntegrityViolationException.class);
+
+        jdbc.update("update stagnation_signal set resolved_at = now() where case_id = ?", caseId);
+        jdbc.update(insert, caseId, caseId);
+        assertThat(jdbc.queryForObject("select count(*) from stagnation_signal where case_id = ?", Integer.class, caseId))
+                .as("a resolved signal does not block a new one").isEqualTo(2);
+    }
+
+    @Test
+    void detectionIsOneStatementPerCauseHoweverManyCasesAreOpen() throws Exception {
+        UUID first = openCaseInNoord();
+        jdbc.update("update support_case set stage_entered_at = now() - interval '6 days' where id = ?", first);
+        AtomicInteger statements = new AtomicInteger();
+        StagnationDetector counted = new StagnationDetector(norms, stagnationSignals,
+                new JdbcTemplate(countingStatements(dataSource, statements)), clock);
+
+        int raisedForOne = counted.detect();
+        int statementsForOne = statements.getAndSet(0);
+        for (int i = 0; i < 20; i++) {
+            UUID another = openCaseInNoord();
+            jdbc.update("update support_case set stage_entered_at = now() - interval '6 days' where id = ?", another);
+        }
+        int raisedForTwenty = counted.detect();
+
+        assertThat(raisedForOne).isPositive();
+        assertThat(raisedForTwenty).isGreaterThanOrEqualTo(20);
+        assertThat(statements.get()).isEqualTo(statementsForOne).isLessThanOrEqualTo(2);
+    }
+
+    /** A DataSource that counts the statements prepared on its connections. */
+    private static DataSource countingStatements(DataSource target, AtomicInteger statements) {
+        return new DelegatingDataSource(target) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                Connection connection = super.getConnection();
+                return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                        (proxy, method, args) -> {
+                            if (method.getName().startsWith("prepare") || method.getName().equals("createStatement")) {
+                                statements.incrementAndGet();
+                            }
+                            try {
+                                return method.invoke(connection, args);
+                            } catch (InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+            }
+        };
     }
 
     @Test

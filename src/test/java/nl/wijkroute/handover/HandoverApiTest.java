@@ -18,6 +18,7 @@ import nl.wijkroute.partner.OrganisationService;
 import nl.wijkroute.partner.OrganisationType;
 import nl.wijkroute.support.ApiTestSupport;
 import nl.wijkroute.support.TestUsers;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +38,9 @@ class HandoverApiTest extends ApiTestSupport {
 
     @Autowired
     RuntimeService runtimeService;
+
+    @Autowired
+    HistoryService historyService;
 
     @BeforeEach
     void partners() {
@@ -98,6 +102,64 @@ class HandoverApiTest extends ApiTestSupport {
         MvcResult onward = propose(caseId, TestUsers.partnerGgz(), regieTo("schuldhulp-stad", List.of("FINANCIEN")));
         assertThat(onward.getResponse().getStatus()).as(onward.getResponse().getContentAsString()).isEqualTo(201);
         assertThat(read(onward).get("summary").get("assessments").findValuesAsText("leefgebied")).containsOnly("FINANCIEN");
+    }
+
+    @Test
+    void aRegieHandoverBeforeThePlanExistsSharesTheSignalAndTheVraagverheldering() throws Exception {
+        UUID caseId = openCaseInNoord();
+        step(caseId, "triage", TestUsers.wijkcoach(), triage("FULL_ROUTE", "MULTIPLE", false, null));
+        String member = getJson("/api/v1/cases/" + caseId, TestUsers.wijkcoach()).get("household").get("members").get(0).get("id").asText();
+        assess(caseId, member, "FINANCIEN", "De rekeningen stapelen zich op.");
+        assess(caseId, member, "WERK_EN_OPLEIDING", "Ik wil weer werken.");
+        step(caseId, "vraagverheldering", TestUsers.wijkcoach(), Map.of("outcome", "TO_PLAN", "realQuestion", "Rust in de financiën."));
+        assertThat(mvc.perform(post(regieUrl(caseId) + "/take").with(TestUsers.wijkcoach())).andReturn().getResponse().getStatus())
+                .isEqualTo(200);
+
+        MvcResult proposed = propose(caseId, TestUsers.wijkcoach(), regieTo("ggz-breburg", List.of("FINANCIEN", "WERK_EN_OPLEIDING")));
+
+        assertThat(proposed.getResponse().getStatus()).as(proposed.getResponse().getContentAsString()).isEqualTo(201);
+        JsonNode summary = getJson("/api/v1/handovers/" + read(proposed).get("id").asText(), TestUsers.partnerGgz()).get("summary");
+        assertThat(summary.get("realQuestion").asText()).isEqualTo("Rust in de financiën.");
+        assertThat(summary.get("assessments").findValuesAsText("leefgebied")).containsExactlyInAnyOrder("FINANCIEN", "WERK_EN_OPLEIDING");
+        assertThat(summary.get("goals")).as("no plan yet: no goals").isEmpty();
+        assertThat(summary.get("signals").findValuesAsText("description"))
+                .containsExactly("Inwoner meldt zich bij het loket met vragen over schulden en werk.");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(read(proposed).get("id").asText()).count())
+                .as("the receiver's task waits").isEqualTo(1);
+    }
+
+    @Test
+    void aSignalIsSharedOnlyWhenTheConsentCoversAllItsLeefgebieden() throws Exception {
+        UUID caseId = caseInRegieHeldByWijkcoach();
+
+        MvcResult proposed = propose(caseId, TestUsers.wijkcoach(), regieTo("ggz-breburg", List.of("FINANCIEN")));
+
+        assertThat(proposed.getResponse().getStatus()).as(proposed.getResponse().getContentAsString()).isEqualTo(201);
+        assertThat(read(proposed).get("summary").get("signals")).as("the signal also speaks of werk, not consented").isEmpty();
+        assertThat(read(proposed).toString()).doesNotContain("schulden en werk");
+    }
+
+    @Test
+    void closingTheCaseWithdrawsAPendingHandoverEndsTheReceiversTaskAndTellsThemWhy() throws Exception {
+        UUID caseId = caseInRegieHeldByWijkcoach();
+        String handoverId = read(propose(caseId, TestUsers.wijkcoach(), regieTo("ggz-breburg", List.of("FINANCIEN")))).get("id").asText();
+        step(caseId, "plan", TestUsers.wijkcoach(), Map.of("outcome", "TO_REGIE",
+                "firstEvaluationDate", java.time.LocalDate.now().plusWeeks(4).toString()));
+        step(caseId, "regie", TestUsers.wijkcoach(), Map.of("outcome", "TO_EVALUATIE"));
+
+        step(caseId, "evaluatie", TestUsers.wijkcoach(), Map.of("outcome", "CLOSE", "reason", "Doelen bereikt."));
+
+        JsonNode asReceiver = element(getJson("/api/v1/handovers?direction=INCOMING", TestUsers.partnerGgz()), "id", handoverId);
+        assertThat(asReceiver.get("status").asText()).isEqualTo("WITHDRAWN");
+        assertThat(asReceiver.get("declineReason").asText()).contains("afgerond");
+        assertThat(asReceiver.has("summary")).as("withdrawn: the household's story stays with the sender").isFalse();
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(handoverId).count())
+                .as("the receiver's task and its timers end with the case").isZero();
+        String handoverProcess = historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(handoverId)
+                .singleResult().getId();
+        assertThat(managementService.createJobQuery().processInstanceId(handoverProcess).count()).as("no acceptance timer").isZero();
+        assertProblem(action(handoverId, "accept", TestUsers.partnerGgz(), null), 409);
+        assertThat(getJson(regieUrl(caseId), TestUsers.wijkcoach()).get("casusregie").get("holder").asText()).isEqualTo("wijkcoach");
     }
 
     @Test

@@ -53,6 +53,7 @@ class WarmeOverdrachtProcessTest {
         Mocks.register("handoverAccepted", (org.camunda.bpm.engine.delegate.JavaDelegate) e -> calls.add("accepted:" + e.getVariable("handoverId")));
         Mocks.register("handoverDeclined", (org.camunda.bpm.engine.delegate.JavaDelegate) e -> calls.add("declined:" + e.getVariable("declineReason")));
         Mocks.register("handoverOverdue", (org.camunda.bpm.engine.delegate.JavaDelegate) e -> calls.add("overdue:" + e.getVariable("handoverId")));
+        Mocks.register("handoverWithdrawnByClosing", (org.camunda.bpm.engine.delegate.JavaDelegate) e -> calls.add("closed:" + e.getVariable("handoverId")));
     }
 
     @AfterEach
@@ -135,6 +136,50 @@ class WarmeOverdrachtProcessTest {
 
         complete(task(handover), withVariables("handoverDecision", "ACCEPTED"));
         assertThat(route).isWaitingAt("regie").hasPassed("handoverDone");
+    }
+
+    @Test
+    void whenTheCaseClosesAPendingHandoverIsWithdrawnAndTheReceiversTaskAndTimerEnd() {
+        ProcessInstance otherCasesHandover = ENGINE.getRuntimeService().startProcessInstanceByKey("warmeOverdracht",
+                UUID.randomUUID().toString(), Map.of("handoverId", UUID.randomUUID().toString(), "caseId", UUID.randomUUID().toString(),
+                        "receiverGroup", "org:ggz-breburg", "acceptBefore", inWorkingDays(5)));
+        String caseId = UUID.randomUUID().toString();
+        ProcessInstance route = ENGINE.getRuntimeService().createProcessInstanceByKey("routekaart").businessKey(caseId)
+                .setVariables(Map.of("caseId", caseId, "candidateGroup", "team-noord", "nazorgPeriod", "P3M"))
+                .startBeforeActivity("evaluatie").execute();
+        ENGINE.getRuntimeService().createMessageCorrelation("warmeOverdracht").processInstanceBusinessKey(caseId)
+                .setVariablesToTriggeredScope(Variables.createVariables().putValue("handoverId", handoverId)
+                        .putValue("receiverGroup", "org:ggz-breburg").putValue("acceptBefore", inWorkingDays(5)))
+                .correlate();
+        ProcessInstance handover = ENGINE.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("warmeOverdracht")
+                .processInstanceBusinessKey(handoverId).singleResult();
+
+        complete(task("evaluatie", route), withVariables("evaluatieOutcome", "CLOSE"));
+
+        assertThat(handover).isEnded().hasPassed("withdrawForClosedCase", "withdrawnCaseClosed")
+                .hasNotPassed("applyAcceptance", "applyDecline");
+        assertThat(calls).containsExactly("closed:" + handoverId);
+        assertThat(ENGINE.getTaskService().createTaskQuery().processInstanceId(handover.getId()).count()).isZero();
+        assertThat(ENGINE.getManagementService().createJobQuery().processInstanceId(handover.getId()).count()).isZero();
+        assertThat(route).hasPassed("supportEnds", "handoverDone").isWaitingAt("nazorgWait");
+        assertThat(otherCasesHandover).as("another case's handover is not touched").isWaitingAt("overdrachtBeoordelen");
+    }
+
+    @Test
+    void closingAfterTriageAlsoWithdrawsAPendingHandover() {
+        String caseId = UUID.randomUUID().toString();
+        ProcessInstance route = ENGINE.getRuntimeService().createProcessInstanceByKey("routekaart").businessKey(caseId)
+                .setVariables(Map.of("caseId", caseId, "candidateGroup", "team-noord", "nazorgPeriod", "P3M"))
+                .startBeforeActivity("triage").execute();
+        ENGINE.getRuntimeService().createMessageCorrelation("warmeOverdracht").processInstanceBusinessKey(caseId)
+                .setVariablesToTriggeredScope(Variables.createVariables().putValue("handoverId", handoverId)
+                        .putValue("receiverGroup", "org:ggz-breburg").putValue("acceptBefore", inWorkingDays(5)))
+                .correlate();
+
+        complete(task("triage", route), withVariables("triageRoute", "CLOSE_NO_HELP"));
+
+        assertThat(calls).containsExactly("closed:" + handoverId);
+        assertThat(route).isEnded().hasPassed("closedAfterTriage", "handoverDone");
     }
 
     private ProcessInstance start(Date acceptBefore) {

@@ -304,8 +304,8 @@ class AccessLogTest extends ApiTestSupport {
         UUID householdId = UUID.randomUUID();
         jdbc.update("""
                 insert into access_log (username, user_role, organisation, household_id, data_category, action, purpose,
-                                        outcome, previous_hash, hash)
-                select 'wijkcoach', 'wijkteam', 'team-noord', ?, 'CASE_FILE', 'READ', 'Regie ' || n, 'GRANTED', '', ''
+                                        outcome)
+                select 'wijkcoach', 'wijkteam', 'team-noord', ?, 'CASE_FILE', 'READ', 'Regie ' || n, 'GRANTED'
                 from generate_series(1, 2500) n""", householdId);
 
         MvcResult started = mvc.perform(get("/api/v1/access-log/export?householdId=" + householdId)
@@ -340,8 +340,8 @@ class AccessLogTest extends ApiTestSupport {
     private void logEntry(UUID householdId, String username, String organisation, String purpose) {
         jdbc.update("""
                 insert into access_log (username, user_role, organisation, household_id, data_category, action, purpose,
-                                        outcome, previous_hash, hash)
-                values (?, 'wijkteam', ?, ?, 'CASE_FILE', 'READ', ?, 'GRANTED', '', '')""",
+                                        outcome)
+                values (?, 'wijkteam', ?, ?, 'CASE_FILE', 'READ', ?, 'GRANTED')""",
                 username, organisation, householdId, purpose);
     }
 

@@ -181,6 +181,25 @@ class ToegangApiTest extends ApiTestSupport {
         assertProblem(send(post("/api/v1/toegang/" + id + "/decision"), TestUsers.toegang(), Map.of("outcome", "MAYBE")), 400, "outcome");
     }
 
+    @Test
+    void aToegangRequestRunsOnToItsLegalDecisionAfterTheCaseClosesAndTheCaseFileShowsIt() throws Exception {
+        UUID caseId = caseAtRegie();
+        MvcResult requested = send(post("/api/v1/cases/" + caseId + "/toegang"), TestUsers.wijkcoach(), toegangBody());
+        assertThat(requested.getResponse().getStatus()).as(requested.getResponse().getContentAsString()).isEqualTo(201);
+        String requestId = read(requested).get("id").asText();
+        step(caseId, "regie", TestUsers.wijkcoach(), Map.of("outcome", "TO_EVALUATIE"));
+
+        step(caseId, "evaluatie", TestUsers.wijkcoach(), Map.of("outcome", "CLOSE", "reason", "Doelen bereikt."));
+
+        JsonNode caseFile = getJson("/api/v1/cases/" + caseId, TestUsers.wijkcoach());
+        assertThat(caseFile.get("currentStage").asText()).isEqualTo("NAZORG");
+        assertThat(caseFile.get("toegangStillToDecide")).hasSize(1);
+        assertThat(caseFile.get("toegangStillToDecide").get(0).get("id").asText()).isEqualTo(requestId);
+        assertThat(caseFile.get("toegangStillToDecide").get(0).get("phase").asText()).isEqualTo("ONDERZOEK");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(requestId).count())
+                .as("the municipality must still decide").isEqualTo(1);
+    }
+
     private void assertRefused(UUID caseId, java.util.function.Consumer<Map<String, Object>> change, int status, String field)
             throws Exception {
         Map<String, Object> body = toegangBody();

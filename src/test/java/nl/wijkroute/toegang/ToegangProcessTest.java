@@ -142,6 +142,32 @@ class ToegangProcessTest {
         assertThat(route).isWaitingAt("plan", "toegangCall");
     }
 
+    @Test
+    void aToegangRequestRunsOnToItsDecisionAfterTheCaseClosesAndTheRouteEndsWithIt() {
+        String caseId = UUID.randomUUID().toString();
+        ProcessInstance route = ENGINE.getRuntimeService().createProcessInstanceByKey("routekaart").businessKey(caseId)
+                .setVariables(Map.of("caseId", caseId, "candidateGroup", "team-noord", "nazorgPeriod", "P3M"))
+                .startBeforeActivity("nazorgControle").execute();
+        String requestId = UUID.randomUUID().toString();
+        ENGINE.getRuntimeService().createMessageCorrelation("toegangAangevraagd").processInstanceBusinessKey(caseId)
+                .setVariablesToTriggeredScope(Map.of("toegangRequestId", requestId, "law", "JEUGDWET", "deadlineId", "t",
+                        "warnAt", days(50), "dueAt", days(56)))
+                .correlate();
+        ProcessInstance toegang = ENGINE.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("toegang")
+                .processInstanceBusinessKey(requestId).singleResult();
+
+        complete(task("nazorgControle", route), withVariables("nazorgOutcome", "ALL_WELL"));
+
+        assertThat(route).hasPassed("closedAfterNazorg").isWaitingAt("toegangCall");
+        assertThat(toegang).as("the municipality must still decide").isWaitingAt("besluit");
+        moveClockTo(days(51));
+        assertThat(calls).as("its legal term keeps running").containsExactly("atRisk:t");
+
+        complete(task(toegang), withVariables("toegangOutcome", "GRANTED"));
+        assertThat(toegang).isEnded().hasPassed("granted");
+        assertThat(route).isEnded().hasPassed("toegangDone");
+    }
+
     private ProcessInstance start(String law, String deadlineId, Date warnAt, Date dueAt) {
         ProcessInstance toegang = ENGINE.getRuntimeService().startProcessInstanceByKey("toegang", UUID.randomUUID().toString(),
                 Map.of("toegangRequestId", UUID.randomUUID().toString(), "law", law, "deadlineId", deadlineId,

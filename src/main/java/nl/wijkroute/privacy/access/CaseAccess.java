@@ -114,6 +114,11 @@ public class CaseAccess {
         return require(caseId, DataCategory.TOEGANG, action, notFound);
     }
 
+    /** Whether the current user's roles may ever do {@code action} on {@code category} (scope aside): to leave out what they may not see. */
+    public boolean allows(DataCategory category, AccessAction action) {
+        return CurrentUser.current().map(user -> allowed(user, category, action)).orElse(false);
+    }
+
     /**
      * Logs reads of cases a list query has already limited to the user's scope: one entry for the whole
      * list, naming every household and case it showed (NEN 7513 asks who saw whose data, not one line per row).

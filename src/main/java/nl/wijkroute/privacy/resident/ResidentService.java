@@ -70,7 +70,8 @@ class ResidentService {
     @Transactional(readOnly = true)
     public PlanViews.PlanView plan(CurrentUser user) {
         Own own = own(user);
-        PlanViews.PlanView plan = plans.currentInFull(own.caseId());
+        PlanViews.PlanView plan = plans.currentInFull(own.caseId())
+                .orElseThrow(() -> new NotFoundException("Deze casus heeft nog geen plan."));
         access.logOwn(user, own.householdId(), own.caseId(), DataCategory.PLAN, AccessAction.READ);
         return plan;
     }

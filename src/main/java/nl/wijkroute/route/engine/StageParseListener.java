@@ -1,13 +1,16 @@
 package nl.wijkroute.route.engine;
 
 import java.util.Optional;
+import nl.wijkroute.route.RouteVariables;
 import nl.wijkroute.route.Stage;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.pvm.process.TransitionImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.impl.util.xml.Namespace;
+import org.camunda.bpm.engine.variable.Variables;
 
 /**
  * Adds one start listener to every flow node that the BPMN marks with
@@ -20,6 +23,8 @@ import org.camunda.bpm.engine.impl.util.xml.Namespace;
 public class StageParseListener extends AbstractBpmnParseListener {
 
     static final String STAGE_PROPERTY = "stage";
+    static final String MOVE_PROPERTY = "move";
+    static final String BACK = "BACK";
     private static final Namespace CAMUNDA_NS = new Namespace("http://camunda.org/schema/1.0/bpmn");
 
     private final StageEntered stageEntered;
@@ -53,6 +58,18 @@ public class StageParseListener extends AbstractBpmnParseListener {
         addStageListener(element, activity);
     }
 
+    /**
+     * A sequence flow marked {@code <camunda:property name="move" value="BACK"/>} is a back-move: taking it
+     * leaves a transient mark that the step recorder writes with the next stage the case enters.
+     */
+    @Override
+    public void parseSequenceFlow(Element element, ScopeImpl scope, TransitionImpl transition) {
+        if (propertyOf(element, MOVE_PROPERTY).filter(BACK::equals).isPresent()) {
+            ExecutionListener mark = execution -> execution.setVariable(RouteVariables.BACK_MOVE, Variables.booleanValue(true, true));
+            transition.addListener(ExecutionListener.EVENTNAME_TAKE, mark);
+        }
+    }
+
     private void addStageListener(Element element, ActivityImpl activity) {
         stageOf(element).ifPresent(stage -> {
             ExecutionListener listener = execution -> stageEntered.onStageEntered(execution, stage);
@@ -61,6 +78,10 @@ public class StageParseListener extends AbstractBpmnParseListener {
     }
 
     static Optional<Stage> stageOf(Element element) {
+        return propertyOf(element, STAGE_PROPERTY).map(Stage::valueOf);
+    }
+
+    private static Optional<String> propertyOf(Element element, String name) {
         Element extensions = element.element("extensionElements");
         if (extensions == null) {
             return Optional.empty();
@@ -70,8 +91,8 @@ public class StageParseListener extends AbstractBpmnParseListener {
             return Optional.empty();
         }
         return properties.elementsNS(CAMUNDA_NS, "property").stream()
-                .filter(property -> STAGE_PROPERTY.equals(property.attribute("name")))
-                .map(property -> Stage.valueOf(property.attribute("value")))
+                .filter(property -> name.equals(property.attribute("name")))
+                .map(property -> property.attribute("value"))
                 .findFirst();
     }
 }
