@@ -1,5 +1,6 @@
 package nl.wijkroute.dashboard;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,12 +37,16 @@ class DashboardPageController {
         return Map.of("issuer", issuer, "clientId", clientId);
     }
 
+    @Operation(summary = "De teams, voor het filter van het dashboard", tags = "Dashboard",
+            operationId = "teamsDashboard")
     @GetMapping("/api/v1/dashboard/teams")
     @PreAuthorize("hasRole('manager')")
     List<Map<String, Object>> teams() {
         return jdbc.queryForList("select id, name from team order by name");
     }
 
+    @Operation(summary = "De wijken en hun team, voor het filter van het dashboard", tags = "Dashboard",
+            operationId = "wijkenDashboard")
     @GetMapping("/api/v1/dashboard/wijken")
     @PreAuthorize("hasRole('manager')")
     List<Map<String, Object>> wijken() {

@@ -49,6 +49,7 @@ class EscalationController {
         return escalations.queue();
     }
 
+    @Operation(summary = "Eén escalatie met haar doorbraak en acties")
     @GetMapping("/api/v1/escalations/{id}")
     @PreAuthorize("hasAnyRole('procesregisseur', 'wijkteam')")
     EscalationDtos.EscalationView get(@PathVariable UUID id) {
@@ -70,6 +71,7 @@ class EscalationController {
         return escalations.recordDoorbraak(id, input, user.username());
     }
 
+    @Operation(summary = "Vink een actie uit de doorbraak af als gedaan")
     @PostMapping("/api/v1/escalations/{id}/actions/{actionId}/done")
     @PreAuthorize("hasRole('procesregisseur')")
     EscalationDtos.EscalationView actionDone(@PathVariable UUID id, @PathVariable UUID actionId, CurrentUser user) {

@@ -1,5 +1,6 @@
 package nl.wijkroute.escalation;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -19,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class StagnationSignalService {
 
+    @Schema(name = "StagnationSignalView") // a case's signals are SignalView
     public record SignalView(UUID id, UUID caseId, String kind, UUID referenceId, String description,
                              java.time.Instant raisedAt) {
     }

@@ -48,6 +48,7 @@ class HandoverController {
         return direction == Direction.INCOMING ? handovers.incoming(user) : handovers.outgoing(user);
     }
 
+    @Operation(summary = "Eén warme overdracht (de inhoud alleen zolang die gedeeld mag worden)")
     @GetMapping("/api/v1/handovers/{id}")
     @PreAuthorize("hasAnyRole('wijkteam', 'partner', 'procesregisseur')")
     HandoverView get(@PathVariable UUID id, CurrentUser user) {

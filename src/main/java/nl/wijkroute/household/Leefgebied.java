@@ -1,9 +1,12 @@
 package nl.wijkroute.household;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * The fixed list of leefgebieden (life domains): the domains of the zelfredzaamheidsmatrix plus
  * opvoeden en opgroeien and veiligheid (DOMAIN.md §11). Signals, triage and vraagverheldering use it.
  */
+@Schema(enumAsRef = true) // inline in a set, generated clients could not serialise it
 public enum Leefgebied {
     FINANCIEN,
     WERK_EN_OPLEIDING,

@@ -33,6 +33,7 @@ class OrganisationController {
         return organisations.all();
     }
 
+    @Operation(summary = "Eén partnerorganisatie")
     @GetMapping("/{id}")
     @PreAuthorize("isAuthenticated()")
     OrganisationView get(@PathVariable String id) {

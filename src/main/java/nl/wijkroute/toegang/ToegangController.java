@@ -40,6 +40,7 @@ class ToegangController {
         return ResponseEntity.created(URI.create("/api/v1/toegang/" + view.id())).body(view);
     }
 
+    @Operation(summary = "De toegangsaanvragen van een casus, met hun besluit")
     @GetMapping("/api/v1/cases/{caseId}/toegang")
     @PreAuthorize("hasAnyRole('wijkteam', 'toegang', 'procesregisseur')")
     List<ToegangDtos.ToegangView> forCase(@PathVariable UUID caseId) {
@@ -60,6 +61,7 @@ class ToegangController {
         return toegang.open(user);
     }
 
+    @Operation(summary = "Eén toegangsaanvraag")
     @GetMapping("/api/v1/toegang/{id}")
     @PreAuthorize("hasAnyRole('wijkteam', 'toegang', 'procesregisseur')")
     ToegangDtos.ToegangView get(@PathVariable UUID id) {

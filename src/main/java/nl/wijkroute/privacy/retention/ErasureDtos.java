@@ -1,5 +1,6 @@
 package nl.wijkroute.privacy.retention;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
@@ -41,6 +42,7 @@ public final class ErasureDtos {
      * @param expectedVersion the version the officer decided on
      */
     @ConsistentDecision
+    @Schema(name = "ErasureDecisionInput") // toegang has a DecisionInput too
     public record DecisionInput(@NotNull Outcome outcome, ErasureRequest.LegalException legalException,
                                 @NotBlank @Size(max = 4000) String explanation, @NotNull @PositiveOrZero Long expectedVersion) {
     }
