@@ -49,18 +49,25 @@ async function api(path, params) {
   });
   if (response.status === 401) {
     sessionStorage.removeItem(TOKEN_KEY);
-    throw new Error('Sessie verlopen; herlaad de pagina.');
+    throw Object.assign(new Error('Sessie verlopen; herlaad de pagina.'), {denied: true});
   }
   if (response.status === 403) {
-    throw new Error('Alleen managers zien het dashboard.');
+    throw Object.assign(new Error('Alleen managers zien het dashboard.'), {denied: true});
   }
   if (!response.ok) {
-    throw new Error(`Fout bij ${path}`);
+    let detail = '';
+    try {
+      detail = (await response.json()).detail || '';
+    } catch (ignored) {
+      // not problem+json: the status says enough
+    }
+    throw new Error(`de server antwoordde ${response.status}${detail ? ` (${detail})` : ''}`);
   }
   return response.json();
 }
 
-function show(figureId, type, labels, datasets, rows, header, stacked = false) {
+/** Draws one chart with its table and CSV; {@code keys} are the codes behind the rows (data-key), when labelled. */
+function show(figureId, type, labels, datasets, rows, header, stacked = false, keys = null) {
   const figure = document.getElementById(figureId);
   const canvas = figure.querySelector('canvas');
   if (charts[figureId]) {
@@ -73,7 +80,7 @@ function show(figureId, type, labels, datasets, rows, header, stacked = false) {
   });
   canvas.setAttribute('aria-label', `${figure.querySelector('figcaption').firstChild.textContent}: ` +
       rows.map(row => row.join(' ')).join('; '));
-  table(figure, header, rows);
+  table(figure, header, rows, keys);
   csvButton(figure, figureId, header, rows);
   let empty = figure.querySelector('.empty');
   if (!empty) {
@@ -84,7 +91,7 @@ function show(figureId, type, labels, datasets, rows, header, stacked = false) {
   empty.textContent = rows.length === 0 ? 'Geen gegevens voor deze selectie.' : '';
 }
 
-function table(figure, header, rows) {
+function table(figure, header, rows, keys) {
   let element = figure.querySelector('table');
   if (!element) {
     element = document.createElement('table');
@@ -95,9 +102,9 @@ function table(figure, header, rows) {
   const head = element.createTHead().insertRow();
   header.forEach(text => { const th = document.createElement('th'); th.textContent = text; head.appendChild(th); });
   const body = element.createTBody();
-  rows.forEach(values => {
+  rows.forEach((values, index) => {
     const row = body.insertRow();
-    row.dataset.key = values[0];
+    row.dataset.key = keys ? keys[index] : values[0];
     values.forEach(value => { row.insertCell().textContent = value === null || value === undefined ? '' : value; });
   });
 }
@@ -123,6 +130,90 @@ function csvButton(figure, name, header, rows) {
 const shown = value => (value === null || value === undefined ? 'verborgen' : value);
 const round = value => (value === null || value === undefined ? null : Math.round(value * 10) / 10);
 
+// The API answers with codes (stable for other clients); the page shows what a manager calls them.
+const LABELS = {
+  stage: {
+    SIGNALEREN: 'Signaleren', TRIAGE: 'Triage', VEILIGHEID: 'Veiligheid', TOELEIDING: 'Toeleiding',
+    VRAAGVERHELDERING: 'Vraagverheldering', PLAN: 'Plan', REGIE: 'Regie', EVALUATIE: 'Evaluatie',
+    NAZORG: 'Nazorg', NAZORG_CONTROLE: 'Vinger aan de pols', AFGESLOTEN: 'Afgesloten'
+  },
+  cause: {
+    PARTIES_WAIT_FOR_EACH_OTHER: 'Partijen wachten op elkaar', FINANCING_CONFLICT: 'Conflict over de bekostiging',
+    COLLIDING_LAWS: 'Botsende wetten', COLLIDING_VALUES: 'Botsende waarden', FORCING_SYSTEMS: 'Dwingende systemen',
+    NO_FITTING_PROVISION: 'Geen passende voorziening', HOUSEHOLD_DECLINES: 'Huishouden wil (nog) niet',
+    SAFETY: 'Veiligheid (Meldcode)', DETECTED_STAGNATION: 'Stagnatie gesignaleerd'
+  },
+  law: {WMO: 'Wmo 2015', JEUGDWET: 'Jeugdwet', PARTICIPATIEWET: 'Participatiewet', WGS: 'Wet schuldhulpverlening'}
+};
+const label = (kind, code) => LABELS[kind][code] || code;
+
+/** Shows a figure's own message: loading, or why this one indicator could not be drawn. */
+function message(figureId, text, isError = false) {
+  const figure = document.getElementById(figureId);
+  let element = figure.querySelector('.message');
+  if (!element) {
+    element = document.createElement('p');
+    element.className = 'message';
+    element.setAttribute('role', 'status');
+    figure.querySelector('figcaption').after(element);
+  }
+  element.textContent = text;
+  element.classList.toggle('error', isError);
+  figure.classList.toggle('failed', isError);
+  figure.setAttribute('aria-busy', String(text === 'Laden…'));
+}
+
+/**
+ * One indicator: its own call, drawn into its own figures, its own error. Why: one failing query must
+ * not blank the rest of the page (issue 13).
+ */
+async function indicator(figureIds, call, draw) {
+  figureIds.forEach(id => message(id, 'Laden…'));
+  try {
+    const data = await call();
+    figureIds.forEach(id => message(id, ''));
+    draw(data);
+    return data; // the key figures read some of these too
+  } catch (error) {
+    figureIds.forEach(id => {
+      if (charts[id]) {
+        charts[id].destroy();
+        delete charts[id];
+      }
+      const figure = document.getElementById(id);
+      figure.querySelectorAll('table tbody, .stats').forEach(element => { element.innerHTML = ''; });
+      figure.querySelectorAll('.empty').forEach(element => { element.textContent = ''; });
+      message(id, `Kon ${figure.dataset.title} niet laden: ${error.message}`, true);
+    });
+    throw error;
+  }
+}
+
+function drawSummary(results) {
+  const value = (name, pick) => (results[name].status === 'fulfilled' ? pick(results[name].value) : 'niet geladen');
+  const percent = share => (share === null || share === undefined ? 'verborgen' : `${Math.round(share * 100)}%`);
+  const stats = [
+    ['route', 'Doorlooptijd hele route, mediaan / P80 (dagen)', value('leadTimes', leadTimes => {
+      const route = leadTimes.wholeRoute;
+      return route.suppressed ? 'verborgen'
+          : route.cases ? `${round(route.medianDays)} / ${round(route.p80Days)} (${route.cases} casussen)` : 'geen';
+    })],
+    ['handovers', 'Warme overdrachten geaccepteerd', value('handovers', handovers => shown(handovers.accepted))],
+    ['handover-hours', 'Mediaan uren tot acceptatie', value('handovers', handovers => shown(round(handovers.medianHoursToAccept)))],
+    ['front-door', 'Opgelost zonder indicatie', value('frontDoor', frontDoor => percent(frontDoor.share))],
+    ['recurrence', 'Terugval binnen 12 maanden', value('recurrence', recurrence => percent(recurrence.share))]];
+  const list = document.querySelector('#summary dl');
+  list.innerHTML = '';
+  stats.forEach(([key, text, shownValue]) => {
+    const dt = document.createElement('dt'); dt.textContent = text;
+    const dd = document.createElement('dd'); dd.textContent = shownValue; dd.dataset.key = key;
+    list.append(dt, dd);
+  });
+  const failed = Object.entries(results).filter(([, result]) => result.status === 'rejected').map(([name]) => name);
+  message('summary', failed.length ? `Niet alles geladen (${failed.join(', ')}).` : '', failed.length > 0);
+  csvButton(document.getElementById('summary'), 'kerngetallen', ['Kerngetal', 'Waarde'], stats.map(([, text, shownValue]) => [text, shownValue]));
+}
+
 async function load() {
   const form = new FormData(document.getElementById('filters'));
   const params = new URLSearchParams();
@@ -137,54 +228,60 @@ async function load() {
   if (form.get('wijk')) teamOnly.set('wijk', form.get('wijk'));
   const status = document.getElementById('status');
   status.textContent = 'Laden…';
+  delete document.body.dataset.loaded;
+  message('summary', 'Laden…');
 
-  const [wip, leadTimes, flow, deadlines, escalations, handovers, frontDoor, recurrence] = await Promise.all([
-    api('work-in-progress', teamOnly), api('lead-times', params), api('flow', flowParams), api('deadlines', params),
-    api('escalations', params), api('handovers', params), api('front-door', params), api('recurrence', params)]);
+  const calls = {
+    wip: indicator(['wip'], () => api('work-in-progress', teamOnly), wip => show('wip', 'bar',
+        wip.stages.map(s => label('stage', s.stage)), [{label: 'Casussen', data: wip.stages.map(s => s.cases)}],
+        wip.stages.map(s => [label('stage', s.stage), shown(s.cases)]), ['Stap', 'Casussen'], false, wip.stages.map(s => s.stage))),
+    leadTimes: indicator(['leadtimes'], () => api('lead-times', params), leadTimes => show('leadtimes', 'bar',
+        leadTimes.perStage.map(s => label('stage', s.stage)), [
+          {label: 'Mediaan', data: leadTimes.perStage.map(s => round(s.medianDays))},
+          {label: '80e percentiel', data: leadTimes.perStage.map(s => round(s.p80Days))}],
+        leadTimes.perStage.map(s => [label('stage', s.stage), shown(s.cases), shown(round(s.medianDays)), shown(round(s.p80Days))]),
+        ['Stap', 'Verblijven', 'Mediaan (dagen)', 'P80 (dagen)'], false, leadTimes.perStage.map(s => s.stage))),
+    flow: indicator(['flow', 'signals'], () => api('flow', flowParams), flow => {
+      const periods = flow.map(p => p.periodStart.substring(0, 10));
+      show('flow', 'line', periods, [
+        {label: 'Gestart', data: flow.map(p => p.casesStarted)},
+        {label: 'Beëindigd', data: flow.map(p => p.casesClosed)},
+        {label: 'Signalen', data: flow.map(p => p.signalsBySource ? Object.values(p.signalsBySource).reduce((a, b) => a + b, 0) : null)}],
+          flow.map(p => [p.periodStart.substring(0, 10), shown(p.casesStarted), shown(p.casesClosed)]), ['Periode', 'Gestart', 'Beëindigd']);
+      const sources = [['PARTNER', 'Partner'], ['RESIDENT', 'Inwoner'], ['FRONTOFFICE', 'Frontoffice'], ['OWN_OBSERVATION', 'Eigen waarneming']];
+      const bySource = (p, source) => (p.signalsBySource ? p.signalsBySource[source] : null);
+      show('signals', 'bar', periods, sources.map(([source, text]) => ({label: text, data: flow.map(p => bySource(p, source))})),
+          flow.map(p => [p.periodStart.substring(0, 10), ...sources.map(([source]) => shown(bySource(p, source)))]),
+          ['Periode', ...sources.map(([, text]) => text)], true);
+    }),
+    deadlines: indicator(['deadlines'], () => api('deadlines', params), deadlines => show('deadlines', 'bar',
+        deadlines.map(d => label('law', d.law)),
+        [{label: 'Op tijd (%)', data: deadlines.map(d => d.complianceRate === null || d.complianceRate === undefined
+            ? null : Math.round(d.complianceRate * 100))}],
+        deadlines.map(d => [label('law', d.law), shown(d.metInTime), shown(d.breached), shown(d.running)]),
+        ['Wet', 'Op tijd', 'Overschreden', 'Lopend'], false, deadlines.map(d => d.law))),
+    escalations: indicator(['escalations'], () => api('escalations', params), escalations => show('escalations', 'bar',
+        escalations.map(e => label('cause', e.cause)), [{label: 'Escalaties', data: escalations.map(e => e.escalations)}],
+        escalations.map(e => [label('cause', e.cause), shown(e.escalations), shown(round(e.medianDaysToDoorbraak))]),
+        ['Oorzaak', 'Escalaties', 'Mediaan dagen tot doorbraak'], false, escalations.map(e => e.cause))),
+    handovers: api('handovers', params),
+    frontDoor: api('front-door', params),
+    recurrence: api('recurrence', params)
+  };
+  const names = Object.keys(calls);
+  const settled = await Promise.allSettled(Object.values(calls));
+  const results = Object.fromEntries(names.map((name, i) => [name, settled[i]]));
+  drawSummary(results);
 
-  show('wip', 'bar', wip.stages.map(s => s.stage), [{label: 'Casussen', data: wip.stages.map(s => s.cases)}],
-      wip.stages.map(s => [s.stage, shown(s.cases)]), ['Stap', 'Casussen']);
-  show('leadtimes', 'bar', leadTimes.perStage.map(s => s.stage), [
-    {label: 'Mediaan', data: leadTimes.perStage.map(s => round(s.medianDays))},
-    {label: '80e percentiel', data: leadTimes.perStage.map(s => round(s.p80Days))}],
-      leadTimes.perStage.map(s => [s.stage, shown(s.cases), shown(round(s.medianDays)), shown(round(s.p80Days))]),
-      ['Stap', 'Verblijven', 'Mediaan (dagen)', 'P80 (dagen)']);
-  const periods = flow.map(p => p.periodStart.substring(0, 10));
-  show('flow', 'line', periods, [
-    {label: 'Gestart', data: flow.map(p => p.casesStarted)},
-    {label: 'Beëindigd', data: flow.map(p => p.casesClosed)},
-    {label: 'Signalen', data: flow.map(p => p.signalsBySource ? Object.values(p.signalsBySource).reduce((a, b) => a + b, 0) : null)}],
-      flow.map(p => [p.periodStart.substring(0, 10), shown(p.casesStarted), shown(p.casesClosed)]), ['Periode', 'Gestart', 'Beëindigd']);
-  const sources = [['PARTNER', 'Partner'], ['RESIDENT', 'Inwoner'], ['FRONTOFFICE', 'Frontoffice'], ['OWN_OBSERVATION', 'Eigen waarneming']];
-  const bySource = (p, source) => (p.signalsBySource ? p.signalsBySource[source] : null);
-  show('signals', 'bar', periods, sources.map(([source, label]) => ({label, data: flow.map(p => bySource(p, source))})),
-      flow.map(p => [p.periodStart.substring(0, 10), ...sources.map(([source]) => shown(bySource(p, source)))]),
-      ['Periode', ...sources.map(([, label]) => label)], true);
-  show('deadlines', 'bar', deadlines.map(d => d.law),
-      [{label: 'Op tijd (%)', data: deadlines.map(d => d.complianceRate === null ? null : Math.round(d.complianceRate * 100))}],
-      deadlines.map(d => [d.law, shown(d.metInTime), shown(d.breached), shown(d.running)]), ['Wet', 'Op tijd', 'Overschreden', 'Lopend']);
-  show('escalations', 'bar', escalations.map(e => e.cause), [{label: 'Escalaties', data: escalations.map(e => e.escalations)}],
-      escalations.map(e => [e.cause, shown(e.escalations), shown(round(e.medianDaysToDoorbraak))]),
-      ['Oorzaak', 'Escalaties', 'Mediaan dagen tot doorbraak']);
-
-  const route = leadTimes.wholeRoute;
-  const percent = share => (share === null || share === undefined ? 'verborgen' : `${Math.round(share * 100)}%`);
-  const stats = [
-    ['route', 'Doorlooptijd hele route, mediaan / P80 (dagen)', route.suppressed ? 'verborgen'
-        : route.cases ? `${round(route.medianDays)} / ${round(route.p80Days)} (${route.cases} casussen)` : 'geen'],
-    ['handovers', 'Warme overdrachten geaccepteerd', shown(handovers.accepted)],
-    ['handover-hours', 'Mediaan uren tot acceptatie', shown(round(handovers.medianHoursToAccept))],
-    ['front-door', 'Opgelost zonder indicatie', percent(frontDoor.share)],
-    ['recurrence', 'Terugval binnen 12 maanden', percent(recurrence.share)]];
-  const list = document.querySelector('#summary dl');
-  list.innerHTML = '';
-  stats.forEach(([key, label, value]) => {
-    const dt = document.createElement('dt'); dt.textContent = label;
-    const dd = document.createElement('dd'); dd.textContent = value; dd.dataset.key = key;
-    list.append(dt, dd);
-  });
-  csvButton(document.getElementById('summary'), 'kerngetallen', ['Kerngetal', 'Waarde'], stats.map(([, label, value]) => [label, value]));
-  status.textContent = 'Bijgewerkt.';
+  const errors = settled.filter(result => result.status === 'rejected').map(result => result.reason);
+  const denied = errors.find(error => error.denied);
+  if (denied) {
+    status.textContent = denied.message;
+  } else if (errors.length) {
+    status.textContent = `Bijgewerkt; ${errors.length} van de ${names.length} onderdelen konden niet worden geladen.`;
+  } else {
+    status.textContent = 'Bijgewerkt.';
+  }
   document.body.dataset.loaded = 'true';
 }
 

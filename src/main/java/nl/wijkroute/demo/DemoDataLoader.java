@@ -1,5 +1,6 @@
 package nl.wijkroute.demo;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,7 @@ import nl.wijkroute.triage.TriageRoute;
 import nl.wijkroute.triage.Urgency;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -86,10 +88,15 @@ class DemoDataLoader implements ApplicationRunner {
     private final HandoverService handovers;
     private final ToegangService toegang;
     private final EscalationService escalations;
+    private final SyntheticHistory syntheticHistory;
+    private final int syntheticCases;
 
     DemoDataLoader(SignalService signals, RouteTaskService tasks, SupportCaseService cases, TransactionTemplate transaction,
                    JdbcTemplate jdbc, AssessmentService assessments, OrganisationService organisations, PlanService plans,
-                   RegieService regie, HandoverService handovers, ToegangService toegang, EscalationService escalations) {
+                   RegieService regie, HandoverService handovers, ToegangService toegang, EscalationService escalations,
+                   SyntheticHistory syntheticHistory, @Value("${wijkroute.demo-history.cases:4000}") int syntheticCases) {
+        this.syntheticHistory = syntheticHistory;
+        this.syntheticCases = syntheticCases;
         this.toegang = toegang;
         this.escalations = escalations;
         this.regie = regie;
@@ -107,6 +114,7 @@ class DemoDataLoader implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         loadOrganisations();
+        loadSyntheticHistory();
         // Demo households are recognisable by their postcodes (49xx DM), which no real address in this set uses.
         Integer existing = jdbc.queryForObject("select count(*) from household where postcode like '49__ DM'", Integer.class);
         if (existing != null && existing > 0) {
@@ -202,6 +210,18 @@ class DemoDataLoader implements ApplicationRunner {
         Map<String, Long> byStage = loaded.stream().map(cases::get)
                 .collect(Collectors.groupingBy(c -> c.getCurrentStage().name(), TreeMap::new, Collectors.counting()));
         log.info("Demo data loaded: {} households, by stage {}", loaded.size(), byStage);
+    }
+
+    /**
+     * Six households are far below the dashboard's suppression threshold: a synthetic year of a few
+     * thousand cases across the demo wijken fills every chart. Generated once (a restart finds it).
+     */
+    private void loadSyntheticHistory() {
+        List<String> wijken = jdbc.queryForList("select id from wijk order by id", String.class);
+        if (syntheticCases <= 0 || syntheticHistory.presentIn(wijken)) {
+            return;
+        }
+        syntheticHistory.generate(wijken, syntheticCases, Duration.ofDays(365));
     }
 
     private UUID signal(SignalRequest.HouseholdData household, SourceType source, String organisation, String description,

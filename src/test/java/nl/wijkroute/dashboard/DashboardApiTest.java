@@ -3,17 +3,25 @@ package nl.wijkroute.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import nl.wijkroute.partner.OrganisationService;
+import nl.wijkroute.partner.OrganisationType;
 import nl.wijkroute.support.ApiTestSupport;
 import nl.wijkroute.support.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** Indicators on small hand-made histories in a team of their own, with answers computed by hand. */
@@ -22,6 +30,9 @@ class DashboardApiTest extends ApiTestSupport {
     private static final Instant T0 = Instant.parse("2026-01-05T08:00:00Z");
     private String team;
     private String wijk;
+
+    @Autowired
+    OrganisationService organisations;
 
     @BeforeEach
     void ownTeam() {
@@ -143,6 +154,40 @@ class DashboardApiTest extends ApiTestSupport {
         assertThat(flow.get(1).get("casesClosed").asLong()).isEqualTo(3);
     }
 
+    /**
+     * Issue 13.1: a doorbraak recorded through the API used to store its casusoverleg as epoch seconds in
+     * jsonb, and the indicator's timestamp cast answered 500.
+     */
+    @Test
+    void escalationsIndicatorReadsDoorbrakenRecordedThroughTheApi() throws Exception {
+        organisations.ensure("ggz-breburg", "GGZ Breburg", OrganisationType.GGZ);
+        RequestPostProcessor coach = TestUsers.user("wijkcoach-" + team, List.of("wijkteam"), Map.of("team", team, "wijk", wijk));
+        for (int i = 0; i < 3; i++) {
+            UUID caseId = caseThroughTheApi();
+            JsonNode raised = send(post("/api/v1/cases/" + caseId + "/escalations"), coach, 201,
+                    Map.of("cause", "FINANCING_CONFLICT", "description", "Gemeente en zorgverzekeraar wijzen naar elkaar."));
+            String id = raised.get("id").asText();
+            send(post("/api/v1/escalations/" + id + "/take"), TestUsers.procesregisseur(), 200, Map.of());
+            send(post("/api/v1/escalations/" + id + "/doorbraak"), TestUsers.procesregisseur(), 200, Map.of(
+                    "casusoverlegAt", Instant.now().toString(),
+                    "participants", List.of("ggz-breburg"),
+                    "decision", "De gemeente betaalt voorlopig.",
+                    "payer", "gemeente",
+                    "payUntil", LocalDate.now().plusMonths(3).toString(),
+                    "followUpBefore", LocalDate.now().plusWeeks(2).toString(),
+                    "actions", List.of(Map.of("description", "Intake", "organisationId", "ggz-breburg",
+                            "dueOn", LocalDate.now().plusDays(2).toString()))));
+        }
+
+        JsonNode escalations = getJson("/api/v1/dashboard/escalations?team=" + team, TestUsers.manager());
+
+        assertThat(escalations).hasSize(1);
+        assertThat(escalations.get(0).get("cause").asText()).isEqualTo("FINANCING_CONFLICT");
+        assertThat(escalations.get(0).get("escalations").asLong()).isEqualTo(3);
+        assertThat(escalations.get(0).get("medianDaysToDoorbraak").asDouble()).as("casusoverleg right after raising")
+                .isCloseTo(0.0, within(0.01));
+    }
+
     @Test
     void onlyManagersSeeTheDashboardAndBadPeriodsAreNamed() throws Exception {
         for (RequestPostProcessor user : List.of(TestUsers.wijkcoach(), TestUsers.procesregisseur(), TestUsers.admin(), TestUsers.partnerGgz())) {
@@ -152,6 +197,21 @@ class DashboardApiTest extends ApiTestSupport {
                 .with(TestUsers.manager())).andReturn(), 400, "from");
         assertProblem(mvc.perform(get("/api/v1/dashboard/flow?granularity=DAY").with(TestUsers.manager())).andReturn(), 400, "granularity");
         assertProblem(mvc.perform(get("/api/v1/dashboard/lead-times?from=gisteren").with(TestUsers.manager())).andReturn(), 400, "from");
+    }
+
+    /** A signal for a new household in this test's wijk: the case opens in this test's team. */
+    private UUID caseThroughTheApi() throws Exception {
+        MvcResult result = postSignal(signal(newHousehold(wijk)), TestUsers.frontoffice(), UUID.randomUUID().toString());
+        assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(201);
+        return UUID.fromString(read(result).get("caseId").asText());
+    }
+
+    private JsonNode send(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
+                          RequestPostProcessor user, int status, Object body) throws Exception {
+        MvcResult result = mvc.perform(request.with(user).contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(body))).andReturn();
+        assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(status);
+        return read(result);
     }
 
     private UUID household() {
