@@ -3,6 +3,11 @@ package nl.wijkroute.system.security;
 import java.util.List;
 import nl.wijkroute.system.problem.ProblemWriter;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -23,10 +28,25 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * filter chain, before Spring MVC reads the body. 401 and 403 are problem+json like every other error.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TokenProperties.class)
 class SecurityConfiguration {
 
+    /**
+     * Keycloak's keys and metadata are fetched on the first token (the service starts without Keycloak);
+     * every token then passes {@link TokenValidators}: issuer, audience and authorized party.
+     */
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems) throws Exception {
+    JwtDecoder jwtDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
+                          TokenProperties tokens) {
+        return new SupplierJwtDecoder(() -> {
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(issuer).build();
+            decoder.setJwtValidator(TokenValidators.of(issuer, tokens));
+            return decoder;
+        });
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, TokenProperties tokens) throws Exception {
         http
                 .csrf(AbstractHttpConfigurer::disable) // bearer tokens only, no cookies to forge
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -48,7 +68,7 @@ class SecurityConfiguration {
                         .anyRequest().denyAll();
                 })
                 .oauth2ResourceServer(oauth2 -> oauth2
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new KeycloakJwtConverter()))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new KeycloakJwtConverter(tokens.audience())))
                         .authenticationEntryPoint((request, response, e) -> problems.write(response,
                                 HttpStatus.UNAUTHORIZED, "Niet ingelogd of het token is ongeldig of verlopen."))
                         .accessDeniedHandler((request, response, e) -> problems.write(response,
