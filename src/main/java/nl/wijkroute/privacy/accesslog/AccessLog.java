@@ -24,8 +24,8 @@ public class AccessLog {
 
     private static final String INSERT = """
             insert into access_log (username, user_role, organisation, household_id, case_id, data_category, action,
-                                    purpose, outcome, break_glass, previous_hash, hash)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '')""";
+                                    purpose, outcome, break_glass, user_id, previous_hash, hash)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', '')""";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
@@ -101,6 +101,7 @@ public class AccessLog {
             statement.setString(8, entry.purpose());
             statement.setString(9, entry.outcome().name());
             statement.setBoolean(10, entry.breakGlass());
+            statement.setString(11, entry.userId());
         });
     }
 }
