@@ -18,7 +18,8 @@ begin
         if current_setting('wijkroute.erasure', true) = 'on'
            and new.id = old.id and new.case_id = old.case_id
            and new.from_stage is not distinct from old.from_stage and new.to_stage = old.to_stage
-           and new.actor = old.actor and new.moved_at = old.moved_at
+           and new.actor = old.actor and new.actor_name is not distinct from old.actor_name
+           and new.moved_at = old.moved_at
            and new.back_move = old.back_move
            and new.reason is null then
             return new;

@@ -37,7 +37,7 @@ create or replace function access_log_digest(entry access_log) returns char(64) 
         entry.username, entry.user_role, coalesce(entry.organisation, ''),
         coalesce(entry.household_id::text, ''), coalesce(entry.case_id::text, ''),
         entry.data_category, entry.action, entry.purpose, entry.outcome, entry.break_glass::text,
-        'households:' || entry.household_ids::text, 'cases:' || entry.case_ids::text), 'UTF8')), 'hex')
+        entry.user_id, 'households:' || entry.household_ids::text, 'cases:' || entry.case_ids::text), 'UTF8')), 'hex')
 $$;
 
 -- Append-only, with one exception: the sealer sets a row's place in the chain and its hashes, once,

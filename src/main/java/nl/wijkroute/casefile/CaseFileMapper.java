@@ -47,5 +47,6 @@ interface CaseFileMapper {
 
     @Mapping(target = "from", source = "fromStage")
     @Mapping(target = "to", source = "toStage")
+    @Mapping(target = "actor", source = "actorDisplayName")
     CaseViews.StepView toView(StepHistoryEntry entry);
 }

@@ -71,10 +71,10 @@ class DemoDataLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
-    private static final CurrentUser FRONTOFFICE = new CurrentUser("frontoffice", Set.of(Roles.FRONTOFFICE), null, null, null);
-    private static final CurrentUser COACH_NOORD = new CurrentUser("wijkcoach", Set.of(Roles.WIJKTEAM), "team-noord", "noord", null);
-    private static final CurrentUser COACH_ZUID = new CurrentUser("wijkcoach2", Set.of(Roles.WIJKTEAM), "team-zuid", "zuid", null);
-    private static final CurrentUser PARTNER = new CurrentUser("partner-ggz", Set.of(Roles.PARTNER), null, null, "ggz-breburg");
+    private static final CurrentUser FRONTOFFICE = new CurrentUser("5e1f0000-0000-4000-8000-000000000001", "frontoffice", Set.of(Roles.FRONTOFFICE), null, null, null);
+    private static final CurrentUser COACH_NOORD = new CurrentUser("5e1f0000-0000-4000-8000-000000000002", "wijkcoach", Set.of(Roles.WIJKTEAM), "team-noord", "noord", null);
+    private static final CurrentUser COACH_ZUID = new CurrentUser("5e1f0000-0000-4000-8000-000000000003", "wijkcoach2", Set.of(Roles.WIJKTEAM), "team-zuid", "zuid", null);
+    private static final CurrentUser PARTNER = new CurrentUser("5e1f0000-0000-4000-8000-000000000006", "partner-ggz", Set.of(Roles.PARTNER), null, null, "ggz-breburg");
 
     private final SignalService signals;
     private final RouteTaskService tasks;

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.UUID;
 import nl.wijkroute.system.security.CurrentUser;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,7 +25,6 @@ class EscalationController {
     }
 
     @PostMapping("/api/v1/cases/{caseId}/escalations")
-    @PreAuthorize("hasAnyRole('wijkteam', 'partner', 'toegang', 'procesregisseur')")
     @Operation(summary = "Escaleer een vastgelopen casus, met een oorzaak uit de vaste lijst")
     ResponseEntity<EscalationDtos.EscalationView> raise(@PathVariable UUID caseId, @Valid @RequestBody EscalationDtos.RaiseInput input,
                                                         CurrentUser user) {
@@ -35,7 +33,6 @@ class EscalationController {
     }
 
     @PostMapping("/api/v1/stagnation-signals/{signalId}/escalate")
-    @PreAuthorize("hasRole('procesregisseur')")
     @Operation(summary = "Escaleer op grond van een stagnatiesignaal dat het systeem vond")
     ResponseEntity<EscalationDtos.EscalationView> raiseFromSignal(@PathVariable UUID signalId, CurrentUser user) {
         EscalationDtos.EscalationView view = escalations.raiseFromSignal(signalId, user.username());
@@ -43,7 +40,6 @@ class EscalationController {
     }
 
     @GetMapping("/api/v1/escalations")
-    @PreAuthorize("hasRole('procesregisseur')")
     @Operation(summary = "De wachtrij van de procesregisseurs: open en lopende escalaties")
     List<EscalationDtos.EscalationView> queue() {
         return escalations.queue();
@@ -51,20 +47,17 @@ class EscalationController {
 
     @Operation(summary = "Eén escalatie met haar doorbraak en acties")
     @GetMapping("/api/v1/escalations/{id}")
-    @PreAuthorize("hasAnyRole('procesregisseur', 'wijkteam')")
     EscalationDtos.EscalationView get(@PathVariable UUID id) {
         return escalations.get(id);
     }
 
     @PostMapping("/api/v1/escalations/{id}/take")
-    @PreAuthorize("hasRole('procesregisseur')")
     @Operation(summary = "Neem de procesregie (doorzettingsmacht)")
     EscalationDtos.EscalationView take(@PathVariable UUID id, CurrentUser user) {
         return escalations.take(id, user.username());
     }
 
     @PostMapping("/api/v1/escalations/{id}/doorbraak")
-    @PreAuthorize("hasRole('procesregisseur')")
     @Operation(summary = "Leg het casusoverleg en de doorbraak vast: wat, wie betaalt hoe lang, wie volgt op en wanneer")
     EscalationDtos.EscalationView doorbraak(@PathVariable UUID id, @Valid @RequestBody EscalationDtos.DoorbraakInput input,
                                             CurrentUser user) {
@@ -73,13 +66,11 @@ class EscalationController {
 
     @Operation(summary = "Vink een actie uit de doorbraak af als gedaan")
     @PostMapping("/api/v1/escalations/{id}/actions/{actionId}/done")
-    @PreAuthorize("hasRole('procesregisseur')")
     EscalationDtos.EscalationView actionDone(@PathVariable UUID id, @PathVariable UUID actionId, CurrentUser user) {
         return escalations.actionDone(id, actionId, user.username());
     }
 
     @PostMapping("/api/v1/escalations/{id}/deescalate")
-    @PreAuthorize("hasRole('procesregisseur')")
     @Operation(summary = "Geef de casus terug aan de casusregisseur")
     EscalationDtos.EscalationView deescalate(@PathVariable UUID id, @Valid @RequestBody EscalationDtos.DeescalateInput input,
                                              CurrentUser user) {

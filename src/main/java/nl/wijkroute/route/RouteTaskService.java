@@ -59,7 +59,7 @@ public class RouteTaskService {
 
     @Transactional(readOnly = true)
     public List<TaskView> werkbak(CurrentUser user) {
-        var query = taskService.createTaskQuery().or().taskAssignee(user.username());
+        var query = taskService.createTaskQuery().or().taskAssignee(user.id());
         List<String> groups = user.candidateGroups();
         if (!groups.isEmpty()) {
             // Candidate-group matches are unassigned tasks only: claimed tasks belong to their assignee.
@@ -81,12 +81,12 @@ public class RouteTaskService {
     @Transactional
     public TaskView claim(String taskId, CurrentUser user) {
         Task task = visibleTask(taskId, user);
-        if (task.getAssignee() != null && !task.getAssignee().equals(user.username())) {
+        if (task.getAssignee() != null && !task.getAssignee().equals(user.id())) {
             throw new ConflictException("Deze taak is al opgepakt door een collega.");
         }
         access.logInvolved(List.of(caseIdOf(task)), DataCategory.ROUTE, AccessAction.UPDATE);
         if (task.getAssignee() == null) {
-            taskService.claim(taskId, user.username());
+            taskService.claim(taskId, user.id());
         }
         return view(taskService.createTaskQuery().taskId(taskId).singleResult());
     }
@@ -115,7 +115,7 @@ public class RouteTaskService {
         if (input.reason() != null && !input.reason().isBlank()) {
             variables.putValueTyped(RouteVariables.MOVE_REASON, Variables.stringValue(input.reason(), true));
         }
-        engineActor.as(user.username(), () -> taskService.complete(taskId, variables));
+        engineActor.as(user.id(), () -> taskService.complete(taskId, variables));
     }
 
     /**
@@ -124,7 +124,7 @@ public class RouteTaskService {
      */
     private Task visibleTask(String taskId, CurrentUser user) {
         Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
-        if (task == null || !(user.username().equals(task.getAssignee()) || offeredToUser(taskId, user))) {
+        if (task == null || !(user.id().equals(task.getAssignee()) || offeredToUser(taskId, user))) {
             throw new NotFoundException("Taak " + taskId + " bestaat niet.");
         }
         return task;
@@ -142,7 +142,7 @@ public class RouteTaskService {
         if (task.getAssignee() == null) {
             throw new ConflictException("Pak de taak eerst op (claim) voordat je hem afrondt of teruggeeft.");
         }
-        if (!task.getAssignee().equals(user.username())) {
+        if (!task.getAssignee().equals(user.id())) {
             throw new ConflictException("Deze taak is opgepakt door een collega.");
         }
     }
@@ -164,7 +164,10 @@ public class RouteTaskService {
                 .stream().collect(Collectors.toMap(SupportCase::getId, Function.identity()));
         return tasks.stream().map(task -> {
             UUID caseId = UUID.fromString(businessKeys.get(task.getProcessInstanceId()));
-            return mapper.toView(task, caseId, casesById.get(caseId));
+            // The engine keeps ids only (no names in its history); the name shown is the signed-in user's own.
+            String assigneeName = CurrentUser.current().filter(user -> user.id().equals(task.getAssignee()))
+                    .map(CurrentUser::username).orElse(null);
+            return mapper.toView(task, caseId, casesById.get(caseId), assigneeName);
         }).toList();
     }
 

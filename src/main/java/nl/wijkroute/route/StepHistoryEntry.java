@@ -31,7 +31,12 @@ public class StepHistoryEntry {
     @Enumerated(EnumType.STRING)
     private Stage toStage;
 
+    /** Who moved the case: the user's stable id (token sub), or "system". */
     private String actor;
+
+    /** The user's name when they moved it, for display (null for the system and for rows before V18). */
+    @Column(name = "actor_name")
+    private String actorName;
 
     private Instant movedAt;
 
@@ -43,13 +48,14 @@ public class StepHistoryEntry {
     protected StepHistoryEntry() {
     }
 
-    StepHistoryEntry(UUID caseId, Stage fromStage, Stage toStage, String actor, Instant movedAt, String reason,
-                     boolean backMove) {
+    StepHistoryEntry(UUID caseId, Stage fromStage, Stage toStage, String actor, String actorName, Instant movedAt,
+                     String reason, boolean backMove) {
         this.backMove = backMove;
         this.caseId = caseId;
         this.fromStage = fromStage;
         this.toStage = toStage;
         this.actor = actor;
+        this.actorName = actorName;
         this.movedAt = movedAt;
         this.reason = reason;
     }
@@ -72,6 +78,11 @@ public class StepHistoryEntry {
 
     public String getActor() {
         return actor;
+    }
+
+    /** The name to show: the user name recorded with the move, else the key (the system, older rows). */
+    public String getActorDisplayName() {
+        return actorName != null ? actorName : actor;
     }
 
     public Instant getMovedAt() {

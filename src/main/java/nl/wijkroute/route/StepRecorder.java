@@ -3,6 +3,7 @@ package nl.wijkroute.route;
 import java.time.Clock;
 import java.util.UUID;
 import nl.wijkroute.route.engine.StageEntered;
+import nl.wijkroute.system.security.CurrentUser;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.ApplicationEventPublisher;
@@ -44,21 +45,35 @@ class StepRecorder implements StageEntered {
         boolean backMove = Boolean.TRUE.equals(execution.getVariable(RouteVariables.BACK_MOVE));
         var now = clock.instant();
         supportCase.enter(stage, now, reason);
-        history.save(new StepHistoryEntry(caseId, from, stage, actor(execution), now, reason, backMove));
+        String engineUser = engineUser(execution);
+        history.save(new StepHistoryEntry(caseId, from, stage, actorId(engineUser), actorName(engineUser), now, reason,
+                backMove));
         events.publishEvent(new CaseMoved(caseId, from, stage, now));
     }
 
-    private static String actor(DelegateExecution execution) {
+    private static String engineUser(DelegateExecution execution) {
         Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         return authentication == null || authentication.getUserId() == null
                 ? RouteVariables.SYSTEM_ACTOR
                 : authentication.getUserId();
     }
 
+    /**
+     * The key of whoever moves the case: the signed-in user's sub when a request moves it (the engine runs
+     * in the request's thread), else the engine's user (the system, the demo loader).
+     */
+    private static String actorId(String engineUser) {
+        return CurrentUser.current().map(CurrentUser::id).orElse(engineUser);
+    }
+
+    private static String actorName(String engineUser) {
+        return CurrentUser.current().map(CurrentUser::username).orElse(null);
+    }
+
     /** The first entry, written when the case is opened (before the engine starts the route). */
     void recordOpening(SupportCase supportCase, String actor, String reason) {
-        history.save(new StepHistoryEntry(supportCase.getId(), null, supportCase.getCurrentStage(), actor,
-                supportCase.getOpenedAt(), reason, false));
+        history.save(new StepHistoryEntry(supportCase.getId(), null, supportCase.getCurrentStage(), actorId(actor),
+                actorName(actor), supportCase.getOpenedAt(), reason, false));
         events.publishEvent(new CaseMoved(supportCase.getId(), null, supportCase.getCurrentStage(), supportCase.getOpenedAt()));
     }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 import nl.wijkroute.route.step.StepInput;
 import nl.wijkroute.system.security.CurrentUser;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,7 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/tasks")
 @Tag(name = "Werkbak")
-@PreAuthorize("hasAnyRole('frontoffice', 'wijkteam')")
 class TaskController {
 
     private final RouteTaskService tasks;

@@ -15,7 +15,8 @@ interface TaskMapper {
     @Mapping(target = "household", source = "supportCase.household.displayName")
     @Mapping(target = "caseStage", source = "supportCase.currentStage")
     @Mapping(target = "assignee", source = "task.assignee")
+    @Mapping(target = "assigneeName", source = "assigneeName")
     @Mapping(target = "created", source = "task.createTime")
     @Mapping(target = "due", source = "task.dueDate")
-    TaskView toView(Task task, UUID caseId, SupportCase supportCase);
+    TaskView toView(Task task, UUID caseId, SupportCase supportCase, String assigneeName);
 }

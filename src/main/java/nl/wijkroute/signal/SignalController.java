@@ -9,7 +9,6 @@ import java.net.URI;
 import nl.wijkroute.system.idempotency.IdempotencyService;
 import nl.wijkroute.system.security.CurrentUser;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -30,7 +29,6 @@ class SignalController {
     }
 
     @PostMapping
-    @PreAuthorize("hasAnyRole('frontoffice', 'wijkteam', 'partner', 'toegang', 'procesregisseur')")
     @Operation(summary = "Registreer een signaal over een huishouden",
             description = "Opent een casus, of voegt het signaal toe aan de open casus van het huishouden "
                     + "(1 gezin, 1 plan). Veilig te herhalen met dezelfde Idempotency-Key.")

@@ -148,6 +148,27 @@ class RouteEndToEndIT {
     }
 
     @Test
+    void onlyTokensOfTheApisLoginClientsCount() throws Exception {
+        // The login client's token: the API in aud, its roles as client roles, the demo user's fixed sub.
+        JsonNode claims = payload(token("wijkcoach"));
+        assertThat(claims.get("aud").toString()).contains("wijkroute-api");
+        assertThat(claims.get("resource_access").get("wijkroute-api").get("roles").toString()).contains("wijkteam");
+        assertThat(claims.get("sub").asText()).isEqualTo("5e1f0000-0000-4000-8000-000000000002");
+        assertThat(claims.get("azp").asText()).isEqualTo("wijkroute-cli");
+
+        // The same demo user and password through another client of the realm: Keycloak hands out a token,
+        // the API refuses it.
+        JsonNode adminCli = tokenResponse("wijkcoach", "wijkcoach", "admin-cli");
+        assertThat(adminCli.get("_status").asInt()).as(adminCli.toString()).isEqualTo(200);
+        send("GET", "/api/v1/tasks", adminCli.get("access_token").asText(), null, 401);
+        send("GET", "/api/v1/tasks", token("wijkcoach"), null, 200);
+    }
+
+    private JsonNode payload(String token) throws Exception {
+        return json.readTree(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+    }
+
+    @Test
     void aSecondKeycloakOnABusyPortFailsAtOnceWithAClearMessage() {
         KeycloakLauncher second = new KeycloakLauncher(new KeycloakProperties(true, KEYCLOAK_PORT,
                 Path.of(System.getProperty("wijkroute.keycloak.home")), Duration.ofSeconds(5), true));
@@ -192,7 +213,11 @@ class RouteEndToEndIT {
     }
 
     private JsonNode tokenResponse(String username, String password) throws Exception {
-        String form = "grant_type=password&client_id=wijkroute-cli&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+        return tokenResponse(username, password, "wijkroute-cli");
+    }
+
+    private JsonNode tokenResponse(String username, String password, String client) throws Exception {
+        String form = "grant_type=password&client_id=" + client + "&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(keycloak.issuer() + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")

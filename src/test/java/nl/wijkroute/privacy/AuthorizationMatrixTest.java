@@ -187,6 +187,60 @@ class AuthorizationMatrixTest extends ApiTestSupport {
         }
     }
 
+    /**
+     * The role check comes before the body is read: a caller whose role may never write gets 403 on every
+     * write endpoint, whatever the body, so the field errors of a 400 never tell them the input shape.
+     * Walks every handler mapping, so a new write endpoint is covered without touching this test.
+     */
+    @Test
+    void aWrongRoleWithAnInvalidOrEmptyBodyGets403OnEveryWriteEndpoint() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
+        for (var mapping : handlerMappings.getHandlerMethods().keySet()) {
+            for (String pattern : mapping.getPatternValues()) {
+                if (!pattern.startsWith("/api/")) {
+                    continue;
+                }
+                for (var method : mapping.getMethodsCondition().getMethods()) {
+                    if (method == org.springframework.web.bind.annotation.RequestMethod.GET) {
+                        continue;
+                    }
+                    String target = pattern.replaceAll("\\{leefgebied}", "FINANCIEN").replaceAll("\\{number}", "1")
+                            .replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+                    for (String role : List.of("manager", "inwoner")) {
+                        for (String body : List.of("", "{}", "{\"onbekend\": [1, 2")) {
+                            MvcResult result = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                                    .request(org.springframework.http.HttpMethod.valueOf(method.name()), target)
+                                    .with(USERS.get(role)).contentType(MediaType.APPLICATION_JSON).content(body)).andReturn();
+                            checked++;
+                            if (result.getResponse().getStatus() != 403 || !MediaType.APPLICATION_PROBLEM_JSON
+                                    .isCompatibleWith(MediaType.parseMediaType(result.getResponse().getContentType()))) {
+                                wrong.add(role + " " + method + " " + pattern + " body '" + body + "': "
+                                        + result.getResponse().getStatus() + " " + result.getResponse().getContentAsString());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(checked).as("write endpoints walked").isGreaterThan(100);
+        assertThat(wrong).isEmpty();
+        // The case of the issue: the manager completing a task with a body that would fail validation.
+        MvcResult complete = mvc.perform(post("/api/v1/tasks/" + UUID.randomUUID() + "/complete").with(TestUsers.manager())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"step\": \"triage\"}")).andReturn();
+        assertThat(complete.getResponse().getStatus()).isEqualTo(403);
+        assertThat(complete.getResponse().getContentAsString()).doesNotContain("errors", "route");
+        // A casework role without this write: the front office may not change a plan, whatever it sends.
+        assertThat(mvc.perform(put(url("/plan")).with(TestUsers.frontoffice()).contentType(MediaType.APPLICATION_JSON)
+                .content("{}")).andReturn().getResponse().getStatus()).isEqualTo(403);
+        assertThat(mvc.perform(post("/api/v1/handovers/" + UUID.randomUUID() + "/decline").with(TestUsers.wijkcoach())
+                .contentType(MediaType.APPLICATION_JSON).content("[")).andReturn().getResponse().getStatus()).isEqualTo(403);
+    }
+
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+    org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping handlerMappings;
+
     /** Walks every user: the given status for those named, 403 for every role the endpoint does not admit. */
     private void expectReads(String suffix, Map<String, Integer> expected) throws Exception {
         expect(get(url(suffix)), expected);

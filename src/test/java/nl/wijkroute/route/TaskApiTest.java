@@ -61,6 +61,38 @@ class TaskApiTest extends ApiTestSupport {
         assertThat(history.get(6).get("reason").asText()).isEqualTo("Doelen bereikt; huishouden redt het zelf.");
     }
 
+    /**
+     * Users are keyed by the token's sub: a worker whose user name is changed in Keycloak keeps their
+     * claimed task, and the step history and the access log record the sub, with the name for display.
+     */
+    @Test
+    void aRenamedWorkerKeepsTheirTaskAndIsRecordedByTheirSub() throws Exception {
+        UUID caseId = openCaseInNoord();
+        String taskId = openTask(caseId, "triage");
+        MvcResult claimed = claim(taskId, TestUsers.wijkcoach());
+        assertThat(read(claimed).get("assignee").asText()).isEqualTo(TestUsers.sub("wijkcoach"));
+        assertThat(read(claimed).get("assigneeName").asText()).isEqualTo("wijkcoach");
+
+        // Same person (same sub), renamed in Keycloak.
+        var renamed = TestUsers.user("w.de.vries", List.of("wijkteam"), Map.of("sub", TestUsers.sub("wijkcoach"),
+                "team", "team-noord", "wijk", "noord"));
+        assertThat(getJson("/api/v1/tasks", renamed).findValuesAsText("id")).contains(taskId);
+        Map<String, Object> body = new LinkedHashMap<>(triage("FULL_ROUTE", "MULTIPLE", false, null));
+        body.put("step", "triage");
+        MvcResult completed = complete(taskId, renamed, body);
+        assertThat(completed.getResponse().getStatus()).as(completed.getResponse().getContentAsString()).isEqualTo(204);
+
+        Map<String, Object> move = jdbc.queryForMap(
+                "select actor, actor_name from step_history where case_id = ? and to_stage = 'VRAAGVERHELDERING'", caseId);
+        assertThat(move).containsEntry("actor", TestUsers.sub("wijkcoach")).containsEntry("actor_name", "w.de.vries");
+        assertThat(getJson("/api/v1/cases/" + caseId + "/history", renamed).findValuesAsText("actor"))
+                .contains("frontoffice", "w.de.vries").doesNotContain(TestUsers.sub("wijkcoach"));
+        assertThat(jdbc.queryForList("select distinct user_id from access_log where case_id = ? and username in ('wijkcoach', 'w.de.vries')",
+                String.class, caseId)).containsExactly(TestUsers.sub("wijkcoach"));
+        assertThat(getJson("/api/v1/access-log/verification", TestUsers.privacyOfficer()).get("intact").asBoolean())
+                .as("the chain still verifies with the user key in it").isTrue();
+    }
+
     @Test
     void triageNoHelpNeededClosesTheCaseWithTheReason() throws Exception {
         UUID caseId = openCaseInNoord();

@@ -3,19 +3,67 @@ package nl.wijkroute.support;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.UUID;
 import nl.wijkroute.system.security.KeycloakJwtConverter;
+import nl.wijkroute.system.security.TokenProperties;
+import nl.wijkroute.system.security.TokenValidators;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 
 /**
- * Tokens shaped like the dev realm's (realm_access.roles, preferred_username, team/wijk/organisation),
- * run through the application's own converter, so the tests exercise the real role mapping.
+ * Tokens shaped like the dev realm's (the API's client roles in resource_access, the API in aud, issued to
+ * the login client wijkroute-cli, a fixed sub per demo user, preferred_username, team/wijk/organisation),
+ * checked by the production validators and run through the application's own converter, so the tests
+ * exercise the real token checks and role mapping.
  */
 public final class TestUsers {
 
+    public static final String ISSUER = "http://127.0.0.1:1/realms/wijkroute";
+    public static final String AUDIENCE = "wijkroute-api";
+    public static final String LOGIN_CLIENT = "wijkroute-cli";
+    private static final TokenProperties TOKENS = new TokenProperties(AUDIENCE, List.of(LOGIN_CLIENT, "wijkroute-dashboard"));
+
+    /** The ids of the dev realm's demo users (wijkroute-realm.json): Keycloak puts them in sub. */
+    private static final Map<String, String> SUBS = Map.ofEntries(
+            Map.entry("frontoffice", "5e1f0000-0000-4000-8000-000000000001"),
+            Map.entry("wijkcoach", "5e1f0000-0000-4000-8000-000000000002"),
+            Map.entry("wijkcoach2", "5e1f0000-0000-4000-8000-000000000003"),
+            Map.entry("toegang", "5e1f0000-0000-4000-8000-000000000004"),
+            Map.entry("procesregisseur", "5e1f0000-0000-4000-8000-000000000005"),
+            Map.entry("partner-ggz", "5e1f0000-0000-4000-8000-000000000006"),
+            Map.entry("partner-schuldhulp", "5e1f0000-0000-4000-8000-000000000007"),
+            Map.entry("manager", "5e1f0000-0000-4000-8000-000000000008"),
+            Map.entry("admin", "5e1f0000-0000-4000-8000-000000000009"),
+            Map.entry("toegang-jeugd", "5e1f0000-0000-4000-8000-000000000010"),
+            Map.entry("privacy", "5e1f0000-0000-4000-8000-000000000011"),
+            Map.entry("inwoner", "5e1f0000-0000-4000-8000-000000000012"));
+
     private TestUsers() {
+    }
+
+    /** The stable id (sub) of a test user: the realm's for demo users, a name-based UUID for others. */
+    public static String sub(String username) {
+        return SUBS.getOrDefault(username, UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8)).toString());
+    }
+
+    /** The claims of a realm-shaped access token (for the tests that sign real tokens, see TestTokens). */
+    public static Map<String, Object> claims(String username, List<String> roles, Map<String, ?> extra) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", ISSUER);
+        claims.put("sub", sub(username));
+        claims.put("aud", List.of(AUDIENCE, "account"));
+        claims.put("azp", LOGIN_CLIENT);
+        claims.put("preferred_username", username);
+        claims.put("realm_access", Map.of("roles", List.of("default-roles-wijkroute", "offline_access")));
+        claims.put("resource_access", Map.of(AUDIENCE, Map.of("roles", roles), "account", Map.of("roles",
+                List.of("manage-account"))));
+        claims.putAll(extra);
+        return claims;
     }
 
     public static RequestPostProcessor frontoffice() {
@@ -86,13 +134,14 @@ public final class TestUsers {
     public static RequestPostProcessor user(String username, List<String> roles, Map<String, ?> claims) {
         Jwt.Builder builder = Jwt.withTokenValue("test-token-" + username)
                 .header("alg", "RS256")
-                .subject("sub-" + username)
-                .issuer("http://127.0.0.1:8180/realms/wijkroute")
                 .issuedAt(Instant.now())
-                .expiresAt(Instant.now().plusSeconds(600))
-                .claim("preferred_username", username)
-                .claim("realm_access", Map.of("roles", roles));
-        claims.forEach(builder::claim);
-        return authentication(new KeycloakJwtConverter().convert(builder.build()));
+                .expiresAt(Instant.now().plusSeconds(600));
+        claims(username, roles, claims).forEach(builder::claim);
+        Jwt jwt = builder.build();
+        OAuth2TokenValidatorResult checked = TokenValidators.of(ISSUER, TOKENS).validate(jwt);
+        if (checked.hasErrors()) {
+            throw new IllegalStateException("test token fails the production checks: " + checked.getErrors());
+        }
+        return authentication(new KeycloakJwtConverter(AUDIENCE).convert(jwt));
     }
 }

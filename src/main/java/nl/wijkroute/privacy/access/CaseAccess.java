@@ -230,7 +230,7 @@ public class CaseAccess {
             purpose = "Doorbraak (break-the-glass), zie de geregistreerde reden";
         }
         return new AccessLogEntry(user.username(), role, user.actingFor(), householdId, caseId, category, action, purpose,
-                outcome, breakGlass);
+                outcome, breakGlass, user.id());
     }
 
     private static NotFoundException notFound(UUID caseId) {

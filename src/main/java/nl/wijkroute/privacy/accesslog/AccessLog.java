@@ -29,8 +29,8 @@ public class AccessLog {
 
     private static final String INSERT = """
             insert into access_log (username, user_role, organisation, household_id, case_id, data_category, action,
-                                    purpose, outcome, break_glass, household_ids, case_ids)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+                                    purpose, outcome, break_glass, household_ids, case_ids, user_id)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate ownTransaction;
@@ -107,6 +107,7 @@ public class AccessLog {
             statement.setBoolean(10, entry.breakGlass());
             setUuids(statement, 11, entry.householdIds());
             setUuids(statement, 12, entry.caseIds());
+            statement.setString(13, entry.userId());
         });
     }
 

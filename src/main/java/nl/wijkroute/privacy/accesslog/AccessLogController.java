@@ -16,7 +16,6 @@ import nl.wijkroute.system.security.CurrentUser;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,7 +26,6 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 @RestController
 @RequestMapping("/api/v1/access-log")
 @Tag(name = "Privacy")
-@PreAuthorize("hasRole('privacy')")
 class AccessLogController {
 
     private static final int EXPORT_LIMIT = 100_000;

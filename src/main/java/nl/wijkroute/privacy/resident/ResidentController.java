@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import nl.wijkroute.plan.PlanViews;
 import nl.wijkroute.system.security.CurrentUser;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -14,7 +13,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/me")
 @Tag(name = "Inwoner")
-@PreAuthorize("hasRole('inwoner')")
 class ResidentController {
 
     private final ResidentService residents;

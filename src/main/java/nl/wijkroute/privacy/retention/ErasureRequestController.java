@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.UUID;
 import nl.wijkroute.system.security.CurrentUser;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,7 +27,6 @@ class ErasureRequestController {
     }
 
     @PostMapping
-    @PreAuthorize("hasRole('privacy')")
     @Operation(summary = "Registreer een verzoek om gegevens te wissen (AVG art. 17)")
     ResponseEntity<ErasureDtos.ErasureRequestView> register(@Valid @RequestBody ErasureDtos.NewErasureRequest input,
                                                             CurrentUser user) {
@@ -37,21 +35,18 @@ class ErasureRequestController {
     }
 
     @GetMapping
-    @PreAuthorize("hasRole('privacy')")
     @Operation(summary = "Alle verwijderverzoeken, nieuwste eerst")
     List<ErasureDtos.ErasureRequestView> all() {
         return requests.all();
     }
 
     @GetMapping("/{id}")
-    @PreAuthorize("hasRole('privacy')")
     @Operation(summary = "Eén verwijderverzoek")
     ErasureDtos.ErasureRequestView get(@PathVariable UUID id) {
         return requests.get(id);
     }
 
     @PostMapping("/{id}/decision")
-    @PreAuthorize("hasRole('privacy')")
     @Operation(summary = "Besluit op een verwijderverzoek en voer het uit",
             description = "GRANTED wist alles en kan alleen als er geen casus open of in nazorg is (anders 409). "
                     + "PARTLY_GRANTED wist de dossiers van afgesloten casussen en houdt toegangsbesluiten, de identiteit "

@@ -4,20 +4,24 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
- * The signed-in worker as the token describes them: user name, realm roles and the team, wijk and
- * organisation claims. Route tasks are offered to candidate groups: the team id and role-wide groups.
+ * The signed-in worker as the token describes them: the stable id ({@code sub}, the key under which
+ * their work is recorded), the user name (display only: it can be renamed), the API's client roles and
+ * the team, wijk and organisation claims. Route tasks are offered to candidate groups: the team id and
+ * role-wide groups.
  */
-public record CurrentUser(String username, Set<String> roles, String team, String wijk, String organisation,
+public record CurrentUser(String id, String username, Set<String> roles, String team, String wijk, String organisation,
                           Set<String> laws, String bsn) {
 
-    public CurrentUser(String username, Set<String> roles, String team, String wijk, String organisation) {
-        this(username, roles, team, wijk, organisation, Set.of(), null);
+    public CurrentUser(String id, String username, Set<String> roles, String team, String wijk, String organisation) {
+        this(id, username, roles, team, wijk, organisation, Set.of(), null);
     }
 
     public CurrentUser {
@@ -36,7 +40,12 @@ public record CurrentUser(String username, Set<String> roles, String team, Strin
         }
         Jwt jwt = token.getToken();
         List<String> laws = jwt.hasClaim("laws") ? jwt.getClaimAsStringList("laws") : List.of();
-        return Optional.of(new CurrentUser(KeycloakJwtConverter.username(jwt), Set.copyOf(KeycloakJwtConverter.realmRoles(jwt)),
+        // The roles the converter granted (the API's client roles), so this never reads the token differently.
+        Set<String> roles = token.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .filter(authority -> authority.startsWith(KeycloakJwtConverter.ROLE_PREFIX))
+                .map(authority -> authority.substring(KeycloakJwtConverter.ROLE_PREFIX.length()))
+                .collect(Collectors.toSet());
+        return Optional.of(new CurrentUser(jwt.getSubject(), KeycloakJwtConverter.username(jwt), roles,
                 jwt.getClaimAsString("team"), jwt.getClaimAsString("wijk"), jwt.getClaimAsString("organisation"),
                 Set.copyOf(laws), jwt.getClaimAsString("bsn")));
     }

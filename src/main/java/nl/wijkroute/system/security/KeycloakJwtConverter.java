@@ -11,16 +11,26 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
- * Reads a Keycloak access token: realm roles ({@code realm_access.roles}) become ROLE_ authorities and
- * the user is known by {@code preferred_username}, the name that the step history records.
+ * Reads a Keycloak access token: the roles of the API's own client ({@code resource_access.<client>.roles})
+ * become ROLE_ authorities; realm roles are ignored (in a shared municipal realm "admin" or "manager" may
+ * mean something for another application). The user is known by the stable {@code sub};
+ * {@code preferred_username} is only their name on screen.
  */
 public class KeycloakJwtConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
     static final String USERNAME_CLAIM = "preferred_username";
+    static final String ROLE_PREFIX = "ROLE_";
+
+    private final String client;
+
+    /** @param client the API's client id (the token's audience) whose client roles count */
+    public KeycloakJwtConverter(String client) {
+        this.client = client;
+    }
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
-        return new JwtAuthenticationToken(jwt, authorities(jwt), username(jwt));
+        return new JwtAuthenticationToken(jwt, authorities(jwt), jwt.getSubject());
     }
 
     static String username(Jwt jwt) {
@@ -28,15 +38,17 @@ public class KeycloakJwtConverter implements Converter<Jwt, AbstractAuthenticati
         return username != null ? username : jwt.getSubject();
     }
 
-    static List<String> realmRoles(Jwt jwt) {
-        Map<String, Object> realmAccess = jwt.getClaimAsMap("realm_access");
-        if (realmAccess == null || !(realmAccess.get("roles") instanceof Collection<?> roles)) {
+    static List<String> clientRoles(Jwt jwt, String client) {
+        Map<String, Object> resourceAccess = jwt.getClaimAsMap("resource_access");
+        if (resourceAccess == null || !(resourceAccess.get(client) instanceof Map<?, ?> access)
+                || !(access.get("roles") instanceof Collection<?> roles)) {
             return List.of();
         }
         return roles.stream().map(String::valueOf).toList();
     }
 
-    private static Collection<GrantedAuthority> authorities(Jwt jwt) {
-        return realmRoles(jwt).stream().<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
+    private Collection<GrantedAuthority> authorities(Jwt jwt) {
+        return clientRoles(jwt, client).stream()
+                .<GrantedAuthority>map(role -> new SimpleGrantedAuthority(ROLE_PREFIX + role)).toList();
     }
 }

@@ -2,42 +2,73 @@ package nl.wijkroute.system.security;
 
 import java.util.List;
 import nl.wijkroute.system.problem.ProblemWriter;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ContextRefreshedEvent;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Bearer tokens from Keycloak, validated as an OAuth2 resource server (the Keycloak adapter is
- * deprecated). Every API endpoint also states its roles with {@code @PreAuthorize}; this chain only
- * decides what is public. 401 and 403 are problem+json like every other error.
+ * deprecated). The roles of every API endpoint come from {@link EndpointRules}, checked here in the
+ * filter chain, before Spring MVC reads the body. 401 and 403 are problem+json like every other error.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableMethodSecurity
+@EnableConfigurationProperties(TokenProperties.class)
 class SecurityConfiguration {
 
+    /**
+     * Keycloak's keys and metadata are fetched on the first token (the service starts without Keycloak);
+     * every token then passes {@link TokenValidators}: issuer, audience and authorized party.
+     */
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems) throws Exception {
+    JwtDecoder jwtDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
+                          TokenProperties tokens) {
+        return new SupplierJwtDecoder(() -> {
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(issuer).build();
+            decoder.setJwtValidator(TokenValidators.of(issuer, tokens));
+            return decoder;
+        });
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, TokenProperties tokens) throws Exception {
         http
                 .csrf(AbstractHttpConfigurer::disable) // bearer tokens only, no cookies to forge
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests
+                .authorizeHttpRequests(requests -> {
+                    for (EndpointRules.Rule rule : EndpointRules.API) {
+                        requests.requestMatchers(rule.method(), rule.pattern())
+                                .hasAnyRole(rule.roles().toArray(String[]::new));
+                    }
+                    requests
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         // The dashboard page and its scripts are public; its data comes from the API with a token.
                         .requestMatchers("/dashboard", "/dashboard/**", "/webjars/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Roles.ADMIN)
+                        // Every endpoint has its rule above (checked at startup); what is left under /api is an
+                        // unknown path or a wrong method: a signed-in caller gets MVC's 404/405, others 401.
                         .requestMatchers("/api/**").authenticated()
                         .requestMatchers("/error").permitAll()
-                        .anyRequest().denyAll())
+                        .anyRequest().denyAll();
+                })
                 .oauth2ResourceServer(oauth2 -> oauth2
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new KeycloakJwtConverter()))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new KeycloakJwtConverter(tokens.audience())))
                         .authenticationEntryPoint((request, response, e) -> problems.write(response,
                                 HttpStatus.UNAUTHORIZED, "Niet ingelogd of het token is ongeldig of verlopen."))
                         .accessDeniedHandler((request, response, e) -> problems.write(response,
@@ -48,6 +79,31 @@ class SecurityConfiguration {
                         .accessDeniedHandler((request, response, e) -> problems.write(response,
                                 HttpStatus.FORBIDDEN, "Je rol geeft geen toegang tot deze handeling.")));
         return http.build();
+    }
+
+    /**
+     * Requests the HTTP firewall refuses (a NUL, an encoded slash or dot, a semicolon in the path) answer
+     * problem+json like every other error; the default handler sends a bare 400 that ends on an error page.
+     */
+    @Bean
+    RequestRejectedHandler problemJsonForRejectedRequests(ProblemWriter problems) {
+        return (request, response, e) -> problems.write(response, HttpStatus.BAD_REQUEST,
+                "Het adres van dit verzoek bevat tekens die niet zijn toegestaan.");
+    }
+
+    /**
+     * Refuses to start when an /api endpoint has no rule in {@link EndpointRules}: such an endpoint would
+     * fall to the "any signed-in user" rule meant for unknown paths.
+     */
+    @Bean
+    ApplicationListener<ContextRefreshedEvent> everyEndpointHasARule(
+            @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping handlers) {
+        return event -> {
+            List<String> uncovered = EndpointRules.uncovered(handlers.getHandlerMethods(), EndpointRules.API);
+            if (!uncovered.isEmpty()) {
+                throw new IllegalStateException("Endpoints and EndpointRules disagree: " + uncovered);
+            }
+        };
     }
 
     @Bean

@@ -24,10 +24,30 @@ class DevRealmTest {
     }
 
     @Test
-    void realmHasEveryRoleOfTheField() {
+    void theApisOwnClientHoldsEveryRoleOfTheFieldAsClientRoles() {
         assertThat(realm.get("realm").asText()).isEqualTo("wijkroute");
-        assertThat(realm.get("roles").get("realm").findValuesAsText("name")).containsExactlyInAnyOrder(
+        assertThat(realm.get("roles").get("client").get("wijkroute-api").findValuesAsText("name")).containsExactlyInAnyOrder(
                 "frontoffice", "wijkteam", "toegang", "procesregisseur", "partner", "manager", "admin", "privacy", "inwoner");
+        assertThat(realm.get("roles").has("realm")).as("no realm roles: the API reads only its own client's").isFalse();
+        JsonNode api = client("wijkroute-api");
+        assertThat(api.get("bearerOnly").asBoolean()).isTrue();
+        assertThat(api.get("publicClient").asBoolean()).isFalse();
+        assertThat(api.get("directAccessGrantsEnabled").asBoolean()).isFalse();
+        assertThat(api.get("standardFlowEnabled").asBoolean()).isFalse();
+    }
+
+    @Test
+    void loginClientsPutTheApiInTheAudienceAndCarryOnlyItsRoles() {
+        for (String clientId : List.of("wijkroute-cli", "wijkroute-dashboard")) {
+            JsonNode login = client(clientId);
+            assertThat(login.get("protocolMappers").findValuesAsText("protocolMapper")).as(clientId).contains("oidc-audience-mapper");
+            assertThat(login.get("protocolMappers").findValuesAsText("included.client.audience")).as(clientId)
+                    .containsExactly("wijkroute-api");
+            assertThat(login.get("fullScopeAllowed").asBoolean()).as(clientId).isFalse();
+            JsonNode scope = StreamSupport.stream(realm.get("clientScopeMappings").get("wijkroute-api").spliterator(), false)
+                    .filter(mapping -> mapping.get("client").asText().equals(clientId)).findFirst().orElseThrow();
+            assertThat(scope.get("roles")).as(clientId).hasSize(9);
+        }
     }
 
     @Test
@@ -36,7 +56,7 @@ class DevRealmTest {
                 .filter(client -> client.get("clientId").asText().equals("wijkroute-cli")).findFirst().orElseThrow();
         assertThat(cli.get("publicClient").asBoolean()).isTrue();
         assertThat(cli.get("directAccessGrantsEnabled").asBoolean()).isTrue();
-        assertThat(cli.get("protocolMappers").findValuesAsText("claim.name")).containsExactlyInAnyOrder("team", "wijk", "organisation",
+        assertThat(cli.get("protocolMappers").findValuesAsText("claim.name")).contains("team", "wijk", "organisation",
                 "laws", "bsn");
     }
 
@@ -54,8 +74,11 @@ class DevRealmTest {
             String username = user.get("username").asText();
             assertThat(user.get("credentials").get(0).get("value").asText()).as(username).isEqualTo(username);
             assertThat(user.get("credentials").get(0).get("temporary").asBoolean()).isFalse();
-            assertThat(StreamSupport.stream(user.get("realmRoles").spliterator(), false).map(JsonNode::asText).toList())
-                    .as(username).isEqualTo(expectedRoles.get(username));
+            assertThat(StreamSupport.stream(user.get("clientRoles").get("wijkroute-api").spliterator(), false)
+                    .map(JsonNode::asText).toList()).as(username).isEqualTo(expectedRoles.get(username));
+            assertThat(user.has("realmRoles")).as(username).isFalse();
+            assertThat(user.get("id").asText()).as("a fixed sub, so tests and demo data know it")
+                    .isEqualTo(nl.wijkroute.support.TestUsers.sub(username));
         }
         assertThat(attribute("wijkcoach", "team")).isEqualTo("team-noord");
         assertThat(attribute("wijkcoach2", "team")).isEqualTo("team-zuid");
@@ -71,6 +94,11 @@ class DevRealmTest {
                 .get("config").get("kc.user.profile.config").get(0).asText();
         assertThat(new ObjectMapper().readTree(config).get("attributes").findValuesAsText("name"))
                 .contains("username", "email", "team", "wijk", "organisation");
+    }
+
+    private static JsonNode client(String clientId) {
+        return StreamSupport.stream(realm.get("clients").spliterator(), false)
+                .filter(client -> client.get("clientId").asText().equals(clientId)).findFirst().orElseThrow();
     }
 
     private static String attribute(String username, String attribute) {

@@ -1,0 +1,78 @@
+package nl.wijkroute.system.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.wijkroute.support.ApiTestSupport;
+import nl.wijkroute.support.TestTokens;
+import nl.wijkroute.support.TestUsers;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MvcResult;
+
+/**
+ * Real signed tokens through the bearer-token filter, checked by the production validators: only a
+ * token for this API (aud), obtained by one of its login clients (azp), counts; its roles are the API's
+ * client roles.
+ */
+@Import(TestTokens.Decoder.class)
+class TokenApiTest extends ApiTestSupport {
+
+    @Test
+    void aTokenForTheApiFromItsLoginClientIsAccepted() throws Exception {
+        assertThat(call("/api/v1/tasks", claims(Map.of())).getResponse().getStatus()).isEqualTo(200);
+        assertThat(call("/api/v1/tasks", claims(Map.of("azp", "wijkroute-dashboard"))).getResponse().getStatus())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aTokenWithAnotherAudienceIs401() throws Exception {
+        assertUnauthorized(call("/api/v1/tasks", claims(Map.of("aud", List.of("account")))));
+        assertUnauthorized(call("/api/v1/tasks", claims(Map.of("aud", "some-other-api"))));
+    }
+
+    @Test
+    void aTokenOfAnotherClientOfTheSameRealmIs401() throws Exception {
+        // What admin-cli hands out for a demo user's password: same realm, same user, same roles even.
+        assertUnauthorized(call("/api/v1/tasks", claims(Map.of("azp", "admin-cli"))));
+    }
+
+    @Test
+    void anExpiredTokenOrAnotherIssuerIs401() throws Exception {
+        String expired = TestTokens.sign(claims(Map.of()), Instant.now().minusSeconds(600));
+        assertUnauthorized(mvc.perform(get("/api/v1/tasks").header("Authorization", "Bearer " + expired)).andReturn());
+        assertUnauthorized(call("/api/v1/tasks", claims(Map.of("iss", "http://127.0.0.1:1/realms/master"))));
+    }
+
+    @Test
+    void aRealmRoleAdminWithoutTheClientRoleMayNotConfigure() throws Exception {
+        Map<String, Object> realmAdmin = new LinkedHashMap<>(TestUsers.claims("admin", List.of(), Map.of()));
+        realmAdmin.put("realm_access", Map.of("roles", List.of("admin", "default-roles-wijkroute")));
+        MvcResult result = mvc.perform(post("/api/v1/organisations").header("Authorization", "Bearer " + TestTokens.sign(realmAdmin))
+                .contentType(MediaType.APPLICATION_JSON).content("{}")).andReturn();
+        assertThat(result.getResponse().getStatus()).isEqualTo(403);
+        assertThat(call("/api/v1/organisations", realmAdmin).getResponse().getStatus()).isEqualTo(403);
+    }
+
+    private Map<String, Object> claims(Map<String, Object> overrides) {
+        Map<String, Object> claims = new LinkedHashMap<>(TestUsers.claims("wijkcoach", List.of("wijkteam"),
+                Map.of("team", "team-noord", "wijk", "noord")));
+        claims.putAll(overrides);
+        return claims;
+    }
+
+    private MvcResult call(String path, Map<String, Object> claims) throws Exception {
+        return mvc.perform(get(path).header("Authorization", "Bearer " + TestTokens.sign(claims))).andReturn();
+    }
+
+    private static void assertUnauthorized(MvcResult result) throws Exception {
+        assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(401);
+        assertThat(result.getResponse().getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    }
+}
