@@ -54,6 +54,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -65,6 +66,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * shortcuts), so the engine and the case rows agree. Loaded once: a restart finds them and skips.
  */
 @Component
+// Both the dev profile and the property: fake households must never reach a real database because a
+// property was copied into another environment.
+@Profile("dev")
 @ConditionalOnProperty(name = "wijkroute.demo-data", havingValue = "true")
 @Order(10)
 class DemoDataLoader implements ApplicationRunner {
@@ -94,7 +98,7 @@ class DemoDataLoader implements ApplicationRunner {
     DemoDataLoader(SignalService signals, RouteTaskService tasks, SupportCaseService cases, TransactionTemplate transaction,
                    JdbcTemplate jdbc, AssessmentService assessments, OrganisationService organisations, PlanService plans,
                    RegieService regie, HandoverService handovers, ToegangService toegang, EscalationService escalations,
-                   SyntheticHistory syntheticHistory, @Value("${wijkroute.demo-history.cases:4000}") int syntheticCases) {
+                   SyntheticHistory syntheticHistory, @Value("${wijkroute.demo-history.cases:0}") int syntheticCases) {
         this.syntheticHistory = syntheticHistory;
         this.syntheticCases = syntheticCases;
         this.toegang = toegang;

@@ -26,6 +26,7 @@ import nl.wijkroute.route.EngineActor;
 import nl.wijkroute.route.ProcessTasks;
 import nl.wijkroute.route.RouteVariables;
 import nl.wijkroute.route.SupportCaseService;
+import nl.wijkroute.signal.Signal;
 import nl.wijkroute.signal.SignalService;
 import nl.wijkroute.system.problem.ConflictException;
 import nl.wijkroute.system.problem.InvalidInputException;
@@ -370,12 +371,21 @@ public class HandoverService {
         List<HandoverContent.SharedGoal> goals = plans.currentInFull(caseId)
                 .map(plan -> plan.goals().stream().filter(goal -> shared.contains(goal.leefgebied())).map(mapper::toShared).toList())
                 .orElse(List.of());
-        // A signal's description is free text about all its leefgebieden: shared only when the consent covers every one.
-        List<HandoverContent.SharedSignal> sharedSignals = signals.forCase(caseId).stream()
-                .filter(signal -> !signal.getLeefgebieden().isEmpty() && shared.containsAll(signal.getLeefgebieden()))
-                .map(mapper::toShared).toList();
+        List<HandoverContent.SharedSignal> sharedSignals = access.allows(DataCategory.CASE_FILE, AccessAction.READ)
+                ? signals.forCase(caseId).stream().filter(signal -> shareable(signal, shared)).map(mapper::toShared).toList()
+                // A sender who may not read the case file (a partner holding regie) cannot pass signals on either.
+                : List.of();
         return new HandoverContent.Summary(clarified.realQuestion(), request.note(),
                 clarified.assessments().stream().filter(a -> shared.contains(a.leefgebied())).map(mapper::toShared).toList(),
                 goals, sharedSignals);
+    }
+
+    /**
+     * A signal's description is free text about all its leefgebieden: shared only when the consent covers
+     * every one. A signal about safety stays with the wijkteam: it often names who reported it, and the
+     * veiligheid step decides who hears of it (meldcode), not a consent per leefgebied.
+     */
+    private static boolean shareable(Signal signal, Set<nl.wijkroute.household.Leefgebied> shared) {
+        return !signal.isSafetyConcern() && !signal.getLeefgebieden().isEmpty() && shared.containsAll(signal.getLeefgebieden());
     }
 }

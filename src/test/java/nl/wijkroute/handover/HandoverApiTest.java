@@ -140,6 +140,38 @@ class HandoverApiTest extends ApiTestSupport {
     }
 
     @Test
+    void aSafetySignalAndEverySignalOfAPartnerSenderStayWithTheWijkteam() throws Exception {
+        UUID caseId = caseInRegieHeldByWijkcoach();
+        String householdId = getJson("/api/v1/cases/" + caseId, TestUsers.wijkcoach()).get("household").get("id").asText();
+        signalAbout(householdId, "Alleen vragen over geld.", false);
+        signalAbout(householdId, "Buurvrouw hoort 's nachts geschreeuw en maakt zich zorgen.", true);
+
+        MvcResult toGgz = propose(caseId, TestUsers.wijkcoach(), regieTo("ggz-breburg", List.of("FINANCIEN")));
+        assertThat(toGgz.getResponse().getStatus()).as(toGgz.getResponse().getContentAsString()).isEqualTo(201);
+        assertThat(read(toGgz).get("summary").get("signals").findValuesAsText("description"))
+                .as("a signal about safety is not passed on by consent per leefgebied").containsExactly("Alleen vragen over geld.");
+        assertThat(action(read(toGgz).get("id").asText(), "accept", TestUsers.partnerGgz(), null).getResponse().getStatus())
+                .isEqualTo(200);
+
+        MvcResult onward = propose(caseId, TestUsers.partnerGgz(), regieTo("schuldhulp-stad", List.of("FINANCIEN")));
+        assertThat(onward.getResponse().getStatus()).as(onward.getResponse().getContentAsString()).isEqualTo(201);
+        assertThat(read(onward).get("summary").get("signals")).as("a partner never reads the case file's signals").isEmpty();
+        assertThat(onward.getResponse().getContentAsString()).doesNotContain("Alleen vragen over geld.");
+    }
+
+    private void signalAbout(String householdId, String description, boolean safetyConcern) throws Exception {
+        Map<String, Object> signal = new java.util.LinkedHashMap<>();
+        signal.put("householdId", householdId);
+        signal.put("sourceType", "FRONTOFFICE");
+        signal.put("description", description);
+        signal.put("leefgebieden", List.of("FINANCIEN"));
+        signal.put("urgency", "NORMAL");
+        signal.put("safetyConcern", safetyConcern);
+        MvcResult result = postSignal(signal, TestUsers.frontoffice(), UUID.randomUUID().toString());
+        assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(201);
+    }
+
+    @Test
     void closingTheCaseWithdrawsAPendingHandoverEndsTheReceiversTaskAndTellsThemWhy() throws Exception {
         UUID caseId = caseInRegieHeldByWijkcoach();
         String handoverId = read(propose(caseId, TestUsers.wijkcoach(), regieTo("ggz-breburg", List.of("FINANCIEN")))).get("id").asText();
