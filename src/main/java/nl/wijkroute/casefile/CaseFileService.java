@@ -54,6 +54,10 @@ class CaseFileService {
         // Toegang requests run on to their legal decision after the case closed; shown to roles that read toegang.
         List<ToegangDtos.ToegangView> toegangStillToDecide = access.allows(DataCategory.TOEGANG, AccessAction.READ)
                 ? toegang.stillToDecide(caseId) : List.of();
+        if (!toegangStillToDecide.isEmpty()) {
+            // They name the law and the provision, which hint at health or debts: a read of toegang data, logged as one.
+            access.require(caseId, DataCategory.TOEGANG, AccessAction.READ);
+        }
         return mapper.toDetail(supportCase, triage.latest(caseId).orElse(null), signals.forCase(caseId),
                 tasks.openTasksOf(caseId), toegangStillToDecide);
     }

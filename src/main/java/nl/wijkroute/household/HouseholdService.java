@@ -18,9 +18,17 @@ public class HouseholdService {
 
     /**
      * First key of the PostgreSQL advisory locks that stand for "a signal is looking up this BSN"
-     * (the second key is the BSN itself: nine digits fit an int, so two BSNs never share a lock).
+     * (the second key is derived from the BSN, see {@link #BSN_LOCK}).
      */
     private static final int BSN_LOCK_SPACE = 0x4253_4e00;
+
+    /**
+     * Takes the lock for one BSN. The key is a peppered hash of the BSN, never the BSN itself: lock keys
+     * are visible in pg_locks and in the server log (V30).
+     */
+    private static final String BSN_LOCK = """
+            select pg_advisory_xact_lock(?, ('x' || left(encode(sha256(convert_to(s.value || ?, 'UTF8')), 'hex'), 8))::bit(32)::int)
+            from installation_secret s where s.name = 'advisory-lock-pepper'""";
 
     private final HouseholdRepository households;
     private final WijkRepository wijken;
@@ -72,8 +80,7 @@ public class HouseholdService {
                 .distinct()
                 .sorted()
                 .toList();
-        bsns.forEach(bsn -> jdbc.query("select pg_advisory_xact_lock(?, ?)", (RowCallbackHandler) row -> { },
-                BSN_LOCK_SPACE, Integer.parseInt(bsn)));
+        bsns.forEach(bsn -> jdbc.query(BSN_LOCK, (RowCallbackHandler) row -> { }, BSN_LOCK_SPACE, bsn));
         Optional<Household> known = bsns.stream()
                 .map(households::findByMemberBsn)
                 .flatMap(Optional::stream)

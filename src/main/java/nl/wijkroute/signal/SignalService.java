@@ -57,7 +57,8 @@ public class SignalService {
                 request.sourceOrganisation(), request.description(), request.urgency(), request.safetyConcern(),
                 request.leefgebieden() == null ? Set.of() : request.leefgebieden(), clock.instant(), user.username()));
         access.logCreated(attachment.caseId(), household.getId(), DataCategory.CASE_FILE);
-        return mapper.toResponse(signal, attachment);
+        SignalResponse response = mapper.toResponse(signal, attachment);
+        return access.mayRead(attachment.caseId(), DataCategory.CASE_FILE) ? response : response.receiptOnly();
     }
 
     @Transactional(readOnly = true)

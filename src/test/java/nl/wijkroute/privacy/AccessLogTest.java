@@ -218,6 +218,21 @@ class AccessLogTest extends ApiTestSupport {
         assertThat(getJson("/api/v1/access-log/verification", TestUsers.privacyOfficer()).get("intact").asBoolean()).isTrue();
     }
 
+    @Test
+    void aRowInsertedWithItsChainFieldsFilledInIsStoredUnsealedSoSealingGoesOn() throws Exception {
+        jdbc.update("""
+                insert into access_log (username, user_role, data_category, action, purpose, outcome,
+                                        chain_position, previous_hash, hash)
+                values ('indringer', 'wijkteam', 'CASE_FILE', 'READ', 'Vervalst', 'GRANTED', 999999, 'x', 'y')""");
+
+        assertThat(jdbc.queryForObject("""
+                select count(*) from access_log where username = 'indringer'
+                and chain_position is null and previous_hash is null and hash is null""", Integer.class)).isEqualTo(1);
+        JsonNode verification = getJson("/api/v1/access-log/verification", TestUsers.privacyOfficer());
+        assertThat(verification.get("intact").asBoolean()).isTrue();
+        assertThat(verification.get("unsealed").asInt()).as("the sealer chained it like any other row").isZero();
+    }
+
     /** Deletes rows as a superuser could (guard off), runs the check, and puts the very same rows back. */
     private void removeAroundTheTriggers(String where, Call check) throws Exception {
         String saved = "access_log_removed_" + System.nanoTime();
@@ -229,7 +244,9 @@ class AccessLogTest extends ApiTestSupport {
             check.run();
         } finally {
             jdbc.execute("alter table access_log enable trigger access_log_append_only");
+            jdbc.execute("alter table access_log disable trigger access_log_unsealed_on_insert");
             jdbc.update("insert into access_log select * from " + saved + " on conflict do nothing");
+            jdbc.execute("alter table access_log enable trigger access_log_unsealed_on_insert");
             jdbc.execute("drop table " + saved);
         }
     }

@@ -191,7 +191,11 @@ class ToegangApiTest extends ApiTestSupport {
 
         step(caseId, "evaluatie", TestUsers.wijkcoach(), Map.of("outcome", "CLOSE", "reason", "Doelen bereikt."));
 
+        String toegangReads = "select count(*) from access_log where case_id = ? and data_category = 'TOEGANG' and action = 'READ'";
+        int readsBefore = jdbc.queryForObject(toegangReads, Integer.class, caseId);
         JsonNode caseFile = getJson("/api/v1/cases/" + caseId, TestUsers.wijkcoach());
+        assertThat(jdbc.queryForObject(toegangReads, Integer.class, caseId))
+                .as("the requests in the case file are a read of toegang data").isEqualTo(readsBefore + 1);
         assertThat(caseFile.get("currentStage").asText()).isEqualTo("NAZORG");
         assertThat(caseFile.get("toegangStillToDecide")).hasSize(1);
         assertThat(caseFile.get("toegangStillToDecide").get(0).get("id").asText()).isEqualTo(requestId);

@@ -114,6 +114,26 @@ public class CaseAccess {
         return require(caseId, DataCategory.TOEGANG, action, notFound);
     }
 
+    /**
+     * Whether the current user may read {@code category} of this case (role and scope, break-the-glass
+     * included), without logging anything: to decide what an answer may say about a case, not to show it.
+     * Work without a signed-in user (the demo loader, engine jobs) passes, as in {@link #require}.
+     */
+    public boolean mayRead(UUID caseId, DataCategory category) {
+        Optional<CurrentUser> current = CurrentUser.current();
+        if (current.isEmpty()) {
+            return true;
+        }
+        if (!allowed(current.get(), category, AccessAction.READ)) {
+            return false;
+        }
+        CaseScope scope = CaseScope.of(current.get());
+        Map<String, Object> parameters = new HashMap<>(scope.parameters());
+        parameters.put("caseId", caseId);
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from support_case c where c.id = :caseId and "
+                + scope.condition() + ")", parameters, Boolean.class));
+    }
+
     /** Whether the current user's roles may ever do {@code action} on {@code category} (scope aside): to leave out what they may not see. */
     public boolean allows(DataCategory category, AccessAction action) {
         return CurrentUser.current().map(user -> allowed(user, category, action)).orElse(false);
