@@ -151,7 +151,11 @@ class AccessLogTest extends ApiTestSupport {
             }
         });
         assertThat(lists).extracting(entry -> entry.get("category").asText()).contains("CASE_FILE", "ROUTE");
-        assertThat(lists).allSatisfy(entry -> assertThat(entry.get("householdIds").toString()).contains(household));
+        assertThat(lists).allSatisfy(entry -> {
+            assertThat(entry.get("householdIds").toString()).contains(household);
+            assertThat(entry.get("householdIds")).as("a look-up for one household names no other").hasSize(1);
+            assertThat(entry.has("caseIds")).isFalse();
+        });
         JsonNode looked = getJson("/api/v1/me/access-log", TestUsers.inwoner(bsn));
         List<String> seen = new java.util.ArrayList<>();
         looked.forEach(access -> seen.add(access.get("role").asText() + " " + access.get("category").asText() + " "

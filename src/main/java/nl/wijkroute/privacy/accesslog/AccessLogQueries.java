@@ -59,7 +59,7 @@ public class AccessLogQueries {
         MapSqlParameterSource parameters = new MapSqlParameterSource();
         String sql = select(filter, parameters) + " order by id desc limit :limit offset :offset";
         parameters.addValue("limit", limit).addValue("offset", offset);
-        return jdbc.query(sql, parameters, (row, n) -> row(row));
+        return jdbc.query(sql, parameters, (row, n) -> narrowed(row(row), filter));
     }
 
     /**
@@ -72,7 +72,28 @@ public class AccessLogQueries {
         MapSqlParameterSource parameters = new MapSqlParameterSource();
         String sql = select(filter, parameters) + " order by id desc limit :limit";
         parameters.addValue("limit", limit);
-        streaming.query(sql, parameters, (RowCallbackHandler) row -> sink.accept(row(row)));
+        streaming.query(sql, parameters, (RowCallbackHandler) row -> sink.accept(narrowed(row(row), filter)));
+    }
+
+    /**
+     * A list entry found by one household or case names only that one: which other households the same
+     * list showed is none of the business of a look-up for this household (an AVG art. 15 request, say).
+     */
+    private static Row narrowed(Row row, Filter filter) {
+        if (row.householdIds() == null && row.caseIds() == null) {
+            return row;
+        }
+        if (filter.householdId() != null) {
+            return new Row(row.id(), row.at(), row.username(), row.role(), row.organisation(), row.householdId(), row.caseId(),
+                    row.category(), row.action(), row.purpose(), row.outcome(), row.breakGlass(), List.of(filter.householdId()),
+                    null);
+        }
+        if (filter.caseId() != null) {
+            return new Row(row.id(), row.at(), row.username(), row.role(), row.organisation(), row.householdId(), row.caseId(),
+                    row.category(), row.action(), row.purpose(), row.outcome(), row.breakGlass(), null,
+                    List.of(filter.caseId()));
+        }
+        return row;
     }
 
     private static String select(Filter filter, MapSqlParameterSource parameters) {
