@@ -3,7 +3,10 @@ package nl.wijkroute.route;
 import nl.wijkroute.privacy.access.AccessAction;
 import nl.wijkroute.privacy.access.CaseAccess;
 import nl.wijkroute.privacy.access.DataCategory;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Collection;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +18,8 @@ import java.util.stream.Collectors;
 import nl.wijkroute.route.step.StepHandler;
 import nl.wijkroute.route.step.StepHandlers;
 import nl.wijkroute.route.step.StepInput;
+import nl.wijkroute.system.paging.PageParams;
+import nl.wijkroute.system.paging.PageView;
 import nl.wijkroute.system.problem.ConflictException;
 import nl.wijkroute.system.problem.InvalidInputException;
 import nl.wijkroute.system.problem.NotFoundException;
@@ -25,6 +30,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
@@ -37,6 +43,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class RouteTaskService {
+
+    /** "Due before" a date means before that day starts where the wijkteams work. */
+    private static final ZoneId MUNICIPALITY_ZONE = ZoneId.of("Europe/Amsterdam");
 
     private final TaskService taskService;
     private final RuntimeService runtimeService;
@@ -57,19 +66,56 @@ public class RouteTaskService {
         this.engineActor = engineActor;
     }
 
+    /**
+     * A page of the werkbak: the user's own tasks and the unclaimed tasks offered to their groups (their
+     * team, the front office, their organisation), soonest due first. The scope, the filters, the order
+     * and the page are all in the engine's query, so the cost of a page does not grow with the team's
+     * open tasks. Due dates sort ascending; PostgreSQL puts tasks without a due date last; the task id
+     * breaks ties so pages neither repeat nor skip a task.
+     */
     @Transactional(readOnly = true)
-    public List<TaskView> werkbak(CurrentUser user) {
-        var query = taskService.createTaskQuery().or().taskAssignee(user.username());
+    public PageView<TaskView> werkbak(CurrentUser user, WerkbakFilter filter, PageParams paging) {
         List<String> groups = user.candidateGroups();
-        if (!groups.isEmpty()) {
-            // Candidate-group matches are unassigned tasks only: claimed tasks belong to their assignee.
-            query = query.taskCandidateGroupIn(groups);
+        TaskQuery query = taskService.createTaskQuery();
+        switch (filter.assignment()) {
+            case MINE -> query.taskAssignee(user.username());
+            case UNCLAIMED -> {
+                if (groups.isEmpty()) {
+                    return PageView.of(List.of(), paging, 0);
+                }
+                // Candidate-group matches are unassigned tasks only: claimed tasks belong to their assignee.
+                query.taskCandidateGroupIn(groups);
+            }
+            case ALL -> {
+                TaskQuery either = query.or().taskAssignee(user.username());
+                if (!groups.isEmpty()) {
+                    either = either.taskCandidateGroupIn(groups);
+                }
+                query = either.endOr();
+            }
         }
-        List<Task> tasks = query.endOr().orderByTaskCreateTime().asc().list();
+        if (filter.step() != null) {
+            query.taskDefinitionKey(filter.step());
+        }
+        if (filter.dueBefore() != null) {
+            query.dueBefore(Date.from(filter.dueBefore().atStartOfDay(MUNICIPALITY_ZONE).toInstant()));
+        }
+        long total = query.count();
+        List<Task> tasks = total == 0 ? List.of()
+                : query.orderByDueDate().asc().orderByTaskId().asc().listPage(paging.offset(), paging.size());
         List<TaskView> views = toViews(tasks);
         access.logListed(views.stream().map(TaskView::caseId).toList(), DataCategory.ROUTE);
-        return views;
+        return PageView.of(views, paging, total);
     }
+
+    /** Which werkbak tasks: whose (mine, my groups' unclaimed, or both), of which step, due before when. */
+    public record WerkbakFilter(Assignment assignment, String step, LocalDate dueBefore) {
+        public WerkbakFilter {
+            assignment = assignment == null ? Assignment.ALL : assignment;
+        }
+    }
+
+    public enum Assignment { MINE, UNCLAIMED, ALL }
 
     /** The open tasks of one case, whoever holds them (the case file shows them). */
     @Transactional(readOnly = true)
@@ -160,7 +206,7 @@ public class RouteTaskService {
             return List.of();
         }
         Map<String, String> businessKeys = businessKeys(tasks.stream().map(Task::getProcessInstanceId).toList());
-        Map<UUID, SupportCase> casesById = cases.findAllById(businessKeys.values().stream().map(UUID::fromString).toList())
+        Map<UUID, SupportCase> casesById = cases.findWithHouseholdByIdIn(businessKeys.values().stream().map(UUID::fromString).toList())
                 .stream().collect(Collectors.toMap(SupportCase::getId, Function.identity()));
         return tasks.stream().map(task -> {
             UUID caseId = UUID.fromString(businessKeys.get(task.getProcessInstanceId()));
