@@ -7,6 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.wijkroute.system.paging.PageParams;
+import nl.wijkroute.system.paging.PageView;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -38,8 +40,23 @@ public class AccessLogQueries {
 
     @Transactional(readOnly = true)
     public List<Row> find(Filter filter, int limit, long offset) {
-        StringBuilder sql = new StringBuilder("select * from access_log where true");
         MapSqlParameterSource parameters = new MapSqlParameterSource();
+        StringBuilder sql = new StringBuilder("select *").append(where(filter, parameters));
+        sql.append(" order by id desc limit :limit offset :offset");
+        parameters.addValue("limit", limit).addValue("offset", offset);
+        return jdbc.query(sql.toString(), parameters, (row, n) -> row(row));
+    }
+
+    /** A page of the entries that match, newest first (the id is unique: pages neither repeat nor skip). */
+    @Transactional(readOnly = true)
+    public PageView<Row> page(Filter filter, PageParams paging) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource();
+        Long total = jdbc.queryForObject("select count(*)" + where(filter, parameters), parameters, Long.class);
+        return PageView.of(find(filter, paging.size(), paging.offset()), paging, total == null ? 0 : total);
+    }
+
+    private static String where(Filter filter, MapSqlParameterSource parameters) {
+        StringBuilder sql = new StringBuilder(" from access_log where true");
         if (filter.householdId() != null) {
             sql.append(" and household_id = :householdId");
             parameters.addValue("householdId", filter.householdId());
@@ -64,9 +81,7 @@ public class AccessLogQueries {
             sql.append(" and break_glass = :breakGlass");
             parameters.addValue("breakGlass", filter.breakGlass());
         }
-        sql.append(" order by id desc limit :limit offset :offset");
-        parameters.addValue("limit", limit).addValue("offset", offset);
-        return jdbc.query(sql.toString(), parameters, (row, n) -> row(row));
+        return sql.toString();
     }
 
     /**
