@@ -2,16 +2,16 @@ package nl.wijkroute.casefile;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
 import nl.wijkroute.route.SupportCaseService;
 import nl.wijkroute.route.CaseStatus;
 import nl.wijkroute.route.Stage;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
+import nl.wijkroute.system.paging.PageParams;
+import nl.wijkroute.system.paging.PageView;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Sort;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,24 +31,15 @@ class CaseController {
         this.caseFiles = caseFiles;
     }
 
-    /** A page of cases; the page fields stay stable (Spring's PageImpl JSON is not a contract). */
-    record CasePage(List<CaseViews.CaseSummary> items, int page, int size, long totalItems, int totalPages) {
-        static CasePage of(Page<CaseViews.CaseSummary> page) {
-            return new CasePage(page.getContent(), page.getNumber(), page.getSize(), page.getTotalElements(),
-                    page.getTotalPages());
-        }
-    }
-
     @GetMapping
     @Operation(summary = "Zoek casussen op stap, team of wijk")
-    CasePage search(@RequestParam(required = false) Stage stage,
+    PageView<CaseViews.CaseSummary> search(@RequestParam(required = false) Stage stage,
                     @RequestParam(required = false) @Size(max = 64) String team,
                     @RequestParam(required = false) @Size(max = 64) String wijk,
                     @RequestParam(required = false) CaseStatus status,
-                    @RequestParam(defaultValue = "0") @Min(0) int page,
-                    @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-        var pageable = PageRequest.of(page, size, Sort.by(Sort.Direction.DESC, "openedAt").and(Sort.by("id")));
-        return CasePage.of(caseFiles.search(new SupportCaseService.CaseFilter(stage, team, wijk, status), pageable));
+                    @Valid @ParameterObject PageParams paging) {
+        var pageable = paging.pageable(Sort.by(Sort.Direction.DESC, "openedAt").and(Sort.by("id")));
+        return PageView.of(caseFiles.search(new SupportCaseService.CaseFilter(stage, team, wijk, status), pageable));
     }
 
     @GetMapping("/{id}")

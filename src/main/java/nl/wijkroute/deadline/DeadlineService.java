@@ -30,6 +30,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import nl.wijkroute.system.paging.PageParams;
+import nl.wijkroute.system.paging.PageView;
 
 /**
  * The legal clock. Java computes when a term ends and when to warn; the toegang BPMN's timers wait
@@ -185,7 +187,7 @@ public class DeadlineService {
      * toegang consulenten watch. Managers see the same as counts on the dashboard.
      */
     @Transactional(readOnly = true)
-    public List<DeadlineView> atRisk(String teamId) {
+    public PageView<DeadlineView> atRisk(String teamId, PageParams paging) {
         CaseScope scope = access.scope();
         Map<String, Object> parameters = new HashMap<>(scope.parameters());
         parameters.put("today", today());
@@ -196,12 +198,15 @@ public class DeadlineService {
             sql += " and c.team_id = :teamId";
             parameters.put("teamId", teamId);
         }
-        List<UUID> ids = jdbc.queryForList(sql + " order by d.due_on, d.id", parameters, UUID.class);
+        long total = jdbc.queryForObject("select count(*) from (" + sql + ") matching", parameters, Long.class);
+        parameters.put("limit", paging.size());
+        parameters.put("offset", paging.offset());
+        List<UUID> ids = jdbc.queryForList(sql + " order by d.due_on, d.id limit :limit offset :offset", parameters, UUID.class);
         Map<UUID, LegalDeadline> byId = deadlines.findAllById(ids).stream()
                 .collect(Collectors.toMap(LegalDeadline::getId, Function.identity()));
         List<LegalDeadline> found = ids.stream().map(byId::get).toList();
         access.logListed(found.stream().map(LegalDeadline::getCaseId).toList(), DataCategory.TOEGANG);
-        return found.stream().map(this::view).toList();
+        return PageView.of(found.stream().map(this::view).toList(), paging, total);
     }
 
     private LegalDeadline accessible(UUID deadlineId, AccessAction action) {

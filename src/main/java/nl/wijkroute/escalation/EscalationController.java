@@ -13,6 +13,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import nl.wijkroute.system.paging.PageParams;
+import nl.wijkroute.system.paging.PageView;
+import org.springdoc.core.annotations.ParameterObject;
 
 @RestController
 @Tag(name = "Escalatie")
@@ -41,8 +44,8 @@ class EscalationController {
 
     @GetMapping("/api/v1/escalations")
     @Operation(summary = "De wachtrij van de procesregisseurs: open en lopende escalaties")
-    List<EscalationDtos.EscalationView> queue() {
-        return escalations.queue();
+    PageView<EscalationDtos.EscalationView> queue(@Valid @ParameterObject PageParams paging) {
+        return escalations.queue(paging);
     }
 
     @Operation(summary = "Eén escalatie met haar doorbraak en acties")

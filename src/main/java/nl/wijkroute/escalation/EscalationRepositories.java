@@ -4,11 +4,13 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface EscalationRepository extends JpaRepository<Escalation, UUID> {
 
-    List<Escalation> findByStatusInOrderByRaisedAtAsc(Collection<Escalation.Status> statuses);
+    Page<Escalation> findByStatusIn(Collection<Escalation.Status> statuses, Pageable pageable);
 
     Optional<Escalation> findFirstByCaseIdAndStatusNot(UUID caseId, Escalation.Status status);
 }

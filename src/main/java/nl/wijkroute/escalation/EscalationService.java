@@ -26,6 +26,10 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import nl.wijkroute.system.paging.PageParams;
+import nl.wijkroute.system.paging.PageView;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Sort;
 
 /**
  * Escalation: a worker (or a procesregisseur acting on a detected stagnation) escalates a stuck case;
@@ -174,12 +178,13 @@ public class EscalationService {
     }
 
     @Transactional(readOnly = true)
-    public List<EscalationDtos.EscalationView> queue() {
+    public PageView<EscalationDtos.EscalationView> queue(PageParams paging) {
         // Every open escalation is in every procesregisseur's scope: this queue is where they pick one up.
-        List<Escalation> open = escalations.findByStatusInOrderByRaisedAtAsc(EnumSet.of(Escalation.Status.OPEN,
-                Escalation.Status.TAKEN, Escalation.Status.DOORBRAAK));
-        access.logListed(open.stream().map(Escalation::getCaseId).toList(), DataCategory.ESCALATION);
-        return open.stream().map(this::view).toList();
+        // Oldest first; the id keeps the order stable between pages.
+        Page<Escalation> open = escalations.findByStatusIn(EnumSet.of(Escalation.Status.OPEN,
+                Escalation.Status.TAKEN, Escalation.Status.DOORBRAAK), paging.pageable(Sort.by("raisedAt").and(Sort.by("id"))));
+        access.logListed(open.getContent().stream().map(Escalation::getCaseId).toList(), DataCategory.ESCALATION);
+        return PageView.of(open.map(this::view));
     }
 
     @Transactional(readOnly = true)

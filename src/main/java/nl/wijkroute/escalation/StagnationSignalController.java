@@ -10,6 +10,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import jakarta.validation.Valid;
+import nl.wijkroute.system.paging.PageParams;
+import nl.wijkroute.system.paging.PageView;
+import org.springdoc.core.annotations.ParameterObject;
 
 @RestController
 @RequestMapping("/api/v1/stagnation-signals")
@@ -27,8 +31,9 @@ class StagnationSignalController {
     @GetMapping
     @Operation(summary = "Open stagnatiesignalen, per team of overal (te lange tijd in een stap, te vaak terug, "
             + "overdracht niet geaccepteerd, termijn in gevaar)")
-    List<StagnationSignalService.SignalView> open(@RequestParam(required = false) @Size(max = 64) String team) {
-        return signals.open(team);
+    PageView<StagnationSignalService.SignalView> open(@RequestParam(required = false) @Size(max = 64) String team,
+                                                      @Valid @ParameterObject PageParams paging) {
+        return signals.open(team, paging);
     }
 
     @PostMapping("/detect")

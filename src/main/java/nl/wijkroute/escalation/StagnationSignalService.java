@@ -11,6 +11,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import nl.wijkroute.system.paging.PageParams;
+import nl.wijkroute.system.paging.PageView;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 
 /**
  * Stagnation signals: raised where the system sees a case getting stuck. The escalation work adds
@@ -69,9 +73,11 @@ public class StagnationSignalService {
 
     /** Open signals of one team's cases, or of all. */
     @Transactional(readOnly = true)
-    public List<SignalView> open(String teamId) {
-        return (teamId == null ? signals.findByResolvedAtIsNullOrderByRaisedAtAsc() : signals.openForTeam(teamId))
-                .stream().map(this::toView).toList();
+    public PageView<SignalView> open(String teamId, PageParams paging) {
+        // Oldest first; the id keeps the order stable between pages.
+        Pageable pageable = paging.pageable(Sort.by("raisedAt").and(Sort.by("id")));
+        return PageView.of((teamId == null ? signals.findByResolvedAtIsNull(pageable) : signals.openForTeam(teamId, pageable))
+                .map(this::toView));
     }
 
     /**

@@ -15,6 +15,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import nl.wijkroute.system.paging.PageParams;
+import nl.wijkroute.system.paging.PageView;
+import org.springdoc.core.annotations.ParameterObject;
 
 @RestController
 @Tag(name = "Warme overdracht")
@@ -41,8 +44,9 @@ class HandoverController {
 
     @GetMapping("/api/v1/handovers")
     @Operation(summary = "Overdrachten aan mijn organisatie (INCOMING) of van mij (OUTGOING)")
-    List<HandoverView> list(@RequestParam(defaultValue = "INCOMING") Direction direction, CurrentUser user) {
-        return direction == Direction.INCOMING ? handovers.incoming(user) : handovers.outgoing(user);
+    PageView<HandoverView> list(@RequestParam(defaultValue = "INCOMING") Direction direction,
+                                @Valid @ParameterObject PageParams paging, CurrentUser user) {
+        return direction == Direction.INCOMING ? handovers.incoming(user, paging) : handovers.outgoing(user, paging);
     }
 
     @Operation(summary = "Eén warme overdracht (de inhoud alleen zolang die gedeeld mag worden)")

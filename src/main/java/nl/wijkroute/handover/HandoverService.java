@@ -39,6 +39,10 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import nl.wijkroute.system.paging.PageParams;
+import nl.wijkroute.system.paging.PageView;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Sort;
 
 /**
  * Warme overdracht. The sender (the casusregisseur) proposes with a summary limited to what the
@@ -53,6 +57,8 @@ public class HandoverService {
     static final String WITHDRAWN_MESSAGE = "overdrachtIngetrokken";
     static final String DECISION_TASK = "overdrachtBeoordelen";
     static final String CASE_CLOSED_REASON = "Ingetrokken: de ondersteuning is afgerond of de casus is gesloten.";
+    /** Newest first; the id keeps the order stable between pages. */
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("id"));
     private static final ZoneId MUNICIPALITY_ZONE = ZoneId.of("Europe/Amsterdam");
 
     private final HandoverRepository handovers;
@@ -166,21 +172,21 @@ public class HandoverService {
     }
 
     @Transactional(readOnly = true)
-    public List<HandoverView> incoming(CurrentUser user) {
+    public PageView<HandoverView> incoming(CurrentUser user, PageParams paging) {
         if (user.organisation() == null) {
-            return List.of();
+            return PageView.of(List.of(), paging, 0);
         }
-        return logged(handovers.findByReceiverOrganisationOrderByCreatedAtDesc(user.organisation()), user);
+        return logged(handovers.findByReceiverOrganisation(user.organisation(), paging.pageable(NEWEST_FIRST)), user);
     }
 
     @Transactional(readOnly = true)
-    public List<HandoverView> outgoing(CurrentUser user) {
-        return logged(handovers.findBySenderOrderByCreatedAtDesc(user.username()), user);
+    public PageView<HandoverView> outgoing(CurrentUser user, PageParams paging) {
+        return logged(handovers.findBySender(user.username(), paging.pageable(NEWEST_FIRST)), user);
     }
 
-    private List<HandoverView> logged(List<Handover> found, CurrentUser user) {
-        access.logListed(found.stream().map(Handover::getCaseId).toList(), DataCategory.HANDOVER);
-        return found.stream().map(handover -> viewFor(handover, user)).toList();
+    private PageView<HandoverView> logged(Page<Handover> found, CurrentUser user) {
+        access.logListed(found.getContent().stream().map(Handover::getCaseId).toList(), DataCategory.HANDOVER);
+        return PageView.of(found.map(handover -> viewFor(handover, user)));
     }
 
     /**

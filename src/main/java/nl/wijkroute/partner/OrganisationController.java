@@ -13,6 +13,9 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import nl.wijkroute.system.paging.PageParams;
+import nl.wijkroute.system.paging.PageView;
+import org.springdoc.core.annotations.ParameterObject;
 
 @RestController
 @RequestMapping("/api/v1/organisations")
@@ -27,8 +30,8 @@ class OrganisationController {
 
     @GetMapping
     @Operation(summary = "Alle partnerorganisaties")
-    List<OrganisationView> all() {
-        return organisations.all();
+    PageView<OrganisationView> all(@Valid @ParameterObject PageParams paging) {
+        return organisations.all(paging);
     }
 
     @Operation(summary = "Eén partnerorganisatie")

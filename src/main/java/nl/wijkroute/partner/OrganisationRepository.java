@@ -1,9 +1,11 @@
 package nl.wijkroute.partner;
 
 import java.util.List;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface OrganisationRepository extends JpaRepository<Organisation, String> {
 
-    List<Organisation> findAllByOrderByName();
+    Page<Organisation> findAllBy(Pageable pageable);
 }

@@ -7,6 +7,9 @@ import nl.wijkroute.system.problem.InvalidInputException;
 import nl.wijkroute.system.problem.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import nl.wijkroute.system.paging.PageParams;
+import nl.wijkroute.system.paging.PageView;
+import org.springframework.data.domain.Sort;
 
 /** The partner organisations: kept by admin, looked up by every capability that names one. */
 @Service
@@ -21,8 +24,9 @@ public class OrganisationService {
     }
 
     @Transactional(readOnly = true)
-    public List<OrganisationView> all() {
-        return organisations.findAllByOrderByName().stream().map(mapper::toView).toList();
+    public PageView<OrganisationView> all(PageParams paging) {
+        // By name; the id keeps the order stable between pages.
+        return PageView.of(organisations.findAllBy(paging.pageable(Sort.by("name").and(Sort.by("id")))).map(mapper::toView));
     }
 
     @Transactional(readOnly = true)

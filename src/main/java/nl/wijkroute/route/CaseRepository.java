@@ -17,6 +17,12 @@ interface CaseRepository extends JpaRepository<SupportCase, UUID> {
 
     List<SupportCase> findByStatusAndCurrentStageAndStageEnteredAtBefore(CaseStatus status, Stage stage, Instant before);
 
+    /** Cases with their household, wijk and team in one statement: a list shows the household on every row. */
+    @Query("""
+            select c from SupportCase c join fetch c.household h join fetch h.wijk w join fetch w.team
+                   join fetch c.team where c.id in :ids""")
+    List<SupportCase> findWithHouseholdByIdIn(Collection<UUID> ids);
+
     @Query("select c.id from SupportCase c where c.status = :status")
     List<UUID> findIdsByStatus(CaseStatus status);
 }

@@ -3,7 +3,10 @@ package nl.wijkroute.route;
 import nl.wijkroute.privacy.access.AccessAction;
 import nl.wijkroute.privacy.access.CaseAccess;
 import nl.wijkroute.privacy.access.DataCategory;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Collection;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,15 +18,19 @@ import java.util.stream.Collectors;
 import nl.wijkroute.route.step.StepHandler;
 import nl.wijkroute.route.step.StepHandlers;
 import nl.wijkroute.route.step.StepInput;
+import nl.wijkroute.system.paging.PageParams;
+import nl.wijkroute.system.paging.PageView;
 import nl.wijkroute.system.problem.ConflictException;
 import nl.wijkroute.system.problem.InvalidInputException;
 import nl.wijkroute.system.problem.NotFoundException;
 import nl.wijkroute.system.security.CurrentUser;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.NativeTaskQuery;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -38,6 +45,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RouteTaskService {
 
+    /** "Due before" a date means before that day starts where the wijkteams work. */
+    private static final ZoneId MUNICIPALITY_ZONE = ZoneId.of("Europe/Amsterdam");
+
     private final TaskService taskService;
     private final RuntimeService runtimeService;
     private final CaseRepository cases;
@@ -45,9 +55,12 @@ public class RouteTaskService {
     private final EngineActor engineActor;
     private final TaskMapper mapper;
     private final CaseAccess access;
+    private final ManagementService managementService;
 
     RouteTaskService(TaskService taskService, RuntimeService runtimeService, CaseRepository cases,
-                     StepHandlers stepHandlers, EngineActor engineActor, TaskMapper mapper, CaseAccess access) {
+                     StepHandlers stepHandlers, EngineActor engineActor, TaskMapper mapper, CaseAccess access,
+                     ManagementService managementService) {
+        this.managementService = managementService;
         this.access = access;
         this.mapper = mapper;
         this.taskService = taskService;
@@ -57,19 +70,64 @@ public class RouteTaskService {
         this.engineActor = engineActor;
     }
 
+    /**
+     * A page of the werkbak: the user's own tasks and the unclaimed tasks offered to their groups (their
+     * team, the front office, their organisation), soonest due first. The scope, the filters, the order
+     * and the page are all in one engine query, so the cost of a page does not grow with the team's open
+     * tasks. A native task query rather than a TaskQuery: the TaskQuery's candidate-group "or" joins the
+     * identity links and sorts a DISTINCT over every open task of the team, while this one walks the index
+     * on (due date, id) (V29) and checks the candidate group per task with EXISTS until the page is full.
+     * Tasks without a due date come last; the task id breaks ties so pages neither repeat nor skip a task.
+     */
     @Transactional(readOnly = true)
-    public List<TaskView> werkbak(CurrentUser user) {
-        var query = taskService.createTaskQuery().or().taskAssignee(user.id());
+    public PageView<TaskView> werkbak(CurrentUser user, WerkbakFilter filter, PageParams paging) {
         List<String> groups = user.candidateGroups();
-        if (!groups.isEmpty()) {
-            // Candidate-group matches are unassigned tasks only: claimed tasks belong to their assignee.
-            query = query.taskCandidateGroupIn(groups);
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("werkbakUser", user.id());
+        List<String> groupParameters = new java.util.ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            groupParameters.add("#{werkbakGroup" + i + "}");
+            parameters.put("werkbakGroup" + i, groups.get(i));
         }
-        List<Task> tasks = query.endOr().orderByTaskCreateTime().asc().list();
+        // Candidate-group matches are unassigned tasks only: claimed tasks belong to their assignee.
+        String unclaimed = groups.isEmpty() ? "1 = 0" : "(RES.ASSIGNEE_ is null and exists (select 1 from "
+                + "ACT_RU_IDENTITYLINK I where I.TASK_ID_ = RES.ID_"
+                + " and I.TYPE_ = 'candidate' and I.GROUP_ID_ in (" + String.join(", ", groupParameters) + ")))";
+        String mine = "RES.ASSIGNEE_ = #{werkbakUser}";
+        StringBuilder where = new StringBuilder(" from ").append(managementService.getTableName(Task.class))
+                .append(" RES where ").append(switch (filter.assignment()) {
+                    case MINE -> mine;
+                    case UNCLAIMED -> unclaimed;
+                    case ALL -> "(" + mine + " or " + unclaimed + ")";
+                });
+        if (filter.step() != null) {
+            where.append(" and RES.TASK_DEF_KEY_ = #{werkbakStep}");
+            parameters.put("werkbakStep", filter.step());
+        }
+        if (filter.dueBefore() != null) {
+            where.append(" and RES.DUE_DATE_ < #{werkbakDueBefore}");
+            parameters.put("werkbakDueBefore", Date.from(filter.dueBefore().atStartOfDay(MUNICIPALITY_ZONE).toInstant()));
+        }
+        NativeTaskQuery count = taskService.createNativeTaskQuery().sql("select count(*)" + where);
+        parameters.forEach(count::parameter);
+        long total = count.count();
+        NativeTaskQuery page = taskService.createNativeTaskQuery()
+                .sql("select RES.*" + where + " order by RES.DUE_DATE_ asc nulls last, RES.ID_ asc");
+        parameters.forEach(page::parameter);
+        List<Task> tasks = total == 0 ? List.of() : page.listPage(paging.offset(), paging.size());
         List<TaskView> views = toViews(tasks);
         access.logListed(views.stream().map(TaskView::caseId).toList(), DataCategory.ROUTE);
-        return views;
+        return PageView.of(views, paging, total);
     }
+
+    /** Which werkbak tasks: whose (mine, my groups' unclaimed, or both), of which step, due before when. */
+    public record WerkbakFilter(Assignment assignment, String step, LocalDate dueBefore) {
+        public WerkbakFilter {
+            assignment = assignment == null ? Assignment.ALL : assignment;
+        }
+    }
+
+    public enum Assignment { MINE, UNCLAIMED, ALL }
 
     /** The open tasks of one case, whoever holds them (the case file shows them). */
     @Transactional(readOnly = true)
@@ -160,7 +218,7 @@ public class RouteTaskService {
             return List.of();
         }
         Map<String, String> businessKeys = businessKeys(tasks.stream().map(Task::getProcessInstanceId).toList());
-        Map<UUID, SupportCase> casesById = cases.findAllById(businessKeys.values().stream().map(UUID::fromString).toList())
+        Map<UUID, SupportCase> casesById = cases.findWithHouseholdByIdIn(businessKeys.values().stream().map(UUID::fromString).toList())
                 .stream().collect(Collectors.toMap(SupportCase::getId, Function.identity()));
         return tasks.stream().map(task -> {
             UUID caseId = UUID.fromString(businessKeys.get(task.getProcessInstanceId()));

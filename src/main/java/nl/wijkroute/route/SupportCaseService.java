@@ -129,7 +129,7 @@ public class SupportCaseService {
         parameters.put("offset", pageable.getOffset());
         List<UUID> ids = jdbc.queryForList("select c.id" + where + " order by c.opened_at desc, c.id limit :limit offset :offset",
                 parameters, UUID.class);
-        Map<UUID, SupportCase> byId = cases.findAllById(ids).stream()
+        Map<UUID, SupportCase> byId = cases.findWithHouseholdByIdIn(ids).stream()
                 .collect(Collectors.toMap(SupportCase::getId, Function.identity()));
         return new PageImpl<>(ids.stream().map(byId::get).toList(), pageable, total);
     }

@@ -3,16 +3,22 @@ package nl.wijkroute.route;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.util.List;
+import java.time.LocalDate;
+import java.util.Locale;
 import nl.wijkroute.route.step.StepInput;
+import nl.wijkroute.system.paging.PageParams;
+import nl.wijkroute.system.paging.PageView;
 import nl.wijkroute.system.security.CurrentUser;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The werkbak. Completing a task takes the step's input; the route decides what comes next. */
@@ -29,8 +35,13 @@ class TaskController {
 
     @GetMapping
     @Operation(summary = "Mijn taken en de niet-opgepakte taken van mijn team")
-    List<TaskView> werkbak(CurrentUser user) {
-        return tasks.werkbak(user);
+    PageView<TaskView> werkbak(@RequestParam(defaultValue = "all") @Pattern(regexp = "mine|unclaimed|all",
+                                       message = "is mine, unclaimed of all") String assignment,
+                               @RequestParam(required = false) @Size(max = 64) String step,
+                               @RequestParam(required = false) LocalDate dueBefore,
+                               @Valid @ParameterObject PageParams paging, CurrentUser user) {
+        return tasks.werkbak(user, new RouteTaskService.WerkbakFilter(
+                RouteTaskService.Assignment.valueOf(assignment.toUpperCase(Locale.ROOT)), step, dueBefore), paging);
     }
 
     @PostMapping("/{id}/claim")

@@ -17,6 +17,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import nl.wijkroute.system.paging.PageParams;
+import nl.wijkroute.system.paging.PageView;
+import org.springdoc.core.annotations.ParameterObject;
 
 @RestController
 @Tag(name = "Toegang en termijnen")
@@ -52,8 +55,8 @@ class ToegangController {
 
     @GetMapping("/api/v1/toegang")
     @Operation(summary = "De werkvoorraad van toegang: aanvragen in onderzoek of wachtend op besluit")
-    List<ToegangDtos.ToegangView> open(CurrentUser user) {
-        return toegang.open(user);
+    PageView<ToegangDtos.ToegangView> open(@Valid @ParameterObject PageParams paging, CurrentUser user) {
+        return toegang.open(user, paging);
     }
 
     @Operation(summary = "Eén toegangsaanvraag")
@@ -89,7 +92,8 @@ class ToegangController {
 
     @GetMapping("/api/v1/deadlines")
     @Operation(summary = "Termijnen in gevaar of overschreden, per team of overal")
-    List<DeadlineView> atRisk(@RequestParam(required = false) @Size(max = 64) String team) {
-        return deadlines.atRisk(team);
+    PageView<DeadlineView> atRisk(@RequestParam(required = false) @Size(max = 64) String team,
+                                  @Valid @ParameterObject PageParams paging) {
+        return deadlines.atRisk(team, paging);
     }
 }

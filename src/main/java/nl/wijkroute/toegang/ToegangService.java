@@ -28,6 +28,10 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import nl.wijkroute.system.paging.PageParams;
+import nl.wijkroute.system.paging.PageView;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Sort;
 
 /**
  * Toegang: a plan action needs a maatwerkvoorziening, so the case goes to the municipality's formal
@@ -166,16 +170,18 @@ public class ToegangService {
 
     /** The toegang team's queue: requests still waiting for onderzoek or besluit, oldest first. */
     @Transactional(readOnly = true)
-    public List<ToegangDtos.ToegangView> open(CurrentUser user) {
+    public PageView<ToegangDtos.ToegangView> open(CurrentUser user, PageParams paging) {
         List<Law> laws = user.laws().stream().flatMap(law -> Arrays.stream(Law.values()).filter(l -> l.name().equals(law)))
                 .toList();
         if (laws.isEmpty()) {
-            return List.of();
+            return PageView.of(List.of(), paging, 0);
         }
-        List<ToegangRequest> open = requests.findByPhaseInAndLawInOrderByReceivedOnAsc(
-                EnumSet.of(ToegangRequest.Phase.ONDERZOEK, ToegangRequest.Phase.BESLUIT), laws);
-        access.logListed(open.stream().map(ToegangRequest::getCaseId).toList(), DataCategory.TOEGANG);
-        return open.stream().map(this::view).toList();
+        // Oldest first; the id keeps the order stable between pages.
+        Page<ToegangRequest> open = requests.findByPhaseInAndLawIn(
+                EnumSet.of(ToegangRequest.Phase.ONDERZOEK, ToegangRequest.Phase.BESLUIT), laws,
+                paging.pageable(Sort.by("receivedOn").and(Sort.by("id"))));
+        access.logListed(open.getContent().stream().map(ToegangRequest::getCaseId).toList(), DataCategory.TOEGANG);
+        return PageView.of(open.map(this::view));
     }
 
     /**

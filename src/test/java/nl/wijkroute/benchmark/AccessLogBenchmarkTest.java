@@ -53,12 +53,12 @@ class AccessLogBenchmarkTest extends ApiTestSupport {
             cases.add(caseId.get());
         }
         pool.shutdown();
-        int tasks = getJson("/api/v1/tasks", TestUsers.wijkcoach()).size();
+        int tasks = getJson("/api/v1/tasks?size=1", TestUsers.wijkcoach()).get("totalItems").asInt();
         System.out.printf("%n[benchmark] %d open cases, werkbak of team-noord: %d tasks (made in %d s); %d cores%n",
                 cases.size(), tasks, TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start),
                 Runtime.getRuntime().availableProcessors());
 
-        Measured werkbak = measure("GET /api/v1/tasks", get("/api/v1/tasks"), 20);
+        Measured werkbak = measure("GET /api/v1/tasks?size=100", get("/api/v1/tasks?size=100"), 20);
         Measured page = measure("GET /api/v1/cases?size=100", get("/api/v1/cases?size=100"), 20);
         Measured single = measure("GET /api/v1/cases/{id}", get("/api/v1/cases/" + cases.get(0)), 20);
 

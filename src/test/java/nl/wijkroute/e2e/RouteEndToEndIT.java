@@ -143,8 +143,8 @@ class RouteEndToEndIT {
                         "wijk", "noord", "members", List.of(Map.of("givenName", "Mo", "familyName", "Test", "birthDate", "1980-01-01"))),
                 "sourceType", "RESIDENT", "description", "Vraag over werk.", "urgency", "NORMAL", "safetyConcern", false), 201);
         String caseId = registered.get("caseId").asText();
-        assertThat(send("GET", "/api/v1/tasks", token("wijkcoach"), null, 200).findValuesAsText("caseId")).contains(caseId);
-        assertThat(send("GET", "/api/v1/tasks", token("wijkcoach2"), null, 200).findValuesAsText("caseId")).doesNotContain(caseId);
+        assertThat(send("GET", "/api/v1/tasks?size=100", token("wijkcoach"), null, 200).findValuesAsText("caseId")).contains(caseId);
+        assertThat(send("GET", "/api/v1/tasks?size=100", token("wijkcoach2"), null, 200).findValuesAsText("caseId")).doesNotContain(caseId);
     }
 
     @Test

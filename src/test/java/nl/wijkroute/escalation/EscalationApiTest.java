@@ -47,7 +47,7 @@ class EscalationApiTest extends ApiTestSupport {
         assertThat(raised.getResponse().getStatus()).as(raised.getResponse().getContentAsString()).isEqualTo(201);
         String id = read(raised).get("id").asText();
         assertThat(read(raised).get("reflectieThema").asText()).isEqualTo("Slim geld");
-        assertThat(getJson("/api/v1/escalations", TestUsers.procesregisseur()).findValuesAsText("id")).contains(id);
+        assertThat(allItems("/api/v1/escalations", TestUsers.procesregisseur()).findValuesAsText("id")).contains(id);
 
         JsonNode taken = read(send(post("/api/v1/escalations/" + id + "/take"), TestUsers.procesregisseur(), Map.of()));
         assertThat(taken.get("status").asText()).isEqualTo("TAKEN");
@@ -89,7 +89,7 @@ class EscalationApiTest extends ApiTestSupport {
         send(post("/api/v1/escalations/" + id + "/take"), TestUsers.procesregisseur(), Map.of());
         send(post("/api/v1/escalations/" + id + "/doorbraak"), TestUsers.procesregisseur(), doorbraak());
         send(post("/api/v1/escalations/" + id + "/deescalate"), TestUsers.procesregisseur(), Map.of("note", "Triage afgerond."));
-        assertThat(getJson("/api/v1/stagnation-signals", TestUsers.procesregisseur()).findValuesAsText("id")).doesNotContain(signalId);
+        assertThat(allItems("/api/v1/stagnation-signals", TestUsers.procesregisseur()).findValuesAsText("id")).doesNotContain(signalId);
 
         Map<String, Integer> before = rowCounts();
         assertProblem(send(post("/api/v1/stagnation-signals/" + signalId + "/escalate"), TestUsers.procesregisseur(), Map.of()), 409);

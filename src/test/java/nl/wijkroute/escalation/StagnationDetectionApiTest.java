@@ -181,7 +181,7 @@ class StagnationDetectionApiTest extends ApiTestSupport {
     }
 
     private List<JsonNode> signalsFor(UUID caseId, String team) throws Exception {
-        JsonNode all = getJson("/api/v1/stagnation-signals" + (team == null ? "" : "?team=" + team), TestUsers.procesregisseur());
+        JsonNode all = allItems("/api/v1/stagnation-signals" + (team == null ? "" : "?team=" + team), TestUsers.procesregisseur());
         return all.findParents("caseId").stream().filter(s -> s.get("caseId").asText().equals(caseId.toString())).toList();
     }
 }

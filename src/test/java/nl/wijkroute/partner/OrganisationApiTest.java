@@ -27,7 +27,7 @@ class OrganisationApiTest extends ApiTestSupport {
                 Map.of("id", id, "name", "GGZ Test-Noord", "type", "GGZ", "active", false));
         assertThat(changed.getResponse().getStatus()).isEqualTo(200);
         assertThat(read(changed).get("active").asBoolean()).isFalse();
-        assertThat(getJson("/api/v1/organisations", TestUsers.wijkcoach()).findValuesAsText("name")).contains("GGZ Test-Noord");
+        assertThat(allItems("/api/v1/organisations", TestUsers.wijkcoach()).findValuesAsText("name")).contains("GGZ Test-Noord");
     }
 
     @Test

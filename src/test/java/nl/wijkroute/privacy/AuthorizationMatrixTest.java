@@ -164,11 +164,11 @@ class AuthorizationMatrixTest extends ApiTestSupport {
         assertThat(caseIdsOf("/api/v1/cases?size=100", TestUsers.toegangJeugd())).doesNotContain(caseId.toString());
         assertThat(caseIdsOf("/api/v1/cases?size=100", TestUsers.frontoffice())).doesNotContain(caseId.toString());
 
-        assertThat(getJson("/api/v1/toegang", TestUsers.toegang()).findValuesAsText("id")).contains(toegangRequestId);
-        assertThat(getJson("/api/v1/toegang", TestUsers.toegangJeugd()).findValuesAsText("id")).doesNotContain(toegangRequestId);
-        assertThat(getJson("/api/v1/toegang", TestUsers.toegangJeugd()).findValuesAsText("law")).doesNotContain("WMO", "WGS");
-        assertThat(getJson("/api/v1/tasks", TestUsers.wijkcoach2()).findValuesAsText("caseId")).doesNotContain(caseId.toString());
-        assertThat(getJson("/api/v1/tasks", TestUsers.wijkcoach2()).findValuesAsText("caseId")).allSatisfy(id ->
+        assertThat(allItems("/api/v1/toegang", TestUsers.toegang()).findValuesAsText("id")).contains(toegangRequestId);
+        assertThat(allItems("/api/v1/toegang", TestUsers.toegangJeugd()).findValuesAsText("id")).doesNotContain(toegangRequestId);
+        assertThat(allItems("/api/v1/toegang", TestUsers.toegangJeugd()).findValuesAsText("law")).doesNotContain("WMO", "WGS");
+        assertThat(allItems("/api/v1/tasks", TestUsers.wijkcoach2()).findValuesAsText("caseId")).doesNotContain(caseId.toString());
+        assertThat(allItems("/api/v1/tasks", TestUsers.wijkcoach2()).findValuesAsText("caseId")).allSatisfy(id ->
                 assertThat(jdbc.queryForObject("select team_id from support_case where id = ?::uuid", String.class, id))
                         .isEqualTo("team-zuid"));
     }

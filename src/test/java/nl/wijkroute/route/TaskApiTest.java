@@ -1,6 +1,7 @@
 package nl.wijkroute.route;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +23,9 @@ class TaskApiTest extends ApiTestSupport {
 
     @Autowired
     ManagementService managementService;
+
+    @Autowired
+    org.camunda.bpm.engine.TaskService taskService;
 
     @Test
     void householdTravelsTheFullRouteToNazorgAndIsClosedAfterTheCheck() throws Exception {
@@ -200,12 +204,12 @@ class TaskApiTest extends ApiTestSupport {
         assertProblem(complete(taskId, TestUsers.wijkcoachNoord2(), body), 409);
         assertProblem(mvc.perform(post("/api/v1/tasks/" + taskId + "/unclaim").with(TestUsers.wijkcoachNoord2())).andReturn(), 409);
         assertThat(rowCounts()).isEqualTo(before);
-        assertThat(getJson("/api/v1/tasks", TestUsers.wijkcoachNoord2()).findValuesAsText("id")).doesNotContain(taskId);
+        assertThat(allItems("/api/v1/tasks", TestUsers.wijkcoachNoord2()).findValuesAsText("id")).doesNotContain(taskId);
 
         MvcResult handedBack = mvc.perform(post("/api/v1/tasks/" + taskId + "/unclaim").with(TestUsers.wijkcoach())).andReturn();
         assertThat(handedBack.getResponse().getStatus()).isEqualTo(200);
         assertThat(read(handedBack).get("assignee")).isNull();
-        assertThat(getJson("/api/v1/tasks", TestUsers.wijkcoachNoord2()).findValuesAsText("id")).contains(taskId);
+        assertThat(allItems("/api/v1/tasks", TestUsers.wijkcoachNoord2()).findValuesAsText("id")).contains(taskId);
     }
 
     @Test
@@ -294,6 +298,102 @@ class TaskApiTest extends ApiTestSupport {
         }
         assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/tasks"))
                 .andReturn().getResponse().getStatus()).isEqualTo(401);
+    }
+
+    @Test
+    void theWerkbakIsPagedSortedByDueDateAndStableAcrossPages() throws Exception {
+        // Five tasks with a due date (two on the same day) and one without: the order is due date, then id.
+        List<UUID> cases = List.of(openCaseInNoord(), openCaseInNoord(), openCaseInNoord(), openCaseInNoord(),
+                openCaseInNoord(), openCaseInNoord());
+        List<String> due = List.of("2001-03-04", "2001-03-02", "2001-03-02", "2001-03-01", "2001-03-03");
+        for (int i = 0; i < due.size(); i++) {
+            taskService.setDueDate(openTask(cases.get(i), "triage"),
+                    java.util.Date.from(LocalDate.parse(due.get(i)).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
+        }
+
+        JsonNode first = getJson("/api/v1/tasks?size=3&page=0", TestUsers.wijkcoach());
+        JsonNode second = getJson("/api/v1/tasks?size=3&page=1", TestUsers.wijkcoach());
+        assertThat(first.get("items")).hasSize(3);
+        assertThat(first.get("size").asInt()).isEqualTo(3);
+        assertThat(first.get("page").asInt()).isZero();
+        assertThat(second.get("page").asInt()).isEqualTo(1);
+        long total = first.get("totalItems").asLong();
+        assertThat(total).isGreaterThanOrEqualTo(6);
+        assertThat(first.get("totalPages").asInt()).isEqualTo((int) ((total + 2) / 3));
+
+        List<JsonNode> all = new java.util.ArrayList<>();
+        allItems("/api/v1/tasks", TestUsers.wijkcoach()).forEach(all::add);
+        assertThat(all).hasSize((int) total);
+        List<String> ids = all.stream().map(task -> task.get("id").asText()).toList();
+        assertThat(ids).doesNotHaveDuplicates();
+        List<String> twoPages = new java.util.ArrayList<>(first.get("items").findValuesAsText("id"));
+        twoPages.addAll(second.get("items").findValuesAsText("id"));
+        assertThat(twoPages).as("page 0 then page 1 is the start of the whole list: nothing repeated or skipped")
+                .isEqualTo(ids.subList(0, 6));
+
+        // Soonest due first, tasks without a due date last (ties by task id: the page test above shows it is stable).
+        List<JsonNode> withDue = all.stream().filter(task -> task.hasNonNull("due")).toList();
+        assertThat(all.subList(0, withDue.size())).as("tasks with a due date come first").isEqualTo(withDue);
+        for (int i = 1; i < withDue.size(); i++) {
+            java.time.Instant previous = java.time.Instant.parse(withDue.get(i - 1).get("due").asText());
+            java.time.Instant current = java.time.Instant.parse(withDue.get(i).get("due").asText());
+            assertThat(current).isAfterOrEqualTo(previous);
+        }
+        String noDue = openTask(cases.get(5), "triage");
+        assertThat(ids.indexOf(noDue)).as("a task without a due date comes after every dated task")
+                .isGreaterThanOrEqualTo(withDue.size());
+        assertThat(ids.indexOf(openTask(cases.get(3), "triage"))).isLessThan(ids.indexOf(openTask(cases.get(1), "triage")));
+        assertThat(ids.indexOf(openTask(cases.get(4), "triage"))).isLessThan(ids.indexOf(openTask(cases.get(0), "triage")));
+    }
+
+    @Test
+    void theWerkbakFiltersOnMineUnclaimedStepAndDueBefore() throws Exception {
+        UUID mineCase = openCaseInNoord();
+        UUID otherCase = openCaseInNoord();
+        String mine = openTask(mineCase, "triage");
+        String unclaimed = openTask(otherCase, "triage");
+        assertThat(claim(mine, TestUsers.wijkcoach()).getResponse().getStatus()).isEqualTo(200);
+        taskService.setDueDate(unclaimed, java.util.Date.from(java.time.Instant.parse("1999-06-15T10:00:00Z")));
+
+        JsonNode onlyMine = allItems("/api/v1/tasks?assignment=mine", TestUsers.wijkcoach());
+        assertThat(onlyMine.findValuesAsText("id")).contains(mine).doesNotContain(unclaimed);
+        assertThat(onlyMine.findValuesAsText("assignee")).containsOnly("wijkcoach");
+
+        JsonNode teamUnclaimed = allItems("/api/v1/tasks?assignment=unclaimed", TestUsers.wijkcoach());
+        assertThat(teamUnclaimed.findValuesAsText("id")).contains(unclaimed).doesNotContain(mine);
+        teamUnclaimed.forEach(task -> assertThat(task.hasNonNull("assignee")).as(task.toString()).isFalse());
+
+        assertThat(allItems("/api/v1/tasks?assignment=all", TestUsers.wijkcoach()).findValuesAsText("id")).contains(mine, unclaimed);
+        assertThat(allItems("/api/v1/tasks?assignment=mine", TestUsers.wijkcoachNoord2()).findValuesAsText("id"))
+                .as("another worker's claimed task is not theirs").doesNotContain(mine);
+
+        JsonNode triage = allItems("/api/v1/tasks?step=triage", TestUsers.wijkcoach());
+        assertThat(triage.findValuesAsText("taskKey")).containsOnly("triage");
+        assertThat(triage.findValuesAsText("id")).contains(mine, unclaimed);
+        assertThat(allItems("/api/v1/tasks?step=regie", TestUsers.wijkcoach()).findValuesAsText("id")).doesNotContain(mine, unclaimed);
+
+        JsonNode dueEarly = allItems("/api/v1/tasks?dueBefore=1999-06-16", TestUsers.wijkcoach());
+        assertThat(dueEarly.findValuesAsText("id")).contains(unclaimed).doesNotContain(mine);
+        dueEarly.forEach(task -> assertThat(java.time.Instant.parse(task.get("due").asText()))
+                .isBefore(java.time.Instant.parse("1999-06-15T22:00:00Z")));
+        assertThat(allItems("/api/v1/tasks?dueBefore=1999-06-15", TestUsers.wijkcoach()).findValuesAsText("id"))
+                .as("due later that day is not before the day").doesNotContain(unclaimed);
+        assertThat(allItems("/api/v1/tasks?assignment=unclaimed&step=triage&dueBefore=1999-06-16", TestUsers.wijkcoach())
+                .findValuesAsText("id")).contains(unclaimed);
+        assertThat(allItems("/api/v1/tasks?dueBefore=1999-06-16", TestUsers.wijkcoach2()).findValuesAsText("id"))
+                .as("another team's werkbak does not show it").doesNotContain(unclaimed);
+    }
+
+    @Test
+    void badWerkbakParametersAreRefusedByName() throws Exception {
+        var coach = TestUsers.wijkcoach();
+        assertProblem(mvc.perform(get("/api/v1/tasks?size=101").with(coach)).andReturn(), 400, "size");
+        assertProblem(mvc.perform(get("/api/v1/tasks?size=0").with(coach)).andReturn(), 400, "size");
+        assertProblem(mvc.perform(get("/api/v1/tasks?size=veel").with(coach)).andReturn(), 400, "size");
+        assertProblem(mvc.perform(get("/api/v1/tasks?page=-1").with(coach)).andReturn(), 400, "page");
+        assertProblem(mvc.perform(get("/api/v1/tasks?assignment=everyone").with(coach)).andReturn(), 400, "assignment");
+        assertProblem(mvc.perform(get("/api/v1/tasks?dueBefore=morgen").with(coach)).andReturn(), 400, "dueBefore");
+        assertProblem(mvc.perform(get("/api/v1/tasks?step=" + "x".repeat(65)).with(coach)).andReturn(), 400, "step");
     }
 
     private String processInstanceOf(UUID caseId) {

@@ -235,6 +235,6 @@ class SignalApiTest extends ApiTestSupport {
     }
 
     private List<String> werkbakCaseIds(RequestPostProcessor user) throws Exception {
-        return getJson("/api/v1/tasks", user).findValuesAsText("caseId");
+        return allItems("/api/v1/tasks", user).findValuesAsText("caseId");
     }
 }

@@ -118,6 +118,22 @@ public abstract class ApiTestSupport {
         return read(result);
     }
 
+    /**
+     * Every item of a paged list, page after page (lists are shared by all tests in this context, so
+     * what one test is looking for need not be on the first page).
+     */
+    protected com.fasterxml.jackson.databind.node.ArrayNode allItems(String url, RequestPostProcessor user) throws Exception {
+        com.fasterxml.jackson.databind.node.ArrayNode items = json.createArrayNode();
+        String separator = url.contains("?") ? "&" : "?";
+        for (int page = 0; ; page++) {
+            JsonNode answer = getJson(url + separator + "size=100&page=" + page, user);
+            answer.get("items").forEach(items::add);
+            if (page + 1 >= answer.get("totalPages").asInt()) {
+                return items;
+            }
+        }
+    }
+
     /** The id of the open task with this key on the case. */
     protected String openTask(UUID caseId, String taskKey) throws Exception {
         for (JsonNode task : getJson("/api/v1/cases/" + caseId, TestUsers.wijkcoach()).get("openTasks")) {

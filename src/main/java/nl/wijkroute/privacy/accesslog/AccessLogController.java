@@ -2,8 +2,7 @@ package nl.wijkroute.privacy.accesslog;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -12,7 +11,10 @@ import java.util.UUID;
 import nl.wijkroute.privacy.access.AccessAction;
 import nl.wijkroute.privacy.access.CaseAccess;
 import nl.wijkroute.privacy.access.DataCategory;
+import nl.wijkroute.system.paging.PageParams;
+import nl.wijkroute.system.paging.PageView;
 import nl.wijkroute.system.security.CurrentUser;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -42,17 +44,16 @@ class AccessLogController {
 
     @GetMapping
     @Operation(summary = "Toegangslog (NEN 7513), filter op huishouden, casus, gebruiker, periode of doorbraak")
-    List<AccessLogQueries.Row> find(@RequestParam(required = false) UUID householdId,
+    PageView<AccessLogQueries.Row> find(@RequestParam(required = false) UUID householdId,
                                     @RequestParam(required = false) UUID caseId,
                                     @RequestParam(required = false) @Size(max = 100) String username,
                                     @RequestParam(required = false) Instant from,
                                     @RequestParam(required = false) Instant to,
                                     @RequestParam(required = false) Boolean breakGlass,
-                                    @RequestParam(defaultValue = "0") @Min(0) int page,
-                                    @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int size,
+                                    @Valid @ParameterObject PageParams paging,
                                     CurrentUser user) {
         var filter = new AccessLogQueries.Filter(householdId, caseId, username, from, to, breakGlass);
-        List<AccessLogQueries.Row> rows = queries.find(filter, size, (long) page * size);
+        PageView<AccessLogQueries.Row> rows = queries.page(filter, paging);
         // Every look at the log is itself logged: by case, by user or unfiltered it still shows who looked at whom.
         access.logOwn(user, householdId, caseId, DataCategory.ACCESS_LOG, AccessAction.READ);
         return rows;

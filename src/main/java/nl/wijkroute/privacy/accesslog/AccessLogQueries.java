@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import nl.wijkroute.system.paging.PageParams;
+import nl.wijkroute.system.paging.PageView;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -57,9 +59,17 @@ public class AccessLogQueries {
     @Transactional(readOnly = true)
     public List<Row> find(Filter filter, int limit, long offset) {
         MapSqlParameterSource parameters = new MapSqlParameterSource();
-        String sql = select(filter, parameters) + " order by id desc limit :limit offset :offset";
+        String sql = "select *" + where(filter, parameters) + " order by id desc limit :limit offset :offset";
         parameters.addValue("limit", limit).addValue("offset", offset);
         return jdbc.query(sql, parameters, (row, n) -> narrowed(row(row), filter));
+    }
+
+    /** A page of the entries that match, newest first (the id is unique: pages neither repeat nor skip). */
+    @Transactional(readOnly = true)
+    public PageView<Row> page(Filter filter, PageParams paging) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource();
+        Long total = jdbc.queryForObject("select count(*)" + where(filter, parameters), parameters, Long.class);
+        return PageView.of(find(filter, paging.size(), paging.offset()), paging, total == null ? 0 : total);
     }
 
     /**
@@ -70,7 +80,7 @@ public class AccessLogQueries {
     @Transactional(readOnly = true)
     public void forEach(Filter filter, int limit, Consumer<Row> sink) {
         MapSqlParameterSource parameters = new MapSqlParameterSource();
-        String sql = select(filter, parameters) + " order by id desc limit :limit";
+        String sql = "select *" + where(filter, parameters) + " order by id desc limit :limit";
         parameters.addValue("limit", limit);
         streaming.query(sql, parameters, (RowCallbackHandler) row -> sink.accept(narrowed(row(row), filter)));
     }
@@ -96,8 +106,8 @@ public class AccessLogQueries {
         return row;
     }
 
-    private static String select(Filter filter, MapSqlParameterSource parameters) {
-        StringBuilder sql = new StringBuilder("select * from access_log where true");
+    private static String where(Filter filter, MapSqlParameterSource parameters) {
+        StringBuilder sql = new StringBuilder(" from access_log where true");
         if (filter.householdId() != null) {
             // Either index answers: the btree on household_id (one case) or the GIN on household_ids (a list).
             sql.append(" and (household_id = :householdId or household_ids @> array[:householdId]::uuid[])");

@@ -18,6 +18,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import nl.wijkroute.system.paging.PageParams;
+import nl.wijkroute.system.paging.PageView;
+import org.springdoc.core.annotations.ParameterObject;
 
 @RestController
 @Tag(name = "Privacy")
@@ -53,8 +56,9 @@ class BreakGlassController {
 
     @GetMapping("/api/v1/break-glass")
     @Operation(summary = "Doorbraken ter beoordeling (of alle, met reviewed=true)")
-    List<BreakGlassService.GrantView> list(@RequestParam(defaultValue = "false") boolean reviewed) {
-        return breakGlass.list(reviewed);
+    PageView<BreakGlassService.GrantView> list(@RequestParam(defaultValue = "false") boolean reviewed,
+                                               @Valid @ParameterObject PageParams paging) {
+        return breakGlass.list(reviewed, paging);
     }
 
     @PostMapping("/api/v1/break-glass/{id}/review")

@@ -24,6 +24,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import nl.wijkroute.system.paging.PageParams;
+import nl.wijkroute.system.paging.PageView;
 
 /**
  * Break-the-glass: in an urgent safety situation a wijkteam worker or procesregisseur opens a case
@@ -141,9 +143,14 @@ public class BreakGlassService {
     }
 
     @Transactional(readOnly = true)
-    public List<GrantView> list(boolean reviewed) {
-        return jdbc.query(SELECT + " where (g.reviewed_at is not null) = :reviewed order by g.granted_at desc",
-                Map.of("reviewed", reviewed), (row, n) -> view(row));
+    public PageView<GrantView> list(boolean reviewed, PageParams paging) {
+        Map<String, Object> parameters = Map.of("reviewed", reviewed, "limit", paging.size(), "offset", paging.offset());
+        long total = jdbc.queryForObject(
+                "select count(*) from break_glass_access g where (g.reviewed_at is not null) = :reviewed", parameters, Long.class);
+        // Newest first; the id keeps the order stable between pages.
+        return PageView.of(jdbc.query(SELECT + " where (g.reviewed_at is not null) = :reviewed"
+                + " order by g.granted_at desc, g.id limit :limit offset :offset", parameters, (row, n) -> view(row)),
+                paging, total);
     }
 
     @Transactional

@@ -8,6 +8,10 @@ import nl.wijkroute.system.security.CurrentUser;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import jakarta.validation.Valid;
+import nl.wijkroute.system.paging.PageParams;
+import nl.wijkroute.system.paging.PageView;
+import org.springdoc.core.annotations.ParameterObject;
 
 /** The resident's own view, signed in with DigiD (through Keycloak): only their own household. */
 @RestController
@@ -35,7 +39,7 @@ class ResidentController {
 
     @GetMapping("/access-log")
     @Operation(summary = "Wie heeft mijn gegevens ingezien of gewijzigd, wanneer en waarom")
-    List<ResidentViews.Access> accessLog(CurrentUser user) {
-        return residents.accessLog(user);
+    PageView<ResidentViews.Access> accessLog(@Valid @ParameterObject PageParams paging, CurrentUser user) {
+        return residents.accessLog(user, paging);
     }
 }

@@ -14,6 +14,8 @@ import nl.wijkroute.system.security.CurrentUser;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import nl.wijkroute.system.paging.PageParams;
+import nl.wijkroute.system.paging.PageView;
 
 /**
  * The resident's right of access (AVG art. 15) in the application: their household is found by the
@@ -78,17 +80,23 @@ class ResidentService {
 
     /** Every granted look by someone else; refused attempts saw nothing and stay with the privacy officer. */
     @Transactional(readOnly = true)
-    public List<ResidentViews.Access> accessLog(CurrentUser user) {
+    public PageView<ResidentViews.Access> accessLog(CurrentUser user, PageParams paging) {
         Own own = own(user);
-        List<ResidentViews.Access> accesses = jdbc.query("""
-                select logged_at, user_role, organisation, data_category, action, purpose, break_glass from access_log
-                where (household_id = :householdId or household_ids @> array[:householdId]::uuid[]) and outcome = 'GRANTED' and user_role <> 'inwoner'
-                order by id desc limit 500""", Map.of("householdId", own.householdId()),
+        String where = """
+                from access_log where (household_id = :householdId or household_ids @> array[:householdId]::uuid[])
+                and outcome = 'GRANTED' and user_role <> 'inwoner'""";
+        Map<String, Object> parameters = Map.of("householdId", own.householdId(), "limit", paging.size(),
+                "offset", paging.offset());
+        long total = jdbc.queryForObject("select count(*) " + where, parameters, Long.class);
+        // Newest first; the id is unique, so pages neither repeat nor skip an entry.
+        List<ResidentViews.Access> accesses = jdbc.query(
+                "select logged_at, user_role, organisation, data_category, action, purpose, break_glass " + where
+                + " order by id desc limit :limit offset :offset", parameters,
                 (row, n) -> new ResidentViews.Access(row.getTimestamp("logged_at").toInstant(), row.getString("user_role"),
                         row.getString("organisation"), row.getString("data_category"), row.getString("action"),
                         row.getString("purpose"), row.getBoolean("break_glass")));
         access.logOwn(user, own.householdId(), own.caseId(), DataCategory.ACCESS_LOG, AccessAction.READ);
-        return accesses;
+        return PageView.of(accesses, paging, total);
     }
 
     private ResidentViews.Regisseur regisseur(Own own) {

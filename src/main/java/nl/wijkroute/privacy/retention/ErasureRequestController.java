@@ -14,6 +14,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import nl.wijkroute.system.paging.PageParams;
+import nl.wijkroute.system.paging.PageView;
+import org.springdoc.core.annotations.ParameterObject;
 
 @RestController
 @RequestMapping("/api/v1/privacy/erasure-requests")
@@ -36,8 +39,8 @@ class ErasureRequestController {
 
     @GetMapping
     @Operation(summary = "Alle verwijderverzoeken, nieuwste eerst")
-    List<ErasureDtos.ErasureRequestView> all() {
-        return requests.all();
+    PageView<ErasureDtos.ErasureRequestView> all(@Valid @ParameterObject PageParams paging) {
+        return requests.all(paging);
     }
 
     @GetMapping("/{id}")

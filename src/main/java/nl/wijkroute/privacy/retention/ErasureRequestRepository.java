@@ -2,9 +2,11 @@ package nl.wijkroute.privacy.retention;
 
 import java.util.List;
 import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface ErasureRequestRepository extends JpaRepository<ErasureRequest, UUID> {
 
-    List<ErasureRequest> findAllByOrderByReceivedOnDescRegisteredAtDesc();
+    Page<ErasureRequest> findAllBy(Pageable pageable);
 }

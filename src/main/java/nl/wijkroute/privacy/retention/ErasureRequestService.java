@@ -16,6 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import nl.wijkroute.system.paging.PageParams;
+import nl.wijkroute.system.paging.PageView;
+import org.springframework.data.domain.Sort;
 
 /**
  * Requests to erase a household's data (AVG art. 17) and the privacy officer's decisions on them. A
@@ -52,8 +55,10 @@ public class ErasureRequestService {
     }
 
     @Transactional(readOnly = true)
-    public List<ErasureDtos.ErasureRequestView> all() {
-        return requests.findAllByOrderByReceivedOnDescRegisteredAtDesc().stream().map(mapper::toView).toList();
+    public PageView<ErasureDtos.ErasureRequestView> all(PageParams paging) {
+        // Newest first; the id keeps the order stable between pages.
+        return PageView.of(requests.findAllBy(paging.pageable(Sort.by(Sort.Direction.DESC, "receivedOn", "registeredAt")
+                .and(Sort.by("id")))).map(mapper::toView));
     }
 
     @Transactional(readOnly = true)

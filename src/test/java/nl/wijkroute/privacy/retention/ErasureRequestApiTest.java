@@ -162,7 +162,7 @@ class ErasureRequestApiTest extends ApiTestSupport {
                 .get("id").asText();
 
         List<String> ids = new ArrayList<>();
-        getJson(URL, TestUsers.privacyOfficer()).forEach(request -> ids.add(request.get("id").asText()));
+        allItems(URL, TestUsers.privacyOfficer()).forEach(request -> ids.add(request.get("id").asText()));
 
         assertThat(ids).containsSubsequence(newer, older);
     }
