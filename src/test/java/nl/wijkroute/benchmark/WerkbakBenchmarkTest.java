@@ -89,7 +89,8 @@ class WerkbakBenchmarkTest {
         Collections.sort(filteredMicros);
         // Where the time goes: the service alone (engine query, case rows, mapping; no HTTP layer, no
         // signed-in user and so no access-log write).
-        var asService = new nl.wijkroute.system.security.CurrentUser("bench-coach", java.util.Set.of("wijkteam"), TEAM, TEAM, null);
+        var asService = new nl.wijkroute.system.security.CurrentUser(TestUsers.sub("bench-coach"), "bench-coach",
+                java.util.Set.of("wijkteam"), TEAM, TEAM, null);
         List<Long> serviceMicros = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             long start = System.nanoTime();
