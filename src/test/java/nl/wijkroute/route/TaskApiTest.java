@@ -357,7 +357,7 @@ class TaskApiTest extends ApiTestSupport {
 
         JsonNode onlyMine = allItems("/api/v1/tasks?assignment=mine", TestUsers.wijkcoach());
         assertThat(onlyMine.findValuesAsText("id")).contains(mine).doesNotContain(unclaimed);
-        assertThat(onlyMine.findValuesAsText("assignee")).containsOnly("wijkcoach");
+        assertThat(onlyMine.findValuesAsText("assignee")).containsOnly(TestUsers.sub("wijkcoach"));
 
         JsonNode teamUnclaimed = allItems("/api/v1/tasks?assignment=unclaimed", TestUsers.wijkcoach());
         assertThat(teamUnclaimed.findValuesAsText("id")).contains(unclaimed).doesNotContain(mine);
