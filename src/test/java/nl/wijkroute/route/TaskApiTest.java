@@ -80,7 +80,7 @@ class TaskApiTest extends ApiTestSupport {
         // Same person (same sub), renamed in Keycloak.
         var renamed = TestUsers.user("w.de.vries", List.of("wijkteam"), Map.of("sub", TestUsers.sub("wijkcoach"),
                 "team", "team-noord", "wijk", "noord"));
-        assertThat(getJson("/api/v1/tasks", renamed).findValuesAsText("id")).contains(taskId);
+        assertThat(allItems("/api/v1/tasks?assignment=mine", renamed).findValuesAsText("id")).contains(taskId);
         Map<String, Object> body = new LinkedHashMap<>(triage("FULL_ROUTE", "MULTIPLE", false, null));
         body.put("step", "triage");
         MvcResult completed = complete(taskId, renamed, body);
