@@ -159,14 +159,8 @@ class EscalationApiTest extends ApiTestSupport {
     }
 
     private UUID caseAtEvaluatie() throws Exception {
-        UUID caseId = openCaseInNoord();
-        var coach = TestUsers.wijkcoach();
-        step(caseId, "triage", coach, triage("FULL_ROUTE", "MULTIPLE", false, null));
-        assessFlaggedLeefgebieden(caseId);
-        step(caseId, "vraagverheldering", coach, Map.of("outcome", "TO_PLAN", "realQuestion", "Grip op geld."));
-        agreedPlan(caseId);
-        step(caseId, "plan", coach, Map.of("outcome", "TO_REGIE", "firstEvaluationDate", LocalDate.now().plusWeeks(4).toString()));
-        step(caseId, "regie", coach, outcome("TO_EVALUATIE", null));
+        UUID caseId = caseInRegie();
+        step(caseId, "regie", TestUsers.wijkcoach(), outcome("TO_EVALUATIE", null));
         return caseId;
     }
 

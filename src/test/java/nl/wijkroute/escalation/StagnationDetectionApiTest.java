@@ -90,13 +90,8 @@ class StagnationDetectionApiTest extends ApiTestSupport {
 
     @Test
     void theOrdinaryEvaluatieRegieCycleIsNoSignOfStagnation() throws Exception {
-        UUID caseId = openCaseInNoord();
+        UUID caseId = caseInRegie();
         var coach = TestUsers.wijkcoach();
-        step(caseId, "triage", coach, triage("FULL_ROUTE", "MULTIPLE", false, null));
-        assessFlaggedLeefgebieden(caseId);
-        step(caseId, "vraagverheldering", coach, Map.of("outcome", "TO_PLAN", "realQuestion", "Grip op geld."));
-        agreedPlan(caseId);
-        step(caseId, "plan", coach, Map.of("outcome", "TO_REGIE", "firstEvaluationDate", LocalDate.now().plusWeeks(4).toString()));
         for (int cycle = 1; cycle <= 4; cycle++) {
             step(caseId, "regie", coach, outcome("TO_EVALUATIE", null));
             step(caseId, "evaluatie", coach, Map.of("outcome", "CONTINUE",

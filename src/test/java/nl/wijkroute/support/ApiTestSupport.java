@@ -198,6 +198,22 @@ public abstract class ApiTestSupport {
         return read(agreed);
     }
 
+    /**
+     * A new case of team-noord carried by wijkcoach through triage, vraagverheldering and an agreed plan
+     * into regie (first evaluation in four weeks).
+     */
+    protected UUID caseInRegie() throws Exception {
+        UUID caseId = openCaseInNoord();
+        RequestPostProcessor coach = TestUsers.wijkcoach();
+        step(caseId, "triage", coach, triage("FULL_ROUTE", "MULTIPLE", false, null));
+        assessFlaggedLeefgebieden(caseId);
+        step(caseId, "vraagverheldering", coach, Map.of("outcome", "TO_PLAN", "realQuestion", "Grip op geld."));
+        agreedPlan(caseId);
+        step(caseId, "plan", coach, Map.of("outcome", "TO_REGIE",
+                "firstEvaluationDate", java.time.LocalDate.now().plusWeeks(4).toString()));
+        return caseId;
+    }
+
     protected static Map<String, Object> triage(String route, String scope, boolean safety, String reason) {
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("urgency", "NORMAL");
