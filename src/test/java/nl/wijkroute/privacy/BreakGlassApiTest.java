@@ -36,15 +36,21 @@ class BreakGlassApiTest extends ApiTestSupport {
                 .getStatus()).isEqualTo(200);
         assertThat(jdbc.queryForObject("select count(*) from access_log where case_id = ? and username = 'wijkcoach2' "
                 + "and outcome = 'GRANTED' and break_glass", Integer.class, caseId)).isEqualTo(2);
+        long beforeList = jdbc.queryForObject("select coalesce(max(id), 0) from access_log", Long.class);
         assertThat(getJson("/api/v1/cases?size=100", TestUsers.wijkcoach2()).get("items").findValuesAsText("id"))
                 .as("the grant also shows the case in the worker's list").contains(caseId.toString());
+        assertThat(jdbc.queryForObject("select count(*) from access_log where id > ? and username = 'wijkcoach2' and break_glass "
+                + "and (case_id = ? or case_ids @> array[?::uuid])", Integer.class, beforeList, caseId, caseId))
+                .as("seeing the case in a list through the grant is a flagged look too").isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from access_log where id > ? and username = 'wijkcoach2' and not break_glass "
+                + "and (case_id = ? or case_ids @> array[?::uuid])", Integer.class, beforeList, caseId, caseId)).isZero();
 
         // The privacy officer sees it to review, with the number of looks under it, and records a verdict.
         JsonNode toReview = allItems("/api/v1/break-glass", TestUsers.privacyOfficer());
         JsonNode listed = find(toReview, grant.get("id").asText());
         assertThat(listed.get("reason").asText()).isEqualTo(REASON);
         assertThat(listed.get("username").asText()).isEqualTo("wijkcoach2");
-        assertThat(listed.get("accesses").asLong()).isEqualTo(2);
+        assertThat(listed.get("accesses").asLong()).as("the grant, the case file and the list").isEqualTo(3);
         String reviewUrl = "/api/v1/break-glass/" + grant.get("id").asText() + "/review";
         assertProblem(send(reviewUrl, TestUsers.privacyOfficer(), Map.of("verdict", "UNJUSTIFIED")), 400, "note");
         MvcResult reviewed = send(reviewUrl, TestUsers.privacyOfficer(), Map.of("verdict", "JUSTIFIED", "note", "Terecht."));

@@ -1,5 +1,6 @@
 package nl.wijkroute.privacy.access;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -159,17 +160,40 @@ public class CaseAccess {
         CurrentUser user = current.get();
         List<UUID> cases = List.copyOf(new LinkedHashSet<>(caseIds));
         Map<UUID, UUID> households = householdsOf(cases);
+        // Cases this user sees only through their break-the-glass grant are flagged, in a list as in a single read.
+        Set<UUID> byGlass = CaseScope.canBreakGlass(user) ? reachedOnlyByBreakGlass(user, cases) : Set.of();
+        List<AccessLogEntry> entries = new ArrayList<>();
+        List<UUID> regular = cases.stream().filter(caseId -> !byGlass.contains(caseId)).toList();
+        List<UUID> glass = cases.stream().filter(byGlass::contains).toList();
+        if (!regular.isEmpty()) {
+            entries.add(entryAbout(user, regular, households, category, action, false));
+        }
+        if (!glass.isEmpty()) {
+            entries.add(entryAbout(user, glass, households, category, action, true));
+        }
+        accessLog.record(entries);
+    }
+
+    /** One entry about one case, or one entry naming every case (and household) of a list. */
+    private static AccessLogEntry entryAbout(CurrentUser user, List<UUID> cases, Map<UUID, UUID> households,
+                                             DataCategory category, AccessAction action, boolean breakGlass) {
         if (cases.size() == 1) {
             UUID caseId = cases.get(0);
-            accessLog.record(List.of(entry(user, households.get(caseId), caseId, category, action,
-                    AccessLogEntry.Outcome.GRANTED, false)));
-            return;
+            return entry(user, households.get(caseId), caseId, category, action, AccessLogEntry.Outcome.GRANTED, breakGlass);
         }
         Set<UUID> householdIds = new LinkedHashSet<>();
         cases.forEach(caseId -> householdIds.add(households.get(caseId)));
         householdIds.remove(null);
-        AccessLogEntry list = entry(user, null, null, category, action, AccessLogEntry.Outcome.GRANTED, false);
-        accessLog.record(List.of(list.listing(List.copyOf(householdIds), cases)));
+        return entry(user, null, null, category, action, AccessLogEntry.Outcome.GRANTED, breakGlass)
+                .listing(List.copyOf(householdIds), cases);
+    }
+
+    private Set<UUID> reachedOnlyByBreakGlass(CurrentUser user, List<UUID> cases) {
+        CaseScope scope = CaseScope.of(user);
+        Map<String, Object> parameters = new HashMap<>(scope.parameters());
+        parameters.put("ids", cases.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")));
+        return Set.copyOf(jdbc.queryForList("select c.id from support_case c where c.id = any(cast(:ids as uuid[])) and not "
+                + "coalesce(" + scope.regular() + ", false) and " + scope.breakGlass(), parameters, UUID.class));
     }
 
     /** Logs the creation of personal data that needs no scope: a new signal about a household. */

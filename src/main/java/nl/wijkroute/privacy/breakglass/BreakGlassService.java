@@ -44,7 +44,8 @@ public class BreakGlassService {
 
     private static final String SELECT = """
             select g.*, (select count(*) from access_log l where l.break_glass and l.username = g.username
-                            and l.case_id = g.case_id and l.logged_at between g.granted_at and g.expires_at) as accesses
+                            and (l.case_id = g.case_id or l.case_ids @> array[g.case_id])
+                            and l.logged_at between g.granted_at and g.expires_at) as accesses
             from break_glass_access g""";
 
     private final NamedParameterJdbcTemplate jdbc;
