@@ -80,8 +80,7 @@ public class CaseAccess {
             throw new AccessDeniedException("role may not " + action + " " + category);
         }
         CaseScope scope = CaseScope.of(user);
-        Map<String, Object> parameters = new HashMap<>(scope.parameters());
-        parameters.put("caseId", caseId);
+        Map<String, Object> parameters = scope.parametersWith("caseId", caseId);
         List<Map<String, Object>> rows = jdbc.queryForList("select c.household_id, " + scope.regular() + " as regular, "
                 + scope.breakGlass() + " as glass from support_case c where c.id = :caseId", parameters);
         if (rows.isEmpty()) {
@@ -129,8 +128,7 @@ public class CaseAccess {
             return false;
         }
         CaseScope scope = CaseScope.of(current.get());
-        Map<String, Object> parameters = new HashMap<>(scope.parameters());
-        parameters.put("caseId", caseId);
+        Map<String, Object> parameters = scope.parametersWith("caseId", caseId);
         return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from support_case c where c.id = :caseId and "
                 + scope.condition() + ")", parameters, Boolean.class));
     }
@@ -190,8 +188,7 @@ public class CaseAccess {
 
     private Set<UUID> reachedOnlyByBreakGlass(CurrentUser user, List<UUID> cases) {
         CaseScope scope = CaseScope.of(user);
-        Map<String, Object> parameters = new HashMap<>(scope.parameters());
-        parameters.put("ids", cases.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")));
+        Map<String, Object> parameters = scope.parametersWith("ids", uuidArray(cases));
         return Set.copyOf(jdbc.queryForList("select c.id from support_case c where c.id = any(cast(:ids as uuid[])) and not "
                 + "coalesce(" + scope.regular() + ", false) and " + scope.breakGlass(), parameters, UUID.class));
     }
@@ -257,13 +254,17 @@ public class CaseAccess {
 
     private Map<UUID, UUID> householdsOf(Collection<UUID> caseIds) {
         Map<UUID, UUID> households = new HashMap<>();
-        // One array parameter however long the list (an IN list of thousands of parameters is slow to plan).
-        String ids = caseIds.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
-        jdbc.query("select id, household_id from support_case where id = any(cast(:ids as uuid[]))", Map.of("ids", ids),
+        jdbc.query("select id, household_id from support_case where id = any(cast(:ids as uuid[]))",
+                Map.of("ids", uuidArray(caseIds)),
                 row -> {
                     households.put((UUID) row.getObject("id"), (UUID) row.getObject("household_id"));
                 });
         return households;
+    }
+
+    /** One array parameter however long the list (an IN list of thousands of parameters is slow to plan). */
+    private static String uuidArray(Collection<UUID> ids) {
+        return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
     }
 
     private static AccessLogEntry entry(CurrentUser user, UUID householdId, UUID caseId, DataCategory category,

@@ -66,6 +66,13 @@ public record CaseScope(String regular, String breakGlass, Map<String, Object> p
         return user.hasRole(Roles.WIJKTEAM) || user.hasRole(Roles.PROCESREGISSEUR);
     }
 
+    /** The scope's parameters with one more, for a query that adds its own. */
+    public Map<String, Object> parametersWith(String name, Object value) {
+        Map<String, Object> all = new java.util.HashMap<>(parameters);
+        all.put(name, value);
+        return all;
+    }
+
     /** Regular or break-the-glass: the condition a list uses. */
     public String condition() {
         return "(" + regular + " or " + breakGlass + ")";
