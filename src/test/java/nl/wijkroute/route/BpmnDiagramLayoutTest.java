@@ -72,13 +72,111 @@ class BpmnDiagramLayoutTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("bpmnFiles")
     void diagramIsReadable(Path file) {
-        BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+        assertThat(problemsOf(Bpmn.readModelFromFile(file.toFile()))).as(file + " layout problems").isEmpty();
+    }
+
+    // The checks themselves: each one, given today's routekaart with one thing broken, names it.
+
+    @Test
+    void findsAnElementWithoutShape() {
+        BpmnModelInstance model = routekaart();
+        BpmnShape triage = shape(model, "triage");
+        triage.getParentElement().removeChildElement(triage);
+        assertThat(problemsOf(model)).contains("triage has no diagram shape/edge");
+    }
+
+    @Test
+    void findsANamedElementWithoutLabelBounds() {
+        BpmnModelInstance model = routekaart();
+        BpmnShape mergePlan = shape(model, "mergePlan");
+        mergePlan.removeChildElement(mergePlan.getBpmnLabel());
+        assertThat(problemsOf(model)).anyMatch(p -> p.startsWith("mergePlan ('Naar het plan') has no label bounds"));
+    }
+
+    @Test
+    void findsLabelsOnTopOfEachOther() {
+        BpmnModelInstance model = routekaart();
+        Bounds planChoice = shape(model, "planChoice").getBpmnLabel().getBounds();
+        Bounds mergePlan = shape(model, "mergePlan").getBpmnLabel().getBounds();
+        mergePlan.setX(planChoice.getX() + 5);
+        mergePlan.setY(planChoice.getY());
+        assertThat(problemsOf(model))
+                .anyMatch(p -> p.matches("label of (mergePlan|planChoice) .* overlaps label of (mergePlan|planChoice) .*"));
+    }
+
+    @Test
+    void findsALabelOnAShape() {
+        BpmnModelInstance model = routekaart();
+        Bounds task = shape(model, "plan").getBounds();
+        Bounds label = edge(model, "toPlan").getBpmnLabel().getBounds();
+        label.setX(task.getX() + 10);
+        label.setY(task.getY() + 10);
+        assertThat(problemsOf(model)).anyMatch(p -> p.startsWith("label of toPlan ('Naar het plan') overlaps shape plan"));
+    }
+
+    @Test
+    void findsShapesOnTopOfEachOther() {
+        BpmnModelInstance model = routekaart();
+        shape(model, "plan").getBounds().setX(shape(model, "vraagverheldering").getBounds().getX() + 20);
+        assertThat(problemsOf(model)).anyMatch(p -> p.matches("shape (plan|vraagverheldering) overlaps shape (plan|vraagverheldering)"));
+    }
+
+    @Test
+    void findsAFlowThroughATask() {
+        BpmnModelInstance model = routekaart();
+        // Terug naar triage drawn along the row instead of beneath it.
+        List<Waypoint> points = new ArrayList<>(edge(model, "backToTriage").getWaypoints());
+        double row = shape(model, "vraagverheldering").getBounds().getY() + 40;
+        points.get(1).setY(row);
+        points.get(2).setY(row);
+        assertThat(problemsOf(model)).contains("flow backToTriage passes through shape vraagverheldering");
+    }
+
+    @Test
+    void findsFlowsDrawnOnTheSameLine() {
+        BpmnModelInstance model = routekaart();
+        // Terug naar vraagverheldering on the level of terug naar triage: the two share a stretch of line.
+        List<Waypoint> points = new ArrayList<>(edge(model, "backToVraagverheldering").getWaypoints());
+        double level = new ArrayList<>(edge(model, "backToTriage").getWaypoints()).get(1).getY();
+        points.get(1).setY(level);
+        points.get(2).setY(level);
+        assertThat(problemsOf(model))
+                .contains("flows backToTriage and backToVraagverheldering are drawn on top of each other");
+    }
+
+    @Test
+    void findsADiagramThatIsNoLandscapePage() {
+        BpmnModelInstance model = routekaart();
+        Bounds end = shape(model, "closedAfterNazorg").getBounds();
+        end.setX(end.getX() + 2000);
+        assertThat(problemsOf(model)).anyMatch(p -> p.startsWith("diagram routekaart is") && p.contains("not a landscape page"));
+    }
+
+    static List<String> problemsOf(BpmnModelInstance model) {
         List<String> problems = new ArrayList<>();
         checkEverythingIsDrawn(model, problems);
         for (BpmnPlane plane : model.getModelElementsByType(BpmnPlane.class)) {
             new PlaneCheck(plane, problems).run();
         }
-        assertThat(problems).as(file + " layout problems").isEmpty();
+        return problems;
+    }
+
+    private static BpmnModelInstance routekaart() {
+        BpmnModelInstance model = Bpmn.readModelFromFile(Path.of("bpmn", "routekaart.bpmn").toFile());
+        assertThat(problemsOf(model)).as("routekaart as committed").isEmpty();
+        return model;
+    }
+
+    private static BpmnShape shape(BpmnModelInstance model, String elementId) {
+        return model.getModelElementsByType(BpmnShape.class).stream()
+                .filter(s -> s.getBpmnElement() != null && s.getBpmnElement().getId().equals(elementId))
+                .findFirst().orElseThrow();
+    }
+
+    private static BpmnEdge edge(BpmnModelInstance model, String elementId) {
+        return model.getModelElementsByType(BpmnEdge.class).stream()
+                .filter(e -> e.getBpmnElement() != null && e.getBpmnElement().getId().equals(elementId))
+                .findFirst().orElseThrow();
     }
 
     /** Every flow node, sequence flow, boundary event and artifact has exactly one shape or edge. */
