@@ -5,6 +5,7 @@
 
 const TOKEN_KEY = 'wijkroute.dashboard.token';
 const VERIFIER_KEY = 'wijkroute.dashboard.verifier';
+const RETURN_KEY = 'wijkroute.dashboard.return';
 const charts = {};
 
 function base64url(bytes) {
@@ -43,8 +44,8 @@ async function exchange(config, code) {
   return token.access_token;
 }
 
-async function api(path, params) {
-  const response = await fetch(`/api/v1/dashboard/${path}?${params}`, {
+async function api(path, params, root = '/api/v1/dashboard') {
+  const response = await fetch(`${root}/${path}?${params}`, {
     headers: {Authorization: `Bearer ${sessionStorage.getItem(TOKEN_KEY)}`}
   });
   if (response.status === 401) {
@@ -214,6 +215,17 @@ function drawSummary(results) {
   csvButton(document.getElementById('summary'), 'kerngetallen', ['Kerngetal', 'Waarde'], stats.map(([, text, shownValue]) => [text, shownValue]));
 }
 
+/** The tile with the reflection actions of every session: open, and open past their evaluation date. */
+function drawReflection(summary) {
+  const list = document.querySelector('#reflection dl');
+  list.innerHTML = '';
+  [['open', 'Open acties', summary.open], ['overdue', 'Evaluatie over tijd', summary.overdue]].forEach(([key, text, count]) => {
+    const dt = document.createElement('dt'); dt.textContent = text;
+    const dd = document.createElement('dd'); dd.textContent = count; dd.dataset.key = key;
+    list.append(dt, dd);
+  });
+}
+
 async function load() {
   const form = new FormData(document.getElementById('filters'));
   const params = new URLSearchParams();
@@ -264,6 +276,7 @@ async function load() {
         escalations.map(e => label('cause', e.cause)), [{label: 'Escalaties', data: escalations.map(e => e.escalations)}],
         escalations.map(e => [label('cause', e.cause), shown(e.escalations), shown(round(e.medianDaysToDoorbraak))]),
         ['Oorzaak', 'Escalaties', 'Mediaan dagen tot doorbraak'], false, escalations.map(e => e.cause))),
+    reflection: indicator(['reflection'], () => api('actions/summary', '', '/api/v1/reflection'), drawReflection),
     handovers: api('handovers', params),
     frontDoor: api('front-door', params),
     recurrence: api('recurrence', params)
@@ -300,6 +313,13 @@ async function start() {
   if (params.get('code')) {
     await exchange(config, params.get('code'));
     history.replaceState(null, '', `/dashboard/index.html${params.get('state') || ''}`);
+    // Logged in for another page of the dashboard (the reflection sessions): go back there.
+    const back = sessionStorage.getItem(RETURN_KEY);
+    sessionStorage.removeItem(RETURN_KEY);
+    if (back && back.startsWith('/dashboard/')) {
+      location.assign(back);
+      return;
+    }
   } else if (!sessionStorage.getItem(TOKEN_KEY)) {
     await login(config);
     return;

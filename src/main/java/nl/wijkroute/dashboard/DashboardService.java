@@ -32,6 +32,14 @@ public class DashboardService {
         this.minGroupSize = minGroupSize;
     }
 
+    /**
+     * The smallest group an aggregate may show (fewer is suppressed): for other capabilities that show
+     * aggregates of their own, such as the reflection session's medians per perspective.
+     */
+    public int minGroupSize() {
+        return minGroupSize;
+    }
+
     @Transactional(readOnly = true)
     public DashboardViews.WorkInProgress workInProgress(DashboardFilter filter, Instant asOf) {
         Instant now = clock.instant();

@@ -42,6 +42,18 @@ public class HouseholdService {
         this.jdbc = jdbc;
     }
 
+    /** Whether a team with this id exists (other capabilities name teams, e.g. as a reflection session's scope). */
+    @Transactional(readOnly = true)
+    public boolean teamExists(String teamId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from team where id = ?)", Boolean.class, teamId));
+    }
+
+    /** Whether a wijk with this id exists. */
+    @Transactional(readOnly = true)
+    public boolean wijkExists(String wijkId) {
+        return wijken.existsById(wijkId);
+    }
+
     @Transactional(readOnly = true)
     public Household get(UUID id) {
         return households.findById(id).orElseThrow(() -> new NotFoundException("Huishouden bestaat niet."));

@@ -18,6 +18,18 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Set;
+import nl.wijkroute.reflection.Perspective;
+import nl.wijkroute.reflection.ReflectionDtos;
+import nl.wijkroute.reflection.ReflectionService;
+import nl.wijkroute.reflection.ReflectionTheme;
+import nl.wijkroute.reflection.ScopeType;
+import nl.wijkroute.reflection.SessionForm;
+import nl.wijkroute.support.TestUsers;
+import nl.wijkroute.system.security.CurrentUser;
+import nl.wijkroute.system.security.Roles;
 import nl.wijkroute.system.keycloak.KeycloakLauncher;
 import nl.wijkroute.system.keycloak.KeycloakProperties;
 import org.junit.jupiter.api.AfterAll;
@@ -160,7 +172,7 @@ class DashboardBrowserIT {
         assertThat(browser.findElement(By.cssSelector("#summary dd[data-key='route']")).getText()).isEqualTo("20 / 26 (3 casussen)");
         assertThat(browser.findElements(By.cssSelector("#wip .message.error, #leadtimes .message.error, #flow .message.error")))
                 .as("only the failing chart shows an error").isEmpty();
-        assertThat(browser.findElement(By.id("status")).getText()).contains("1 van de 8 onderdelen");
+        assertThat(browser.findElement(By.id("status")).getText()).contains("1 van de 9 onderdelen");
     }
 
     @Test
@@ -172,6 +184,46 @@ class DashboardBrowserIT {
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.id("status"), "Alleen managers"));
         assertThat(browser.findElements(By.cssSelector("#wip tr[data-key]"))).isEmpty();
     }
+
+    /** Issue 18: a participant scores the nine themes in the browser; the manager then sees the aggregate. */
+    @Test
+    void aParticipantScoresTheNineThemesAndAManagerSeesTheResult() throws Exception {
+        CurrentUser manager = new CurrentUser(TestUsers.sub("manager"), "manager", Set.of(Roles.MANAGER), null, null, null);
+        UUID session = reflection.create(new ReflectionDtos.CreateSession(ScopeType.MUNICIPALITY, null, SessionForm.KWALITEITSSCAN,
+                LocalDate.now(ZoneId.of("Europe/Amsterdam")).plusDays(5), manager.id(), null, null, null), manager).id();
+        reflection.invite(session, new ReflectionDtos.InviteParticipant(TestUsers.sub("deelnemer"), Perspective.INWONER,
+                "cliëntenraad"), manager);
+        reflection.startScoring(session, manager);
+
+        browser.get("http://localhost:" + port + "/dashboard/reflectie.html?session=" + session);
+        logIn("deelnemer");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[name='SAMENSPEL']")));
+        assertThat(browser.findElements(By.cssSelector("#scoreForm fieldset"))).hasSize(9);
+        assertThat(browser.findElement(By.cssSelector("#scoreForm")).getText()).contains("Samenspel",
+                "Geef met een cijfer aan hoe vaak je knelpunten ervaart in het samenspel.");
+        for (ReflectionTheme theme : ReflectionTheme.values()) {
+            int score = theme == ReflectionTheme.SAMENSPEL ? 9 : 4;
+            browser.findElement(By.cssSelector("input[name='" + theme.name() + "'][value='" + score + "']")).click();
+        }
+        browser.findElement(By.cssSelector("#scoreForm button[type='submit']")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-scored", "true"));
+        reflection.closeScoring(session, manager);
+
+        browser.quit();
+        browser();
+        browser.get("http://localhost:" + port + "/dashboard/reflectie.html?session=" + session);
+        logIn("manager");
+        new WebDriverWait(browser, Duration.ofSeconds(90))
+                .until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-loaded", "true"));
+        assertThat(browser.findElements(By.cssSelector("#scores tbody tr td")).stream().limit(7)
+                .map(cell -> cell.getAttribute("textContent")).toList())
+                .as("rank, theme, n, median, mean, distribution, verschil in beleving")
+                .containsExactly("1", "Samenspel", "1", "9", "9", "0 0 0 0 0 0 0 0 1 0", "nee");
+    }
+
+    @Autowired
+    ReflectionService reflection;
 
     private void logIn(String user) {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(90));

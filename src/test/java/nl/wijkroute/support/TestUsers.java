@@ -41,7 +41,8 @@ public final class TestUsers {
             Map.entry("admin", "5e1f0000-0000-4000-8000-000000000009"),
             Map.entry("toegang-jeugd", "5e1f0000-0000-4000-8000-000000000010"),
             Map.entry("privacy", "5e1f0000-0000-4000-8000-000000000011"),
-            Map.entry("inwoner", "5e1f0000-0000-4000-8000-000000000012"));
+            Map.entry("inwoner", "5e1f0000-0000-4000-8000-000000000012"),
+            Map.entry("deelnemer", "5e1f0000-0000-4000-8000-000000000013"));
 
     private TestUsers() {
     }
@@ -112,6 +113,11 @@ public final class TestUsers {
     /** A resident as DigiD (brokered by Keycloak) presents them: the BSN claim links them to their household. */
     public static RequestPostProcessor inwoner(String bsn) {
         return user("inwoner-" + bsn.substring(5), List.of("inwoner"), Map.of("bsn", bsn));
+    }
+
+    /** A non-worker in a reflection session (a client representative): sees the sessions they are invited to, no case. */
+    public static RequestPostProcessor deelnemer() {
+        return user("deelnemer", List.of("reflectie-deelnemer"), Map.of());
     }
 
     public static RequestPostProcessor manager() {

@@ -7,6 +7,7 @@ import static nl.wijkroute.system.security.Roles.MANAGER;
 import static nl.wijkroute.system.security.Roles.PARTNER;
 import static nl.wijkroute.system.security.Roles.PRIVACY;
 import static nl.wijkroute.system.security.Roles.PROCESREGISSEUR;
+import static nl.wijkroute.system.security.Roles.REFLECTIE_DEELNEMER;
 import static nl.wijkroute.system.security.Roles.TOEGANG;
 import static nl.wijkroute.system.security.Roles.WIJKTEAM;
 
@@ -48,6 +49,13 @@ public final class EndpointRules {
             PRIVACY, INWONER};
     private static final String[] CASEWORK_READERS = {FRONTOFFICE, WIJKTEAM, TOEGANG, PROCESREGISSEUR};
     private static final String[] ASSESSMENT_READERS = {WIJKTEAM, PROCESREGISSEUR, TOEGANG};
+    /**
+     * Everyone who can take part in a reflection session: workers, managers and non-workers with the
+     * reflectie-deelnemer role. Which session and which step is theirs (organiser, facilitator, participant)
+     * the reflection service decides; a session that is not theirs is 404.
+     */
+    private static final String[] REFLECTION = {FRONTOFFICE, WIJKTEAM, TOEGANG, PROCESREGISSEUR, PARTNER, MANAGER,
+            REFLECTIE_DEELNEMER};
 
     public static final List<Rule> API = List.of(
             // Signaleren and the case file
@@ -134,7 +142,29 @@ public final class EndpointRules {
             get("/api/v1/dashboard/front-door", MANAGER),
             get("/api/v1/dashboard/recurrence", MANAGER),
             get("/api/v1/dashboard/teams", MANAGER),
-            get("/api/v1/dashboard/wijken", MANAGER));
+            get("/api/v1/dashboard/wijken", MANAGER),
+            // Reflectietool "Ruimte geeft vaart": managers organise and read; sessions hold no personal data
+            get("/api/v1/reflection/themes", REFLECTION),
+            post("/api/v1/reflection/sessions", MANAGER),
+            get("/api/v1/reflection/sessions", REFLECTION),
+            get("/api/v1/reflection/sessions/{id}", REFLECTION),
+            post("/api/v1/reflection/sessions/{id}/participants", REFLECTION),
+            post("/api/v1/reflection/sessions/{id}/scoring", REFLECTION),
+            put("/api/v1/reflection/sessions/{id}/scores", REFLECTION),
+            post("/api/v1/reflection/sessions/{id}/scoring/close", REFLECTION),
+            get("/api/v1/reflection/sessions/{id}/results", REFLECTION),
+            post("/api/v1/reflection/sessions/{id}/priorities", REFLECTION),
+            put("/api/v1/reflection/sessions/{id}/notes/{theme}", REFLECTION),
+            post("/api/v1/reflection/sessions/{id}/conversation/close", REFLECTION),
+            post("/api/v1/reflection/sessions/{id}/actions", REFLECTION),
+            post("/api/v1/reflection/sessions/{id}/close", REFLECTION),
+            get("/api/v1/reflection/sessions/{id}/report", REFLECTION),
+            get("/api/v1/reflection/sessions/{id}/report/csv", REFLECTION),
+            post("/api/v1/reflection/actions/{id}/evaluation", REFLECTION),
+            get("/api/v1/reflection/actions", MANAGER),
+            get("/api/v1/reflection/actions/summary", MANAGER),
+            get("/api/v1/reflection/trends", MANAGER),
+            post("/api/v1/reflection/knelpunten", PROCESREGISSEUR));
 
     private EndpointRules() {
     }

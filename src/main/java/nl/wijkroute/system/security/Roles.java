@@ -14,6 +14,11 @@ public final class Roles {
     public static final String PRIVACY = "privacy";
     /** A resident, signed in through DigiD (Keycloak identity brokering); sees only their own household. */
     public static final String INWONER = "inwoner";
+    /**
+     * A participant in a reflection session who is not a worker (a resident or client representative, a
+     * wethouder, an external dagvoorzitter): sees the sessions they are invited to, never a case.
+     */
+    public static final String REFLECTIE_DEELNEMER = "reflectie-deelnemer";
 
     private Roles() {
     }

@@ -27,7 +27,8 @@ class DevRealmTest {
     void theApisOwnClientHoldsEveryRoleOfTheFieldAsClientRoles() {
         assertThat(realm.get("realm").asText()).isEqualTo("wijkroute");
         assertThat(realm.get("roles").get("client").get("wijkroute-api").findValuesAsText("name")).containsExactlyInAnyOrder(
-                "frontoffice", "wijkteam", "toegang", "procesregisseur", "partner", "manager", "admin", "privacy", "inwoner");
+                "frontoffice", "wijkteam", "toegang", "procesregisseur", "partner", "manager", "admin", "privacy", "inwoner",
+                "reflectie-deelnemer");
         assertThat(realm.get("roles").has("realm")).as("no realm roles: the API reads only its own client's").isFalse();
         JsonNode api = client("wijkroute-api");
         assertThat(api.get("bearerOnly").asBoolean()).isTrue();
@@ -46,7 +47,7 @@ class DevRealmTest {
             assertThat(login.get("fullScopeAllowed").asBoolean()).as(clientId).isFalse();
             JsonNode scope = StreamSupport.stream(realm.get("clientScopeMappings").get("wijkroute-api").spliterator(), false)
                     .filter(mapping -> mapping.get("client").asText().equals(clientId)).findFirst().orElseThrow();
-            assertThat(scope.get("roles")).as(clientId).hasSize(9);
+            assertThat(scope.get("roles")).as(clientId).hasSize(10);
         }
     }
 
@@ -68,7 +69,7 @@ class DevRealmTest {
                 Map.entry("procesregisseur", List.of("procesregisseur")), Map.entry("partner-ggz", List.of("partner")),
                 Map.entry("partner-schuldhulp", List.of("partner")), Map.entry("manager", List.of("manager")),
                 Map.entry("admin", List.of("admin")), Map.entry("privacy", List.of("privacy")),
-                Map.entry("inwoner", List.of("inwoner")));
+                Map.entry("inwoner", List.of("inwoner")), Map.entry("deelnemer", List.of("reflectie-deelnemer")));
         assertThat(realm.get("users").findValuesAsText("username")).containsExactlyInAnyOrderElementsOf(expectedRoles.keySet());
         for (JsonNode user : realm.get("users")) {
             String username = user.get("username").asText();
