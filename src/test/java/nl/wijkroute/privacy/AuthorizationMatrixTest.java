@@ -293,10 +293,6 @@ class AuthorizationMatrixTest extends ApiTestSupport {
         return "/api/v1/cases/" + caseId + suffix;
     }
 
-    private MvcResult send(MockHttpServletRequestBuilder request, RequestPostProcessor user, Object body) throws Exception {
-        return mvc.perform(request.with(user).contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)))
-                .andReturn();
-    }
 
     private static void assertStatus(MvcResult result, int status) throws Exception {
         assertThat(result.getResponse().getStatus()).as(result.getRequest().getRequestURI() + " "
