@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import nl.wijkroute.household.HouseholdMember;
 import nl.wijkroute.household.Leefgebied;
 import nl.wijkroute.route.CaseStatus;
+import nl.wijkroute.route.RoutekaartIds;
 import nl.wijkroute.route.SupportCase;
 import nl.wijkroute.route.SupportCaseService;
 import nl.wijkroute.route.step.StepHandler;
@@ -101,7 +102,7 @@ public class AssessmentService implements StepHandler<VraagverhelderingInput> {
 
     @Override
     public String taskKey() {
-        return "vraagverheldering";
+        return RoutekaartIds.VRAAGVERHELDERING;
     }
 
     @Override

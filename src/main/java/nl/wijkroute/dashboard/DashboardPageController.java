@@ -3,8 +3,8 @@ package nl.wijkroute.dashboard;
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.Map;
+import nl.wijkroute.household.Areas;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.view.RedirectView;
@@ -15,13 +15,13 @@ class DashboardPageController {
 
     private final String issuer;
     private final String clientId;
-    private final JdbcTemplate jdbc;
+    private final Areas areas;
 
     DashboardPageController(@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
-                            @Value("${wijkroute.dashboard.client-id:wijkroute-dashboard}") String clientId, JdbcTemplate jdbc) {
+                            @Value("${wijkroute.dashboard.client-id:wijkroute-dashboard}") String clientId, Areas areas) {
         this.issuer = issuer;
         this.clientId = clientId;
-        this.jdbc = jdbc;
+        this.areas = areas;
     }
 
     @GetMapping("/dashboard")
@@ -39,14 +39,14 @@ class DashboardPageController {
     @Operation(summary = "De teams, voor het filter van het dashboard", tags = "Dashboard",
             operationId = "teamsDashboard")
     @GetMapping("/api/v1/dashboard/teams")
-    List<Map<String, Object>> teams() {
-        return jdbc.queryForList("select id, name from team order by name");
+    List<Areas.TeamEntry> teams() {
+        return areas.teams();
     }
 
     @Operation(summary = "De wijken en hun team, voor het filter van het dashboard", tags = "Dashboard",
             operationId = "wijkenDashboard")
     @GetMapping("/api/v1/dashboard/wijken")
-    List<Map<String, Object>> wijken() {
-        return jdbc.queryForList("select id, name, team_id as team from wijk order by name");
+    List<Areas.WijkEntry> wijken() {
+        return areas.wijken();
     }
 }

@@ -11,22 +11,18 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import nl.wijkroute.escalation.StagnationKind;
 import nl.wijkroute.escalation.StagnationSignalService;
+import nl.wijkroute.system.MunicipalTime;
 import nl.wijkroute.system.problem.ConflictException;
 import nl.wijkroute.system.problem.InvalidInputException;
 import nl.wijkroute.system.problem.NotFoundException;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.management.JobDefinition;
-import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,16 +32,12 @@ import nl.wijkroute.system.paging.PageView;
 /**
  * The legal clock. Java computes when a term ends and when to warn; the toegang BPMN's timers wait
  * for those moments and call back here. A suspension (e.g. waiting for the resident's documents)
- * pauses the timers and, on resume, moves the end by the suspended days.
+ * pauses the timers and, on resume, moves the end by the suspended days: announced as
+ * {@link DeadlineSuspended} / {@link DeadlineResumed}, on which the toegang module (owner of the BPMN and its
+ * timer ids) moves its timers in the same transaction.
  */
 @Service
 public class DeadlineService {
-
-    public static final String DEADLINE_AT_RISK = "DEADLINE_AT_RISK";
-    public static final String DEADLINE_BREACHED = "DEADLINE_BREACHED";
-    private static final ZoneId MUNICIPALITY_ZONE = ZoneId.of("Europe/Amsterdam");
-    /** The warning boundary timers in bpmn/toegang.bpmn; the others are breach timers. */
-    private static final String[] WARNING_TIMERS = {"onderzoekAtRisk", "besluitAtRisk"};
 
     /** The moments the BPMN timers wait for. */
     public record TimerDates(Date warnAt, Date dueAt) {
@@ -54,8 +46,7 @@ public class DeadlineService {
     private final LegalDeadlineRepository deadlines;
     private final DeadlineSuspensionRepository suspensions;
     private final StagnationSignalService stagnation;
-    private final RuntimeService runtimeService;
-    private final ManagementService managementService;
+    private final ApplicationEventPublisher events;
     private final DeadlineMapper mapper;
     private final Clock clock;
     private final int warningWorkingDays;
@@ -64,7 +55,7 @@ public class DeadlineService {
     private final WorkingDays calendar;
 
     DeadlineService(LegalDeadlineRepository deadlines, DeadlineSuspensionRepository suspensions,
-                    StagnationSignalService stagnation, RuntimeService runtimeService, ManagementService managementService,
+                    StagnationSignalService stagnation, ApplicationEventPublisher events,
                     DeadlineMapper mapper, Clock clock,
                     @Value("${wijkroute.deadline.warning-working-days:5}") int warningWorkingDays,
                     CaseAccess access, NamedParameterJdbcTemplate jdbc, WorkingDays calendar) {
@@ -74,8 +65,7 @@ public class DeadlineService {
         this.deadlines = deadlines;
         this.suspensions = suspensions;
         this.stagnation = stagnation;
-        this.runtimeService = runtimeService;
-        this.managementService = managementService;
+        this.events = events;
         this.mapper = mapper;
         this.clock = clock;
         this.warningWorkingDays = warningWorkingDays;
@@ -89,8 +79,8 @@ public class DeadlineService {
     }
 
     public TimerDates timerDates(LegalDeadline deadline) {
-        return new TimerDates(Date.from(deadline.getWarnOn().atTime(LocalTime.of(8, 0)).atZone(MUNICIPALITY_ZONE).toInstant()),
-                Date.from(deadline.getDueOn().plusDays(1).atStartOfDay(MUNICIPALITY_ZONE).toInstant()));
+        return new TimerDates(Date.from(deadline.getWarnOn().atTime(LocalTime.of(8, 0)).atZone(MunicipalTime.ZONE).toInstant()),
+                Date.from(deadline.getDueOn().plusDays(1).atStartOfDay(MunicipalTime.ZONE).toInstant()));
     }
 
     /** The step the term was for is done (onderzoek finished, besluit taken): its open terms are met. */
@@ -107,7 +97,7 @@ public class DeadlineService {
         LegalDeadline deadline = deadline(deadlineId);
         if (deadline.getStatus() == LegalDeadline.Status.RUNNING && !deadline.isAtRisk()) {
             deadline.markAtRisk();
-            stagnation.raise(deadline.getCaseId(), DEADLINE_AT_RISK, deadlineId,
+            stagnation.raise(deadline.getCaseId(), StagnationKind.DEADLINE_AT_RISK, deadlineId,
                     // Every procesregisseur reads the signals: the law could tell that a child is involved.
                     "Wettelijke termijn loopt af op " + deadline.getDueOn() + ".");
         }
@@ -119,7 +109,7 @@ public class DeadlineService {
         LegalDeadline deadline = deadline(deadlineId);
         if (deadline.getStatus() == LegalDeadline.Status.RUNNING && !deadline.isBreached()) {
             deadline.markBreached();
-            stagnation.raise(deadline.getCaseId(), DEADLINE_BREACHED, deadlineId,
+            stagnation.raise(deadline.getCaseId(), StagnationKind.DEADLINE_BREACHED, deadlineId,
                     "Wettelijke termijn overschreden sinds " + deadline.getDueOn() + ".");
         }
     }
@@ -138,7 +128,7 @@ public class DeadlineService {
         }
         deadline.suspend(since);
         suspensions.save(new DeadlineSuspension(deadlineId, since, reason, by, clock.instant()));
-        timers(deadline).forEach(job -> managementService.suspendJobById(job.getId()));
+        events.publishEvent(new DeadlineSuspended(deadline.getToegangRequestId()));
         return view(deadline);
     }
 
@@ -156,18 +146,7 @@ public class DeadlineService {
         LocalDate dueOn = term.dueOnAfterSuspension(deadline.getReceivedOn(), deadline.getSuspendedDays() + suspended, calendar);
         deadline.resume(suspended, dueOn, warnOn(deadline.getReceivedOn(), dueOn));
         suspensions.findFirstByDeadlineIdAndUntilIsNull(deadlineId).ifPresent(suspension -> suspension.end(on));
-        TimerDates dates = timerDates(deadline);
-        String processId = toegangProcessId(deadline);
-        if (processId != null) {
-            Set<String> warningDefinitions = managementService.createJobDefinitionQuery()
-                    .activityIdIn(WARNING_TIMERS).list().stream().map(JobDefinition::getId)
-                    .collect(Collectors.toSet());
-            for (Job job : managementService.createJobQuery().processInstanceId(processId).timers().list()) {
-                managementService.activateJobById(job.getId());
-                boolean warning = warningDefinitions.contains(job.getJobDefinitionId());
-                managementService.setJobDuedate(job.getId(), warning ? dates.warnAt() : dates.dueAt());
-            }
-        }
+        events.publishEvent(new DeadlineResumed(deadline.getToegangRequestId(), timerDates(deadline)));
         return view(deadline);
     }
 
@@ -222,18 +201,6 @@ public class DeadlineService {
         return warnOn.isAfter(receivedOn) ? warnOn : calendar.subtract(dueOn, 1);
     }
 
-    /** The timers of the toegang process that watch this term (the active task's warning and breach). */
-    private List<Job> timers(LegalDeadline deadline) {
-        String processId = toegangProcessId(deadline);
-        return processId == null ? List.of() : managementService.createJobQuery().processInstanceId(processId).timers().list();
-    }
-
-    private String toegangProcessId(LegalDeadline deadline) {
-        ProcessInstance process = runtimeService.createProcessInstanceQuery().processDefinitionKey("toegang")
-                .processInstanceBusinessKey(deadline.getToegangRequestId().toString()).singleResult();
-        return process == null ? null : process.getId();
-    }
-
     private DeadlineView view(LegalDeadline deadline) {
         return mapper.toView(deadline, workingDaysLeft(deadline.getDueOn()));
     }
@@ -254,7 +221,7 @@ public class DeadlineService {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(MUNICIPALITY_ZONE));
+        return LocalDate.now(clock.withZone(MunicipalTime.ZONE));
     }
 
     private LegalDeadline deadline(UUID deadlineId) {

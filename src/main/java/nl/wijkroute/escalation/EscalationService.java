@@ -5,7 +5,6 @@ import nl.wijkroute.privacy.access.CaseAccess;
 import nl.wijkroute.privacy.access.DataCategory;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.List;
@@ -16,7 +15,9 @@ import nl.wijkroute.regie.RegieService;
 import nl.wijkroute.route.CaseStatus;
 import nl.wijkroute.route.EngineActor;
 import nl.wijkroute.route.ProcessTasks;
+import nl.wijkroute.route.RoutekaartIds;
 import nl.wijkroute.route.SupportCaseService;
+import nl.wijkroute.system.MunicipalTime;
 import nl.wijkroute.system.problem.ConflictException;
 import nl.wijkroute.system.problem.InvalidInputException;
 import nl.wijkroute.system.problem.NotFoundException;
@@ -39,11 +40,8 @@ import org.springframework.data.domain.Sort;
 @Service
 public class EscalationService {
 
-    static final String ESCALATED_MESSAGE = "escalatie";
-    static final String FOLLOW_UP_LATE = "DOORBRAAK_FOLLOW_UP_LATE";
     /** The payer when the municipality funds for now, while responsibility is sorted out. */
     static final String MUNICIPALITY = "gemeente";
-    private static final ZoneId MUNICIPALITY_ZONE = ZoneId.of("Europe/Amsterdam");
 
     private final EscalationRepository escalations;
     private final DoorbraakActionRepository actions;
@@ -100,7 +98,7 @@ public class EscalationService {
         }
         escalation.take(procesregisseur, clock.instant());
         regie.startProcesregie(escalation.getCaseId(), procesregisseur, "Escalatie: " + escalation.getCause());
-        complete(escalation, "procesregieOppakken", Map.of("procesregisseur", procesregisseur), procesregisseur);
+        complete(escalation, EscalatieIds.PROCESREGIE_OPPAKKEN, Map.of("procesregisseur", procesregisseur), procesregisseur);
         return view(escalation);
     }
 
@@ -126,8 +124,8 @@ public class EscalationService {
                 input.decision(), input.payer(), input.payUntil(), by, input.followUpBefore()));
         input.actions().forEach(action -> actions.save(new DoorbraakAction(escalationId, action.description(),
                 action.organisationId(), action.dueOn())));
-        Date followUpBefore = Date.from(input.followUpBefore().atStartOfDay(MUNICIPALITY_ZONE).toInstant());
-        complete(escalation, "doorbraak", Map.of("followUpBefore", followUpBefore), by);
+        Date followUpBefore = Date.from(input.followUpBefore().atStartOfDay(MunicipalTime.ZONE).toInstant());
+        complete(escalation, EscalatieIds.DOORBRAAK, Map.of("followUpBefore", followUpBefore), by);
         return view(escalation);
     }
 
@@ -151,7 +149,7 @@ public class EscalationService {
         if (escalation.getStagnationSignal() != null) {
             stagnation.resolve(escalation.getStagnationSignal());
         }
-        complete(escalation, "opvolging", Map.of(), by);
+        complete(escalation, EscalatieIds.OPVOLGING, Map.of(), by);
         return view(escalation);
     }
 
@@ -161,7 +159,7 @@ public class EscalationService {
         Escalation escalation = escalation(escalationId);
         long open = actions.findByEscalationIdOrderByDueOnAsc(escalationId).stream().filter(a -> a.getDoneOn() == null).count();
         if (open > 0) {
-            stagnation.raise(escalation.getCaseId(), FOLLOW_UP_LATE, escalationId,
+            stagnation.raise(escalation.getCaseId(), StagnationKind.DOORBRAAK_FOLLOW_UP_LATE, escalationId,
                     open + " actie(s) uit de doorbraak zijn niet op tijd opgevolgd.");
         }
     }
@@ -213,7 +211,7 @@ public class EscalationService {
         } catch (DataIntegrityViolationException raced) {
             throw new ConflictException("Deze casus is zojuist geëscaleerd.");
         }
-        engineActor.as(by, () -> runtimeService.createMessageCorrelation(ESCALATED_MESSAGE)
+        engineActor.as(by, () -> runtimeService.createMessageCorrelation(RoutekaartIds.ESCALATED_MESSAGE)
                 .processInstanceBusinessKey(caseId.toString())
                 .setVariablesToTriggeredScope(Variables.createVariables().putValue("escalationId", escalation.getId().toString()))
                 .correlate());
@@ -242,6 +240,6 @@ public class EscalationService {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(MUNICIPALITY_ZONE));
+        return LocalDate.now(clock.withZone(MunicipalTime.ZONE));
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import nl.wijkroute.route.CaseMoved;
 import nl.wijkroute.route.Stage;
+import nl.wijkroute.system.MunicipalTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -34,36 +35,34 @@ import org.springframework.transaction.annotation.Transactional;
 @EnableConfigurationProperties(StagnationNorms.class)
 public class StagnationDetector {
 
-    public static final String TIME_IN_STEP = "TIME_IN_STEP";
-    public static final String REPEATED_BACK_MOVES = "REPEATED_BACK_MOVES";
     private static final Logger log = LoggerFactory.getLogger(StagnationDetector.class);
 
     private static final String STANDING_STILL = """
             insert into stagnation_signal (id, case_id, kind, reference_id, description, raised_at)
-            select gen_random_uuid(), c.id, 'TIME_IN_STEP', c.id,
-                   'Casus staat sinds ' || to_char(c.stage_entered_at at time zone 'Europe/Amsterdam', 'YYYY-MM-DD HH24:MI')
+            select gen_random_uuid(), c.id, '%s', c.id,
+                   'Casus staat sinds ' || to_char(c.stage_entered_at at time zone '%s', 'YYYY-MM-DD HH24:MI')
                    || ' in stap ' || c.current_stage || ' (norm ' || norm.days || ' dagen).', ?
               from support_case c
               join unnest(?::text[], ?::text[]::timestamptz[], ?::int[]) as norm(stage, entered_before, days)
                 on c.current_stage = norm.stage and c.stage_entered_at < norm.entered_before
              where c.status = 'OPEN'
             on conflict do nothing
-            """;
+            """.formatted(StagnationKind.TIME_IN_STEP, MunicipalTime.TIME_ZONE);
 
     /** Back-moves since the last signal of this kind was resolved: a resolved signal is not raised again for the same moves. */
     private static final String GOING_BACK = """
             insert into stagnation_signal (id, case_id, kind, reference_id, description, raised_at)
-            select gen_random_uuid(), h.case_id, 'REPEATED_BACK_MOVES', h.case_id,
+            select gen_random_uuid(), h.case_id, '%1$s', h.case_id,
                    'Casus is ' || count(*) || ' keer teruggegaan naar een eerdere stap.', ?
               from step_history h
               join support_case c on c.id = h.case_id and c.status = 'OPEN'
              where h.back_move
                and h.moved_at > coalesce((select max(s.resolved_at) from stagnation_signal s
-                                           where s.case_id = h.case_id and s.kind = 'REPEATED_BACK_MOVES'), '-infinity')
+                                           where s.case_id = h.case_id and s.kind = '%1$s'), '-infinity')
              group by h.case_id
             having count(*) >= ?
             on conflict do nothing
-            """;
+            """.formatted(StagnationKind.REPEATED_BACK_MOVES);
 
     private final StagnationNorms norms;
     private final StagnationSignalService signals;
@@ -78,7 +77,7 @@ public class StagnationDetector {
     }
 
     /** @return how many new signals were raised */
-    @Scheduled(cron = "${wijkroute.stagnation.detect-cron:0 0 6 * * *}", zone = "Europe/Amsterdam")
+    @Scheduled(cron = "${wijkroute.stagnation.detect-cron:0 0 6 * * *}", zone = MunicipalTime.TIME_ZONE)
     @SchedulerLock(name = "stagnation-detection", lockAtMostFor = "PT30M")
     @Transactional
     public int detect() {
@@ -108,7 +107,7 @@ public class StagnationDetector {
     @EventListener
     void caseMoved(CaseMoved moved) {
         if (moved.from() != null) {
-            signals.resolveOpen(moved.caseId(), TIME_IN_STEP);
+            signals.resolveOpen(moved.caseId(), StagnationKind.TIME_IN_STEP);
         }
     }
 }

@@ -12,8 +12,6 @@ import java.util.UUID;
 @Table(name = "stagnation_signal")
 public class StagnationSignal {
 
-    public static final String HANDOVER_NOT_ACCEPTED = "HANDOVER_NOT_ACCEPTED";
-
     @Id
     private UUID id;
 

@@ -32,9 +32,11 @@ public class StagnationSignalService {
     private final StagnationSignalRepository signals;
     private final Clock clock;
     private final JdbcTemplate jdbc;
+    private final StagnationSignalMapper mapper;
 
-    StagnationSignalService(StagnationSignalRepository signals, Clock clock, JdbcTemplate jdbc) {
+    StagnationSignalService(StagnationSignalRepository signals, Clock clock, JdbcTemplate jdbc, StagnationSignalMapper mapper) {
         this.signals = signals;
+        this.mapper = mapper;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -47,11 +49,11 @@ public class StagnationSignalService {
      * @return whether a new signal was raised
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public boolean raise(UUID caseId, String kind, UUID referenceId, String description) {
+    public boolean raise(UUID caseId, StagnationKind kind, UUID referenceId, String description) {
         signals.flush(); // JPA changes first: the insert below bypasses the persistence context
         return jdbc.update("""
                 insert into stagnation_signal (id, case_id, kind, reference_id, description, raised_at)
-                values (?, ?, ?, ?, ?, ?) on conflict do nothing""", UUID.randomUUID(), caseId, kind, referenceId,
+                values (?, ?, ?, ?, ?, ?) on conflict do nothing""", UUID.randomUUID(), caseId, kind.name(), referenceId,
                 description, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)) == 1;
     }
 
@@ -62,13 +64,13 @@ public class StagnationSignalService {
     }
 
     @Transactional(readOnly = true)
-    public boolean hasOpen(UUID caseId, String kind) {
-        return !signals.findByCaseIdAndKindAndResolvedAtIsNull(caseId, kind).isEmpty();
+    public boolean hasOpen(UUID caseId, StagnationKind kind) {
+        return !signals.findByCaseIdAndKindAndResolvedAtIsNull(caseId, kind.name()).isEmpty();
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public void resolveOpen(UUID caseId, String kind) {
-        signals.findByCaseIdAndKindAndResolvedAtIsNull(caseId, kind).forEach(signal -> signal.resolve(clock.instant()));
+    public void resolveOpen(UUID caseId, StagnationKind kind) {
+        signals.findByCaseIdAndKindAndResolvedAtIsNull(caseId, kind.name()).forEach(signal -> signal.resolve(clock.instant()));
     }
 
     /** Open signals of one team's cases, or of all. */
@@ -99,8 +101,8 @@ public class StagnationSignalService {
         signals.findById(id).filter(signal -> signal.getResolvedAt() == null).ifPresent(signal -> signal.resolve(clock.instant()));
     }
 
-    private SignalView toView(StagnationSignal s) {
-        return new SignalView(s.getId(), s.getCaseId(), s.getKind(), s.getReferenceId(), s.getDescription(), s.getRaisedAt());
+    private SignalView toView(StagnationSignal signal) {
+        return mapper.toView(signal);
     }
 
     @Transactional(readOnly = true)

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
@@ -15,19 +14,21 @@ import java.util.UUID;
 import nl.wijkroute.assessment.AssessmentService;
 import nl.wijkroute.assessment.VraagverhelderingView;
 import nl.wijkroute.deadline.WorkingDays;
-import nl.wijkroute.escalation.StagnationSignal;
+import nl.wijkroute.escalation.StagnationKind;
 import nl.wijkroute.escalation.StagnationSignalService;
 import nl.wijkroute.partner.OrganisationService;
 import nl.wijkroute.plan.PlanService;
-import nl.wijkroute.regie.RegieAssignment;
 import nl.wijkroute.regie.RegieService;
+import nl.wijkroute.regie.RegieView;
 import nl.wijkroute.route.CaseStatus;
 import nl.wijkroute.route.EngineActor;
 import nl.wijkroute.route.ProcessTasks;
 import nl.wijkroute.route.RouteVariables;
+import nl.wijkroute.route.RoutekaartIds;
 import nl.wijkroute.route.SupportCaseService;
 import nl.wijkroute.signal.Signal;
 import nl.wijkroute.signal.SignalService;
+import nl.wijkroute.system.MunicipalTime;
 import nl.wijkroute.system.problem.ConflictException;
 import nl.wijkroute.system.problem.InvalidInputException;
 import nl.wijkroute.system.problem.NotFoundException;
@@ -53,13 +54,9 @@ import org.springframework.data.domain.Sort;
 @Service
 public class HandoverService {
 
-    static final String PROPOSED_MESSAGE = "warmeOverdracht";
-    static final String WITHDRAWN_MESSAGE = "overdrachtIngetrokken";
-    static final String DECISION_TASK = "overdrachtBeoordelen";
     static final String CASE_CLOSED_REASON = "Ingetrokken: de ondersteuning is afgerond of de casus is gesloten.";
     /** Newest first; the id keeps the order stable between pages. */
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("id"));
-    private static final ZoneId MUNICIPALITY_ZONE = ZoneId.of("Europe/Amsterdam");
 
     private final HandoverRepository handovers;
     private final SupportCaseService cases;
@@ -115,12 +112,12 @@ public class HandoverService {
             throw new InvalidInputException("receiverOrganisation", "Een overdracht gaat naar een andere organisatie.");
         }
         List<UUID> actionIds = checkScope(caseId, request);
-        Instant acceptBefore = calendar.add(LocalDate.now(clock.withZone(MUNICIPALITY_ZONE)), acceptanceWorkingDays)
-                .atTime(LocalTime.of(23, 59)).atZone(MUNICIPALITY_ZONE).toInstant();
+        Instant acceptBefore = calendar.add(LocalDate.now(clock.withZone(MunicipalTime.ZONE)), acceptanceWorkingDays)
+                .atTime(LocalTime.of(23, 59)).atZone(MunicipalTime.ZONE).toInstant();
         Handover handover = handovers.saveAndFlush(new Handover(caseId, request.scope(), actionIds, user.username(),
                 user.actingFor(), request.receiverOrganisation(), request.receiverProfessional(),
                 summary(caseId, request), request.consent(), request.jointMeetingAt(), acceptBefore, clock.instant()));
-        engineActor.as(user.username(), () -> runtimeService.createMessageCorrelation(PROPOSED_MESSAGE)
+        engineActor.as(user.username(), () -> runtimeService.createMessageCorrelation(RoutekaartIds.HANDOVER_PROPOSED_MESSAGE)
                 .processInstanceBusinessKey(caseId.toString())
                 .setVariablesToTriggeredScope(Variables.createVariables()
                         .putValue("handoverId", handover.getId().toString())
@@ -158,7 +155,7 @@ public class HandoverService {
         requirePending(handover);
         access.logInvolved(List.of(handover.getCaseId()), DataCategory.HANDOVER, AccessAction.UPDATE);
         handover.decide(Handover.Status.WITHDRAWN, user.username(), clock.instant(), null);
-        engineActor.as(user.username(), () -> runtimeService.createMessageCorrelation(WITHDRAWN_MESSAGE)
+        engineActor.as(user.username(), () -> runtimeService.createMessageCorrelation(WarmeOverdrachtIds.WITHDRAWN_MESSAGE)
                 .processInstanceBusinessKey(handoverId.toString()).correlate());
         stagnation.resolveFor(handoverId);
         return mapper.toView(handover);
@@ -206,7 +203,7 @@ public class HandoverService {
     void applyAcceptance(UUID handoverId, String decidedBy, String decidedByOrganisation) {
         Handover handover = handovers.findById(handoverId).orElseThrow();
         if (handover.getScope() == Handover.Scope.REGIE
-                && !handover.getSender().equals(regie.currentCasusregie(handover.getCaseId()).getHolder())) {
+                && !handover.getSender().equals(regie.currentCasusregie(handover.getCaseId()).holder())) {
             // Two offers of the same regie: once one is accepted, the sender has nothing left to hand over.
             throw new ConflictException("De regie is intussen al overgedragen; deze overdracht kan niet meer worden geaccepteerd.");
         }
@@ -234,7 +231,7 @@ public class HandoverService {
         Handover handover = handovers.findById(handoverId).orElseThrow();
         if (handover.getStatus() == Handover.Status.PROPOSED && !handover.isOverdue()) {
             handover.markOverdue();
-            stagnation.raise(handover.getCaseId(), StagnationSignal.HANDOVER_NOT_ACCEPTED, handoverId,
+            stagnation.raise(handover.getCaseId(), StagnationKind.HANDOVER_NOT_ACCEPTED, handoverId,
                     // Every procesregisseur reads the signals: the receiver's name could tell a household's health.
                     "Warme overdracht niet binnen " + acceptanceWorkingDays + " werkdagen geaccepteerd.");
         }
@@ -262,7 +259,7 @@ public class HandoverService {
         if (reason != null) {
             variables.putValueTyped("declineReason", Variables.stringValue(reason, true));
         }
-        processTasks.complete(handover.getId().toString(), DECISION_TASK, variables, user.username(),
+        processTasks.complete(handover.getId().toString(), WarmeOverdrachtIds.DECISION_TASK, variables, user.username(),
                 "Deze overdracht wacht niet (meer) op een besluit.");
     }
 
@@ -306,14 +303,14 @@ public class HandoverService {
     }
 
     private void requireCasusregisseur(UUID caseId, CurrentUser user) {
-        RegieAssignment current = regie.currentCasusregie(caseId);
-        boolean holds = switch (current.getHolderType()) {
-            case PROFESSIONAL -> current.getHolder().equals(user.username());
-            case TEAM -> current.getHolder().equals(user.team());
+        RegieView.Holder current = regie.currentCasusregie(caseId);
+        boolean holds = switch (current.holderType()) {
+            case PROFESSIONAL -> current.holder().equals(user.username());
+            case TEAM -> current.holder().equals(user.team());
             case HOUSEHOLD -> false;
         };
         if (!holds) {
-            throw new ConflictException("Alleen wie de casusregie heeft, draagt over (nu: " + current.getHolder() + ").");
+            throw new ConflictException("Alleen wie de casusregie heeft, draagt over (nu: " + current.holder() + ").");
         }
     }
 

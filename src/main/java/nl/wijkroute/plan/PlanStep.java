@@ -1,11 +1,12 @@
 package nl.wijkroute.plan;
 
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
 import nl.wijkroute.route.RouteVariables;
+import nl.wijkroute.route.RoutekaartIds;
 import nl.wijkroute.route.step.StepHandler;
+import nl.wijkroute.system.MunicipalTime;
 import nl.wijkroute.system.problem.InvalidInputException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -15,7 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class PlanStep implements StepHandler<PlanStepInput> {
 
-    private static final ZoneId MUNICIPALITY_ZONE = ZoneId.of("Europe/Amsterdam");
 
     private final PlanService plans;
 
@@ -25,7 +25,7 @@ class PlanStep implements StepHandler<PlanStepInput> {
 
     @Override
     public String taskKey() {
-        return "plan";
+        return RoutekaartIds.PLAN;
     }
 
     @Override
@@ -49,6 +49,6 @@ class PlanStep implements StepHandler<PlanStepInput> {
             throw new InvalidInputException("plan", "Het plan is (in deze versie) nog niet met het huishouden afgesproken.");
         }
         return Map.of("planOutcome", input.outcome().name(), RouteVariables.NEXT_EVALUATION_DATE,
-                Date.from(input.firstEvaluationDate().atStartOfDay(MUNICIPALITY_ZONE).toInstant()));
+                Date.from(input.firstEvaluationDate().atStartOfDay(MunicipalTime.ZONE).toInstant()));
     }
 }

@@ -2,6 +2,7 @@ package nl.wijkroute.reflection;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import nl.wijkroute.system.MunicipalTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ReflectionEvidence {
 
-    private static final ZoneId MUNICIPALITY_ZONE = ZoneId.of("Europe/Amsterdam");
+    private static final ZoneId MUNICIPALITY_ZONE = MunicipalTime.ZONE;
 
     record Indicator(String name, String label, Double value, boolean suppressed) {
     }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import nl.wijkroute.system.MunicipalTime;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -43,8 +44,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReflectionService {
 
-    static final String PROCESS = "reflectie";
-    static final ZoneId MUNICIPALITY_ZONE = ZoneId.of("Europe/Amsterdam");
+    static final String PROCESS = ReflectieIds.PROCESS;
+    static final ZoneId MUNICIPALITY_ZONE = MunicipalTime.ZONE;
     private static final Duration MAX_EVIDENCE_PERIOD = Duration.ofDays(3 * 366);
     static final int MIN_PARTICIPANTS = 8;
     static final int MAX_PARTICIPANTS = 15;
@@ -54,9 +55,9 @@ public class ReflectionService {
 
     /** The user task of bpmn/reflectie.bpmn that each status waits in. */
     private static final Map<String, SessionStatus> STATUS_OF_STEP = Map.of(
-            "voorbereiden", SessionStatus.PLANNED, "scoren", SessionStatus.SCORING,
-            "prioriteren", SessionStatus.PRIORITISING, "gesprek", SessionStatus.CONVERSATION,
-            "acties", SessionStatus.ACTIONS, "gesloten", SessionStatus.CLOSED);
+            ReflectieIds.VOORBEREIDEN, SessionStatus.PLANNED, ReflectieIds.SCOREN, SessionStatus.SCORING,
+            ReflectieIds.PRIORITEREN, SessionStatus.PRIORITISING, ReflectieIds.GESPREK, SessionStatus.CONVERSATION,
+            ReflectieIds.ACTIES, SessionStatus.ACTIONS, ReflectieIds.GESLOTEN, SessionStatus.CLOSED);
 
     private final ReflectionStore store;
     private final ReflectionEvidence evidence;
@@ -135,7 +136,7 @@ public class ReflectionService {
     public ReflectionDtos.SessionView startScoring(UUID sessionId, CurrentUser user) {
         ReflectionStore.SessionRow session = runBy(sessionId, user);
         requireStatus(session, EnumSet.of(SessionStatus.PLANNED), "de scoreronde openen");
-        complete(session, "voorbereiden", Map.of());
+        complete(session, ReflectieIds.VOORBEREIDEN, Map.of());
         return view(store.session(sessionId).orElseThrow(), user);
     }
 
@@ -162,7 +163,7 @@ public class ReflectionService {
     public ReflectionDtos.SessionView closeScoring(UUID sessionId, CurrentUser user) {
         ReflectionStore.SessionRow session = runBy(sessionId, user);
         requireStatus(session, EnumSet.of(SessionStatus.SCORING), "de scoreronde sluiten");
-        complete(session, "scoren", Map.of());
+        complete(session, ReflectieIds.SCOREN, Map.of());
         return view(store.session(sessionId).orElseThrow(), user);
     }
 
@@ -174,7 +175,7 @@ public class ReflectionService {
             throw new InvalidInputException("themes", "Elk thema hoogstens één keer.");
         }
         store.chooseThemes(sessionId, input.themes());
-        complete(session, "prioriteren", Map.of());
+        complete(session, ReflectieIds.PRIORITEREN, Map.of());
         return view(store.session(sessionId).orElseThrow(), user);
     }
 
@@ -201,7 +202,7 @@ public class ReflectionService {
     public ReflectionDtos.SessionView closeConversation(UUID sessionId, CurrentUser user) {
         ReflectionStore.SessionRow session = runBy(sessionId, user);
         requireStatus(session, EnumSet.of(SessionStatus.CONVERSATION), "het gesprek afronden");
-        complete(session, "gesprek", Map.of());
+        complete(session, ReflectieIds.GESPREK, Map.of());
         return view(store.session(sessionId).orElseThrow(), user);
     }
 
@@ -244,7 +245,7 @@ public class ReflectionService {
     public ReflectionDtos.SessionView close(UUID sessionId, CurrentUser user) {
         ReflectionStore.SessionRow session = runBy(sessionId, user);
         requireStatus(session, EnumSet.of(SessionStatus.ACTIONS), "de sessie sluiten");
-        complete(session, "acties", Map.of());
+        complete(session, ReflectieIds.ACTIES, Map.of());
         return view(store.session(sessionId).orElseThrow(), user);
     }
 

@@ -134,10 +134,10 @@ public class RegieService {
                 .ifPresent(assignment -> assignment.end(clock.instant()));
     }
 
-    /** The current casusregisseur, as user name and organisation (team or partner). */
+    /** The current casusregisseur, as user name and organisation (team or partner): regie's read model, not its entity. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public RegieAssignment currentCasusregie(UUID caseId) {
-        return current(caseId);
+    public RegieView.Holder currentCasusregie(UUID caseId) {
+        return mapper.toHolder(current(caseId));
     }
 
     @EventListener

@@ -4,7 +4,6 @@ import nl.wijkroute.privacy.access.AccessAction;
 import nl.wijkroute.privacy.access.CaseAccess;
 import nl.wijkroute.privacy.access.DataCategory;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
@@ -18,6 +17,7 @@ import java.util.stream.Collectors;
 import nl.wijkroute.route.step.StepHandler;
 import nl.wijkroute.route.step.StepHandlers;
 import nl.wijkroute.route.step.StepInput;
+import nl.wijkroute.system.MunicipalTime;
 import nl.wijkroute.system.paging.PageParams;
 import nl.wijkroute.system.paging.PageView;
 import nl.wijkroute.system.problem.ConflictException;
@@ -46,7 +46,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class RouteTaskService {
 
     /** "Due before" a date means before that day starts where the wijkteams work. */
-    private static final ZoneId MUNICIPALITY_ZONE = ZoneId.of("Europe/Amsterdam");
 
     private final TaskService taskService;
     private final RuntimeService runtimeService;
@@ -106,7 +105,7 @@ public class RouteTaskService {
         }
         if (filter.dueBefore() != null) {
             where.append(" and RES.DUE_DATE_ < #{werkbakDueBefore}");
-            parameters.put("werkbakDueBefore", Date.from(filter.dueBefore().atStartOfDay(MUNICIPALITY_ZONE).toInstant()));
+            parameters.put("werkbakDueBefore", Date.from(filter.dueBefore().atStartOfDay(MunicipalTime.ZONE).toInstant()));
         }
         NativeTaskQuery count = taskService.createNativeTaskQuery().sql("select count(*)" + where);
         parameters.forEach(count::parameter);

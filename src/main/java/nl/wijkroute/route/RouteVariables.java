@@ -1,9 +1,8 @@
 package nl.wijkroute.route;
 
-/** Names shared with {@code bpmn/routekaart.bpmn}: the contract between the route and the Java side. */
+/** Process variables shared with {@code bpmn/routekaart.bpmn}; its ids and message names are in {@link RoutekaartIds}. */
 public final class RouteVariables {
 
-    public static final String PROCESS_KEY = "routekaart";
     public static final String CASE_ID = "caseId";
     public static final String CANDIDATE_GROUP = "candidateGroup";
     public static final String NAZORG_PERIOD = "nazorgPeriod";
@@ -12,7 +11,6 @@ public final class RouteVariables {
     public static final String MOVE_REASON = "moveReason";
     /** Transient: set when the token took a flow the BPMN marks as a back-move; read by the step recorder. */
     public static final String BACK_MOVE = "backMove";
-    public static final String NEW_SIGNAL_MESSAGE = "nieuwSignaal";
     /** The actor recorded for moves the engine makes by itself (timers). */
     public static final String SYSTEM_ACTOR = "system";
 

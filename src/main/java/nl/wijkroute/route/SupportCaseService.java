@@ -71,7 +71,7 @@ public class SupportCaseService {
         if (existing.isPresent()) {
             SupportCase supportCase = existing.get();
             if (supportCase.getStatus() == CaseStatus.NAZORG) {
-                engineActor.as(actor, () -> runtimeService.createMessageCorrelation(RouteVariables.NEW_SIGNAL_MESSAGE)
+                engineActor.as(actor, () -> runtimeService.createMessageCorrelation(RoutekaartIds.NEW_SIGNAL_MESSAGE)
                         .processInstanceBusinessKey(supportCase.getId().toString())
                         .setVariable(RouteVariables.MOVE_REASON,
                                 Variables.stringValue("Nieuw signaal tijdens nazorg", true))
@@ -87,7 +87,7 @@ public class SupportCaseService {
             throw new ConflictException("Voor dit huishouden is zojuist een casus geopend; probeer het opnieuw.");
         }
         stepRecorder.recordOpening(supportCase, actor, "Signaal ontvangen");
-        engineActor.as(actor, () -> runtimeService.startProcessInstanceByKey(RouteVariables.PROCESS_KEY,
+        engineActor.as(actor, () -> runtimeService.startProcessInstanceByKey(RoutekaartIds.PROCESS,
                 supportCase.getId().toString(),
                 Map.of(RouteVariables.CASE_ID, supportCase.getId().toString(),
                         RouteVariables.CANDIDATE_GROUP, supportCase.getTeam().getId(),

@@ -1,7 +1,6 @@
 package nl.wijkroute.system;
 
 import java.time.Clock;
-import java.time.ZoneId;
 import org.springframework.boot.autoconfigure.validation.ValidationConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,10 +13,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ValidationClockConfiguration {
 
-    static final ZoneId MUNICIPALITY_ZONE = ZoneId.of("Europe/Amsterdam");
 
     @Bean
     ValidationConfigurationCustomizer municipalityClock(Clock clock) {
-        return configuration -> configuration.clockProvider(() -> clock.withZone(MUNICIPALITY_ZONE));
+        return configuration -> configuration.clockProvider(() -> clock.withZone(MunicipalTime.ZONE));
     }
 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import nl.wijkroute.privacy.access.AccessAction;
 import nl.wijkroute.privacy.access.CaseAccess;
 import nl.wijkroute.privacy.access.DataCategory;
+import nl.wijkroute.route.RoutekaartIds;
 import nl.wijkroute.system.security.CurrentUser;
 import java.time.Clock;
 import java.util.EnumSet;
@@ -41,8 +42,6 @@ import org.springframework.data.domain.Sort;
 @Service
 public class ToegangService {
 
-    static final String REQUESTED_MESSAGE = "toegangAangevraagd";
-    static final String REFUSED_MESSAGE = "toegangGeweigerd";
 
     private final ToegangRequestRepository requests;
     private final SupportCaseService cases;
@@ -87,7 +86,7 @@ public class ToegangService {
         LegalDeadline deadline = deadlines.start(caseId, request.getId(), input.law().firstTerm(input.isUrgent()), input.receivedOn());
         VariableMap variables = clockVariables(deadline).putValue("toegangRequestId", request.getId().toString())
                 .putValue("law", input.law().name());
-        engineActor.as(by, () -> runtimeService.createMessageCorrelation(REQUESTED_MESSAGE)
+        engineActor.as(by, () -> runtimeService.createMessageCorrelation(RoutekaartIds.TOEGANG_REQUESTED_MESSAGE)
                 .processInstanceBusinessKey(caseId.toString()).setVariablesToTriggeredScope(variables).correlate());
         return view(request);
     }
@@ -106,7 +105,7 @@ public class ToegangService {
         LegalDeadline beschikking = deadlines.start(request.getCaseId(), requestId, LegalTerm.WMO_BESCHIKKING,
                 input.aanvraagReceivedOn());
         request.toBesluit();
-        complete(request, "onderzoek", clockVariables(beschikking), by);
+        complete(request, ToegangIds.ONDERZOEK, clockVariables(beschikking), by);
         return view(request);
     }
 
@@ -128,7 +127,7 @@ public class ToegangService {
         deadlines.meetOpenTerms(requestId);
         request.decide(input.outcome(), granted, input.reason(), by, clock.instant());
         VariableMap variables = Variables.createVariables().putValue("toegangOutcome", input.outcome().name());
-        complete(request, "besluit", variables, by);
+        complete(request, ToegangIds.BESLUIT, variables, by);
         return view(request);
     }
 
@@ -139,7 +138,7 @@ public class ToegangService {
     @Transactional(propagation = Propagation.MANDATORY)
     void returnToPlan(UUID requestId) {
         ToegangRequest request = request(requestId);
-        runtimeService.createMessageCorrelation(REFUSED_MESSAGE)
+        runtimeService.createMessageCorrelation(RoutekaartIds.TOEGANG_REFUSED_MESSAGE)
                 .processInstanceBusinessKey(request.getCaseId().toString())
                 .setVariable(RouteVariables.MOVE_REASON, Variables.stringValue("Toegang afgewezen (" + request.getLaw() + ", "
                         + request.getProvision() + "): " + request.getDecisionReason(), true))

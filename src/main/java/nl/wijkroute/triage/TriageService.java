@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import nl.wijkroute.route.RoutekaartIds;
 import nl.wijkroute.route.step.StepHandler;
 import nl.wijkroute.system.problem.InvalidInputException;
 import org.springframework.stereotype.Service;
@@ -29,7 +30,7 @@ public class TriageService implements StepHandler<TriageInput> {
 
     @Override
     public String taskKey() {
-        return "triage";
+        return RoutekaartIds.TRIAGE;
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import nl.wijkroute.route.RouteTaskService;
 import nl.wijkroute.route.RouteVariables;
+import nl.wijkroute.route.RoutekaartIds;
 import nl.wijkroute.system.paging.PageParams;
 import nl.wijkroute.support.TestUsers;
 import org.camunda.bpm.engine.RuntimeService;
@@ -128,7 +129,7 @@ class WerkbakBenchmarkTest {
         for (int from = 0; from < caseIds.size(); from += 500) {
             List<UUID> batch = caseIds.subList(from, Math.min(from + 500, caseIds.size()));
             transactions.executeWithoutResult(status -> batch.forEach(caseId ->
-                    runtimeService.startProcessInstanceByKey(RouteVariables.PROCESS_KEY, caseId.toString(),
+                    runtimeService.startProcessInstanceByKey(RoutekaartIds.PROCESS, caseId.toString(),
                             Map.of(RouteVariables.CASE_ID, caseId.toString(), RouteVariables.CANDIDATE_GROUP, TEAM,
                                     RouteVariables.NAZORG_PERIOD, "P3M"))));
         }

@@ -141,6 +141,14 @@ class DashboardApiTest extends ApiTestSupport {
     }
 
     @Test
+    void theFiltersListTheTeamsAndTheWijkenWithTheirTeam() throws Exception {
+        JsonNode teams = getJson("/api/v1/dashboard/teams", TestUsers.manager());
+        assertThat(teams.toString()).contains("{\"id\":\"team-noord\",\"name\":\"Wijkteam Noord\"}");
+        JsonNode wijken = getJson("/api/v1/dashboard/wijken", TestUsers.manager());
+        assertThat(wijken.toString()).contains("{\"id\":\"haven\",\"name\":\"Haven\",\"team\":\"team-zuid\"}");
+    }
+
+    @Test
     void flowCountsSignalsBySourceAndStartedAndEndedCasesPerWeek() throws Exception {
         for (int i = 0; i < 3; i++) {
             UUID caseId = caseOpenedAt(household(), T0.plus(Duration.ofDays(1)), T0.plus(Duration.ofDays(8)));

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,6 +28,7 @@ import nl.wijkroute.reflection.SessionForm;
 import nl.wijkroute.support.TestUsers;
 import nl.wijkroute.system.security.CurrentUser;
 import nl.wijkroute.system.security.Roles;
+import nl.wijkroute.support.TestPorts;
 import nl.wijkroute.system.keycloak.KeycloakLauncher;
 import nl.wijkroute.system.keycloak.KeycloakProperties;
 import org.junit.jupiter.api.AfterAll;
@@ -62,7 +61,7 @@ class DashboardBrowserIT {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final int KEYCLOAK_PORT = freePort();
+    static final int KEYCLOAK_PORT = TestPorts.freePort();
     static KeycloakLauncher keycloak;
 
     final HttpClient http = HttpClient.newHttpClient();
@@ -292,13 +291,5 @@ class DashboardBrowserIT {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(request.uri() + ": " + response.body()).isBetween(200, 299);
         return response.body();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

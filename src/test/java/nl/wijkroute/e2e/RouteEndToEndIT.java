@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -19,6 +17,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.wijkroute.support.TestPorts;
 import nl.wijkroute.system.StartupProblem;
 import nl.wijkroute.system.keycloak.KeycloakLauncher;
 import nl.wijkroute.system.keycloak.KeycloakProperties;
@@ -43,7 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("test")
 class RouteEndToEndIT {
 
-    static final int KEYCLOAK_PORT = freePort();
+    static final int KEYCLOAK_PORT = TestPorts.freePort();
     static KeycloakLauncher keycloak;
 
     final HttpClient http = HttpClient.newHttpClient();
@@ -225,13 +224,5 @@ class RouteEndToEndIT {
         JsonNode body = json.readTree(response.body());
         ((com.fasterxml.jackson.databind.node.ObjectNode) body).put("_status", response.statusCode());
         return body;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

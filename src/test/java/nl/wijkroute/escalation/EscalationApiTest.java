@@ -178,8 +178,4 @@ class EscalationApiTest extends ApiTestSupport {
                                 "dueOn", LocalDate.now().plusMonths(2).toString()))));
     }
 
-    private MvcResult send(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
-                           RequestPostProcessor user, Object body) throws Exception {
-        return mvc.perform(request.with(user).contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body))).andReturn();
-    }
 }

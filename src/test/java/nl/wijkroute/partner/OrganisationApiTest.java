@@ -60,9 +60,4 @@ class OrganisationApiTest extends ApiTestSupport {
         return Map.of("organisation", jdbc.queryForObject("select count(*) from organisation", Integer.class));
     }
 
-    private MvcResult send(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
-                           RequestPostProcessor user, Map<String, Object> body) throws Exception {
-        return mvc.perform(request.with(user).contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)))
-                .andReturn();
-    }
 }

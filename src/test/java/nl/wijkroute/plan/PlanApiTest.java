@@ -297,10 +297,6 @@ class PlanApiTest extends ApiTestSupport {
         }
     }
 
-    private MvcResult send(MockHttpServletRequestBuilder request, RequestPostProcessor user, Object body) throws Exception {
-        return mvc.perform(request.with(user).contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)))
-                .andReturn();
-    }
 
     private static String url(UUID caseId) {
         return "/api/v1/cases/" + caseId + "/plan";

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 import nl.wijkroute.partner.OrganisationService;
 import nl.wijkroute.partner.OrganisationType;
+import nl.wijkroute.system.security.EndpointRules;
+import nl.wijkroute.system.security.Roles;
 import nl.wijkroute.support.ApiTestSupport;
 import nl.wijkroute.support.TestUsers;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,9 +23,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.PathContainer;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockServletContext;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * The authorization matrix of docs/authorization.md, walked: every case endpoint × every role, on a
@@ -37,6 +43,15 @@ class AuthorizationMatrixTest extends ApiTestSupport {
 
     /** Every role of the realm, with the users that make the scope differences visible. */
     private static final Map<String, RequestPostProcessor> USERS = new LinkedHashMap<>();
+
+    /** The role each of those users has (TestUsers). */
+    private static final Map<String, String> ROLES = Map.ofEntries(Map.entry("frontoffice", Roles.FRONTOFFICE),
+            Map.entry("wijkcoach", Roles.WIJKTEAM), Map.entry("wijkcoach2", Roles.WIJKTEAM),
+            Map.entry("partner-ggz", Roles.PARTNER), Map.entry("partner-schuldhulp", Roles.PARTNER),
+            Map.entry("toegang", Roles.TOEGANG), Map.entry("toegang-jeugd", Roles.TOEGANG),
+            Map.entry("procesregisseur", Roles.PROCESREGISSEUR), Map.entry("manager", Roles.MANAGER),
+            Map.entry("admin", Roles.ADMIN), Map.entry("privacy", Roles.PRIVACY), Map.entry("inwoner", Roles.INWONER),
+            Map.entry("deelnemer", Roles.REFLECTIE_DEELNEMER));
 
     static {
         USERS.put("frontoffice", TestUsers.frontoffice());
@@ -254,13 +269,31 @@ class AuthorizationMatrixTest extends ApiTestSupport {
     org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping handlerMappings;
 
     /** Walks every user: the given status for those named, 403 for every role the endpoint does not admit. */
+    /** The rule of EndpointRules this request falls under (there is exactly one for every /api endpoint). */
+    private static EndpointRules.Rule ruleOf(MockHttpServletRequestBuilder request) {
+        MockHttpServletRequest built = request.buildRequest(new MockServletContext());
+        PathContainer path = PathContainer.parsePath(built.getRequestURI());
+        return EndpointRules.API.stream()
+                .filter(rule -> rule.method().matches(built.getMethod()))
+                .filter(rule -> PathPatternParser.defaultInstance.parse(rule.pattern()).matches(path))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no EndpointRules rule for " + built.getMethod() + " " + path));
+    }
+
     private void expectReads(String suffix, Map<String, Integer> expected) throws Exception {
         expect(get(url(suffix)), expected);
     }
 
     private void expect(MockHttpServletRequestBuilder request, Map<String, Integer> expected) throws Exception {
         List<String> wrong = new ArrayList<>();
+        EndpointRules.Rule rule = ruleOf(request);
         for (var user : USERS.entrySet()) {
+            // The matrix and the one rule table agree: a role the endpoint's rule leaves out is expected to get 403.
+            if (!rule.roles().contains(ROLES.get(user.getKey())) && expected.getOrDefault(user.getKey(), 403) != 403) {
+                wrong.add(user.getKey() + ": expected " + expected.get(user.getKey()) + ", but EndpointRules refuses "
+                        + ROLES.get(user.getKey()) + " on " + rule.method() + " " + rule.pattern());
+                continue;
+            }
             String username = username(user.getKey());
             int granted = logEntries(username, "GRANTED");
             int denied = logEntries(username, "DENIED");
@@ -279,7 +312,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
                         .doesNotContain("Huishouden");
             }
         }
-        assertThat(wrong).as(request.buildRequest(new org.springframework.mock.web.MockServletContext()).getRequestURI())
+        assertThat(wrong).as(request.buildRequest(new MockServletContext()).getRequestURI())
                 .isEmpty();
     }
 
@@ -305,10 +338,6 @@ class AuthorizationMatrixTest extends ApiTestSupport {
         return "/api/v1/cases/" + caseId + suffix;
     }
 
-    private MvcResult send(MockHttpServletRequestBuilder request, RequestPostProcessor user, Object body) throws Exception {
-        return mvc.perform(request.with(user).contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)))
-                .andReturn();
-    }
 
     private static void assertStatus(MvcResult result, int status) throws Exception {
         assertThat(result.getResponse().getStatus()).as(result.getRequest().getRequestURI() + " "

@@ -266,14 +266,6 @@ class ReflectionApiTest extends ApiTestSupport {
         return session.get("warnings").findValuesAsText("code");
     }
 
-    private MvcResult send(MockHttpServletRequestBuilder request, RequestPostProcessor user, Object body) throws Exception {
-        request.with(user);
-        if (body != null) {
-            request.contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body));
-        }
-        return mvc.perform(request).andReturn();
-    }
-
     private int status(MockHttpServletRequestBuilder request, RequestPostProcessor user, Object body) throws Exception {
         return send(request, user, body).getResponse().getStatus();
     }

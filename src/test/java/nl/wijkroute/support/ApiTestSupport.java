@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** The whole application on embedded PostgreSQL, called over MockMvc with realm-shaped tokens. */
@@ -103,6 +104,16 @@ public abstract class ApiTestSupport {
             assertThat(problem.get("errors")).extracting(error -> error.get("field").asText())
                     .containsExactlyInAnyOrder(fields);
         }
+    }
+
+    /** A JSON request with a body, as this user; the answer whatever its status. */
+    /** Sends the request as the user, with the body as JSON unless it is null. */
+    protected MvcResult send(MockHttpServletRequestBuilder request, RequestPostProcessor user, Object body) throws Exception {
+        request.with(user);
+        if (body != null) {
+            request.contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body));
+        }
+        return mvc.perform(request).andReturn();
     }
 
     protected JsonNode read(MvcResult result) throws Exception {

@@ -225,8 +225,4 @@ class ToegangApiTest extends ApiTestSupport {
         return caseId;
     }
 
-    private MvcResult send(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
-                           RequestPostProcessor user, Object body) throws Exception {
-        return mvc.perform(request.with(user).contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body))).andReturn();
-    }
 }

@@ -13,10 +13,12 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import nl.wijkroute.privacy.accesslog.AccessLog;
+import nl.wijkroute.privacy.accesslog.AccessLogConsulted;
 import nl.wijkroute.privacy.accesslog.AccessLogEntry;
 import nl.wijkroute.system.problem.NotFoundException;
 import nl.wijkroute.system.security.CurrentUser;
 import nl.wijkroute.system.security.Roles;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
@@ -205,6 +207,13 @@ public class CaseAccess {
         accessLog.record(List.of(entry(user, household, caseId, category, action, AccessLogEntry.Outcome.GRANTED, false)));
     }
 
+    /** Every look at the access log is itself logged: by case, by user or unfiltered it still shows who looked at whom. */
+    @EventListener
+    void logConsulted(AccessLogConsulted consulted) {
+        logOwn(consulted.user(), consulted.householdId(), consulted.caseId(), DataCategory.ACCESS_LOG,
+                consulted.export() ? AccessAction.EXPORT : AccessAction.READ);
+    }
+
     /**
      * A break-the-glass attempt whose BSN matched no household: flagged and refused, without a subject
      * (and without the BSN, which the log must not hold).
@@ -274,7 +283,8 @@ public class CaseAccess {
         if (breakGlass) {
             purpose = "Doorbraak (break-the-glass), zie de geregistreerde reden";
         }
-        return new AccessLogEntry(user.username(), role, user.actingFor(), householdId, caseId, category, action, purpose,
+        return new AccessLogEntry(user.username(), role, user.actingFor(), householdId, caseId, category.name(), action.name(),
+                purpose,
                 outcome, breakGlass, user.id());
     }
 

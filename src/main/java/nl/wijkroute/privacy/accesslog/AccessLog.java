@@ -100,8 +100,8 @@ public class AccessLog {
             statement.setString(3, entry.organisation());
             statement.setObject(4, entry.householdId(), Types.OTHER);
             statement.setObject(5, entry.caseId(), Types.OTHER);
-            statement.setString(6, entry.category().name());
-            statement.setString(7, entry.action().name());
+            statement.setString(6, entry.category());
+            statement.setString(7, entry.action());
             statement.setString(8, entry.purpose());
             statement.setString(9, entry.outcome().name());
             statement.setBoolean(10, entry.breakGlass());

@@ -8,13 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import nl.wijkroute.privacy.access.AccessAction;
-import nl.wijkroute.privacy.access.CaseAccess;
-import nl.wijkroute.privacy.access.DataCategory;
 import nl.wijkroute.system.paging.PageParams;
 import nl.wijkroute.system.paging.PageView;
 import nl.wijkroute.system.security.CurrentUser;
 import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -34,12 +32,12 @@ class AccessLogController {
 
     private final AccessLogQueries queries;
     private final AccessLogSealer sealer;
-    private final CaseAccess access;
+    private final ApplicationEventPublisher events;
 
-    AccessLogController(AccessLogQueries queries, AccessLogSealer sealer, CaseAccess access) {
+    AccessLogController(AccessLogQueries queries, AccessLogSealer sealer, ApplicationEventPublisher events) {
         this.queries = queries;
         this.sealer = sealer;
-        this.access = access;
+        this.events = events;
     }
 
     @GetMapping
@@ -55,7 +53,7 @@ class AccessLogController {
         var filter = new AccessLogQueries.Filter(householdId, caseId, username, from, to, breakGlass);
         PageView<AccessLogQueries.Row> rows = queries.page(filter, paging);
         // Every look at the log is itself logged: by case, by user or unfiltered it still shows who looked at whom.
-        access.logOwn(user, householdId, caseId, DataCategory.ACCESS_LOG, AccessAction.READ);
+        events.publishEvent(new AccessLogConsulted(user, householdId, caseId, false));
         return rows;
     }
 
@@ -68,7 +66,7 @@ class AccessLogController {
                                                  @RequestParam(required = false) Instant to,
                                                  CurrentUser user) {
         var filter = new AccessLogQueries.Filter(householdId, caseId, username, from, to, null);
-        access.logOwn(user, householdId, caseId, DataCategory.ACCESS_LOG, AccessAction.EXPORT);
+        events.publishEvent(new AccessLogConsulted(user, householdId, caseId, true));
         // Up to EXPORT_LIMIT rows: written to the response as they are read, never all held at once.
         StreamingResponseBody body = out -> {
             try (AccessLogCsv csv = new AccessLogCsv(out)) {

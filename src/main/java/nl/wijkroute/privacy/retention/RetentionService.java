@@ -4,10 +4,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import nl.wijkroute.system.MunicipalTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -27,7 +27,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableConfigurationProperties(RetentionProperties.class)
 public class RetentionService {
 
-    static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
     private static final Logger log = LoggerFactory.getLogger(RetentionService.class);
 
     private final RetentionProperties terms;
@@ -61,10 +60,10 @@ public class RetentionService {
 
     private enum Outcome { NONE, CASE_FILE, ALL }
 
-    @Scheduled(cron = "${wijkroute.retention.cron:0 30 2 * * *}", zone = "Europe/Amsterdam")
+    @Scheduled(cron = "${wijkroute.retention.cron:0 30 2 * * *}", zone = MunicipalTime.TIME_ZONE)
     @SchedulerLock(name = "retention-erasure", lockAtMostFor = "PT2H")
     public Report run() {
-        return runAsOf(LocalDate.now(clock.withZone(ZONE)));
+        return runAsOf(LocalDate.now(clock.withZone(MunicipalTime.ZONE)));
     }
 
     /** Erases what is due on this day: data whose term ended before it. */
@@ -96,7 +95,7 @@ public class RetentionService {
         if (state == null || state.supportRunning() || state.fullyErased()) {
             return Outcome.NONE;
         }
-        LocalDate ended = LocalDate.ofInstant(candidate.lastClosedAt(), ZONE);
+        LocalDate ended = LocalDate.ofInstant(candidate.lastClosedAt(), MunicipalTime.ZONE);
         Instant now = clock.instant();
         if (ended.plus(terms.fullTerm(candidate.jeugdwetInvolved(), candidate.hasToegangRequests())).isBefore(today)) {
             eraser.eraseAll(candidate.householdId(), now);
@@ -115,7 +114,7 @@ public class RetentionService {
      * jeugdhulp organisation; these survive the case file erasure, so the term never shortens.
      */
     List<Candidate> candidates(LocalDate today) {
-        Instant cutoff = today.minus(terms.shortest()).atStartOfDay(ZONE).toInstant();
+        Instant cutoff = today.minus(terms.shortest()).atStartOfDay(MunicipalTime.ZONE).toInstant();
         return jdbc.query("""
                 select h.id, last.closed_at,
                        exists (select 1 from toegang_request t join support_case c on c.id = t.case_id

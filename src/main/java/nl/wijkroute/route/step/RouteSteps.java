@@ -4,11 +4,12 @@ import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.Map;
 import nl.wijkroute.route.RouteVariables;
+import nl.wijkroute.route.RoutekaartIds;
+import nl.wijkroute.system.MunicipalTime;
 import nl.wijkroute.system.problem.InvalidInputException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,7 +23,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class RouteSteps {
 
-    static final ZoneId MUNICIPALITY_ZONE = ZoneId.of("Europe/Amsterdam");
 
     public enum VeiligheidOutcome { CONTINUE_FULL_ROUTE, SPECIALIST_TOOK_OVER }
 
@@ -76,35 +76,35 @@ public class RouteSteps {
         if (date == null) {
             throw new InvalidInputException(field, "Een evaluatiedatum is verplicht.");
         }
-        return Date.from(date.atStartOfDay(MUNICIPALITY_ZONE).toInstant());
+        return Date.from(date.atStartOfDay(MunicipalTime.ZONE).toInstant());
     }
 
     @Bean
     StepHandler<VeiligheidInput> veiligheidStep() {
-        return new OutcomeStep<>("veiligheid", VeiligheidInput.class, "veiligheidOutcome",
+        return new OutcomeStep<>(RoutekaartIds.VEILIGHEID, VeiligheidInput.class, "veiligheidOutcome",
                 EnumSet.of(VeiligheidOutcome.SPECIALIST_TOOK_OVER));
     }
 
     @Bean
     StepHandler<ToeleidingInput> toeleidingStep() {
-        return new OutcomeStep<>("toeleiding", ToeleidingInput.class, "toeleidingOutcome",
+        return new OutcomeStep<>(RoutekaartIds.TOELEIDING, ToeleidingInput.class, "toeleidingOutcome",
                 EnumSet.of(ToeleidingOutcome.NEEDS_FULL_ROUTE));
     }
 
     @Bean
     StepHandler<RegieInput> regieStep() {
-        return new OutcomeStep<>("regie", RegieInput.class, "regieOutcome", EnumSet.of(RegieOutcome.BACK_TO_PLAN));
+        return new OutcomeStep<>(RoutekaartIds.REGIE, RegieInput.class, "regieOutcome", EnumSet.of(RegieOutcome.BACK_TO_PLAN));
     }
 
     @Bean
     StepHandler<EvaluatieInput> evaluatieStep() {
-        return new OutcomeStep<>("evaluatie", EvaluatieInput.class, "evaluatieOutcome",
+        return new OutcomeStep<>(RoutekaartIds.EVALUATIE, EvaluatieInput.class, "evaluatieOutcome",
                 EnumSet.of(EvaluatieOutcome.ADJUST_PLAN, EvaluatieOutcome.CLOSE));
     }
 
     @Bean
     StepHandler<NazorgControleInput> nazorgControleStep() {
-        return new OutcomeStep<>("nazorgControle", NazorgControleInput.class, "nazorgOutcome",
+        return new OutcomeStep<>(RoutekaartIds.NAZORG_CONTROLE, NazorgControleInput.class, "nazorgOutcome",
                 EnumSet.of(NazorgOutcome.REOPEN));
     }
 }

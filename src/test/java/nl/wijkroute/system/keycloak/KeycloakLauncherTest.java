@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import nl.wijkroute.support.TestPorts;
 import nl.wijkroute.system.StartupProblem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,14 +57,6 @@ class KeycloakLauncherTest {
     }
 
     private static KeycloakProperties properties(Path home, Duration timeout) {
-        return new KeycloakProperties(true, freePort(), home, timeout, true);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return new KeycloakProperties(true, TestPorts.freePort(), home, timeout, true);
     }
 }

@@ -1,0 +1,9 @@
+package nl.wijkroute.escalation;
+
+import org.mapstruct.Mapper;
+
+@Mapper
+interface StagnationSignalMapper {
+
+    StagnationSignalService.SignalView toView(StagnationSignal signal);
+}

@@ -1,0 +1,31 @@
+package nl.wijkroute.route;
+
+/**
+ * The ids and message names of {@code bpmn/routekaart.bpmn} that Java touches, declared once.
+ * BpmnContractTest checks each of them against the BPMN, so renaming one in the Modeler fails a test
+ * instead of a correlation at run time. (Process variables are in {@link RouteVariables}.)
+ */
+public final class RoutekaartIds {
+
+    public static final String PROCESS = "routekaart";
+
+    /** User tasks: a step's input is registered under its task's id (route.step.StepHandler#taskKey). */
+    public static final String TRIAGE = "triage";
+    public static final String VEILIGHEID = "veiligheid";
+    public static final String TOELEIDING = "toeleiding";
+    public static final String VRAAGVERHELDERING = "vraagverheldering";
+    public static final String PLAN = "plan";
+    public static final String REGIE = "regie";
+    public static final String EVALUATIE = "evaluatie";
+    public static final String NAZORG_CONTROLE = "nazorgControle";
+
+    /** Messages the route catches: a new signal during nazorg, and the starts of its side processes. */
+    public static final String NEW_SIGNAL_MESSAGE = "nieuwSignaal";
+    public static final String HANDOVER_PROPOSED_MESSAGE = "warmeOverdracht";
+    public static final String TOEGANG_REQUESTED_MESSAGE = "toegangAangevraagd";
+    public static final String TOEGANG_REFUSED_MESSAGE = "toegangGeweigerd";
+    public static final String ESCALATED_MESSAGE = "escalatie";
+
+    private RoutekaartIds() {
+    }
+}
