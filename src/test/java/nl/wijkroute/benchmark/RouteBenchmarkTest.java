@@ -10,6 +10,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -41,6 +42,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
 import nl.wijkroute.route.RouteVariables;
 import nl.wijkroute.support.TestUsers;
 import org.assertj.core.api.SoftAssertions;
@@ -51,6 +53,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -131,6 +134,12 @@ class RouteBenchmarkTest {
     @Autowired
     EmbeddedPostgres postgres;
 
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    Environment environment;
+
     final ObjectMapper json = new ObjectMapper();
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -147,6 +156,12 @@ class RouteBenchmarkTest {
                 jdbc.queryForObject("show fsync", String.class), jdbc.queryForObject("show synchronous_commit", String.class),
                 jdbc.queryForObject("show shared_preload_libraries", String.class),
                 engine.getProcessEngineConfiguration().getHistory());
+        line("Settings: Hikari maximum pool %s, Tomcat max threads %s, job executor core/max threads %s/%s, queue %s",
+                dataSource instanceof HikariDataSource hikari ? hikari.getMaximumPoolSize() : "?",
+                environment.getProperty("server.tomcat.threads.max", "200 (default)"),
+                environment.getProperty("camunda.bpm.job-execution.core-pool-size", "3 (default)"),
+                environment.getProperty("camunda.bpm.job-execution.max-pool-size", "10 (default)"),
+                environment.getProperty("camunda.bpm.job-execution.queue-capacity", "3 (default)"));
 
         apiPhase(8, WARM_UP_SECONDS, false);
         Map<Integer, Phase> api = new LinkedHashMap<>();
