@@ -6,9 +6,9 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javax.sql.DataSource;
 import nl.wijkroute.system.StartupProblem;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,6 +42,7 @@ public class EmbeddedPostgresConfiguration {
             builder.setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on");
         }
+        properties.serverConfig().forEach(builder::setServerConfig);
         if (StringUtils.hasText(properties.dataDir())) {
             Path dataDir = Path.of(properties.dataDir()).toAbsolutePath();
             Files.createDirectories(dataDir.getParent());
@@ -54,8 +55,10 @@ public class EmbeddedPostgresConfiguration {
         return builder;
     }
 
+    /** The pool's sizing comes from spring.datasource.hikari.* like an external database's (deliverable 4 of issue 14). */
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedPostgres postgres) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         dataSource.setUsername("postgres");

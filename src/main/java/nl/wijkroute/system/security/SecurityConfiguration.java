@@ -1,11 +1,15 @@
 package nl.wijkroute.system.security;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
 import nl.wijkroute.system.problem.ProblemWriter;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.core.io.Resource;
+import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
@@ -38,7 +42,17 @@ class SecurityConfiguration {
      */
     @Bean
     JwtDecoder jwtDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
-                          TokenProperties tokens) {
+                          @Value("${wijkroute.benchmark.jwt-public-key-location:}") Resource benchmarkKey,
+                          TokenProperties tokens) throws IOException {
+        if (benchmarkKey != null) {
+            // Only the route benchmark sets this: it signs its own tokens, and the service checks their RSA
+            // signature and the same validators as a Keycloak token, without a Keycloak to fetch keys from.
+            try (InputStream pem = benchmarkKey.getInputStream()) {
+                NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(RsaKeyConverters.x509().convert(pem)).build();
+                decoder.setJwtValidator(TokenValidators.of(issuer, tokens));
+                return decoder;
+            }
+        }
         return new SupplierJwtDecoder(() -> {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(issuer).build();
             decoder.setJwtValidator(TokenValidators.of(issuer, tokens));

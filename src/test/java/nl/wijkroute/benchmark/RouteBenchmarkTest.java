@@ -1,0 +1,681 @@
+package nl.wijkroute.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
+import nl.wijkroute.route.RouteVariables;
+import nl.wijkroute.support.TestUsers;
+import org.assertj.core.api.SoftAssertions;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The route over real HTTP beside the bare engine (issue 14, deliverable 1). The service runs as the run
+ * command runs it: real Tomcat on a random port, the embedded PostgreSQL with fsync and synchronous
+ * commit on, the job executor and the scheduled work (access-log sealer) running. Tokens are RSA-signed
+ * by a key pair made here; only this test makes the service trust it
+ * ({@code wijkroute.benchmark.jwt-public-key-location}), and every request passes the production
+ * signature check and validators (issuer, audience, azp).
+ *
+ * <p>Closed-loop clients (1, 8, 32, 64) each carry new households through the whole route: signal (with an
+ * Idempotency-Key), and for every step a werkbak page, the case file, claim and complete: triage,
+ * vraagverheldering (after assessing the flagged leefgebieden), plan (made and agreed with the household),
+ * regie, evaluatie (CLOSE: support ends, the case goes to nazorg). A step is a signal or a completion.
+ *
+ * <p>In the same run: (a) the bare engine: the application's own {@link ProcessEngine} (same configuration,
+ * plugins, history level, data source and transaction manager, so the stage listener writes the case row
+ * and step history as in the service) completes the same user tasks of the same BPMN through the Java API,
+ * a step being a task query plus a completion (or the start, with the case row the stage listener needs);
+ * (b) PostgreSQL's durable commit ceiling: one-row insert + commit on 4 connections. Statements per step
+ * come from pg_stat_statements (preloaded here; utility statements such as BEGIN/COMMIT not tracked),
+ * transactions from pg_stat_database, WAL bytes from pg_current_wal_lsn() differences; all three are
+ * server-wide (the sealer and autovacuum included).
+ *
+ * <p>Targets (issue 14 item 2; a miss fails the run after everything is printed): API steps/s ≥ 0.5 ×
+ * bare-engine steps/s (8 clients against 8 threads); p95 of every call ≤ 50 ms at 8 clients and ≤ 150 ms
+ * at 32. The werkbak's first page with 10,000 open tasks is {@link WerkbakBenchmarkTest}'s. Run:
+ * {@code bench/route-benchmark.sh} or {@code ./mvnw -Pbenchmark test -Dtest=RouteBenchmarkTest}; phase
+ * length {@code -Dbenchmark.route.seconds=30}. Never part of verify.
+ */
+@Tag("benchmark")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "wijkroute.embedded-postgres.durable=true",
+        "wijkroute.embedded-postgres.server-config[shared_preload_libraries]=pg_stat_statements",
+        "wijkroute.embedded-postgres.server-config[pg_stat_statements.track_utility]=off",
+        "wijkroute.embedded-postgres.server-config[pg_stat_statements.max]=10000",
+        // As the run command: the engine's job executor and the scheduled work (sealer) run.
+        "camunda.bpm.job-execution.enabled=true",
+        "wijkroute.scheduling.enabled=true"})
+@ActiveProfiles("test")
+class RouteBenchmarkTest {
+
+    static final int PHASE_SECONDS = Integer.getInteger("benchmark.route.seconds", 30);
+    static final int WARM_UP_SECONDS = Integer.getInteger("benchmark.route.warmup-seconds", 20);
+    static final int BARE_SECONDS = Integer.getInteger("benchmark.route.bare-seconds", 20);
+    static final int COMMIT_SECONDS = Integer.getInteger("benchmark.route.commit-seconds", 10);
+    static final int[] CLIENTS = {1, 8, 32, 64};
+    static final int[] BARE_THREADS = {1, 8};
+    static final double RATIO_TARGET = 0.5;
+    static final Map<Integer, Long> P95_TARGET_MS = Map.of(8, 50L, 32, 150L);
+    static final String[] TEAMS = {"team-noord", "team-zuid"};
+    static final String[] WIJKEN = {"noord", "zuid"};
+
+    static final KeyPair KEYS = keyPair();
+    static final Path PUBLIC_KEY = publicKeyFile();
+
+    @DynamicPropertySource
+    static void trustTheBenchmarkKey(DynamicPropertyRegistry registry) {
+        registry.add("wijkroute.benchmark.jwt-public-key-location", () -> PUBLIC_KEY.toUri().toString());
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Autowired
+    EmbeddedPostgres postgres;
+
+    final ObjectMapper json = new ObjectMapper();
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    final StringBuilder report = new StringBuilder();
+
+    @Test
+    void theRouteOverHttpBesideTheBareEngineAndTheCommitCeiling() throws Exception {
+        jdbc.execute("create extension if not exists pg_stat_statements");
+        line("Route benchmark (issue 14), %s; %d cores, load average at start %.1f; phases: warm-up %d s, API %d s"
+                        + " per client count, bare engine %d s per thread count, commit ceiling %d s",
+                Instant.now(), Runtime.getRuntime().availableProcessors(), loadAverage(), WARM_UP_SECONDS,
+                PHASE_SECONDS, BARE_SECONDS, COMMIT_SECONDS);
+        line("PostgreSQL: fsync=%s, synchronous_commit=%s, shared_preload_libraries=%s; camunda history level %s",
+                jdbc.queryForObject("show fsync", String.class), jdbc.queryForObject("show synchronous_commit", String.class),
+                jdbc.queryForObject("show shared_preload_libraries", String.class),
+                engine.getProcessEngineConfiguration().getHistory());
+
+        apiPhase(8, WARM_UP_SECONDS, false);
+        Map<Integer, Phase> api = new LinkedHashMap<>();
+        for (int clients : CLIENTS) {
+            api.put(clients, apiPhase(clients, PHASE_SECONDS, true));
+        }
+        Map<Integer, Phase> bare = new LinkedHashMap<>();
+        for (int threads : BARE_THREADS) {
+            bare.put(threads, barePhase(threads, BARE_SECONDS));
+        }
+        double commits = commitCeiling(4, COMMIT_SECONDS);
+
+        line("");
+        line("%-28s %8s %8s %9s %9s %9s %9s %8s %8s", "run", "steps", "steps/s", "stmts/st", "xacts/st", "WAL B/st",
+                "errors", "JVM cpu", "PG cpu");
+        api.forEach((clients, phase) -> phase.summaryLine("API, " + clients + " client(s)"));
+        bare.forEach((threads, phase) -> phase.summaryLine("bare engine, " + threads + " thread(s)"));
+        line("PostgreSQL durable commit ceiling (one-row insert + commit, 4 connections): %.0f commits/s", commits);
+        line("");
+        line("Ratio API steps/s : bare-engine steps/s: 1 client / 1 thread %.2f; 8 clients / 8 threads %.2f"
+                        + " (best API %.1f / best bare %.1f = %.2f); target ≥ %.1f at 8",
+                api.get(1).stepsPerSecond() / bare.get(1).stepsPerSecond(),
+                api.get(8).stepsPerSecond() / bare.get(8).stepsPerSecond(),
+                best(api), best(bare), best(api) / best(bare), RATIO_TARGET);
+        for (int clients : CLIENTS) {
+            line("");
+            line("Latency per call, %d client(s) (ms)%s", clients,
+                    P95_TARGET_MS.containsKey(clients) ? ", target p95 ≤ " + P95_TARGET_MS.get(clients) + " ms" : "");
+            line("%-42s %7s %8s %8s %8s %8s", "call", "n", "p50", "p95", "p99", "max");
+            api.get(clients).latencies.forEach((call, samples) -> {
+                List<Long> sorted = sorted(samples);
+                line("%-42s %7d %8.1f %8.1f %8.1f %8.1f", call, sorted.size(), percentile(sorted, 50),
+                        percentile(sorted, 95), percentile(sorted, 99), sorted.get(sorted.size() - 1) / 1000.0);
+            });
+        }
+        line("");
+        line("Bare engine latency per step (ms): %s", bare.entrySet().stream().map(entry -> {
+            List<Long> all = new ArrayList<>();
+            entry.getValue().latencies.values().forEach(all::addAll);
+            Collections.sort(all);
+            return entry.getKey() + " thread(s) p50 " + String.format("%.1f", percentile(all, 50)) + " p95 "
+                    + String.format("%.1f", percentile(all, 95));
+        }).toList());
+        line("Load average at end: %.1f", loadAverage());
+        Path out = Path.of("target", "route-benchmark.txt");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report.toString());
+        System.out.println("[benchmark] written to " + out.toAbsolutePath());
+
+        SoftAssertions targets = new SoftAssertions();
+        api.forEach((clients, phase) -> targets.assertThat(phase.errors.get()).as("failed calls at %d clients: %s",
+                clients, phase.firstError).isZero());
+        bare.forEach((threads, phase) -> targets.assertThat(phase.errors.get()).as("failed bare-engine steps at %d threads: %s",
+                threads, phase.firstError).isZero());
+        targets.assertThat(api.get(8).stepsPerSecond() / bare.get(8).stepsPerSecond())
+                .as("API steps/s ÷ bare-engine steps/s, 8 clients / 8 threads").isGreaterThanOrEqualTo(RATIO_TARGET);
+        P95_TARGET_MS.forEach((clients, target) -> api.get(clients).latencies.forEach((call, samples) ->
+                targets.assertThat(percentile(sorted(samples), 95)).as("p95 ms of %s at %d clients", call, clients)
+                        .isLessThanOrEqualTo(target)));
+        targets.assertAll();
+    }
+
+    // ---------------------------------------------------------------- the API, closed loop
+
+    Phase apiPhase(int clients, int seconds, boolean measured) throws Exception {
+        Phase phase = new Phase(clients);
+        phase.start(seconds);
+        CountDownLatch done = new CountDownLatch(clients);
+        for (int i = 0; i < clients; i++) {
+            int client = i;
+            start("bench-client-" + client, () -> {
+                Worker worker = new Worker(phase, client);
+                try {
+                    while (!phase.over()) {
+                        try {
+                            worker.route();
+                        } catch (PhaseOver over) {
+                            return;
+                        } catch (RouteFailed failed) {
+                            // counted in the phase; this client starts a new household
+                        }
+                    }
+                } finally {
+                    done.countDown();
+                }
+            });
+        }
+        done.await();
+        phase.stop();
+        if (!measured) {
+            System.out.printf("[benchmark] warm-up: %d steps at %d clients, %d errors%n", phase.steps.get(), clients,
+                    phase.errors.get());
+        }
+        return phase;
+    }
+
+    /** One client: a front-office worker registering signals and a coach of one team working them. */
+    final class Worker {
+
+        final Phase phase;
+        final String frontoffice;
+        final String coach;
+        final String wijk;
+
+        Worker(Phase phase, int client) {
+            this.phase = phase;
+            String team = TEAMS[client % TEAMS.length];
+            this.wijk = WIJKEN[client % WIJKEN.length];
+            this.frontoffice = token("bench-frontoffice-" + client, List.of("frontoffice"), Map.of());
+            this.coach = token("bench-coach-" + client, List.of("wijkteam"), Map.of("team", team, "wijk", wijk));
+        }
+
+        void route() {
+            Map<String, Object> household = Map.of("displayName", "Huishouden " + UUID.randomUUID().toString().substring(0, 8),
+                    "wijk", wijk, "postcode", "4901 AB", "members", List.of(Map.of("givenName", "Anna", "familyName",
+                            "de Vries", "birthDate", "1985-03-12")));
+            JsonNode registered = call("POST /api/v1/signals", "POST", "/api/v1/signals", frontoffice, Map.of(
+                    "household", household, "sourceType", "FRONTOFFICE",
+                    "description", "Inwoner meldt zich bij het loket met vragen over schulden en werk.",
+                    "leefgebieden", List.of("FINANCIEN", "WERK_EN_OPLEIDING"), "urgency", "NORMAL",
+                    "safetyConcern", false), 201);
+            phase.step();
+            String caseId = registered.get("caseId").asText();
+            String casePath = "/api/v1/cases/" + caseId;
+
+            step(caseId, "triage", Map.of("urgency", "NORMAL", "safetyConcern", false, "problemScope", "MULTIPLE",
+                    "route", "FULL_ROUTE", "summary", "Eerste inschatting door het team."), caseFile -> { });
+            step(caseId, "vraagverheldering", Map.of("outcome", "TO_PLAN", "realQuestion", "Grip op geld."), caseFile -> {
+                String memberId = caseFile.get("household").get("members").get(0).get("id").asText();
+                JsonNode flagged = call("GET /cases/{id}/vraagverheldering", "GET", casePath + "/vraagverheldering",
+                        coach, null, 200).get("flagged");
+                for (JsonNode leefgebied : flagged) {
+                    call("PUT /cases/{id}/vraagverheldering/{m}/{l}", "PUT", casePath + "/vraagverheldering/" + memberId
+                            + "/" + leefgebied.asText(), coach, Map.of("score", 2, "ownWords", "Het loopt me boven het hoofd."), 200);
+                }
+            });
+            step(caseId, "plan", Map.of("outcome", "TO_REGIE", "firstEvaluationDate", LocalDate.now().plusWeeks(4).toString()),
+                    caseFile -> {
+                        call("POST /cases/{id}/plan", "POST", casePath + "/plan", coach, Map.of("goals", List.of(Map.of(
+                                "leefgebied", "FINANCIEN", "description", "Grip op geld", "result", "Schulden in een regeling",
+                                "targetDate", LocalDate.now().plusMonths(6).toString(), "actions", List.of(Map.of(
+                                        "description", "Budgetcoach", "ownerType", "HOUSEHOLD", "status", "PLANNED"))))), 201);
+                        call("POST /cases/{id}/plan/agreement", "POST", casePath + "/plan/agreement", coach, Map.of(
+                                "basedOnVersion", 1, "agreedAt", Instant.now().minusSeconds(60).toString(),
+                                "form", "IN_GESPREK", "agreedBy", "Anna de Vries"), 200);
+                    });
+            step(caseId, "regie", Map.of("outcome", "TO_EVALUATIE"), caseFile -> { });
+            step(caseId, "evaluatie", Map.of("outcome", "CLOSE", "reason", "Doelen bereikt."), caseFile -> { });
+        }
+
+        /** The coach's werkbak page, the case file, the step's own work, claim, complete. */
+        void step(String caseId, String taskKey, Map<String, Object> input, java.util.function.Consumer<JsonNode> work) {
+            call("GET /api/v1/tasks", "GET", "/api/v1/tasks", coach, null, 200);
+            JsonNode caseFile = call("GET /api/v1/cases/{id}", "GET", "/api/v1/cases/" + caseId, coach, null, 200);
+            String taskId = null;
+            for (JsonNode task : caseFile.get("openTasks")) {
+                if (task.get("taskKey").asText().equals(taskKey)) {
+                    taskId = task.get("id").asText();
+                }
+            }
+            if (taskId == null) {
+                phase.error("no open task " + taskKey + " in the case file: " + caseFile);
+                throw new RouteFailed();
+            }
+            work.accept(caseFile);
+            call("POST /api/v1/tasks/{id}/claim", "POST", "/api/v1/tasks/" + taskId + "/claim", coach, null, 200);
+            Map<String, Object> body = new LinkedHashMap<>(input);
+            body.put("step", taskKey);
+            call("POST /api/v1/tasks/{id}/complete", "POST", "/api/v1/tasks/" + taskId + "/complete", coach, body, 204);
+            phase.step();
+        }
+
+        JsonNode call(String name, String method, String path, String token, Object body, int expected) {
+            if (phase.over()) {
+                throw new PhaseOver();
+            }
+            try {
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .timeout(Duration.ofSeconds(60))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+                if (path.equals("/api/v1/signals")) {
+                    request.header("Idempotency-Key", UUID.randomUUID().toString());
+                }
+                long start = System.nanoTime();
+                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                long micros = (System.nanoTime() - start) / 1_000;
+                phase.record(name, micros);
+                if (response.statusCode() != expected) {
+                    phase.error(method + " " + path + " -> " + response.statusCode() + " " + response.body());
+                    throw new RouteFailed();
+                }
+                return response.body().isEmpty() ? null : json.readTree(response.body());
+            } catch (IOException e) {
+                phase.error(method + " " + path + ": " + e);
+                throw new RouteFailed();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PhaseOver();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- the bare engine
+
+    Phase barePhase(int threads, int seconds) throws Exception {
+        Phase phase = new Phase(threads);
+        phase.start(seconds);
+        CountDownLatch done = new CountDownLatch(threads);
+        for (int i = 0; i < threads; i++) {
+            int thread = i;
+            start("bench-engine-" + thread, () -> {
+                try {
+                    while (!phase.over()) {
+                        try {
+                            bareRoute(phase, TEAMS[thread % TEAMS.length]);
+                        } catch (PhaseOver over) {
+                            return;
+                        } catch (RuntimeException e) {
+                            phase.error(e.toString());
+                        }
+                    }
+                } finally {
+                    done.countDown();
+                }
+            });
+        }
+        done.await();
+        phase.stop();
+        return phase;
+    }
+
+    /**
+     * The same user tasks with the same outcomes as the API's route. The start also inserts the case row
+     * (the stage listener moves it); later steps are a task query and a completion, each in the engine's
+     * own transaction as in the issue's reference measurement.
+     */
+    void bareRoute(Phase phase, String team) {
+        UUID caseId = UUID.randomUUID();
+        String processInstanceId = timed(phase, "start (case row + process)", () -> transactions.execute(status -> {
+            UUID householdId = UUID.randomUUID();
+            jdbc.update("insert into household (id, display_name, wijk_id, created_at) values (?, ?, ?, now())",
+                    householdId, "Huishouden " + caseId.toString().substring(0, 8), team.equals("team-noord") ? "noord" : "zuid");
+            jdbc.update("insert into support_case (id, household_id, team_id, status, current_stage, stage_entered_at, opened_at) "
+                    + "values (?, ?, ?, 'OPEN', 'SIGNALEREN', now(), now())", caseId, householdId, team);
+            return engine.getRuntimeService().startProcessInstanceByKey(RouteVariables.PROCESS_KEY, caseId.toString(),
+                    Map.of(RouteVariables.CASE_ID, caseId.toString(), RouteVariables.CANDIDATE_GROUP, team,
+                            RouteVariables.NAZORG_PERIOD, "P3M")).getId();
+        }));
+        Date evaluation = Date.from(LocalDate.now().plusWeeks(4).atStartOfDay(ZoneId.of("Europe/Amsterdam")).toInstant());
+        bareStep(phase, processInstanceId, "triage", Map.of("triageRoute", "FULL_ROUTE"));
+        bareStep(phase, processInstanceId, "vraagverheldering", Map.of("vraagverhelderingOutcome", "TO_PLAN"));
+        bareStep(phase, processInstanceId, "plan", Map.of("planOutcome", "TO_REGIE",
+                RouteVariables.NEXT_EVALUATION_DATE, evaluation));
+        bareStep(phase, processInstanceId, "regie", Map.of("regieOutcome", "TO_EVALUATIE"));
+        bareStep(phase, processInstanceId, "evaluatie", Map.of("evaluatieOutcome", "CLOSE"));
+    }
+
+    void bareStep(Phase phase, String processInstanceId, String taskKey, Map<String, Object> variables) {
+        timed(phase, taskKey, () -> {
+            Task task = engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
+                    .taskDefinitionKey(taskKey).singleResult();
+            engine.getTaskService().complete(task.getId(), variables);
+            return task.getId();
+        });
+    }
+
+    <T> T timed(Phase phase, String name, java.util.function.Supplier<T> work) {
+        if (phase.over()) {
+            throw new PhaseOver();
+        }
+        long start = System.nanoTime();
+        T result = work.get();
+        phase.record(name, (System.nanoTime() - start) / 1_000);
+        phase.step();
+        return result;
+    }
+
+    // ---------------------------------------------------------------- PostgreSQL's commit ceiling
+
+    double commitCeiling(int connections, int seconds) throws Exception {
+        jdbc.execute("create table if not exists bench_commit (id bigserial primary key, at timestamptz not null default now())");
+        String url = postgres.getJdbcUrl("postgres", "postgres");
+        AtomicLong commits = new AtomicLong();
+        long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
+        CountDownLatch done = new CountDownLatch(connections);
+        long start = System.nanoTime();
+        for (int i = 0; i < connections; i++) {
+            start("bench-commit-" + i, () -> {
+                try (Connection connection = DriverManager.getConnection(url);
+                     PreparedStatement insert = connection.prepareStatement("insert into bench_commit default values")) {
+                    connection.setAutoCommit(true);
+                    while (System.nanoTime() < end) {
+                        insert.executeUpdate();
+                        commits.incrementAndGet();
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                } finally {
+                    done.countDown();
+                }
+            });
+        }
+        done.await();
+        return commits.get() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    // ---------------------------------------------------------------- measurement
+
+    static void start(String name, Runnable work) {
+        new Thread(work, name).start();
+    }
+
+    /** One run at one concurrency: steps, latencies per call, and what the server did meanwhile. */
+    final class Phase {
+
+        final int concurrency;
+        final AtomicLong steps = new AtomicLong();
+        final AtomicLong errors = new AtomicLong();
+        final Map<String, List<Long>> latencies = Collections.synchronizedMap(new TreeMap<>());
+        volatile String firstError;
+        volatile long deadline;
+        long started;
+        long stopped;
+        long statements;
+        long xacts;
+        long walBytes;
+        double jvmCpu;
+        double postgresCpu;
+        private long walStart;
+        private long transactionsStart;
+        private long jvmCpuStart;
+        private long postgresCpuStart;
+
+        Phase(int concurrency) {
+            this.concurrency = concurrency;
+        }
+
+        void start(int seconds) {
+            jdbc.execute("select pg_stat_statements_reset()");
+            walStart = jdbc.queryForObject("select pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint", Long.class);
+            transactionsStart = committedTransactions();
+            jvmCpuStart = jvmCpuNanos();
+            postgresCpuStart = postgresCpuTicks();
+            started = System.nanoTime();
+            deadline = started + Duration.ofSeconds(seconds).toNanos();
+        }
+
+        void stop() {
+            stopped = System.nanoTime();
+            double elapsed = seconds();
+            walBytes = jdbc.queryForObject("select pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint", Long.class) - walStart;
+            xacts = committedTransactions() - transactionsStart;
+            Long calls = jdbc.queryForObject("select coalesce(sum(calls), 0)::bigint from pg_stat_statements "
+                    + "where query not like '%pg_stat_statements%' and query not like '%pg_current_wal_lsn%' "
+                    + "and query not like '%pg_stat_database%'", Long.class);
+            statements = calls == null ? 0 : calls;
+            jvmCpu = (jvmCpuNanos() - jvmCpuStart) / 1e9 / elapsed;
+            postgresCpu = (postgresCpuTicks() - postgresCpuStart) / (double) CLOCK_TICKS / elapsed;
+        }
+
+        boolean over() {
+            return System.nanoTime() >= deadline;
+        }
+
+        double seconds() {
+            return (stopped - started) / 1e9;
+        }
+
+        double stepsPerSecond() {
+            return steps.get() / seconds();
+        }
+
+        void step() {
+            steps.incrementAndGet();
+        }
+
+        void record(String call, long micros) {
+            latencies.computeIfAbsent(call, key -> Collections.synchronizedList(new ArrayList<>())).add(micros);
+        }
+
+        void error(String what) {
+            if (errors.incrementAndGet() == 1) {
+                firstError = what.length() > 600 ? what.substring(0, 600) : what;
+                System.out.println("[benchmark] first error: " + firstError);
+            }
+        }
+
+        void summaryLine(String name) {
+            long n = Math.max(1, steps.get());
+            line("%-28s %8d %8.1f %9.1f %9.2f %9.0f %9d %8.2f %8.2f", name, steps.get(), stepsPerSecond(),
+                    statements / (double) n, xacts / (double) n, walBytes / (double) n, errors.get(), jvmCpu,
+                    postgresCpu);
+        }
+    }
+
+    long committedTransactions() {
+        return jdbc.queryForObject("select xact_commit from pg_stat_database where datname = current_database()", Long.class);
+    }
+
+    static final long CLOCK_TICKS = 100; // USER_HZ on Linux
+
+    static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /**
+     * CPU ticks of the embedded PostgreSQL: the postmaster's own and its exited children's (cutime, cstime),
+     * plus its live backends'. pg_ctl detaches the server from this JVM, so it is found by the pid in its
+     * data directory's postmaster.pid. Zero where /proc is missing.
+     */
+    long postgresCpuTicks() {
+        try {
+            String dataDirectory = jdbc.queryForObject("show data_directory", String.class);
+            long postmaster = Long.parseLong(Files.readAllLines(Path.of(dataDirectory, "postmaster.pid")).get(0).trim());
+            long ticks = 0;
+            try (var processes = Files.list(Path.of("/proc"))) {
+                for (Path process : processes.filter(path -> path.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                    String[] fields = statFields(process);
+                    if (fields == null) {
+                        continue;
+                    }
+                    long pid = Long.parseLong(process.getFileName().toString());
+                    // after the command name: state 0, ppid 1, ..., utime 11, stime 12, cutime 13, cstime 14
+                    if (pid == postmaster) {
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
+                                + Long.parseLong(fields[14]);
+                    } else if (Long.parseLong(fields[1]) == postmaster) {
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                }
+            }
+            return ticks;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    static String[] statFields(Path process) {
+        try {
+            String stat = Files.readString(process.resolve("stat"));
+            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        } catch (IOException | RuntimeException e) {
+            return null; // the process ended meanwhile
+        }
+    }
+
+    static List<Long> sorted(List<Long> samples) {
+        synchronized (samples) {
+            List<Long> copy = new ArrayList<>(samples);
+            Collections.sort(copy);
+            return copy;
+        }
+    }
+
+    /** Milliseconds at this percentile (nearest rank) of sorted microseconds. */
+    static double percentile(List<Long> sortedMicros, int percentile) {
+        if (sortedMicros.isEmpty()) {
+            return Double.NaN;
+        }
+        int rank = (int) Math.ceil(sortedMicros.size() * percentile / 100.0) - 1;
+        return sortedMicros.get(Math.max(0, rank)) / 1000.0;
+    }
+
+    static double best(Map<Integer, Phase> phases) {
+        return phases.values().stream().mapToDouble(Phase::stepsPerSecond).max().orElse(0);
+    }
+
+    static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    void line(String format, Object... arguments) {
+        String text = String.format(format, arguments);
+        report.append(text).append('\n');
+        System.out.println("[benchmark] " + text);
+    }
+
+    // ---------------------------------------------------------------- tokens
+
+    /** A realm-shaped access token (TestUsers' claims), RS256-signed with this benchmark's key, valid for an hour. */
+    static String token(String username, List<String> roles, Map<String, ?> extra) {
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issueTime(new Date())
+                .expirationTime(Date.from(Instant.now().plus(Duration.ofHours(1))));
+        TestUsers.claims(username, roles, extra).forEach(claims::claim);
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build(),
+                    claims.build());
+            jwt.sign(new RSASSASigner(KEYS.getPrivate()));
+            return jwt.serialize();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static KeyPair keyPair() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Path publicKeyFile() {
+        try {
+            Path file = Files.createTempFile("route-benchmark-", ".pem");
+            file.toFile().deleteOnExit();
+            Files.writeString(file, "-----BEGIN PUBLIC KEY-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(KEYS.getPublic().getEncoded())
+                    + "\n-----END PUBLIC KEY-----\n");
+            return file;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static final class PhaseOver extends RuntimeException {
+        PhaseOver() {
+            super(null, null, false, false);
+        }
+    }
+
+    static final class RouteFailed extends RuntimeException {
+        RouteFailed() {
+            super(null, null, false, false);
+        }
+    }
+}
