@@ -3,14 +3,18 @@ package nl.wijkroute.assessment;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.data.domain.Persistable;
 
 /** "De eigenlijke vraag" behind the signals, summarised with the household. */
 @Entity
 @Table(name = "real_question")
-public class RealQuestion {
+public class RealQuestion implements Persistable<UUID> {
 
     @Id
     private UUID id;
@@ -35,6 +39,11 @@ public class RealQuestion {
         this.recordedAt = recordedAt;
     }
 
+    @Override
+    public UUID getId() {
+        return id;
+    }
+
     public String getQuestion() {
         return question;
     }
@@ -45,5 +54,21 @@ public class RealQuestion {
 
     public Instant getRecordedAt() {
         return recordedAt;
+    }
+
+    // New until inserted or loaded: Spring Data then persists it at once instead of merging it, which would
+    // first select its (assigned) id to find it absent.
+    @Transient
+    private boolean isNew = true;
+
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    @PostPersist
+    @PostLoad
+    void markStored() {
+        isNew = false;
     }
 }

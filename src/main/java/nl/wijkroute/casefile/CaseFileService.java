@@ -50,7 +50,7 @@ class CaseFileService {
     @Transactional(readOnly = true)
     public CaseViews.CaseDetail get(UUID caseId) {
         access.require(caseId, DataCategory.CASE_FILE, AccessAction.READ);
-        SupportCase supportCase = cases.get(caseId);
+        SupportCase supportCase = cases.getWithHousehold(caseId);
         // Toegang requests run on to their legal decision after the case closed; shown to roles that read toegang.
         List<ToegangDtos.ToegangView> toegangStillToDecide = access.allows(DataCategory.TOEGANG, AccessAction.READ)
                 ? toegang.stillToDecide(caseId) : List.of();
@@ -59,7 +59,7 @@ class CaseFileService {
             access.require(caseId, DataCategory.TOEGANG, AccessAction.READ);
         }
         return mapper.toDetail(supportCase, triage.latest(caseId).orElse(null), signals.forCase(caseId),
-                tasks.openTasksOf(caseId), toegangStillToDecide);
+                tasks.openTasksOf(supportCase), toegangStillToDecide);
     }
 
     @Transactional(readOnly = true)

@@ -34,8 +34,10 @@ public class Household {
 
     private Instant createdAt;
 
+    // A wrapper, null until the first insert: Spring Data then persists a new row instead of merging it, which
+    // would first select the row by its (assigned) id to find it absent.
     @Version
-    private long version;
+    private Long version;
 
     @OneToMany(mappedBy = "household", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("birthDate")

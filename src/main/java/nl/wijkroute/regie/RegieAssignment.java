@@ -48,8 +48,10 @@ public class RegieAssignment {
 
     private Instant endedAt;
 
+    // A wrapper, null until the first insert: Spring Data then persists a new row instead of merging it, which
+    // would first select the row by its (assigned) id to find it absent.
     @Version
-    private long version;
+    private Long version;
 
     protected RegieAssignment() {
     }

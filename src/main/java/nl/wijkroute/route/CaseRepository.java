@@ -23,6 +23,12 @@ interface CaseRepository extends JpaRepository<SupportCase, UUID> {
                    join fetch c.team where c.id in :ids""")
     List<SupportCase> findWithHouseholdByIdIn(Collection<UUID> ids);
 
+    /** One case with everything its case file shows of the household (members included), in one statement. */
+    @Query("""
+            select c from SupportCase c join fetch c.household h join fetch h.wijk w join fetch w.team
+                   join fetch c.team left join fetch h.members where c.id = :id""")
+    Optional<SupportCase> findFileById(UUID id);
+
     @Query("select c.id from SupportCase c where c.status = :status")
     List<UUID> findIdsByStatus(CaseStatus status);
 }

@@ -28,12 +28,12 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.NativeTaskQuery;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,10 +55,12 @@ public class RouteTaskService {
     private final TaskMapper mapper;
     private final CaseAccess access;
     private final ManagementService managementService;
+    private final NamedParameterJdbcTemplate jdbc;
 
     RouteTaskService(TaskService taskService, RuntimeService runtimeService, CaseRepository cases,
                      StepHandlers stepHandlers, EngineActor engineActor, TaskMapper mapper, CaseAccess access,
-                     ManagementService managementService) {
+                     ManagementService managementService, NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.managementService = managementService;
         this.access = access;
         this.mapper = mapper;
@@ -80,18 +82,10 @@ public class RouteTaskService {
      */
     @Transactional(readOnly = true)
     public PageView<TaskView> werkbak(CurrentUser user, WerkbakFilter filter, PageParams paging) {
-        List<String> groups = user.candidateGroups();
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("werkbakUser", user.id());
-        List<String> groupParameters = new java.util.ArrayList<>();
-        for (int i = 0; i < groups.size(); i++) {
-            groupParameters.add("#{werkbakGroup" + i + "}");
-            parameters.put("werkbakGroup" + i, groups.get(i));
-        }
         // Candidate-group matches are unassigned tasks only: claimed tasks belong to their assignee.
-        String unclaimed = groups.isEmpty() ? "1 = 0" : "(RES.ASSIGNEE_ is null and exists (select 1 from "
-                + "ACT_RU_IDENTITYLINK I where I.TASK_ID_ = RES.ID_"
-                + " and I.TYPE_ = 'candidate' and I.GROUP_ID_ in (" + String.join(", ", groupParameters) + ")))";
+        String unclaimed = "(RES.ASSIGNEE_ is null and " + offeredToGroups(user, parameters) + ")";
         String mine = "RES.ASSIGNEE_ = #{werkbakUser}";
         StringBuilder where = new StringBuilder(" from ").append(managementService.getTableName(Task.class))
                 .append(" RES where ").append(switch (filter.assignment()) {
@@ -131,8 +125,24 @@ public class RouteTaskService {
     /** The open tasks of one case, whoever holds them (the case file shows them). */
     @Transactional(readOnly = true)
     public List<TaskView> openTasksOf(UUID caseId) {
-        return toViews(taskService.createTaskQuery().processInstanceBusinessKey(caseId.toString())
-                .orderByTaskCreateTime().asc().list());
+        return cases.findWithHouseholdByIdIn(List.of(caseId)).stream().findFirst().map(this::openTasksOf).orElse(List.of());
+    }
+
+    /**
+     * As {@link #openTasksOf(UUID)} for a case the caller has loaded already (with its household): every task
+     * found by the case's business key belongs to this case, so neither the business keys nor the case are
+     * looked up again.
+     */
+    @Transactional(readOnly = true)
+    public List<TaskView> openTasksOf(SupportCase supportCase) {
+        // Native: the TaskQuery builds the same join through its dynamic SQL, a cost paid on every case-file read.
+        List<Task> open = taskService.createNativeTaskQuery().sql("select RES.* from " + managementService.getTableName(Task.class)
+                        + " RES inner join " + managementService.getTableName(ProcessInstance.class)
+                        + " E on RES.PROC_INST_ID_ = E.ID_ where E.BUSINESS_KEY_ = #{caseBusinessKey}"
+                        + " order by RES.CREATE_TIME_ asc, RES.ID_ asc")
+                .parameter("caseBusinessKey", supportCase.getId().toString())
+                .list();
+        return open.stream().map(task -> view(task, supportCase.getId(), supportCase)).toList();
     }
 
     @Transactional
@@ -141,20 +151,23 @@ public class RouteTaskService {
         if (task.getAssignee() != null && !task.getAssignee().equals(user.id())) {
             throw new ConflictException("Deze taak is al opgepakt door een collega.");
         }
-        access.logInvolved(List.of(caseIdOf(task)), DataCategory.ROUTE, AccessAction.UPDATE);
+        UUID caseId = caseIdOf(task);
+        access.logInvolved(List.of(caseId), DataCategory.ROUTE, AccessAction.UPDATE);
         if (task.getAssignee() == null) {
             taskService.claim(taskId, user.id());
         }
-        return view(taskService.createTaskQuery().taskId(taskId).singleResult());
+        // Claiming changes nothing the view shows but the assignee: no second query for the task.
+        return viewWithCase(task, user.id(), caseId);
     }
 
     @Transactional
     public TaskView unclaim(String taskId, CurrentUser user) {
         Task task = visibleTask(taskId, user);
-        access.logInvolved(List.of(caseIdOf(task)), DataCategory.ROUTE, AccessAction.UPDATE);
+        UUID caseId = caseIdOf(task);
+        access.logInvolved(List.of(caseId), DataCategory.ROUTE, AccessAction.UPDATE);
         requireAssignedTo(task, user);
         taskService.setAssignee(taskId, null);
-        return view(taskService.createTaskQuery().taskId(taskId).singleResult());
+        return viewWithCase(task, null, caseId);
     }
 
     @Transactional
@@ -177,22 +190,38 @@ public class RouteTaskService {
 
     /**
      * A task the user may see: assigned to them or offered to one of their groups (their team, the front
-     * office, their organisation), the same scoping the werkbak uses. Others do not exist.
+     * office, their organisation), the same scoping the werkbak uses. Others do not exist. One native
+     * query with the candidate-group check in it, instead of a task query plus the task's identity links
+     * (which loads the task, its execution and its process definition once more).
      */
     private Task visibleTask(String taskId, CurrentUser user) {
-        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
-        if (task == null || !(user.id().equals(task.getAssignee()) || offeredToUser(taskId, user))) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("visibleTaskId", taskId);
+        parameters.put("visibleUser", user.id());
+        NativeTaskQuery query = taskService.createNativeTaskQuery().sql("select RES.* from "
+                + managementService.getTableName(Task.class) + " RES where RES.ID_ = #{visibleTaskId}"
+                + " and (RES.ASSIGNEE_ = #{visibleUser} or " + offeredToGroups(user, parameters) + ")");
+        parameters.forEach(query::parameter);
+        Task task = query.singleResult();
+        if (task == null) {
             throw new NotFoundException("Taak " + taskId + " bestaat niet.");
         }
         return task;
     }
 
-    private boolean offeredToUser(String taskId, CurrentUser user) {
-        Set<String> groups = Set.copyOf(user.candidateGroups());
-        return taskService.getIdentityLinksForTask(taskId).stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-                .map(IdentityLink::getGroupId)
-                .anyMatch(groups::contains);
+    /** SQL (native task query, task alias RES): the task is offered to one of the user's candidate groups. */
+    private static String offeredToGroups(CurrentUser user, Map<String, Object> parameters) {
+        List<String> groups = user.candidateGroups();
+        if (groups.isEmpty()) {
+            return "1 = 0";
+        }
+        List<String> groupParameters = new java.util.ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            groupParameters.add("#{candidateGroup" + i + "}");
+            parameters.put("candidateGroup" + i, groups.get(i));
+        }
+        return "exists (select 1 from ACT_RU_IDENTITYLINK I where I.TASK_ID_ = RES.ID_ and I.TYPE_ = '"
+                + IdentityLinkType.CANDIDATE + "' and I.GROUP_ID_ in (" + String.join(", ", groupParameters) + "))";
     }
 
     private static void requireAssignedTo(Task task, CurrentUser user) {
@@ -208,8 +237,23 @@ public class RouteTaskService {
         return UUID.fromString(businessKeys(List.of(task.getProcessInstanceId())).get(task.getProcessInstanceId()));
     }
 
-    private TaskView view(Task task) {
-        return toViews(List.of(task)).get(0);
+    /**
+     * The view of a task of a known case just (un)claimed, with its new assignee: only the case (with its
+     * household) is read, not the task again.
+     */
+    private TaskView viewWithCase(Task task, String assignee, UUID caseId) {
+        TaskView view = view(task, caseId, cases.findWithHouseholdByIdIn(List.of(caseId)).stream().findFirst().orElse(null));
+        return new TaskView(view.id(), view.taskKey(), view.name(), view.caseId(), view.household(), view.caseStage(),
+                assignee, assigneeName(assignee), view.created(), view.due());
+    }
+
+    private TaskView view(Task task, UUID caseId, SupportCase supportCase) {
+        return mapper.toView(task, caseId, supportCase, assigneeName(task.getAssignee()));
+    }
+
+    /** The engine keeps ids only (no names in its history); the name shown is the signed-in user's own. */
+    private static String assigneeName(String assignee) {
+        return CurrentUser.current().filter(user -> user.id().equals(assignee)).map(CurrentUser::username).orElse(null);
     }
 
     private List<TaskView> toViews(List<Task> tasks) {
@@ -221,17 +265,25 @@ public class RouteTaskService {
                 .stream().collect(Collectors.toMap(SupportCase::getId, Function.identity()));
         return tasks.stream().map(task -> {
             UUID caseId = UUID.fromString(businessKeys.get(task.getProcessInstanceId()));
-            // The engine keeps ids only (no names in its history); the name shown is the signed-in user's own.
-            String assigneeName = CurrentUser.current().filter(user -> user.id().equals(task.getAssignee()))
-                    .map(CurrentUser::username).orElse(null);
-            return mapper.toView(task, caseId, casesById.get(caseId), assigneeName);
+            return view(task, caseId, casesById.get(caseId));
         }).toList();
     }
 
+    /**
+     * The business key (the case id) of each process instance. A plain read of the two columns: the
+     * process instance query joins the process definition, sorts a DISTINCT and builds whole execution
+     * entities through its dynamic SQL, for two strings.
+     */
     private Map<String, String> businessKeys(Collection<String> processInstanceIds) {
         Map<String, String> keys = new HashMap<>();
-        runtimeService.createProcessInstanceQuery().processInstanceIds(Set.copyOf(processInstanceIds)).list()
-                .forEach((ProcessInstance instance) -> keys.put(instance.getId(), instance.getBusinessKey()));
+        jdbc.query("select ID_, BUSINESS_KEY_ from " + managementService.getTableName(ProcessInstance.class)
+                        + " where ID_ = any(cast(:ids as varchar[]))",
+                // One array parameter however many tasks (engine ids are UUIDs or numbers: nothing to quote).
+                Map.of("ids", processInstanceIds.stream().filter(Objects::nonNull).distinct()
+                        .collect(Collectors.joining(",", "{", "}"))),
+                row -> {
+                    keys.put(row.getString(1), row.getString(2));
+                });
         processInstanceIds.stream().filter(Objects::nonNull).filter(id -> !keys.containsKey(id)).findAny().ifPresent(id -> {
             throw new IllegalStateException("Task without a running route: " + id);
         });

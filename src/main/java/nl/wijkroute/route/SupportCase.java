@@ -47,8 +47,10 @@ public class SupportCase {
 
     private String closureReason;
 
+    // A wrapper, null until the first insert: Spring Data then persists a new row instead of merging it, which
+    // would first select the row by its (assigned) id to find it absent.
     @Version
-    private long version;
+    private Long version;
 
     protected SupportCase() {
     }
@@ -120,6 +122,6 @@ public class SupportCase {
     }
 
     public long getVersion() {
-        return version;
+        return version == null ? 0 : version;
     }
 }

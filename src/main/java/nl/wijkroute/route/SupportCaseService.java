@@ -100,6 +100,12 @@ public class SupportCaseService {
         return cases.findById(id).orElseThrow(() -> new NotFoundException("Casus " + id + " bestaat niet."));
     }
 
+    /** As {@link #get(UUID)}, with the household and its members loaded in the same statement (the case file). */
+    @Transactional(readOnly = true)
+    public SupportCase getWithHousehold(UUID id) {
+        return cases.findFileById(id).orElseThrow(() -> new NotFoundException("Casus " + id + " bestaat niet."));
+    }
+
     /**
      * A page of the cases within the scope (see {@code CaseScope}) that match the filter, newest first.
      * The scope is part of the query, so the page and its total count only ever hold visible cases.

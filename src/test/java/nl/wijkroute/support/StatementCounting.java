@@ -1,5 +1,6 @@
 package nl.wijkroute.support;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -22,6 +23,7 @@ import org.springframework.context.annotation.Bean;
 public class StatementCounting {
 
     private static final ThreadLocal<AtomicInteger> COUNTER = new ThreadLocal<>();
+    private static final ThreadLocal<List<String>> QUERIES = new ThreadLocal<>();
 
     @Bean
     static BeanPostProcessor countingDataSource() {
@@ -39,16 +41,20 @@ public class StatementCounting {
     /** Runs the work on this thread and answers the number of statements it executed. */
     public static <T> Counted<T> count(Supplier<T> work) {
         AtomicInteger counter = new AtomicInteger();
+        List<String> queries = new ArrayList<>();
         COUNTER.set(counter);
+        QUERIES.set(queries);
         try {
             T result = work.get();
-            return new Counted<>(result, counter.get());
+            return new Counted<>(result, counter.get(), List.copyOf(queries));
         } finally {
             COUNTER.remove();
+            QUERIES.remove();
         }
     }
 
-    public record Counted<T>(T result, int statements) {
+    /** The result, the number of statements, and their SQL (the first statement of a batch), to say which one is new. */
+    public record Counted<T>(T result, int statements, List<String> queries) {
     }
 
     private static final class Listener implements QueryExecutionListener {
@@ -61,6 +67,7 @@ public class StatementCounting {
             AtomicInteger counter = COUNTER.get();
             if (counter != null) {
                 counter.incrementAndGet();
+                QUERIES.get().add(queryInfoList.isEmpty() ? "?" : queryInfoList.get(0).getQuery());
             }
         }
     }

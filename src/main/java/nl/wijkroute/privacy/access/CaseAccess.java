@@ -3,6 +3,7 @@ package nl.wijkroute.privacy.access;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -159,9 +160,10 @@ public class CaseAccess {
         }
         CurrentUser user = current.get();
         List<UUID> cases = List.copyOf(new LinkedHashSet<>(caseIds));
-        Map<UUID, UUID> households = householdsOf(cases);
+        Map<UUID, UUID> households = new HashMap<>();
         // Cases this user sees only through their break-the-glass grant are flagged, in a list as in a single read.
-        Set<UUID> byGlass = CaseScope.canBreakGlass(user) ? reachedOnlyByBreakGlass(user, cases) : Set.of();
+        Set<UUID> byGlass = new HashSet<>();
+        householdsAndBreakGlass(user, cases, households, byGlass);
         List<AccessLogEntry> entries = new ArrayList<>();
         List<UUID> regular = cases.stream().filter(caseId -> !byGlass.contains(caseId)).toList();
         List<UUID> glass = cases.stream().filter(byGlass::contains).toList();
@@ -188,11 +190,23 @@ public class CaseAccess {
                 .listing(List.copyOf(householdIds), cases);
     }
 
-    private Set<UUID> reachedOnlyByBreakGlass(CurrentUser user, List<UUID> cases) {
-        CaseScope scope = CaseScope.of(user);
-        Map<String, Object> parameters = scope.parametersWith("ids", uuidArray(cases));
-        return Set.copyOf(jdbc.queryForList("select c.id from support_case c where c.id = any(cast(:ids as uuid[])) and not "
-                + "coalesce(" + scope.regular() + ", false) and " + scope.breakGlass(), parameters, UUID.class));
+    /**
+     * The household of each case and, for a user who can break the glass, which cases they reach only
+     * through their grant: one statement for both, on every list and every task claim or completion.
+     */
+    private void householdsAndBreakGlass(CurrentUser user, List<UUID> cases, Map<UUID, UUID> households, Set<UUID> byGlass) {
+        boolean canBreakGlass = CaseScope.canBreakGlass(user);
+        CaseScope scope = canBreakGlass ? CaseScope.of(user) : null;
+        String glass = canBreakGlass ? "(not coalesce(" + scope.regular() + ", false) and " + scope.breakGlass() + ")" : "false";
+        Map<String, Object> parameters = canBreakGlass ? scope.parametersWith("ids", uuidArray(cases)) : Map.of("ids", uuidArray(cases));
+        jdbc.query("select c.id, c.household_id, " + glass + " as glass from support_case c where c.id = any(cast(:ids as uuid[]))",
+                parameters, row -> {
+                    UUID caseId = (UUID) row.getObject("id");
+                    households.put(caseId, (UUID) row.getObject("household_id"));
+                    if (row.getBoolean("glass")) {
+                        byGlass.add(caseId);
+                    }
+                });
     }
 
     /** Logs the creation of personal data that needs no scope: a new signal about a household. */

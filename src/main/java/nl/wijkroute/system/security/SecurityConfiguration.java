@@ -2,6 +2,7 @@ package nl.wijkroute.system.security;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.List;
 import nl.wijkroute.system.problem.ProblemWriter;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -59,8 +60,15 @@ class SecurityConfiguration {
         });
     }
 
+    /**
+     * The filter chain verifies each token once and then answers it from a bounded cache until it expires
+     * (decision 0034); {@code wijkroute.security.token-cache-size} 0 verifies every request again.
+     */
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, TokenProperties tokens) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, TokenProperties tokens, JwtDecoder decoder,
+                            @Value("${wijkroute.security.token-cache-size:4096}") long tokenCacheSize) throws Exception {
+        JwtDecoder requestDecoder = tokenCacheSize > 0
+                ? new CachingJwtDecoder(decoder, Clock.systemUTC(), tokenCacheSize) : decoder;
         http
                 .csrf(AbstractHttpConfigurer::disable) // bearer tokens only, no cookies to forge
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -82,7 +90,8 @@ class SecurityConfiguration {
                         .anyRequest().denyAll();
                 })
                 .oauth2ResourceServer(oauth2 -> oauth2
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new KeycloakJwtConverter(tokens.audience())))
+                        .jwt(jwt -> jwt.decoder(requestDecoder)
+                                .jwtAuthenticationConverter(new KeycloakJwtConverter(tokens.audience())))
                         .authenticationEntryPoint((request, response, e) -> problems.write(response,
                                 HttpStatus.UNAUTHORIZED, "Niet ingelogd of het token is ongeldig of verlopen."))
                         .accessDeniedHandler((request, response, e) -> problems.write(response,

@@ -1,0 +1,93 @@
+package nl.wijkroute.system.perf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import nl.wijkroute.support.ApiTestSupport;
+import nl.wijkroute.support.StatementCounting;
+import nl.wijkroute.support.TestUsers;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * The SQL statements each call of the route costs, counted at the DataSource (Hibernate, JdbcTemplate
+ * and the engine's MyBatis; a JDBC batch counts once), pinned so that a redundant query cannot creep
+ * back unnoticed. The numbers and what was removed: docs/performance.md, "Request path work per call".
+ * A call that needs more statements for a good reason raises its budget here, visibly.
+ */
+@Import(StatementCounting.class)
+class RequestStatementBudgetTest extends ApiTestSupport {
+
+    /** The most statements each call may cost on this route. */
+    private static final Map<String, Integer> BUDGET = Map.of(
+            "POST /signals", 31,              // was 36: household, member, case, regie assignment, signal selected before insert
+            "GET /cases/{id}", 7,             // was 11: case loaded twice, business key and case of its own tasks, leefgebieden per signal
+            "GET /tasks", 6,                  // was 7: households and break-the-glass flag of the listed cases in one statement
+            "claim triage", 15,               // was 22: task and identity links, business key and task read twice
+            "complete triage", 33,            // was 35: business key by plain read, triage assessment selected before insert
+            "claim vraagverheldering", 15,    // was 22
+            "complete vraagverheldering", 37); // was 40: as triage, real question selected before insert
+
+    @Test
+    void eachCallOfTheRouteStaysWithinItsStatementBudget() throws Exception {
+        RequestPostProcessor coach = TestUsers.wijkcoach();
+        // A first case warms the caches the engine and Hibernate fill once (process definition, metadata).
+        UUID warmUp = openCaseInNoord();
+        step(warmUp, "triage", coach, triage("FULL_ROUTE", "MULTIPLE", false, null));
+
+        Map<String, Integer> counted = new LinkedHashMap<>();
+        MvcResult signal = call(counted, "POST /signals", () -> postSignal(signal(newHousehold("noord")),
+                TestUsers.frontoffice(), UUID.randomUUID().toString()));
+        assertThat(signal.getResponse().getStatus()).isEqualTo(201);
+        UUID caseId = UUID.fromString(read(signal).get("caseId").asText());
+        call(counted, "GET /cases/{id}", () -> ok(mvc.perform(get("/api/v1/cases/" + caseId).with(coach)).andReturn()));
+        call(counted, "GET /tasks", () -> ok(mvc.perform(get("/api/v1/tasks").with(coach)).andReturn()));
+        String triageTask = openTask(caseId, "triage");
+        call(counted, "claim triage", () -> ok(claim(triageTask, coach)));
+        Map<String, Object> triage = new LinkedHashMap<>(triage("FULL_ROUTE", "MULTIPLE", false, null));
+        triage.put("step", "triage");
+        call(counted, "complete triage", () -> noContent(complete(triageTask, coach, triage)));
+        assessFlaggedLeefgebieden(caseId);
+        String vraagTask = openTask(caseId, "vraagverheldering");
+        call(counted, "claim vraagverheldering", () -> ok(claim(vraagTask, coach)));
+        call(counted, "complete vraagverheldering", () -> noContent(complete(vraagTask, coach,
+                Map.of("step", "vraagverheldering", "outcome", "TO_PLAN", "realQuestion", "Grip op geld."))));
+
+        System.out.println("[statements per call] " + counted);
+        counted.forEach((name, statements) ->
+                assertThat(statements).as("statements for " + name).isLessThanOrEqualTo(BUDGET.get(name)));
+    }
+
+    private interface Call {
+        MvcResult perform() throws Exception;
+    }
+
+    private MvcResult call(Map<String, Integer> counted, String name, Call call) {
+        var result = StatementCounting.count(() -> {
+            try {
+                return call.perform();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        counted.put(name, result.statements());
+        System.out.println("[statements] " + name + ": " + result.statements());
+        result.queries().forEach(query -> System.out.println("    " + query.replaceAll("\\s+", " ")));
+        return result.result();
+    }
+
+    private static MvcResult ok(MvcResult result) throws Exception {
+        assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(200);
+        return result;
+    }
+
+    private static MvcResult noContent(MvcResult result) throws Exception {
+        assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(204);
+        return result;
+    }
+}
