@@ -44,6 +44,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import nl.wijkroute.route.RouteVariables;
+import nl.wijkroute.route.RoutekaartIds;
 import nl.wijkroute.support.TestUsers;
 import org.assertj.core.api.SoftAssertions;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -411,7 +412,7 @@ class RouteBenchmarkTest {
                     householdId, "Huishouden " + caseId.toString().substring(0, 8), team.equals("team-noord") ? "noord" : "zuid");
             jdbc.update("insert into support_case (id, household_id, team_id, status, current_stage, stage_entered_at, opened_at) "
                     + "values (?, ?, ?, 'OPEN', 'SIGNALEREN', now(), now())", caseId, householdId, team);
-            return engine.getRuntimeService().startProcessInstanceByKey(RouteVariables.PROCESS_KEY, caseId.toString(),
+            return engine.getRuntimeService().startProcessInstanceByKey(RoutekaartIds.PROCESS, caseId.toString(),
                     Map.of(RouteVariables.CASE_ID, caseId.toString(), RouteVariables.CANDIDATE_GROUP, team,
                             RouteVariables.NAZORG_PERIOD, "P3M")).getId();
         }));

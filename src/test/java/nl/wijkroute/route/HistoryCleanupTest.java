@@ -96,7 +96,7 @@ class HistoryCleanupTest extends ApiTestSupport {
 
     private HistoricProcessInstance routeOf(UUID caseId) {
         return historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseId.toString())
-                .processDefinitionKey(RouteVariables.PROCESS_KEY).singleResult();
+                .processDefinitionKey(RoutekaartIds.PROCESS).singleResult();
     }
 
     /**
