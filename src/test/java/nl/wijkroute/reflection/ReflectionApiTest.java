@@ -80,6 +80,9 @@ class ReflectionApiTest extends ApiTestSupport {
         assertThat(closed.get("status").asText()).isEqualTo("PRIORITISING");
         assertThat(jdbc.queryForObject("select evidence_frozen_at is not null from reflection_session where id = ?::uuid",
                 Boolean.class, id)).as("evidence frozen when scoring closes").isTrue();
+        assertThat(jdbc.queryForObject("select (evidence ->> 'from')::date <= (evidence ->> 'to')::date"
+                + " and evidence ->> 'from' ~ '^\\d{4}-\\d{2}-\\d{2}$' from reflection_session where id = ?::uuid",
+                Boolean.class, id)).as("the frozen period's dates are ISO strings (JsonbDatesTest)").isTrue();
         assertThat(status(put(url(id, "/scores")), P1, scores(1, Map.of()))).as("scores are locked").isEqualTo(409);
 
         MvcResult resultsCall = send(get(url(id, "/results")), TestUsers.deelnemer(), null);

@@ -35,7 +35,11 @@ class JsonbDatesTest extends ApiTestSupport {
             "handover.summary", List.of("$.goals[*].targetDate"),
             "handover.consent", List.of("$.givenAt"),
             "handover.action_ids", List.of(),
-            "escalation.doorbraak", List.of("$.casusoverlegAt", "$.payUntil", "$.followUpBefore"));
+            "escalation.doorbraak", List.of("$.casusoverlegAt", "$.payUntil", "$.followUpBefore"),
+            // The frozen evidence's period; checked where a session freezes it (ReflectionApiTest).
+            "reflection_session.evidence", List.of("$.from", "$.to"),
+            "reflection_session.chosen_themes", List.of(),
+            "reflection_note.stellingen", List.of());
 
     @Autowired
     OrganisationService organisations;
