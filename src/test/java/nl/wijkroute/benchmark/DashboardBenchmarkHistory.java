@@ -1,0 +1,388 @@
+package nl.wijkroute.benchmark;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import nl.wijkroute.deadline.LegalTerm;
+import nl.wijkroute.escalation.EscalationCause;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The dashboard benchmark's history, bulk-loaded into its own embedded PostgreSQL: every kind of row an
+ * indicator reads (cases and their households, signals, step history and stage stays, escalations with
+ * doorbraken, warme overdrachten, toegang requests with their legal terms, returning households), over
+ * {@code spanDays} across 20 teams and 40 wijken. Not the demo's {@code SyntheticHistory}: that one
+ * writes into a live dev database through the application's triggers; this one may do what only a
+ * throw-away database allows.
+ *
+ * <p>Why so: loaded row by row through the triggers (recurrence flag, scope copies, the stage-stay
+ * projection) and the foreign-key checks, and into 30 indexes, a million cases took more than 22
+ * minutes. Here one transaction runs with {@code session_replication_role = replica} (no triggers, no
+ * foreign-key checks), writes the columns those triggers would have written itself, set-based — the
+ * scope copies, the stays, the recurrence flag (as V9 and V12 do for existing rows) — drops the
+ * secondary indexes of the loaded tables and builds them again after the load (one sort each instead
+ * of 60 million random index insertions). Constraint indexes (primary keys) stay. The rebuilt unique
+ * indexes check the data as the application would (one open case per household, one open escalation
+ * per case), and {@link #check()} verifies what the triggers would have guaranteed.
+ *
+ * <p>Distributions: 30 % of cases are toegeleid after triage, 60 % go the whole route (regie and
+ * evaluatie twice), 5 % pass veiligheid and 5 % move back once; 85 % of cases end within 5–45 days
+ * (toeleiding) or 30–530 days (skewed short), the rest stay open in a random step of their route; a
+ * tenth of ended households return within 20–520 days; 20 % of cases get a second signal. Of the cases
+ * that reached regie, 8 % are escalated (80 % reach a doorbraak; the recent ones of open cases are still
+ * open, taken or at their doorbraak) and 15 % handed over warmly (accepted, declined, withdrawn, the
+ * recent ones proposed); a quarter of all cases has a toegang request under one of four laws, decided in
+ * 30–130 % of the legal term (so about a quarter late), the recent ones still running or suspended.
+ * Random numbers are seeded: the same size gives the same shape.
+ */
+final class DashboardBenchmarkHistory {
+
+    /** Every table an indicator or business gauge reads, and what the load writes. */
+    static final List<String> TABLES = List.of("household", "support_case", "signal", "step_history", "stage_stay",
+            "escalation", "handover", "toegang_request", "legal_deadline");
+
+    /** The relative frequency of each cause (detected stagnation needs a stagnation signal: not generated). */
+    private static final Map<EscalationCause, Integer> CAUSE_WEIGHTS = new LinkedHashMap<>();
+
+    static {
+        CAUSE_WEIGHTS.put(EscalationCause.PARTIES_WAIT_FOR_EACH_OTHER, 4);
+        CAUSE_WEIGHTS.put(EscalationCause.FINANCING_CONFLICT, 3);
+        CAUSE_WEIGHTS.put(EscalationCause.COLLIDING_LAWS, 2);
+        CAUSE_WEIGHTS.put(EscalationCause.NO_FITTING_PROVISION, 2);
+        CAUSE_WEIGHTS.put(EscalationCause.HOUSEHOLD_DECLINES, 2);
+        CAUSE_WEIGHTS.put(EscalationCause.SAFETY, 1);
+        CAUSE_WEIGHTS.put(EscalationCause.COLLIDING_VALUES, 1);
+        CAUSE_WEIGHTS.put(EscalationCause.FORCING_SYSTEMS, 1);
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final Map<String, Long> stepMillis = new LinkedHashMap<>();
+
+    DashboardBenchmarkHistory(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /** How long each step of the last {@link #fill} took, in milliseconds, in order. */
+    Map<String, Long> stepMillis() {
+        return stepMillis;
+    }
+
+    /** Fills the database in one transaction (all or nothing) and vacuums it as autovacuum would have. */
+    void fill(int cases, int spanDays, Instant now) {
+        // The server of this throw-away database only: fewer checkpoints (and full-page writes) during the load.
+        jdbc.getJdbcOperations().execute("alter system set max_wal_size = '8GB'");
+        jdbc.getJdbcOperations().execute("alter system set checkpoint_timeout = '30min'");
+        jdbc.getJdbcOperations().queryForObject("select pg_reload_conf()", Boolean.class);
+        MapSqlParameterSource params = new MapSqlParameterSource("cases", cases).addValue("span", spanDays)
+                .addValue("now", Timestamp.from(now));
+        transaction.executeWithoutResult(status -> load(params));
+        for (String table : TABLES) {
+            step("vacuum analyze " + table, () -> jdbc.getJdbcOperations().execute("vacuum analyze " + table));
+        }
+    }
+
+    private void load(MapSqlParameterSource params) {
+        var sql = jdbc.getJdbcOperations();
+        sql.execute("set local session_replication_role = replica");
+        sql.execute("set local work_mem = '256MB'");
+        sql.execute("set local maintenance_work_mem = '512MB'");
+        sql.execute("select setseed(0.2026)");
+        sql.execute("create table benchmark_fill (cases int not null, span_days int not null, filled_at timestamptz not null, "
+                + "seconds numeric)");
+        jdbc.update("insert into benchmark_fill (cases, span_days, filled_at) values (:cases, :span, :now)", params);
+        sql.execute("insert into team (id, name) select 'bench-team-' || g, 'Benchmarkteam ' || g from generate_series(1, 20) g");
+        sql.execute("insert into wijk (id, name, team_id) select 'bench-wijk-' || g, 'Benchmarkwijk ' || g, "
+                + "'bench-team-' || ((g - 1) % 20 + 1) from generate_series(1, 40) g");
+        sql.execute("insert into organisation (id, name, type) select 'bench-partner-' || g, 'Benchmarkpartner ' || g, 'OVERIG' "
+                + "from generate_series(1, 8) g");
+        sql.execute("""
+                create temporary table bench_path (path int primary key, stages varchar(32)[] not null) on commit drop""");
+        sql.execute("""
+                insert into bench_path values
+                 (1, array['SIGNALEREN', 'TRIAGE', 'TOELEIDING', 'AFGESLOTEN']),
+                 (2, array['SIGNALEREN', 'TRIAGE', 'VRAAGVERHELDERING', 'PLAN', 'REGIE', 'EVALUATIE', 'REGIE', 'EVALUATIE',
+                           'NAZORG', 'AFGESLOTEN']),
+                 (3, array['SIGNALEREN', 'TRIAGE', 'VEILIGHEID', 'VRAAGVERHELDERING', 'PLAN', 'REGIE', 'EVALUATIE', 'NAZORG',
+                           'AFGESLOTEN']),
+                 (4, array['SIGNALEREN', 'TRIAGE', 'VRAAGVERHELDERING', 'TRIAGE', 'VRAAGVERHELDERING', 'PLAN', 'REGIE',
+                           'EVALUATIE', 'NAZORG', 'AFGESLOTEN'])""");
+        // Unlogged, not temporary: temporary tables live in the session's small local buffers.
+        sql.execute("""
+                create unlogged table bench_case (g int, case_id uuid, household_id uuid, wijk_id varchar(64), team_id varchar(64),
+                    opened_at timestamptz, closed_at timestamptz, path int, moves int, last_move_at timestamptz, seed bigint,
+                    recurred boolean not null default false)""");
+        step("cases (staging)", () -> jdbc.update("""
+                insert into bench_case (g, case_id, household_id, wijk_id, team_id, opened_at, closed_at, path, moves, last_move_at, seed)
+                select g, case_id, household_id, wijk_id, team_id, opened_at, closed_at, path,
+                       case when closed_at is not null then len else 1 + floor(random() * (len - 1))::int end,
+                       coalesce(closed_at, opened_at + (cast(:now as timestamptz) - opened_at) * random()),
+                       floor(random() * 1000000000)::bigint
+                from (select b.g, gen_random_uuid() as case_id, gen_random_uuid() as household_id, w.id as wijk_id, w.team_id,
+                             b.opened_at, b.path, cardinality(p.stages) as len,
+                             case when b.r < 0.85 and b.opened_at + b.lead < :now then b.opened_at + b.lead end as closed_at
+                      from (select g, cast(:now as timestamptz) - random() * :span * interval '1 day' as opened_at, random() as r,
+                                   case when p < 0.30 then 1 when p < 0.90 then 2 when p < 0.95 then 3 else 4 end as path,
+                                   (case when p < 0.30 then 5 + random() * 40 else 30 + random() * random() * 500 end)
+                                       * interval '1 day' as lead
+                            from (select g, random() as p from generate_series(1, :cases) g) x) b
+                      join (select id, team_id, row_number() over (order by id) - 1 as n from wijk where id like 'bench-wijk-%') w
+                        on w.n = b.g % 40
+                      join bench_path p on p.path = b.path) c
+                """, params));
+        step("returning households (staging)", () -> jdbc.update("""
+                insert into bench_case (g, case_id, household_id, wijk_id, team_id, opened_at, closed_at, path, moves, last_move_at, seed)
+                select g, case_id, household_id, wijk_id, team_id, opened_at, closed_at, path,
+                       case when closed_at is not null then len else 1 + floor(random() * (len - 1))::int end,
+                       coalesce(closed_at, opened_at + (cast(:now as timestamptz) - opened_at) * random()),
+                       floor(random() * 1000000000)::bigint
+                from (select r.g, gen_random_uuid() as case_id, r.household_id, r.wijk_id, r.team_id, r.opened_at, r.path,
+                             cardinality(p.stages) as len,
+                             case when r.x < 0.85 and r.opened_at + r.lead < :now then r.opened_at + r.lead end as closed_at
+                      from (select g + :cases as g, household_id, wijk_id, team_id,
+                                   closed_at + (20 + random() * 500) * interval '1 day' as opened_at, random() as x,
+                                   case when random() < 0.5 then 1 else 2 end as path,
+                                   (30 + random() * random() * 500) * interval '1 day' as lead
+                            from bench_case where closed_at is not null and random() < 0.10) r
+                      join bench_path p on p.path = r.path
+                      where r.opened_at < :now) c
+                """, params));
+        sql.execute("analyze bench_case");
+        // What the recurrence trigger marks when the later case opens (V12 did the same for existing cases).
+        step("recurrence flags (staging)", () -> jdbc.update("""
+                update bench_case c set recurred = true from bench_case later
+                where later.household_id = c.household_id and later.g > :cases and c.g <= :cases
+                  and later.opened_at <= c.closed_at + interval '12 months'
+                """, params));
+        dropSecondaryIndexes();
+        step("household", () -> jdbc.update("""
+                insert into household (id, display_name, wijk_id, created_at)
+                select household_id, 'Benchmarkhuishouden ' || g, wijk_id, opened_at from bench_case where g <= :cases order by opened_at
+                """, params));
+        step("support_case", () -> jdbc.update("""
+                insert into support_case (id, household_id, team_id, wijk_id, status, current_stage, stage_entered_at, opened_at,
+                                          closed_at, recurred_within_12_months)
+                select c.case_id, c.household_id, c.team_id, c.wijk_id,
+                       case when c.closed_at is not null then 'CLOSED' when p.stages[c.moves] = 'NAZORG' then 'NAZORG' else 'OPEN' end,
+                       case when c.closed_at is not null then 'AFGESLOTEN' else p.stages[c.moves] end, c.last_move_at,
+                       c.opened_at, c.closed_at, c.recurred
+                from bench_case c join bench_path p on p.path = c.path order by c.opened_at
+                """, params));
+        step("signal", () -> jdbc.update("""
+                insert into signal (id, case_id, household_id, team_id, wijk_id, source_type, description, urgency, safety_concern,
+                                    received_at, registered_by)
+                select gen_random_uuid(), case_id, household_id, team_id, wijk_id,
+                       case when pick < 0.35 then 'PARTNER' when pick < 0.6 then 'FRONTOFFICE' when pick < 0.8 then 'RESIDENT'
+                            else 'OWN_OBSERVATION' end,
+                       'Benchmarksignaal',
+                       case when path = 3 then 'HIGH' when pick2 < 0.1 then 'LOW' when pick2 < 0.95 then 'NORMAL' else 'HIGH' end,
+                       path = 3, received_at, 'benchmark'
+                from (select case_id, household_id, team_id, wijk_id, path, opened_at as received_at, random() as pick,
+                             random() as pick2, opened_at
+                      from bench_case
+                      union all
+                      select case_id, household_id, team_id, wijk_id, path, opened_at + random() * interval '5 days', random(),
+                             random(), opened_at
+                      from bench_case where random() < 0.2) s
+                where s.received_at < :now order by s.opened_at
+                """, params));
+        // Move k of n happens at a fraction of the case's time between its first and its last move: evenly
+        // spaced, each shifted by a pseudo-random 0–0.9 step from (case seed, k), so stays differ in length
+        // and the stage-stay load can compute a stay's end (move k + 1) without reading the step history back.
+        // Float arithmetic throughout: a literal like 1048576.0 would make it numeric, several times slower per row.
+        String movedAt = """
+                c.opened_at + (c.last_move_at - c.opened_at) * case when %1$s = 1 then 0 when %1$s = c.moves then 1
+                    else (%1$s - 1 + cast(((c.seed + %1$s * 40503) * 2654435761) %% 1048576 as float8) * 0.9 / 1048576)
+                         / (c.moves - 1) end""";
+        step("step_history", () -> jdbc.update("""
+                insert into step_history (case_id, from_stage, to_stage, actor, moved_at, reason, back_move)
+                select c.case_id, case when k > 1 then p.stages[k - 1] end, p.stages[k], 'benchmark', %s,
+                       case when b.back then 'Terug (benchmark)' end, b.back
+                from (select * from bench_case order by opened_at) c
+                join bench_path p on p.path = c.path
+                cross join lateral generate_series(1, c.moves) k
+                cross join lateral (select k > 1 and (p.stages[k - 1], p.stages[k]) in
+                        (('VRAAGVERHELDERING', 'TRIAGE'), ('PLAN', 'VRAAGVERHELDERING'), ('REGIE', 'PLAN')) as back) b
+                """.formatted(movedAt.formatted("k")), params));
+        step("stage_stay", () -> jdbc.update("""
+                insert into stage_stay (case_id, team_id, wijk_id, stage, entered_at, left_at, duration_seconds)
+                select c.case_id, c.team_id, c.wijk_id, p.stages[k], m.entered_at, m.left_at, date_part('epoch', m.left_at - m.entered_at)
+                from (select * from bench_case order by opened_at) c
+                join bench_path p on p.path = c.path
+                cross join lateral generate_series(1, c.moves) k
+                cross join lateral (select %s as entered_at, case when k < c.moves then %s end as left_at) m
+                where p.stages[k] <> 'AFGESLOTEN'
+                """.formatted(movedAt.formatted("k"), movedAt.formatted("(k + 1)")), params));
+        step("escalation", () -> escalations(params));
+        step("handover", () -> handovers(params));
+        step("toegang_request, legal_deadline", () -> toegang(params));
+        recreateSecondaryIndexes();
+        sql.execute("drop table bench_case");
+    }
+
+    /** Of the cases that reached regie, 8 %: most reached a doorbraak; recent ones of open cases are still running. */
+    private void escalations(MapSqlParameterSource params) {
+        String causes = CAUSE_WEIGHTS.entrySet().stream()
+                .flatMap(entry -> java.util.Collections.nCopies(entry.getValue(), "'" + entry.getKey().name() + "'").stream())
+                .collect(Collectors.joining(", "));
+        jdbc.update("""
+                insert into escalation (id, case_id, cause, description, source, raised_by, raised_at, status, procesregisseur,
+                                        taken_at, doorbraak, deescalated_at, deescalation_note)
+                select gen_random_uuid(), case_id, (array[%s])[1 + floor(random() * %d)::int], 'Benchmarkescalatie', 'WORKER',
+                       'benchmark', raised_at, status, case when status <> 'OPEN' then 'benchmark-procesregisseur' end,
+                       case when status <> 'OPEN' then raised_at + interval '1 day' end,
+                       case when status in ('DOORBRAAK', 'DEESCALATED') and (status = 'DOORBRAAK' or pick < 0.8) then jsonb_build_object(
+                           'casusoverlegAt', to_char(overleg_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+                           'participants', jsonb_build_array('bench-partner-1', 'bench-partner-2'), 'decision', 'Benchmarkbesluit',
+                           'payer', 'gemeente', 'payUntil', to_char(overleg_at + interval '90 days', 'YYYY-MM-DD'),
+                           'followUpBefore', to_char(overleg_at + interval '14 days', 'YYYY-MM-DD')) end,
+                       case when status = 'DEESCALATED' then least(cast(:now as timestamptz), overleg_at + interval '7 days') end, null
+                from (select *, case when closed_at is null and overleg_at > cast(:now as timestamptz) - interval '30 days'
+                                     then (array['OPEN', 'TAKEN', 'DOORBRAAK', 'DOORBRAAK'])[1 + floor(pick2 * 4)::int]
+                                     else 'DEESCALATED' end as status
+                      from (select case_id, closed_at, raised_at, random() as pick, random() as pick2,
+                                   least(cast(:now as timestamptz), raised_at + (1 + random() * 20) * interval '1 day') as overleg_at
+                            from (select case_id, closed_at,
+                                         opened_at + (last_move_at - opened_at) * (0.3 + 0.6 * random()) as raised_at
+                                  from bench_case where path > 1 and moves >= 5 and random() < 0.08) picked) timed) e
+                """.formatted(causes, CAUSE_WEIGHTS.values().stream().mapToInt(Integer::intValue).sum()), params);
+    }
+
+    /** Of the cases that reached regie, 15 %: mostly accepted within days, some declined or withdrawn, the newest still proposed. */
+    private void handovers(MapSqlParameterSource params) {
+        jdbc.update("""
+                insert into handover (id, case_id, scope, action_ids, sender, sender_organisation, receiver_organisation, summary,
+                                      consent, status, overdue, accept_before, decided_by, decided_at, decline_reason, created_at)
+                select gen_random_uuid(), case_id, case when pick2 < 0.7 then 'REGIE' else 'ACTIONS' end, '[]', 'benchmark', team_id,
+                       'bench-partner-' || (1 + floor(pick2 * 8)::int), '{"assessments": [], "goals": []}',
+                       jsonb_build_object('basis', 'CONSENT', 'givenAt', to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+                                          'form', 'IN_GESPREK', 'leefgebieden', jsonb_build_array('FINANCIEN')),
+                       status, status = 'PROPOSED' and created_at + interval '7 days' < :now, created_at + interval '7 days',
+                       case when status <> 'PROPOSED' then 'benchmark' end, case when status <> 'PROPOSED' then decided_at end,
+                       case when status = 'DECLINED' then 'Past niet in het aanbod (benchmark)' end, created_at
+                from (select *, case when decided_at > :now then 'PROPOSED' when pick < 0.82 then 'ACCEPTED'
+                                     when pick < 0.96 then 'DECLINED' else 'WITHDRAWN' end as status
+                      from (select case_id, team_id, created_at, random() as pick, random() as pick2,
+                                   created_at + (2 + random() * random() * 200) * interval '1 hour' as decided_at
+                            from (select case_id, team_id, opened_at + (last_move_at - opened_at) * (0.3 + 0.7 * random()) as created_at
+                                  from bench_case where path > 1 and moves >= 5 and random() < 0.15) picked) timed) h
+                """, params);
+    }
+
+    /** A quarter of the cases: one request under one of four laws with its legal term; decided, or still running. */
+    private void toegang(MapSqlParameterSource params) {
+        String terms = List.of(new Object[] {"WMO", LegalTerm.WMO_ONDERZOEK, 8}, new Object[] {"JEUGDWET", LegalTerm.JEUGDWET_BESLUIT, 5},
+                        new Object[] {"PARTICIPATIEWET", LegalTerm.PARTICIPATIEWET_BESLUIT, 4},
+                        new Object[] {"WGS", LegalTerm.WGS_EERSTE_GESPREK, 3}).stream()
+                .map(row -> {
+                    LegalTerm term = (LegalTerm) row[1];
+                    return "('%s', '%s', %d, '%s', %d)".formatted(row[0], term.name(), term.amount() * 7,
+                            term.legalBasis().replace("'", "''"), (Integer) row[2]);
+                })
+                .collect(Collectors.joining(", "));
+        jdbc.getJdbcOperations().execute("""
+                create temporary table bench_toegang (id uuid, case_id uuid, law varchar(24), term varchar(32), days int,
+                    basis varchar(300), received_on date, due_on date, decided_on date, suspended boolean) on commit drop""");
+        jdbc.update("""
+                insert into bench_toegang (id, case_id, law, term, days, basis, received_on, due_on, decided_on, suspended)
+                select gen_random_uuid(), c.case_id, t.law, t.term, t.days, t.basis, c.received_on, c.received_on + t.days,
+                       c.received_on + floor((0.3 + c.pace) * t.days)::int, c.pace > 0.9
+                from (select case_id, cast(opened_at + random() * interval '30 days' as date) as received_on, random() as pace,
+                             random() * 20 as pick
+                      from bench_case where random() < 0.25) c
+                join (select law, term, days, basis, sum(weight) over (order by law) - weight as low, sum(weight) over (order by law) as high
+                      from (values %s) v(law, term, days, basis, weight)) t on c.pick >= t.low and c.pick < t.high
+                where c.received_on < cast(:now as date)
+                """.formatted(terms), params);
+        jdbc.update("""
+                insert into toegang_request (id, case_id, law, provision, received_on, phase, outcome, decided_by, decided_at,
+                                             requested_by, requested_at)
+                select id, case_id, law, 'Benchmarkvoorziening', received_on,
+                       case when decided then 'BESLOTEN' when received_on + days / 2 < cast(:now as date) then 'BESLUIT' else 'ONDERZOEK' end,
+                       case when decided then (array['GRANTED', 'GRANTED', 'GRANTED', 'PARTLY', 'REFUSED'])[1 + floor(random() * 5)::int] end,
+                       case when decided then 'benchmark' end, case when decided then decided_on + time '12:00' end,
+                       'benchmark', received_on + time '09:00'
+                from (select *, decided_on < cast(:now as date) as decided from bench_toegang) t
+                """, params);
+        jdbc.update("""
+                insert into legal_deadline (id, case_id, toegang_request_id, term, legal_basis, received_on, due_on, warn_on, suspended_days,
+                                            suspended_since, status, at_risk, breached, met_on, created_at)
+                select gen_random_uuid(), case_id, id, term, basis, received_on, due_on, due_on - 7, 0,
+                       case when not decided and suspended then least(received_on + 7, cast(:now as date)) end,
+                       case when decided then 'MET' when suspended then 'SUSPENDED' else 'RUNNING' end,
+                       not decided and due_on - 7 <= cast(:now as date),
+                       case when decided then decided_on > due_on else due_on < cast(:now as date) end,
+                       case when decided then decided_on end, received_on + time '09:00'
+                from (select *, decided_on < cast(:now as date) as decided from bench_toegang) t
+                """, params);
+    }
+
+    private void dropSecondaryIndexes() {
+        var sql = jdbc.getJdbcOperations();
+        sql.execute("""
+                create temporary table bench_index on commit drop as
+                select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as definition
+                from pg_index i join pg_class t on t.oid = i.indrelid
+                where t.relnamespace = 'public'::regnamespace and t.relname in (%s)
+                  and not exists (select 1 from pg_constraint k where k.conindid = i.indexrelid)
+                """.formatted(TABLES.stream().map(table -> "'" + table + "'").collect(Collectors.joining(", "))));
+        sql.queryForList("select name from bench_index", String.class).forEach(index -> sql.execute("drop index " + index));
+    }
+
+    private void recreateSecondaryIndexes() {
+        var sql = jdbc.getJdbcOperations();
+        sql.queryForList("select name || '|' || definition from bench_index order by name", String.class).forEach(row -> {
+            String[] parts = row.split("\\|", 2);
+            step("index " + parts[0], () -> sql.execute(parts[1]));
+        });
+    }
+
+    /**
+     * What the triggers and foreign keys would have guaranteed, checked after the load: each count must be
+     * zero. Keyed by what is wrong.
+     */
+    Map<String, Long> check() {
+        Map<String, Long> wrong = new LinkedHashMap<>();
+        wrong.put("open cases without exactly one open stay", count("""
+                select count(*) from support_case c where c.status <> 'CLOSED' and c.team_id like 'bench-team-%'
+                  and (select count(*) from stage_stay s where s.case_id = c.id and s.left_at is null) <> 1"""));
+        wrong.put("open stays of closed cases", count("""
+                select count(*) from stage_stay s join support_case c on c.id = s.case_id where s.left_at is null and c.status = 'CLOSED'"""));
+        wrong.put("stays whose team or wijk differs from their case's", count("""
+                select count(*) from stage_stay s join support_case c on c.id = s.case_id
+                where s.team_id <> c.team_id or s.wijk_id <> c.wijk_id"""));
+        wrong.put("signals whose team or wijk differs from their case's", count("""
+                select count(*) from signal s join support_case c on c.id = s.case_id where s.team_id <> c.team_id or s.wijk_id <> c.wijk_id"""));
+        wrong.put("cases whose wijk differs from their household's", count("""
+                select count(*) from support_case c join household h on h.id = c.household_id where c.wijk_id <> h.wijk_id"""));
+        wrong.put("stays and moves that do not match", count("""
+                select abs((select count(*) from stage_stay) - (select count(*) from step_history where to_stage <> 'AFGESLOTEN'))"""));
+        wrong.put("recurrence flags the trigger would have set otherwise", count("""
+                select count(*) from support_case c where c.recurred_within_12_months <> exists (
+                    select 1 from support_case later where later.household_id = c.household_id and later.id <> c.id
+                      and c.closed_at is not null and later.opened_at > c.closed_at
+                      and later.opened_at <= c.closed_at + interval '12 months')"""));
+        return wrong;
+    }
+
+    long count(String sql) {
+        Long count = jdbc.getJdbcOperations().queryForObject(sql, Long.class);
+        return count == null ? 0 : count;
+    }
+
+    private void step(String name, Runnable step) {
+        long start = System.nanoTime();
+        step.run();
+        long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+        stepMillis.put(name, millis);
+        System.out.printf("[benchmark] fill: %-44s %,8d ms%n", name, millis);
+    }
+}
