@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
+import java.net.CookieStore;
+import java.net.HttpCookie;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -130,12 +132,53 @@ class CockpitLoginIT {
         }
     }
 
+    /**
+     * Keycloak sets its login-session cookies Secure (SameSite=None). A browser sends Secure cookies to
+     * http://127.0.0.1 (a loopback origin counts as secure); Java's cookie store would not, and Keycloak would
+     * answer "cookie not found". So the store keeps them as a browser does on loopback.
+     */
+    static final class LoopbackCookies implements CookieStore {
+
+        private final CookieStore cookies = new CookieManager().getCookieStore();
+
+        @Override
+        public void add(URI uri, HttpCookie cookie) {
+            cookie.setSecure(false);
+            cookies.add(uri, cookie);
+        }
+
+        @Override
+        public List<HttpCookie> get(URI uri) {
+            return cookies.get(uri);
+        }
+
+        @Override
+        public List<HttpCookie> getCookies() {
+            return cookies.getCookies();
+        }
+
+        @Override
+        public List<URI> getURIs() {
+            return cookies.getURIs();
+        }
+
+        @Override
+        public boolean remove(URI uri, HttpCookie cookie) {
+            return cookies.remove(uri, cookie);
+        }
+
+        @Override
+        public boolean removeAll() {
+            return cookies.removeAll();
+        }
+    }
+
     /** Cookies and redirects as a browser keeps them; the Keycloak login form filled in and sent. */
     static final class Browser {
 
         private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*action=\"([^\"]+)\"");
 
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager(new LoopbackCookies(), CookiePolicy.ACCEPT_ALL))
                 .followRedirects(HttpClient.Redirect.ALWAYS).connectTimeout(Duration.ofSeconds(10)).build();
 
         HttpResponse<String> get(String url) throws Exception {
