@@ -96,7 +96,7 @@ class CockpitLoginIT {
         Browser browser = new Browser();
         HttpResponse<String> cockpit = browser.logIn(app("/camunda/app/cockpit/default/"), "admin");
 
-        assertThat(cockpit.statusCode()).isEqualTo(200);
+        assertThat(cockpit.statusCode()).as(cockpit.uri() + " " + cockpit.body()).isEqualTo(200);
         assertThat(cockpit.uri().toString()).startsWith(app("/camunda/app/cockpit/"));
         assertThat(cockpit.body()).containsIgnoringCase("cockpit");
         JsonNode user = json.readTree(browser.get(app("/camunda/api/admin/auth/user/default")).body());
@@ -111,7 +111,8 @@ class CockpitLoginIT {
     void aWorkerLoggedInAtKeycloakIsRefused() throws Exception {
         HttpResponse<String> cockpit = new Browser().logIn(app("/camunda/app/cockpit/default/"), "wijkcoach");
 
-        assertThat(cockpit.statusCode()).isEqualTo(403);
+        assertThat(cockpit.statusCode()).as(cockpit.uri() + " " + cockpit.body()).isEqualTo(403);
+        assertThat(cockpit.uri().toString()).as("refused at Cockpit itself, after the login").startsWith(app("/camunda/"));
     }
 
     private String app(String path) {
