@@ -4,6 +4,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import nl.wijkroute.system.problem.ProblemWriter;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.identity.db.DbReadOnlyIdentityServiceProvider;
+import org.camunda.bpm.engine.impl.persistence.GenericManagerFactory;
 import nl.wijkroute.system.security.KeycloakJwtConverter;
 import nl.wijkroute.system.security.Roles;
 import nl.wijkroute.system.security.TokenProperties;
@@ -114,6 +119,20 @@ class CockpitSecurityConfiguration {
             Collection<GrantedAuthority> authorities = roles.convert(
                     accessTokens.decode(request.getAccessToken().getTokenValue())).getAuthorities();
             return new DefaultOidcUser(authorities, user.getIdToken(), user.getUserInfo(), "sub");
+        };
+    }
+
+    /**
+     * The webapp sends everyone to its first-user setup page while the engine's identity service is writable and
+     * has no camunda-admin member. Read-only, it has no setup page, and no Camunda user can be made at all.
+     */
+    @Bean
+    ProcessEnginePlugin noCamundaUsers() {
+        return new AbstractProcessEnginePlugin() {
+            @Override
+            public void preInit(ProcessEngineConfigurationImpl configuration) {
+                configuration.setIdentityProviderSessionFactory(new GenericManagerFactory(DbReadOnlyIdentityServiceProvider.class));
+            }
         };
     }
 
