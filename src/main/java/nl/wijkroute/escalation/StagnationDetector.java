@@ -76,9 +76,19 @@ public class StagnationDetector {
         this.clock = clock;
     }
 
-    /** @return how many new signals were raised */
+    /**
+     * The daily run, on one instance of the cluster. Apart from {@link #detect()}: ShedLock cannot lock a
+     * method returning a primitive (it throws and the run never happened), and a request for detection must not
+     * fail because another instance holds the lock. lockAtLeastFor keeps the lock past a quick run, so an
+     * instance whose clock is a little behind does not run the same firing again.
+     */
     @Scheduled(cron = "${wijkroute.stagnation.detect-cron:0 0 6 * * *}", zone = MunicipalTime.TIME_ZONE)
-    @SchedulerLock(name = "stagnation-detection", lockAtMostFor = "PT30M")
+    @SchedulerLock(name = "stagnation-detection", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
+    public void detectOnSchedule() {
+        detect();
+    }
+
+    /** @return how many new signals were raised (safe beside a scheduled run: {@code on conflict do nothing}) */
     @Transactional
     public int detect() {
         Instant now = clock.instant();

@@ -50,6 +50,11 @@ public final class TestTokens {
         }
     }
 
+    /** The public half of the test key, for a service started in another JVM (the crash test) to trust. */
+    public static RSAPublicKey publicKey() {
+        return (RSAPublicKey) KEYS.getPublic();
+    }
+
     private static KeyPair generate() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");

@@ -80,4 +80,34 @@ class ScheduledWorkRunsOncePerClusterTest extends ApiTestSupport {
         assertThat(unlocked).as("scheduled methods without @SchedulerLock").isEmpty();
         assertThat(names).contains("stagnation-detection", "retention-erasure").doesNotHaveDuplicates();
     }
+
+    /**
+     * ShedLock's method proxy throws LockingNotSupportedException for a method returning a primitive, on every
+     * firing: stagnation detection and the idempotency clean-up never ran. And a lock without lockAtLeastFor lets
+     * a quick job run again on an instance whose clock is a moment behind.
+     */
+    @Test
+    void everyLockedJobCanBeLockedAndIsHeldPastAQuickRun() throws Exception {
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new RegexPatternTypeFilter(Pattern.compile(".*")));
+        List<String> primitive = new ArrayList<>();
+        List<String> notHeld = new ArrayList<>();
+        for (BeanDefinition candidate : scanner.findCandidateComponents("nl.wijkroute")) {
+            for (Method method : Class.forName(candidate.getBeanClassName()).getDeclaredMethods()) {
+                SchedulerLock lock = method.getAnnotation(SchedulerLock.class);
+                if (lock == null) {
+                    continue;
+                }
+                if (method.getReturnType().isPrimitive() && method.getReturnType() != void.class) {
+                    primitive.add(lock.name());
+                }
+                if (lock.lockAtLeastFor().isEmpty() || Duration.parse(lock.lockAtLeastFor()).isZero()) {
+                    notHeld.add(lock.name());
+                }
+            }
+        }
+
+        assertThat(primitive).as("locked methods returning a primitive (ShedLock refuses to run them)").isEmpty();
+        assertThat(notHeld).as("locked jobs without lockAtLeastFor").isEmpty();
+    }
 }

@@ -54,7 +54,7 @@ public class AccessLogSealer {
     }
 
     @Scheduled(fixedDelayString = "${wijkroute.access-log.seal-every:PT2S}")
-    @SchedulerLock(name = "access-log-seal", lockAtMostFor = "PT5M")
+    @SchedulerLock(name = "access-log-seal", lockAtMostFor = "PT5M", lockAtLeastFor = "PT1S")
     public void sealOnSchedule() {
         seal();
     }

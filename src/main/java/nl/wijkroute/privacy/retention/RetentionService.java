@@ -61,7 +61,7 @@ public class RetentionService {
     private enum Outcome { NONE, CASE_FILE, ALL }
 
     @Scheduled(cron = "${wijkroute.retention.cron:0 30 2 * * *}", zone = MunicipalTime.TIME_ZONE)
-    @SchedulerLock(name = "retention-erasure", lockAtMostFor = "PT2H")
+    @SchedulerLock(name = "retention-erasure", lockAtMostFor = "PT2H", lockAtLeastFor = "PT1M")
     public Report run() {
         return runAsOf(LocalDate.now(clock.withZone(MunicipalTime.ZONE)));
     }

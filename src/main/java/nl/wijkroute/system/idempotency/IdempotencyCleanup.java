@@ -33,9 +33,18 @@ public class IdempotencyCleanup {
         this.properties = properties;
     }
 
-    /** Removes every key first used longer than the lifetime ago; returns how many. */
+    /**
+     * The hourly run, on one instance of the cluster. Void: ShedLock cannot lock a method returning a primitive
+     * (it throws, and the clean-up never ran). lockAtLeastFor: a quick run is not repeated by an instance whose
+     * clock is a little behind.
+     */
     @Scheduled(cron = "${wijkroute.idempotency.cleanup-cron:0 17 * * * *}")
-    @SchedulerLock(name = "idempotency-cleanup", lockAtMostFor = "PT30M")
+    @SchedulerLock(name = "idempotency-cleanup", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
+    public void removeExpiredOnSchedule() {
+        removeExpired();
+    }
+
+    /** Removes every key first used longer than the lifetime ago; returns how many. */
     public int removeExpired() {
         Instant cutoff = clock.instant().minus(properties.lifetime());
         int total = 0;

@@ -117,6 +117,9 @@ public final class EndpointRules {
             get("/api/v1/organisations/{id}", ANY_ROLE),
             post("/api/v1/organisations", ADMIN),
             put("/api/v1/organisations/{id}", ADMIN),
+            // Operations: the engine's failed jobs, listed and retried
+            get("/api/v1/admin/failed-jobs", ADMIN),
+            post("/api/v1/admin/failed-jobs/{id}/retry", ADMIN),
             // Privacy: break-the-glass, access log, erasure
             post("/api/v1/break-glass", WIJKTEAM, PROCESREGISSEUR),
             get("/api/v1/break-glass", PRIVACY),
