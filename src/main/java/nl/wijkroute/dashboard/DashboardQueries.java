@@ -221,6 +221,91 @@ class DashboardQueries {
         return jdbc.queryForMap(sql, forCall(filter));
     }
 
+    /** Escalations raised in the period that reached a doorbraak, and how many of those named a temporary payer. */
+    Map<String, Object> doorbraakPayers(DashboardFilter filter) {
+        String sql = """
+                select count(*) as doorbraken,
+                       count(*) filter (where nullif(e.doorbraak ->> 'payer', '') is not null) as with_payer
+                from escalation e
+                """ + SCOPE.formatted("e.case_id") + """
+                  and e.raised_at >= :from and e.raised_at < :to and e.doorbraak is not null
+                """;
+        return jdbc.queryForMap(sql, forCall(filter));
+    }
+
+    /**
+     * Households with a toegang request made in the period, and how many of them had requests under two or
+     * more laws in the period (over all their cases).
+     */
+    Map<String, Object> multiLawHouseholds(DashboardFilter filter) {
+        String sql = """
+                select count(*) as households, count(*) filter (where laws >= 2) as multi_law
+                from (select c.household_id, count(distinct r.law) as laws
+                      from toegang_request r
+                """ + SCOPE.formatted("r.case_id") + """
+                        and r.requested_at >= :from and r.requested_at < :to
+                      group by c.household_id) per_household
+                """;
+        return jdbc.queryForMap(sql, forCall(filter));
+    }
+
+    /**
+     * Toegang requests refused in the period, and how many of them were followed, before the end of the
+     * period, by a request under another law for the same household (any of its cases).
+     */
+    Map<String, Object> refusalsFollowedByOtherLaw(DashboardFilter filter) {
+        String sql = """
+                select count(*) as refusals,
+                       count(*) filter (where exists (
+                           select 1 from toegang_request later join support_case lc on lc.id = later.case_id
+                           where lc.household_id = c.household_id and later.law <> r.law
+                             and later.requested_at >= r.decided_at and later.requested_at < :to)) as followed
+                from toegang_request r
+                """ + SCOPE.formatted("r.case_id") + """
+                  and r.outcome = 'REFUSED' and r.decided_at >= :from and r.decided_at < :to
+                """;
+        return jdbc.queryForMap(sql, forCall(filter));
+    }
+
+    /** Cases with a back-move (decision 0028) in the period, and how many had two or more there. */
+    Map<String, Object> repeatedBackMoves(DashboardFilter filter) {
+        String sql = """
+                select count(*) as cases, count(*) filter (where moves >= 2) as repeated
+                from (select h.case_id, count(*) as moves
+                      from step_history h
+                """ + SCOPE.formatted("h.case_id") + """
+                        and h.back_move and h.moved_at >= :from and h.moved_at < :to
+                      group by h.case_id) per_case
+                """;
+        return jdbc.queryForMap(sql, forCall(filter));
+    }
+
+    /** Legal terms due in the period (as in deadline compliance), and how many were suspended at some time. */
+    Map<String, Object> suspendedTerms(DashboardFilter filter) {
+        String sql = """
+                select count(*) as terms,
+                       count(*) filter (where d.status = 'SUSPENDED' or d.suspended_days > 0
+                           or exists (select 1 from deadline_suspension s where s.deadline_id = d.id)) as suspended
+                from legal_deadline d
+                """ + SCOPE.formatted("d.case_id") + """
+                  and d.due_on >= cast(:from as timestamptz)::date and d.due_on < cast(:to as timestamptz)::date
+                """;
+        return jdbc.queryForMap(sql, forCall(filter));
+    }
+
+    /** Toegang requests decided in the period, by outcome. */
+    Map<String, Object> decisionOutcomes(DashboardFilter filter) {
+        String sql = """
+                select count(*) as decided,
+                       count(*) filter (where r.outcome = 'REFUSED') as refused,
+                       count(*) filter (where r.outcome = 'PARTLY') as partly
+                from toegang_request r
+                """ + SCOPE.formatted("r.case_id") + """
+                  and r.outcome is not null and r.decided_at >= :from and r.decided_at < :to
+                """;
+        return jdbc.queryForMap(sql, forCall(filter));
+    }
+
     /**
      * The parameters of one dashboard call, planned for these values. Why force custom plans: every
      * query treats team and wijk as optional ({@code :team is null or team_id = :team}); once the JDBC

@@ -136,6 +136,59 @@ public class DashboardService {
         return new DashboardViews.Recurrence(ended, recurred, ended == 0 ? null : (double) recurred / ended, false);
     }
 
+    @Transactional(readOnly = true)
+    public DashboardViews.DoorbraakPayers doorbraakPayers(DashboardFilter filter) {
+        Map<String, Object> row = queries.doorbraakPayers(filter);
+        long doorbraken = number(row.get("doorbraken"));
+        return small(doorbraken) ? new DashboardViews.DoorbraakPayers(null, null, true)
+                : new DashboardViews.DoorbraakPayers(doorbraken, number(row.get("with_payer")), false);
+    }
+
+    @Transactional(readOnly = true)
+    public DashboardViews.MultiLawHouseholds multiLawHouseholds(DashboardFilter filter) {
+        Map<String, Object> row = queries.multiLawHouseholds(filter);
+        long households = number(row.get("households"));
+        return small(households) ? new DashboardViews.MultiLawHouseholds(null, null, true)
+                : new DashboardViews.MultiLawHouseholds(households, number(row.get("multi_law")), false);
+    }
+
+    @Transactional(readOnly = true)
+    public DashboardViews.RefusalsFollowedByOtherLaw refusalsFollowedByOtherLaw(DashboardFilter filter) {
+        Map<String, Object> row = queries.refusalsFollowedByOtherLaw(filter);
+        long refusals = number(row.get("refusals"));
+        return small(refusals) ? new DashboardViews.RefusalsFollowedByOtherLaw(null, null, true)
+                : new DashboardViews.RefusalsFollowedByOtherLaw(refusals, number(row.get("followed")), false);
+    }
+
+    @Transactional(readOnly = true)
+    public DashboardViews.RepeatedBackMoves repeatedBackMoves(DashboardFilter filter) {
+        Map<String, Object> row = queries.repeatedBackMoves(filter);
+        long cases = number(row.get("cases"));
+        return small(cases) ? new DashboardViews.RepeatedBackMoves(null, null, true)
+                : new DashboardViews.RepeatedBackMoves(cases, number(row.get("repeated")), false);
+    }
+
+    @Transactional(readOnly = true)
+    public DashboardViews.SuspendedTerms suspendedTerms(DashboardFilter filter) {
+        Map<String, Object> row = queries.suspendedTerms(filter);
+        long terms = number(row.get("terms"));
+        return small(terms) ? new DashboardViews.SuspendedTerms(null, null, true)
+                : new DashboardViews.SuspendedTerms(terms, number(row.get("suspended")), false);
+    }
+
+    @Transactional(readOnly = true)
+    public DashboardViews.DecisionOutcomes decisionOutcomes(DashboardFilter filter) {
+        Map<String, Object> row = queries.decisionOutcomes(filter);
+        long decided = number(row.get("decided"));
+        if (small(decided)) {
+            return new DashboardViews.DecisionOutcomes(null, null, null, null, true);
+        }
+        long refused = number(row.get("refused"));
+        long partly = number(row.get("partly"));
+        return new DashboardViews.DecisionOutcomes(decided, refused, partly,
+                decided == 0 ? null : (double) (refused + partly) / decided, false);
+    }
+
     private DashboardViews.LeadTime leadTime(DashboardQueries.Row row) {
         return small(row.count())
                 ? new DashboardViews.LeadTime(row.key(), null, null, null, true)

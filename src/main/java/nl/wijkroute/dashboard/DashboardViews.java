@@ -47,4 +47,33 @@ public final class DashboardViews {
     /** Households signalled again within 12 months after their support ended. */
     public record Recurrence(Long casesEnded, Long recurredWithin12Months, Double share, boolean suppressed) {
     }
+    /*
+     * Evidence for the reflectietool (decision 0039). Each is a group and a part of it; like the rates above,
+     * the group decides suppression: a group of fewer than the minimum (more than none) shows no numbers.
+     */
+
+    /** Escalations raised in the period that reached a doorbraak, and those with a temporary payer. */
+    public record DoorbraakPayers(Long doorbraken, Long withTemporaryPayer, boolean suppressed) {
+    }
+
+    /** Households with a toegang request in the period, and those with requests under two or more laws. */
+    public record MultiLawHouseholds(Long households, Long underTwoOrMoreLaws, boolean suppressed) {
+    }
+
+    /** Requests refused in the period, and those followed by a request under another law for the household. */
+    public record RefusalsFollowedByOtherLaw(Long refusals, Long followedByOtherLaw, boolean suppressed) {
+    }
+
+    /** Cases with a back-move in the period, and those with two or more. */
+    public record RepeatedBackMoves(Long casesWithBackMove, Long casesWithTwoOrMore, boolean suppressed) {
+    }
+
+    /** Legal terms due in the period, and those suspended at some time. */
+    public record SuspendedTerms(Long terms, Long suspended, boolean suppressed) {
+    }
+
+    /** Toegang requests decided in the period, refused, partly granted, and the share of those two. */
+    public record DecisionOutcomes(Long decided, Long refused, Long partlyGranted, Double refusedOrPartlyShare,
+                                   boolean suppressed) {
+    }
 }

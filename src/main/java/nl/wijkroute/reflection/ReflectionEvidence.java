@@ -78,6 +78,24 @@ class ReflectionEvidence {
                     law.complianceRate(), law.suppressed()));
         }
 
+        DashboardViews.DoorbraakPayers payers = dashboard.doorbraakPayers(filter);
+        byTheme.get(ReflectionTheme.SLIM_GELD).add(count("doorbrakenWithTemporaryPayer", "Doorbraken met een tijdelijke betaler",
+                payers.withTemporaryPayer(), payers.suppressed()));
+        DashboardViews.MultiLawHouseholds multiLaw = dashboard.multiLawHouseholds(filter);
+        byTheme.get(ReflectionTheme.WETTELIJKE_GRENSCONFLICTEN).add(count("householdsUnderTwoOrMoreLaws",
+                "Huishoudens met aanvragen onder twee of meer wetten", multiLaw.underTwoOrMoreLaws(), multiLaw.suppressed()));
+        DashboardViews.RefusalsFollowedByOtherLaw refusals = dashboard.refusalsFollowedByOtherLaw(filter);
+        byTheme.get(ReflectionTheme.WETTELIJKE_GRENSCONFLICTEN).add(count("refusalsFollowedByOtherLaw",
+                "Afwijzingen gevolgd door een aanvraag onder een andere wet", refusals.followedByOtherLaw(), refusals.suppressed()));
+        DashboardViews.RepeatedBackMoves backMoves = dashboard.repeatedBackMoves(filter);
+        werkwijze.add(count("casesWithRepeatedBackMoves", "Casussen met twee of meer stappen terug",
+                backMoves.casesWithTwoOrMore(), backMoves.suppressed()));
+        DashboardViews.SuspendedTerms suspended = dashboard.suspendedTerms(filter);
+        systemen.add(count("termsSuspended", "Wettelijke termijnen opgeschort", suspended.suspended(), suspended.suppressed()));
+        DashboardViews.DecisionOutcomes outcomes = dashboard.decisionOutcomes(filter);
+        systemen.add(new Indicator("requestsRefusedOrPartlyShare", "Aandeel aanvragen afgewezen of deels toegekend",
+                outcomes.refusedOrPartlyShare(), outcomes.suppressed()));
+
         DashboardViews.Recurrence recurrence = dashboard.recurrence(filter);
         byTheme.get(ReflectionTheme.VAKMANSCHAP).add(new Indicator("recurrenceShare",
                 "Aandeel opnieuw gesignaleerd binnen 12 maanden", recurrence.share(), recurrence.suppressed()));

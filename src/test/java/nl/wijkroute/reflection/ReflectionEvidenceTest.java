@@ -35,6 +35,12 @@ class ReflectionEvidenceTest {
                 new DashboardViews.EscalationCount("PARTIES_WAIT_FOR_EACH_OTHER", 6L, 3.0, false),
                 new DashboardViews.EscalationCount("FINANCING_CONFLICT", null, null, true),
                 new DashboardViews.EscalationCount("SAFETY", 7L, 1.0, false)));
+        when(dashboard.doorbraakPayers(any())).thenReturn(new DashboardViews.DoorbraakPayers(9L, 4L, false));
+        when(dashboard.multiLawHouseholds(any())).thenReturn(new DashboardViews.MultiLawHouseholds(null, null, true));
+        when(dashboard.refusalsFollowedByOtherLaw(any())).thenReturn(new DashboardViews.RefusalsFollowedByOtherLaw(6L, 2L, false));
+        when(dashboard.repeatedBackMoves(any())).thenReturn(new DashboardViews.RepeatedBackMoves(11L, 5L, false));
+        when(dashboard.suspendedTerms(any())).thenReturn(new DashboardViews.SuspendedTerms(10L, 3L, false));
+        when(dashboard.decisionOutcomes(any())).thenReturn(new DashboardViews.DecisionOutcomes(8L, 1L, 1L, 0.25, false));
         ArgumentCaptor<DashboardFilter> filter = ArgumentCaptor.forClass(DashboardFilter.class);
 
         ReflectionEvidence.Evidence evidence = new ReflectionEvidence(dashboard)
@@ -48,11 +54,16 @@ class ReflectionEvidenceTest {
         assertThat(values(themes.get(ReflectionTheme.SAMENSPEL))).containsExactly(
                 "handoversProposed=12.0", "handoversDeclined=3.0", "handoversPending=1.0", "handoverMedianHoursToAccept=30.5",
                 "escalations.PARTIES_WAIT_FOR_EACH_OTHER=6.0");
-        assertThat(values(themes.get(ReflectionTheme.SLIM_GELD))).containsExactly("escalations.FINANCING_CONFLICT=suppressed");
+        assertThat(values(themes.get(ReflectionTheme.SLIM_GELD))).containsExactly("doorbrakenWithTemporaryPayer=4.0",
+                "escalations.FINANCING_CONFLICT=suppressed");
+        assertThat(values(themes.get(ReflectionTheme.WETTELIJKE_GRENSCONFLICTEN))).containsExactly(
+                "householdsUnderTwoOrMoreLaws=suppressed", "refusalsFollowedByOtherLaw=2.0", "escalations.COLLIDING_LAWS=0.0");
         assertThat(values(themes.get(ReflectionTheme.HELDERE_WERKWIJZE))).containsExactly("leadTimeMedianDays.TRIAGE=2.0",
-                "leadTimeMedianDays.PLAN=suppressed", "leadTimeMedianDays.ROUTE=41.0", "escalations.DETECTED_STAGNATION=0.0");
+                "leadTimeMedianDays.PLAN=suppressed", "leadTimeMedianDays.ROUTE=41.0", "casesWithRepeatedBackMoves=5.0",
+                "escalations.DETECTED_STAGNATION=0.0");
         assertThat(values(themes.get(ReflectionTheme.DWINGENDE_SYSTEMEN))).containsExactly("termsBreached.WMO=3.0",
-                "termsComplianceRate.WMO=0.7", "escalations.FORCING_SYSTEMS=0.0");
+                "termsComplianceRate.WMO=0.7", "termsSuspended=3.0", "requestsRefusedOrPartlyShare=0.25",
+                "escalations.FORCING_SYSTEMS=0.0");
         assertThat(values(themes.get(ReflectionTheme.VAKMANSCHAP))).containsExactly("recurrenceShare=suppressed",
                 "escalations.HOUSEHOLD_DECLINES=0.0");
         assertThat(themes.get(ReflectionTheme.HEILIGE_HUISJES).qualitativeOnly()).isTrue();
