@@ -112,7 +112,7 @@ async function report(id, themes) {
   warnings.innerHTML = '';
   s.warnings.forEach(w => { const li = document.createElement('li'); li.textContent = w.message; warnings.append(li); });
   if (r.results) {
-    rows('scores', r.results.themes.map(t => [t.rank, t.label, t.n, number(t.median), number(t.mean), t.distribution.join(' '),
+    rows('scores', r.results.themes.map(t => [t.rank, t.label, t.n, number(t.median), number(t.mean), (t.suppressed ? 'onderdrukt (te weinig scores)' : t.distribution.join(' ')),
       t.verschilInBeleving ? 'ja' : 'nee']));
   } else {
     document.querySelector('#scores .empty').textContent = 'De scoreronde loopt nog: de uitslag volgt na het sluiten.';

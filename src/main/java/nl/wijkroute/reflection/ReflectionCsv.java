@@ -36,7 +36,7 @@ final class ReflectionCsv {
                     row(csv, "score", t.label(), "n", t.n());
                     row(csv, "score", t.label(), "mediaan", t.median());
                     row(csv, "score", t.label(), "gemiddelde", t.mean() == null ? null : Math.round(t.mean() * 100) / 100.0);
-                    row(csv, "score", t.label(), "verdeling 1-10", t.distribution().toString());
+                    row(csv, "score", t.label(), "verdeling 1-10", t.suppressed() ? "onderdrukt" : t.distribution().toString());
                     row(csv, "score", t.label(), "verschil in beleving", t.verschilInBeleving() ? "ja" : "nee");
                     for (ReflectionResults.PerspectiveMedian p : t.perspectives()) {
                         row(csv, "score", t.label(), "mediaan " + p.perspective().label(), p.suppressed() ? "onderdrukt" : p.median());

@@ -12,7 +12,9 @@ import java.util.stream.Collectors;
  * The priority order of a session from its scores: per theme n, median, mean, the distribution over 1..10
  * and the interquartile range; ordered by median, then mean (highest first: a high score means many
  * knelpunten). Never per person. A wide spread is a topic of its own ("verschil in beleving"); medians per
- * perspective only for groups at or above the dashboard's minimum group size (decision 0039).
+ * perspective only for groups at or above the dashboard's minimum group size (decision 0039). A theme scored
+ * by fewer people than that minimum shows only its n: with two scorers each would read the other's scores
+ * from the median or the distribution.
  */
 final class ReflectionResults {
 
@@ -28,7 +30,7 @@ final class ReflectionResults {
 
     record ThemeResult(int rank, ReflectionTheme theme, String label, int n, Double median, Double mean,
                        List<Integer> distribution, Double interquartileRange, boolean verschilInBeleving,
-                       List<PerspectiveMedian> perspectives) {
+                       List<PerspectiveMedian> perspectives, boolean suppressed) {
     }
 
     private ReflectionResults() {
@@ -51,13 +53,16 @@ final class ReflectionResults {
         for (int i = 0; i < unranked.size(); i++) {
             ThemeResult r = unranked.get(i);
             ranked.add(new ThemeResult(i + 1, r.theme(), r.label(), r.n(), r.median(), r.mean(), r.distribution(),
-                    r.interquartileRange(), r.verschilInBeleving(), r.perspectives()));
+                    r.interquartileRange(), r.verschilInBeleving(), r.perspectives(), r.suppressed()));
         }
         return ranked;
     }
 
     private static ThemeResult result(ReflectionTheme theme, List<Score> themeScores, int minGroupSize) {
         double[] values = sorted(themeScores);
+        if (values.length > 0 && values.length < minGroupSize) {
+            return new ThemeResult(0, theme, theme.label(), values.length, null, null, null, null, false, List.of(), true);
+        }
         Integer[] distribution = new Integer[10];
         Arrays.fill(distribution, 0);
         themeScores.forEach(score -> distribution[score.score() - 1]++);
@@ -72,7 +77,7 @@ final class ReflectionResults {
         return new ThemeResult(0, theme, theme.label(), values.length,
                 values.length == 0 ? null : percentile(values, 0.5),
                 values.length == 0 ? null : Arrays.stream(values).average().orElseThrow(),
-                List.of(distribution), iqr, iqr != null && iqr >= LARGE_SPREAD, perspectives);
+                List.of(distribution), iqr, iqr != null && iqr >= LARGE_SPREAD, perspectives, false);
     }
 
     private static double[] sorted(List<Score> scores) {

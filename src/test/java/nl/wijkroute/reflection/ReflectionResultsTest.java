@@ -66,6 +66,25 @@ class ReflectionResultsTest {
         assertThat(samenspel.median()).isEqualTo(6.0);
     }
 
+    /** Two scorers with a minimum group of 3: a median or distribution would tell each the other's scores. */
+    @Test
+    void aThemeScoredByFewerThanTheMinimumGroupShowsOnlyItsN() {
+        List<ReflectionResults.Score> scores = new ArrayList<>();
+        add(scores, ReflectionTheme.SAMENSPEL, Perspective.UITVOERING, 2);
+        add(scores, ReflectionTheme.SAMENSPEL, Perspective.INWONER, 9);
+
+        ReflectionResults.ThemeResult samenspel = ReflectionResults.compute(scores, 3).stream()
+                .filter(result -> result.theme() == ReflectionTheme.SAMENSPEL).findFirst().orElseThrow();
+
+        assertThat(samenspel.suppressed()).isTrue();
+        assertThat(samenspel.n()).isEqualTo(2);
+        assertThat(samenspel.median()).isNull();
+        assertThat(samenspel.mean()).isNull();
+        assertThat(samenspel.distribution()).isNull();
+        assertThat(samenspel.interquartileRange()).isNull();
+        assertThat(samenspel.perspectives()).isEmpty();
+    }
+
     private static void add(List<ReflectionResults.Score> scores, ReflectionTheme theme, Perspective perspective, int... values) {
         for (int value : values) {
             scores.add(new ReflectionResults.Score(theme, perspective, value));

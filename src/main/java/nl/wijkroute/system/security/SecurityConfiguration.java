@@ -5,27 +5,29 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.util.List;
 import nl.wijkroute.system.problem.ProblemWriter;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.core.io.Resource;
-import org.springframework.security.converter.RsaKeyConverters;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.context.ApplicationListener;
-import org.springframework.context.event.ContextRefreshedEvent;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.ContextRefreshedEvent;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.converter.RsaKeyConverters;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Bearer tokens from Keycloak, validated as an OAuth2 resource server (the Keycloak adapter is
@@ -43,8 +45,15 @@ class SecurityConfiguration {
     @Bean
     JwtDecoder jwtDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer,
                           @Value("${wijkroute.benchmark.jwt-public-key-location:}") Resource benchmarkKey,
-                          TokenProperties tokens) throws IOException {
+                          TokenProperties tokens, Environment environment) throws IOException {
         if (benchmarkKey != null) {
+            // A key whose private half lives on a benchmark machine must never sign production tokens.
+            if (!environment.matchesProfiles("test")) {
+                throw new IllegalStateException("wijkroute.benchmark.jwt-public-key-location is for the route benchmark "
+                        + "(test profile) only; remove it from this installation's configuration");
+            }
+            LoggerFactory.getLogger(SecurityConfiguration.class)
+                    .warn("Tokens are checked against the benchmark's own public key, not Keycloak's (test profile)");
             // Only the route benchmark sets this: it signs its own tokens, and the service checks their RSA
             // signature and the same validators as a Keycloak token, without a Keycloak to fetch keys from.
             try (InputStream pem = benchmarkKey.getInputStream()) {
