@@ -16,6 +16,9 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.List;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Set;
@@ -38,6 +41,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -121,6 +125,7 @@ class DashboardBrowserIT {
         logIn("manager");
 
         new WebDriverWait(browser, Duration.ofSeconds(90))
+                .ignoring(StaleElementReferenceException.class) // the login page's body goes away under the wait
                 .until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-loaded", "true"));
         String triage = browser.findElement(By.cssSelector("#wip tr[data-key='TRIAGE'] td:nth-child(2)")).getAttribute("textContent");
         assertThat(triage).isEqualTo("4");
@@ -159,6 +164,7 @@ class DashboardBrowserIT {
         logIn("manager");
 
         new WebDriverWait(browser, Duration.ofSeconds(90))
+                .ignoring(StaleElementReferenceException.class) // the login page's body goes away under the wait
                 .until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-loaded", "true"));
         assertThat(browser.findElement(By.cssSelector("#escalations .message.error")).getText())
                 .startsWith("Kon de escalaties niet laden").contains("500");
@@ -192,7 +198,21 @@ class DashboardBrowserIT {
                 LocalDate.now(ZoneId.of("Europe/Amsterdam")).plusDays(5), manager.id(), null, null, null), manager).id();
         reflection.invite(session, new ReflectionDtos.InviteParticipant(TestUsers.sub("deelnemer"), Perspective.INWONER,
                 "cliëntenraad"), manager);
+        // Two more participants, so the theme reaches the minimum group size (3 in tests) and its scores are shown.
+        List<CurrentUser> others = List.of("refl-browser-1", "refl-browser-2").stream()
+                .map(name -> new CurrentUser(TestUsers.sub(name), name, Set.of(Roles.REFLECTIE_DEELNEMER), null, null, null))
+                .toList();
+        for (CurrentUser other : others) {
+            reflection.invite(session, new ReflectionDtos.InviteParticipant(other.id(), Perspective.UITVOERING, "wijkcoach"), manager);
+        }
         reflection.startScoring(session, manager);
+        Map<ReflectionTheme, Integer> sameAsTheBrowser = new EnumMap<>(ReflectionTheme.class);
+        for (ReflectionTheme theme : ReflectionTheme.values()) {
+            sameAsTheBrowser.put(theme, theme == ReflectionTheme.SAMENSPEL ? 9 : 4);
+        }
+        for (CurrentUser other : others) {
+            reflection.score(session, new ReflectionDtos.ScoresInput(sameAsTheBrowser), other);
+        }
 
         browser.get("http://localhost:" + port + "/dashboard/reflectie.html?session=" + session);
         logIn("deelnemer");
@@ -214,11 +234,12 @@ class DashboardBrowserIT {
         browser.get("http://localhost:" + port + "/dashboard/reflectie.html?session=" + session);
         logIn("manager");
         new WebDriverWait(browser, Duration.ofSeconds(90))
+                .ignoring(StaleElementReferenceException.class) // the login page's body goes away under the wait
                 .until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-loaded", "true"));
         assertThat(browser.findElements(By.cssSelector("#scores tbody tr td")).stream().limit(7)
                 .map(cell -> cell.getAttribute("textContent")).toList())
                 .as("rank, theme, n, median, mean, distribution, verschil in beleving")
-                .containsExactly("1", "Samenspel", "1", "9", "9", "0 0 0 0 0 0 0 0 1 0", "nee");
+                .containsExactly("1", "Samenspel", "3", "9", "9", "0 0 0 0 0 0 0 0 3 0", "nee");
     }
 
     @Autowired
