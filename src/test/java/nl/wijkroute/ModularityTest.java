@@ -36,9 +36,7 @@ class ModularityTest {
             "assessment -> route.SupportCase", "casefile -> route.SupportCase", "escalation -> route.SupportCase",
             "handover -> route.SupportCase", "plan -> route.SupportCase", "regie -> route.SupportCase",
             "toegang -> route.SupportCase", "casefile -> route.StepHistoryEntry",
-            // signals, triage and legal deadlines read by other capabilities
-            "assessment -> signal.Signal", "casefile -> signal.Signal", "handover -> signal.Signal",
-            "assessment -> triage.TriageAssessment", "casefile -> triage.TriageAssessment",
+            // legal deadlines read by toegang
             "toegang -> deadline.LegalDeadline");
 
     @Test

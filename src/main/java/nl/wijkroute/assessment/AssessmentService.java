@@ -134,8 +134,8 @@ public class AssessmentService implements StepHandler<VraagverhelderingInput> {
     /** The leefgebieden named in the case's signals plus those triage added. */
     private Set<Leefgebied> flagged(UUID caseId) {
         Set<Leefgebied> flagged = EnumSet.noneOf(Leefgebied.class);
-        signals.forCase(caseId).forEach(signal -> flagged.addAll(signal.getLeefgebieden()));
-        triage.latest(caseId).ifPresent(assessment -> flagged.addAll(assessment.getLeefgebieden()));
+        signals.viewsOf(caseId).forEach(signal -> flagged.addAll(signal.leefgebieden()));
+        triage.latestOf(caseId).ifPresent(assessment -> flagged.addAll(assessment.leefgebieden()));
         return flagged;
     }
 

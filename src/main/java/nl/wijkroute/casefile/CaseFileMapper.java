@@ -6,9 +6,9 @@ import nl.wijkroute.household.HouseholdMember;
 import nl.wijkroute.route.StepHistoryEntry;
 import nl.wijkroute.route.SupportCase;
 import nl.wijkroute.route.TaskView;
-import nl.wijkroute.signal.Signal;
+import nl.wijkroute.signal.SignalView;
 import nl.wijkroute.toegang.ToegangDtos;
-import nl.wijkroute.triage.TriageAssessment;
+import nl.wijkroute.triage.TriageView;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 
@@ -31,7 +31,7 @@ interface CaseFileMapper {
     @Mapping(target = "team", source = "supportCase.team.id")
     @Mapping(target = "household", source = "supportCase.household")
     @Mapping(target = "version", source = "supportCase.version")
-    CaseViews.CaseDetail toDetail(SupportCase supportCase, TriageAssessment latestTriage, List<Signal> signals,
+    CaseViews.CaseDetail toDetail(SupportCase supportCase, TriageView latestTriage, List<SignalView> signals,
                                   List<TaskView> openTasks, List<ToegangDtos.ToegangView> toegangStillToDecide);
 
     @Mapping(target = "wijk", source = "wijk.id")
@@ -41,9 +41,9 @@ interface CaseFileMapper {
     CaseViews.MemberView toView(HouseholdMember member);
 
     @Mapping(target = "safetyConcern", source = "safetyConcern")
-    CaseViews.TriageView toView(TriageAssessment triage);
+    CaseViews.TriageView toView(TriageView triage);
 
-    CaseViews.SignalView toView(Signal signal);
+    CaseViews.SignalView toView(SignalView signal);
 
     @Mapping(target = "from", source = "fromStage")
     @Mapping(target = "to", source = "toStage")

@@ -58,7 +58,7 @@ class CaseFileService {
             // They name the law and the provision, which hint at health or debts: a read of toegang data, logged as one.
             access.require(caseId, DataCategory.TOEGANG, AccessAction.READ);
         }
-        return mapper.toDetail(supportCase, triage.latest(caseId).orElse(null), signals.forCase(caseId),
+        return mapper.toDetail(supportCase, triage.latestOf(caseId).orElse(null), signals.viewsOf(caseId),
                 tasks.openTasksOf(supportCase), toegangStillToDecide);
     }
 
