@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import nl.wijkroute.household.HouseholdMember;
+import nl.wijkroute.household.HouseholdView;
 import nl.wijkroute.household.Leefgebied;
 import nl.wijkroute.route.CaseStatus;
 import nl.wijkroute.route.RoutekaartIds;
@@ -66,7 +66,7 @@ public class AssessmentService implements StepHandler<VraagverhelderingInput> {
         if (supportCase.getStatus() != CaseStatus.OPEN) {
             throw new ConflictException("De casus is niet open; vraagverheldering kan niet meer worden aangepast.");
         }
-        boolean isMember = supportCase.getHousehold().getMembers().stream().anyMatch(m -> m.getId().equals(memberId));
+        boolean isMember = HouseholdView.membersOf(supportCase.getHousehold()).stream().anyMatch(m -> m.id().equals(memberId));
         if (!isMember) {
             throw new NotFoundException("Lid " + memberId + " hoort niet bij dit huishouden.", "memberId");
         }
@@ -91,8 +91,8 @@ public class AssessmentService implements StepHandler<VraagverhelderingInput> {
 
     private VraagverhelderingView viewOf(UUID caseId) {
         SupportCase supportCase = cases.get(caseId);
-        Map<UUID, String> names = supportCase.getHousehold().getMembers().stream()
-                .collect(Collectors.toMap(HouseholdMember::getId, m -> m.getGivenName() + " " + m.getFamilyName()));
+        Map<UUID, String> names = HouseholdView.membersOf(supportCase.getHousehold()).stream()
+                .collect(Collectors.toMap(HouseholdView.Member::id, m -> m.givenName() + " " + m.familyName()));
         List<LeefgebiedAssessment> all = assessments.findByCaseIdOrderByLeefgebiedAscAssessedAtAsc(caseId);
         Set<Leefgebied> flagged = flagged(caseId);
         return new VraagverhelderingView(caseId, flagged, missing(flagged, all),

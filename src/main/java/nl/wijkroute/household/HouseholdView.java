@@ -16,9 +16,14 @@ public record HouseholdView(UUID id, String displayName, String wijk, String pos
     /** Reads the members the caller loaded with the household (no query of its own). */
     public static HouseholdView of(Household household) {
         return new HouseholdView(household.getId(), household.getDisplayName(), household.getWijk().getId(),
-                household.getPostcode(), household.getMembers().stream()
-                        .map(member -> new Member(member.getId(), member.getGivenName(), member.getFamilyName(),
-                                member.getBirthDate(), member.hasBsn()))
-                        .toList());
+                household.getPostcode(), membersOf(household));
+    }
+
+    /** The members only, for a reader that needs nothing else of the household (loads them if not loaded yet). */
+    public static List<Member> membersOf(Household household) {
+        return household.getMembers().stream()
+                .map(member -> new Member(member.getId(), member.getGivenName(), member.getFamilyName(),
+                        member.getBirthDate(), member.hasBsn()))
+                .toList();
     }
 }
