@@ -101,7 +101,7 @@ public class HandoverService {
     @Transactional
     public HandoverView propose(UUID caseId, HandoverRequest request, CurrentUser user) {
         access.require(caseId, DataCategory.HANDOVER, AccessAction.CREATE);
-        if (cases.get(caseId).getStatus() == CaseStatus.CLOSED) {
+        if (cases.statusOf(caseId) == CaseStatus.CLOSED) {
             throw new ConflictException("De casus is gesloten.");
         }
         requireCasusregisseur(caseId, user);

@@ -100,6 +100,12 @@ public class SupportCaseService {
         return cases.findById(id).orElseThrow(() -> new NotFoundException("Casus " + id + " bestaat niet."));
     }
 
+    /** The case's status, for a module that only checks it (same read as {@link #get(UUID)}, no entity handed out). */
+    @Transactional(readOnly = true)
+    public CaseStatus statusOf(UUID id) {
+        return get(id).getStatus();
+    }
+
     /** As {@link #get(UUID)}, with the household and its members loaded in the same statement (the case file). */
     @Transactional(readOnly = true)
     public SupportCase getWithHousehold(UUID id) {

@@ -71,7 +71,7 @@ public class ToegangService {
     @Transactional
     public ToegangDtos.ToegangView request(UUID caseId, ToegangDtos.ToegangRequestInput input, String by) {
         access.require(caseId, DataCategory.TOEGANG, AccessAction.CREATE);
-        if (cases.get(caseId).getStatus() != CaseStatus.OPEN) {
+        if (cases.statusOf(caseId) != CaseStatus.OPEN) {
             throw new ConflictException("Toegang vraag je aan voor een open casus.");
         }
         if (input.isUrgent() && input.law() != Law.WGS) {
