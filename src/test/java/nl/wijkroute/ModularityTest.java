@@ -31,7 +31,7 @@ class ModularityTest {
             "regie -> household.Household", "regie -> household.Team", "route -> household.Household",
             "route -> household.Team", "route -> household.Wijk", "signal -> household.Household",
             // the case row
-            "assessment -> route.SupportCase", "plan -> route.SupportCase", "regie -> route.SupportCase");
+            "plan -> route.SupportCase", "regie -> route.SupportCase");
 
     @Test
     void modulesHaveNoCyclesAndUseOnlyEachOthersApi() {

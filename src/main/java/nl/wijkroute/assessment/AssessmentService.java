@@ -14,7 +14,6 @@ import nl.wijkroute.household.HouseholdView;
 import nl.wijkroute.household.Leefgebied;
 import nl.wijkroute.route.CaseStatus;
 import nl.wijkroute.route.RoutekaartIds;
-import nl.wijkroute.route.SupportCase;
 import nl.wijkroute.route.SupportCaseService;
 import nl.wijkroute.route.step.StepHandler;
 import nl.wijkroute.signal.SignalService;
@@ -62,11 +61,10 @@ public class AssessmentService implements StepHandler<VraagverhelderingInput> {
     public VraagverhelderingView assess(UUID caseId, UUID memberId, Leefgebied leefgebied, AssessmentRequest request,
                                         String by) {
         access.require(caseId, DataCategory.ASSESSMENT, AccessAction.UPDATE);
-        SupportCase supportCase = cases.get(caseId);
-        if (supportCase.getStatus() != CaseStatus.OPEN) {
+        if (cases.statusOf(caseId) != CaseStatus.OPEN) {
             throw new ConflictException("De casus is niet open; vraagverheldering kan niet meer worden aangepast.");
         }
-        boolean isMember = HouseholdView.membersOf(supportCase.getHousehold()).stream().anyMatch(m -> m.id().equals(memberId));
+        boolean isMember = cases.membersOf(caseId).stream().anyMatch(m -> m.id().equals(memberId));
         if (!isMember) {
             throw new NotFoundException("Lid " + memberId + " hoort niet bij dit huishouden.", "memberId");
         }
@@ -90,8 +88,7 @@ public class AssessmentService implements StepHandler<VraagverhelderingInput> {
     }
 
     private VraagverhelderingView viewOf(UUID caseId) {
-        SupportCase supportCase = cases.get(caseId);
-        Map<UUID, String> names = HouseholdView.membersOf(supportCase.getHousehold()).stream()
+        Map<UUID, String> names = cases.membersOf(caseId).stream()
                 .collect(Collectors.toMap(HouseholdView.Member::id, m -> m.givenName() + " " + m.familyName()));
         List<LeefgebiedAssessment> all = assessments.findByCaseIdOrderByLeefgebiedAscAssessedAtAsc(caseId);
         Set<Leefgebied> flagged = flagged(caseId);
