@@ -10,11 +10,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import nl.wijkroute.household.HouseholdMember;
+import nl.wijkroute.household.HouseholdView;
 import nl.wijkroute.household.Leefgebied;
 import nl.wijkroute.route.CaseStatus;
 import nl.wijkroute.route.RoutekaartIds;
-import nl.wijkroute.route.SupportCase;
 import nl.wijkroute.route.SupportCaseService;
 import nl.wijkroute.route.step.StepHandler;
 import nl.wijkroute.signal.SignalService;
@@ -62,11 +61,10 @@ public class AssessmentService implements StepHandler<VraagverhelderingInput> {
     public VraagverhelderingView assess(UUID caseId, UUID memberId, Leefgebied leefgebied, AssessmentRequest request,
                                         String by) {
         access.require(caseId, DataCategory.ASSESSMENT, AccessAction.UPDATE);
-        SupportCase supportCase = cases.get(caseId);
-        if (supportCase.getStatus() != CaseStatus.OPEN) {
+        if (cases.statusOf(caseId) != CaseStatus.OPEN) {
             throw new ConflictException("De casus is niet open; vraagverheldering kan niet meer worden aangepast.");
         }
-        boolean isMember = supportCase.getHousehold().getMembers().stream().anyMatch(m -> m.getId().equals(memberId));
+        boolean isMember = cases.membersOf(caseId).stream().anyMatch(m -> m.id().equals(memberId));
         if (!isMember) {
             throw new NotFoundException("Lid " + memberId + " hoort niet bij dit huishouden.", "memberId");
         }
@@ -90,9 +88,8 @@ public class AssessmentService implements StepHandler<VraagverhelderingInput> {
     }
 
     private VraagverhelderingView viewOf(UUID caseId) {
-        SupportCase supportCase = cases.get(caseId);
-        Map<UUID, String> names = supportCase.getHousehold().getMembers().stream()
-                .collect(Collectors.toMap(HouseholdMember::getId, m -> m.getGivenName() + " " + m.getFamilyName()));
+        Map<UUID, String> names = cases.membersOf(caseId).stream()
+                .collect(Collectors.toMap(HouseholdView.Member::id, m -> m.givenName() + " " + m.familyName()));
         List<LeefgebiedAssessment> all = assessments.findByCaseIdOrderByLeefgebiedAscAssessedAtAsc(caseId);
         Set<Leefgebied> flagged = flagged(caseId);
         return new VraagverhelderingView(caseId, flagged, missing(flagged, all),
@@ -134,8 +131,8 @@ public class AssessmentService implements StepHandler<VraagverhelderingInput> {
     /** The leefgebieden named in the case's signals plus those triage added. */
     private Set<Leefgebied> flagged(UUID caseId) {
         Set<Leefgebied> flagged = EnumSet.noneOf(Leefgebied.class);
-        signals.forCase(caseId).forEach(signal -> flagged.addAll(signal.getLeefgebieden()));
-        triage.latest(caseId).ifPresent(assessment -> flagged.addAll(assessment.getLeefgebieden()));
+        signals.viewsOf(caseId).forEach(signal -> flagged.addAll(signal.leefgebieden()));
+        triage.latestOf(caseId).ifPresent(assessment -> flagged.addAll(assessment.leefgebieden()));
         return flagged;
     }
 

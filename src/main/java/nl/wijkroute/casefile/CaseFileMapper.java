@@ -1,52 +1,41 @@
 package nl.wijkroute.casefile;
 
 import java.util.List;
-import nl.wijkroute.household.Household;
-import nl.wijkroute.household.HouseholdMember;
-import nl.wijkroute.route.StepHistoryEntry;
-import nl.wijkroute.route.SupportCase;
-import nl.wijkroute.route.TaskView;
-import nl.wijkroute.signal.Signal;
+import nl.wijkroute.household.HouseholdView;
+import nl.wijkroute.route.CaseReads;
+import nl.wijkroute.signal.SignalView;
 import nl.wijkroute.toegang.ToegangDtos;
-import nl.wijkroute.triage.TriageAssessment;
+import nl.wijkroute.triage.TriageView;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 
 @Mapper
 interface CaseFileMapper {
 
-    @Mapping(target = "householdId", source = "household.id")
-    @Mapping(target = "household", source = "household.displayName")
-    @Mapping(target = "team", source = "team.id")
-    @Mapping(target = "wijk", source = "household.wijk.id")
-    CaseViews.CaseSummary toSummary(SupportCase supportCase);
+    CaseViews.CaseSummary toSummary(CaseReads.Summary summary);
 
-    @Mapping(target = "id", source = "supportCase.id")
-    @Mapping(target = "status", source = "supportCase.status")
-    @Mapping(target = "currentStage", source = "supportCase.currentStage")
-    @Mapping(target = "stageEnteredAt", source = "supportCase.stageEnteredAt")
-    @Mapping(target = "openedAt", source = "supportCase.openedAt")
-    @Mapping(target = "closedAt", source = "supportCase.closedAt")
-    @Mapping(target = "closureReason", source = "supportCase.closureReason")
-    @Mapping(target = "team", source = "supportCase.team.id")
-    @Mapping(target = "household", source = "supportCase.household")
-    @Mapping(target = "version", source = "supportCase.version")
-    CaseViews.CaseDetail toDetail(SupportCase supportCase, TriageAssessment latestTriage, List<Signal> signals,
-                                  List<TaskView> openTasks, List<ToegangDtos.ToegangView> toegangStillToDecide);
+    @Mapping(target = "id", source = "file.id")
+    @Mapping(target = "status", source = "file.status")
+    @Mapping(target = "currentStage", source = "file.currentStage")
+    @Mapping(target = "stageEnteredAt", source = "file.stageEnteredAt")
+    @Mapping(target = "openedAt", source = "file.openedAt")
+    @Mapping(target = "closedAt", source = "file.closedAt")
+    @Mapping(target = "closureReason", source = "file.closureReason")
+    @Mapping(target = "team", source = "file.team")
+    @Mapping(target = "household", source = "file.household")
+    @Mapping(target = "openTasks", source = "file.openTasks")
+    @Mapping(target = "version", source = "file.version")
+    CaseViews.CaseDetail toDetail(CaseReads.CaseFile file, TriageView latestTriage, List<SignalView> signals,
+                                  List<ToegangDtos.ToegangView> toegangStillToDecide);
 
-    @Mapping(target = "wijk", source = "wijk.id")
-    CaseViews.HouseholdView toView(Household household);
+    CaseViews.HouseholdView toView(HouseholdView household);
 
-    @Mapping(target = "bsnKnown", expression = "java(member.hasBsn())")
-    CaseViews.MemberView toView(HouseholdMember member);
+    CaseViews.MemberView toView(HouseholdView.Member member);
 
     @Mapping(target = "safetyConcern", source = "safetyConcern")
-    CaseViews.TriageView toView(TriageAssessment triage);
+    CaseViews.TriageView toView(TriageView triage);
 
-    CaseViews.SignalView toView(Signal signal);
+    CaseViews.SignalView toView(SignalView signal);
 
-    @Mapping(target = "from", source = "fromStage")
-    @Mapping(target = "to", source = "toStage")
-    @Mapping(target = "actor", source = "actorDisplayName")
-    CaseViews.StepView toView(StepHistoryEntry entry);
+    CaseViews.StepView toView(CaseReads.Step step);
 }

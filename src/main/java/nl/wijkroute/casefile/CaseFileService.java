@@ -6,8 +6,7 @@ import nl.wijkroute.privacy.access.AccessAction;
 import nl.wijkroute.privacy.access.CaseAccess;
 import nl.wijkroute.privacy.access.DataCategory;
 import nl.wijkroute.route.SupportCaseService;
-import nl.wijkroute.route.RouteTaskService;
-import nl.wijkroute.route.SupportCase;
+import nl.wijkroute.route.CaseReads;
 import nl.wijkroute.signal.SignalService;
 import nl.wijkroute.toegang.ToegangDtos;
 import nl.wijkroute.toegang.ToegangService;
@@ -21,36 +20,34 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class CaseFileService {
 
-    private final SupportCaseService cases;
+    private final CaseReads cases;
     private final SignalService signals;
     private final TriageService triage;
-    private final RouteTaskService tasks;
     private final ToegangService toegang;
     private final CaseFileMapper mapper;
     private final CaseAccess access;
 
-    CaseFileService(SupportCaseService cases, SignalService signals, TriageService triage, RouteTaskService tasks,
-                    CaseFileMapper mapper, CaseAccess access, ToegangService toegang) {
+    CaseFileService(CaseReads cases, SignalService signals, TriageService triage, CaseFileMapper mapper,
+                    CaseAccess access, ToegangService toegang) {
         this.toegang = toegang;
         this.access = access;
         this.cases = cases;
         this.signals = signals;
         this.triage = triage;
-        this.tasks = tasks;
         this.mapper = mapper;
     }
 
     @Transactional(readOnly = true)
     public Page<CaseViews.CaseSummary> search(SupportCaseService.CaseFilter filter, Pageable pageable) {
-        Page<SupportCase> page = cases.search(filter, access.scope(), pageable);
-        access.logListed(page.map(SupportCase::getId).getContent(), DataCategory.CASE_FILE);
+        Page<CaseReads.Summary> page = cases.search(filter, access.scope(), pageable);
+        access.logListed(page.map(CaseReads.Summary::id).getContent(), DataCategory.CASE_FILE);
         return page.map(mapper::toSummary);
     }
 
     @Transactional(readOnly = true)
     public CaseViews.CaseDetail get(UUID caseId) {
         access.require(caseId, DataCategory.CASE_FILE, AccessAction.READ);
-        SupportCase supportCase = cases.getWithHousehold(caseId);
+        CaseReads.CaseFile file = cases.file(caseId);
         // Toegang requests run on to their legal decision after the case closed; shown to roles that read toegang.
         List<ToegangDtos.ToegangView> toegangStillToDecide = access.allows(DataCategory.TOEGANG, AccessAction.READ)
                 ? toegang.stillToDecide(caseId) : List.of();
@@ -58,8 +55,8 @@ class CaseFileService {
             // They name the law and the provision, which hint at health or debts: a read of toegang data, logged as one.
             access.require(caseId, DataCategory.TOEGANG, AccessAction.READ);
         }
-        return mapper.toDetail(supportCase, triage.latest(caseId).orElse(null), signals.forCase(caseId),
-                tasks.openTasksOf(supportCase), toegangStillToDecide);
+        return mapper.toDetail(file, triage.latestOf(caseId).orElse(null), signals.viewsOf(caseId),
+                toegangStillToDecide);
     }
 
     @Transactional(readOnly = true)

@@ -43,6 +43,10 @@ public class DeadlineService {
     public record TimerDates(Date warnAt, Date dueAt) {
     }
 
+    /** A term just started, as toegang needs it for its BPMN timers (not the {@link LegalDeadline} entity). */
+    public record Started(UUID deadlineId, TimerDates dates) {
+    }
+
     private final LegalDeadlineRepository deadlines;
     private final DeadlineSuspensionRepository suspensions;
     private final StagnationSignalService stagnation;
@@ -72,13 +76,14 @@ public class DeadlineService {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public LegalDeadline start(UUID caseId, UUID toegangRequestId, LegalTerm term, LocalDate receivedOn) {
+    public Started start(UUID caseId, UUID toegangRequestId, LegalTerm term, LocalDate receivedOn) {
         LocalDate dueOn = term.dueOn(receivedOn, calendar);
-        return deadlines.save(new LegalDeadline(caseId, toegangRequestId, term, receivedOn, dueOn, warnOn(receivedOn, dueOn),
-                clock.instant()));
+        LegalDeadline deadline = deadlines.save(new LegalDeadline(caseId, toegangRequestId, term, receivedOn, dueOn,
+                warnOn(receivedOn, dueOn), clock.instant()));
+        return new Started(deadline.getId(), timerDates(deadline));
     }
 
-    public TimerDates timerDates(LegalDeadline deadline) {
+    private TimerDates timerDates(LegalDeadline deadline) {
         return new TimerDates(Date.from(deadline.getWarnOn().atTime(LocalTime.of(8, 0)).atZone(MunicipalTime.ZONE).toInstant()),
                 Date.from(deadline.getDueOn().plusDays(1).atStartOfDay(MunicipalTime.ZONE).toInstant()));
     }

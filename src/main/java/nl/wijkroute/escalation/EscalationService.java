@@ -199,7 +199,7 @@ public class EscalationService {
 
     private EscalationDtos.EscalationView start(UUID caseId, EscalationCause cause, String description, Escalation.Source source,
                                                 UUID signalId, String by) {
-        if (cases.get(caseId).getStatus() == CaseStatus.CLOSED) {
+        if (cases.statusOf(caseId) == CaseStatus.CLOSED) {
             throw new ConflictException("Een gesloten casus escaleer je niet.");
         }
         if (escalations.findFirstByCaseIdAndStatusNot(caseId, Escalation.Status.DEESCALATED).isPresent()) {

@@ -3,7 +3,7 @@ package nl.wijkroute.handover;
 import java.util.List;
 import nl.wijkroute.assessment.VraagverhelderingView;
 import nl.wijkroute.plan.PlanContent;
-import nl.wijkroute.signal.Signal;
+import nl.wijkroute.signal.SignalView;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 
@@ -16,7 +16,7 @@ interface HandoverMapper {
 
     HandoverContent.SharedGoal toShared(PlanContent.Goal goal);
 
-    HandoverContent.SharedSignal toShared(Signal signal);
+    HandoverContent.SharedSignal toShared(SignalView signal);
 
     List<HandoverContent.SharedAction> toSharedActions(List<PlanContent.Action> actions);
 

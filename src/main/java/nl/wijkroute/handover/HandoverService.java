@@ -26,7 +26,7 @@ import nl.wijkroute.route.ProcessTasks;
 import nl.wijkroute.route.RouteVariables;
 import nl.wijkroute.route.RoutekaartIds;
 import nl.wijkroute.route.SupportCaseService;
-import nl.wijkroute.signal.Signal;
+import nl.wijkroute.signal.SignalView;
 import nl.wijkroute.signal.SignalService;
 import nl.wijkroute.system.MunicipalTime;
 import nl.wijkroute.system.problem.ConflictException;
@@ -101,7 +101,7 @@ public class HandoverService {
     @Transactional
     public HandoverView propose(UUID caseId, HandoverRequest request, CurrentUser user) {
         access.require(caseId, DataCategory.HANDOVER, AccessAction.CREATE);
-        if (cases.get(caseId).getStatus() == CaseStatus.CLOSED) {
+        if (cases.statusOf(caseId) == CaseStatus.CLOSED) {
             throw new ConflictException("De casus is gesloten.");
         }
         requireCasusregisseur(caseId, user);
@@ -375,7 +375,7 @@ public class HandoverService {
                 .map(plan -> plan.goals().stream().filter(goal -> shared.contains(goal.leefgebied())).map(mapper::toShared).toList())
                 .orElse(List.of());
         List<HandoverContent.SharedSignal> sharedSignals = access.allows(DataCategory.CASE_FILE, AccessAction.READ)
-                ? signals.forCase(caseId).stream().filter(signal -> shareable(signal, shared)).map(mapper::toShared).toList()
+                ? signals.viewsOf(caseId).stream().filter(signal -> shareable(signal, shared)).map(mapper::toShared).toList()
                 // A sender who may not read the case file (a partner holding regie) cannot pass signals on either.
                 : List.of();
         return new HandoverContent.Summary(clarified.realQuestion(), request.note(),
@@ -388,7 +388,7 @@ public class HandoverService {
      * every one. A signal about safety stays with the wijkteam: it often names who reported it, and the
      * veiligheid step decides who hears of it (meldcode), not a consent per leefgebied.
      */
-    private static boolean shareable(Signal signal, Set<nl.wijkroute.household.Leefgebied> shared) {
-        return !signal.isSafetyConcern() && !signal.getLeefgebieden().isEmpty() && shared.containsAll(signal.getLeefgebieden());
+    private static boolean shareable(SignalView signal, Set<nl.wijkroute.household.Leefgebied> shared) {
+        return !signal.safetyConcern() && !signal.leefgebieden().isEmpty() && shared.containsAll(signal.leefgebieden());
     }
 }

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.wijkroute.household.Household;
+import nl.wijkroute.household.HouseholdView;
 import nl.wijkroute.privacy.access.CaseScope;
 import nl.wijkroute.system.problem.ConflictException;
 import nl.wijkroute.system.problem.NotFoundException;
@@ -98,6 +99,18 @@ public class SupportCaseService {
     @Transactional(readOnly = true)
     public SupportCase get(UUID id) {
         return cases.findById(id).orElseThrow(() -> new NotFoundException("Casus " + id + " bestaat niet."));
+    }
+
+    /** The case's status, for a module that only checks it (same read as {@link #get(UUID)}, no entity handed out). */
+    @Transactional(readOnly = true)
+    public CaseStatus statusOf(UUID id) {
+        return get(id).getStatus();
+    }
+
+    /** The members of the case's household, as household's read model (no entity handed out). */
+    @Transactional(readOnly = true)
+    public List<HouseholdView.Member> membersOf(UUID id) {
+        return HouseholdView.membersOf(get(id).getHousehold());
     }
 
     /** As {@link #get(UUID)}, with the household and its members loaded in the same statement (the case file). */

@@ -20,4 +20,6 @@ interface SignalMapper {
     @Mapping(target = "newCase", source = "attachment.newCase")
     @Mapping(target = "reopenedFromNazorg", source = "attachment.reopenedFromNazorg")
     SignalResponse toResponse(Signal signal, SupportCaseService.Attachment attachment);
+
+    SignalView toView(Signal signal);
 }

@@ -61,9 +61,10 @@ public class SignalService {
         return access.mayRead(attachment.caseId(), DataCategory.CASE_FILE) ? response : response.receiptOnly();
     }
 
+    /** The case's signals, oldest first, as signal's read model. */
     @Transactional(readOnly = true)
-    public List<Signal> forCase(UUID caseId) {
-        return signals.findByCaseIdOrderByReceivedAtAsc(caseId);
+    public List<SignalView> viewsOf(UUID caseId) {
+        return signals.findByCaseIdOrderByReceivedAtAsc(caseId).stream().map(mapper::toView).toList();
     }
 
     private static void checkCrossFieldRules(SignalRequest request) {

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.wijkroute.deadline.DeadlineService;
-import nl.wijkroute.deadline.LegalDeadline;
 import nl.wijkroute.deadline.LegalTerm;
 import nl.wijkroute.plan.PlanService;
 import nl.wijkroute.route.CaseStatus;
@@ -72,7 +71,7 @@ public class ToegangService {
     @Transactional
     public ToegangDtos.ToegangView request(UUID caseId, ToegangDtos.ToegangRequestInput input, String by) {
         access.require(caseId, DataCategory.TOEGANG, AccessAction.CREATE);
-        if (cases.get(caseId).getStatus() != CaseStatus.OPEN) {
+        if (cases.statusOf(caseId) != CaseStatus.OPEN) {
             throw new ConflictException("Toegang vraag je aan voor een open casus.");
         }
         if (input.isUrgent() && input.law() != Law.WGS) {
@@ -83,7 +82,7 @@ public class ToegangService {
         }
         ToegangRequest request = requests.save(new ToegangRequest(caseId, input.planActionId(), input.law(), input.provision(),
                 input.isUrgent(), input.receivedOn(), by, clock.instant()));
-        LegalDeadline deadline = deadlines.start(caseId, request.getId(), input.law().firstTerm(input.isUrgent()), input.receivedOn());
+        DeadlineService.Started deadline = deadlines.start(caseId, request.getId(), input.law().firstTerm(input.isUrgent()), input.receivedOn());
         VariableMap variables = clockVariables(deadline).putValue("toegangRequestId", request.getId().toString())
                 .putValue("law", input.law().name());
         engineActor.as(by, () -> runtimeService.createMessageCorrelation(RoutekaartIds.TOEGANG_REQUESTED_MESSAGE)
@@ -102,7 +101,7 @@ public class ToegangService {
             throw new InvalidInputException("aanvraagReceivedOn", "De aanvraag volgt op de melding.");
         }
         deadlines.meetOpenTerms(requestId);
-        LegalDeadline beschikking = deadlines.start(request.getCaseId(), requestId, LegalTerm.WMO_BESCHIKKING,
+        DeadlineService.Started beschikking = deadlines.start(request.getCaseId(), requestId, LegalTerm.WMO_BESCHIKKING,
                 input.aanvraagReceivedOn());
         request.toBesluit();
         complete(request, ToegangIds.ONDERZOEK, clockVariables(beschikking), by);
@@ -194,10 +193,9 @@ public class ToegangService {
         return request;
     }
 
-    private VariableMap clockVariables(LegalDeadline deadline) {
-        DeadlineService.TimerDates dates = deadlines.timerDates(deadline);
-        return Variables.createVariables().putValue("deadlineId", deadline.getId().toString())
-                .putValue("warnAt", dates.warnAt()).putValue("dueAt", dates.dueAt());
+    private static VariableMap clockVariables(DeadlineService.Started deadline) {
+        return Variables.createVariables().putValue("deadlineId", deadline.deadlineId().toString())
+                .putValue("warnAt", deadline.dates().warnAt()).putValue("dueAt", deadline.dates().dueAt());
     }
 
     private void complete(ToegangRequest request, String taskKey, Map<String, Object> variables, String by) {

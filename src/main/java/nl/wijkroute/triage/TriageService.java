@@ -22,10 +22,12 @@ public class TriageService implements StepHandler<TriageInput> {
 
     private final TriageAssessmentRepository assessments;
     private final Clock clock;
+    private final TriageMapper mapper;
 
-    TriageService(TriageAssessmentRepository assessments, Clock clock) {
+    TriageService(TriageAssessmentRepository assessments, Clock clock, TriageMapper mapper) {
         this.assessments = assessments;
         this.clock = clock;
+        this.mapper = mapper;
     }
 
     @Override
@@ -46,9 +48,10 @@ public class TriageService implements StepHandler<TriageInput> {
         return Map.of(ROUTE_VARIABLE, input.route().name());
     }
 
+    /** The case's most recent assessment, as triage's read model. */
     @Transactional(readOnly = true)
-    public Optional<TriageAssessment> latest(UUID caseId) {
-        return assessments.findFirstByCaseIdOrderByAssessedAtDesc(caseId);
+    public Optional<TriageView> latestOf(UUID caseId) {
+        return assessments.findFirstByCaseIdOrderByAssessedAtDesc(caseId).map(mapper::toView);
     }
 
     private static void checkConsistent(TriageInput input) {
