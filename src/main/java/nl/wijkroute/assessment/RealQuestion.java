@@ -3,18 +3,15 @@ package nl.wijkroute.assessment;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.UUID;
-import org.springframework.data.domain.Persistable;
+import nl.wijkroute.system.InsertedOnceEntity;
 
 /** "De eigenlijke vraag" behind the signals, summarised with the household. */
 @Entity
 @Table(name = "real_question")
-public class RealQuestion implements Persistable<UUID> {
+public class RealQuestion extends InsertedOnceEntity {
 
     @Id
     private UUID id;
@@ -54,21 +51,5 @@ public class RealQuestion implements Persistable<UUID> {
 
     public Instant getRecordedAt() {
         return recordedAt;
-    }
-
-    // New until inserted or loaded: Spring Data then persists it at once instead of merging it, which would
-    // first select its (assigned) id to find it absent.
-    @Transient
-    private boolean isNew = true;
-
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
-
-    @PostPersist
-    @PostLoad
-    void markStored() {
-        isNew = false;
     }
 }

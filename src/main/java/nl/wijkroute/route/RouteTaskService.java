@@ -25,7 +25,6 @@ import nl.wijkroute.system.problem.InvalidInputException;
 import nl.wijkroute.system.problem.NotFoundException;
 import nl.wijkroute.system.security.CurrentUser;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -48,7 +47,6 @@ public class RouteTaskService {
     /** "Due before" a date means before that day starts where the wijkteams work. */
 
     private final TaskService taskService;
-    private final RuntimeService runtimeService;
     private final CaseRepository cases;
     private final StepHandlers stepHandlers;
     private final EngineActor engineActor;
@@ -57,7 +55,7 @@ public class RouteTaskService {
     private final ManagementService managementService;
     private final NamedParameterJdbcTemplate jdbc;
 
-    RouteTaskService(TaskService taskService, RuntimeService runtimeService, CaseRepository cases,
+    RouteTaskService(TaskService taskService, CaseRepository cases,
                      StepHandlers stepHandlers, EngineActor engineActor, TaskMapper mapper, CaseAccess access,
                      ManagementService managementService, NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -65,7 +63,6 @@ public class RouteTaskService {
         this.access = access;
         this.mapper = mapper;
         this.taskService = taskService;
-        this.runtimeService = runtimeService;
         this.cases = cases;
         this.stepHandlers = stepHandlers;
         this.engineActor = engineActor;

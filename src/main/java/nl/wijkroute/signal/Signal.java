@@ -8,23 +8,20 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.data.domain.Persistable;
+import nl.wijkroute.system.InsertedOnceEntity;
 import nl.wijkroute.household.Leefgebied;
 import nl.wijkroute.triage.Urgency;
 
 /** A signaal/melding that a household may need help. Always belongs to the household's case. */
 @Entity
 @Table(name = "signal")
-public class Signal implements Persistable<UUID> {
+public class Signal extends InsertedOnceEntity {
 
     @Id
     private UUID id;
@@ -117,21 +114,5 @@ public class Signal implements Persistable<UUID> {
 
     public Set<Leefgebied> getLeefgebieden() {
         return leefgebieden;
-    }
-
-    // New until inserted or loaded: Spring Data then persists it at once instead of merging it, which would
-    // first select its (assigned) id to find it absent.
-    @Transient
-    private boolean isNew = true;
-
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
-
-    @PostPersist
-    @PostLoad
-    void markStored() {
-        isNew = false;
     }
 }

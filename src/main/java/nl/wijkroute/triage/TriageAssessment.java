@@ -9,21 +9,18 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.data.domain.Persistable;
+import nl.wijkroute.system.InsertedOnceEntity;
 import nl.wijkroute.household.Leefgebied;
 
 /** One triage of a case. A reopened case is triaged again, so a case can have several. */
 @Entity
 @Table(name = "triage_assessment")
-public class TriageAssessment implements Persistable<UUID> {
+public class TriageAssessment extends InsertedOnceEntity {
 
     @Id
     private UUID id;
@@ -111,21 +108,5 @@ public class TriageAssessment implements Persistable<UUID> {
 
     public Instant getAssessedAt() {
         return assessedAt;
-    }
-
-    // New until inserted or loaded: Spring Data then persists it at once instead of merging it, which would
-    // first select its (assigned) id to find it absent.
-    @Transient
-    private boolean isNew = true;
-
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
-
-    @PostPersist
-    @PostLoad
-    void markStored() {
-        isNew = false;
     }
 }
