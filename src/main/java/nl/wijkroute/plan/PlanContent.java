@@ -13,8 +13,25 @@ import nl.wijkroute.household.Leefgebied;
  */
 public record PlanContent(List<Goal> goals, Agreement agreement) {
 
+    /**
+     * @param sharedWithHousehold whether every member of the household sees this goal in their own view (/me/plan).
+     *                            Unset (a request that does not say, a version written before the marker existed):
+     *                            a goal about one member is that member's, a goal without a member is the household's.
+     */
     public record Goal(UUID id, Leefgebied leefgebied, UUID memberId, String description, String result,
-                       LocalDate targetDate, List<Action> actions) {
+                       LocalDate targetDate, List<Action> actions, Boolean sharedWithHousehold) {
+
+        public Goal {
+            if (sharedWithHousehold == null) {
+                sharedWithHousehold = memberId == null;
+            }
+        }
+
+        /** A goal with the default marker (see above). */
+        public Goal(UUID id, Leefgebied leefgebied, UUID memberId, String description, String result,
+                    LocalDate targetDate, List<Action> actions) {
+            this(id, leefgebied, memberId, description, result, targetDate, actions, null);
+        }
     }
 
     public record Action(UUID id, String description, OwnerType ownerType, String organisationId, String professional,

@@ -20,6 +20,7 @@ final class PlanDiffer {
         GOAL_FIELDS.put("description", PlanContent.Goal::description);
         GOAL_FIELDS.put("result", PlanContent.Goal::result);
         GOAL_FIELDS.put("targetDate", PlanContent.Goal::targetDate);
+        GOAL_FIELDS.put("sharedWithHousehold", PlanContent.Goal::sharedWithHousehold);
         ACTION_FIELDS.put("description", PlanContent.Action::description);
         ACTION_FIELDS.put("ownerType", PlanContent.Action::ownerType);
         ACTION_FIELDS.put("organisationId", PlanContent.Action::organisationId);

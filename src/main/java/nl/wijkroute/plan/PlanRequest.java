@@ -29,7 +29,14 @@ public record PlanRequest(
             @NotBlank @Size(max = 2000) String description,
             @NotBlank @Size(max = 2000) String result,
             @NotNull @FutureOrPresent LocalDate targetDate,
-            @Size(max = 30) List<@NotNull @Valid ActionRequest> actions) {
+            @Size(max = 30) List<@NotNull @Valid ActionRequest> actions,
+            Boolean sharedWithHousehold) {
+
+        /** A goal that leaves the household marker to its default (see {@link PlanContent.Goal}). */
+        public GoalRequest(UUID id, Leefgebied leefgebied, UUID memberId, String description, String result,
+                           LocalDate targetDate, List<ActionRequest> actions) {
+            this(id, leefgebied, memberId, description, result, targetDate, actions, null);
+        }
     }
 
     public record ActionRequest(

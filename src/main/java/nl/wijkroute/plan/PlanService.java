@@ -135,7 +135,8 @@ public class PlanService {
                     .filter(action -> limits.organisation() != null && limits.organisation().equals(action.organisationId()))
                     .toList();
             if (!own.isEmpty()) {
-                goals.add(new PlanContent.Goal(goal.id(), goal.leefgebied(), null, null, null, goal.targetDate(), own));
+                goals.add(new PlanContent.Goal(goal.id(), goal.leefgebied(), null, null, null, goal.targetDate(), own,
+                        goal.sharedWithHousehold()));
             }
         }
         return new PlanViews.PlanView(view.planId(), view.caseId(), view.householdId(), view.status(), view.version(),
@@ -196,7 +197,7 @@ public class PlanService {
                 .map(action -> actionIds.contains(action.id())
                         ? new PlanContent.Action(action.id(), action.description(), PlanContent.OwnerType.PARTNER,
                                 organisationId, professional, action.status())
-                        : action).toList())).toList();
+                        : action).toList(), goal.sharedWithHousehold())).toList();
         write(plan, new PlanContent(goals, current.agreement()), by, "Warme overdracht geaccepteerd door " + organisationId);
     }
 

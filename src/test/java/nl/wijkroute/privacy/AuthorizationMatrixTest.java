@@ -137,6 +137,13 @@ class AuthorizationMatrixTest extends ApiTestSupport {
     }
 
     @Test
+    void onlyTheCasesOwnTeamDecidesWhatTheHouseholdSeesOfASafetyCase() throws Exception {
+        expect(put(url("/resident-view")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"safeToShow\": true, \"reason\": \"Besproken in het team.\"}"),
+                Map.of("wijkcoach", 200, "wijkcoach2", 404));
+    }
+
+    @Test
     void outOfScopeWritesAre404AndChangeNothing() throws Exception {
         Map<String, Integer> before = rowCounts();
         String member = getJson(url(""), TestUsers.wijkcoach()).get("household").get("members").get(0).get("id").asText();

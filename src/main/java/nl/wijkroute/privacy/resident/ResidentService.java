@@ -1,14 +1,25 @@
 package nl.wijkroute.privacy.resident;
 
 import java.sql.Timestamp;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import nl.wijkroute.household.Leefgebied;
+import nl.wijkroute.plan.PlanContent;
 import nl.wijkroute.plan.PlanService;
 import nl.wijkroute.plan.PlanViews;
 import nl.wijkroute.privacy.access.AccessAction;
 import nl.wijkroute.privacy.access.CaseAccess;
 import nl.wijkroute.privacy.access.DataCategory;
+import nl.wijkroute.route.CaseReads;
+import nl.wijkroute.route.Stage;
+import nl.wijkroute.signal.SignalService;
+import nl.wijkroute.signal.SignalView;
+import nl.wijkroute.triage.TriageService;
+import nl.wijkroute.triage.TriageView;
 import nl.wijkroute.system.problem.NotFoundException;
 import nl.wijkroute.system.security.CurrentUser;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -20,6 +31,11 @@ import nl.wijkroute.system.paging.PageView;
 /**
  * The resident's right of access (AVG art. 15) in the application: their household is found by the
  * BSN that DigiD vouches for, never by an id they could change. Their own looks are logged too.
+ * <p>
+ * One member's view (decision 0049): the household's step, regisseur and the plan's goals shared with the
+ * whole household, and of the rest only what is about this member. On a case that ever had a safety concern
+ * the step reads "ondersteuning" and nothing names safety, Veilig Thuis or the meldcode, and the regisseur is
+ * not shown, until the team marks the case safe to show: the other member may be the one the concern is about.
  */
 @Service
 class ResidentService {
@@ -37,36 +53,63 @@ class ResidentService {
             Map.entry("NAZORG_CONTROLE", "We nemen contact op om te horen hoe het gaat."),
             Map.entry("AFGESLOTEN", "De ondersteuning is afgesloten."));
 
+    /** What a safety case shows as its step, whatever step it is at (until it is closed). */
+    static final String MASKED_STAGE = "ONDERSTEUNING";
+    private static final String MASKED_EXPLANATION = "We werken samen met jullie aan de ondersteuning die nodig is.";
+
     private final NamedParameterJdbcTemplate jdbc;
     private final PlanService plans;
     private final CaseAccess access;
+    private final SignalService signals;
+    private final TriageService triage;
+    private final CaseReads caseReads;
+    private final ResidentViewDisclosureService disclosures;
 
-    ResidentService(NamedParameterJdbcTemplate jdbc, PlanService plans, CaseAccess access) {
+    ResidentService(NamedParameterJdbcTemplate jdbc, PlanService plans, CaseAccess access, SignalService signals,
+                    TriageService triage, CaseReads caseReads, ResidentViewDisclosureService disclosures) {
         this.jdbc = jdbc;
         this.plans = plans;
         this.access = access;
+        this.signals = signals;
+        this.triage = triage;
+        this.caseReads = caseReads;
+        this.disclosures = disclosures;
     }
 
-    private record Own(UUID householdId, String household, UUID caseId) {
+    /** The signed-in member, their household and its latest case. */
+    private record Own(UUID householdId, String household, UUID caseId, UUID memberId) {
     }
 
     @Transactional(readOnly = true)
     public ResidentViews.Overview overview(CurrentUser user) {
         Own own = own(user);
-        Map<String, Object> step = jdbc.queryForMap("select current_stage, stage_entered_at, status from support_case where id = :id",
+        Map<String, Object> step = jdbc.queryForMap(
+                "select current_stage, stage_entered_at, opened_at, status from support_case where id = :id",
                 Map.of("id", own.caseId()));
         String stage = (String) step.get("current_stage");
+        boolean masked = masked(own.caseId());
+        // A term of a toegang request for a plan action belongs to whom the action's goal belongs; without one, to the household.
+        Set<UUID> hiddenActions = new HashSet<>();
+        plans.currentInFull(own.caseId()).ifPresent(plan -> plan.goals().stream()
+                .filter(goal -> visibleGoal(goal, own, masked).isEmpty())
+                .forEach(goal -> goal.actions().forEach(action -> hiddenActions.add(action.id()))));
         List<ResidentViews.Deadline> deadlines = jdbc.query("""
-                select t.law, d.legal_basis, d.due_on, d.status
+                select t.law, t.plan_action_id, d.legal_basis, d.due_on, d.status
                 from legal_deadline d join toegang_request t on t.id = d.toegang_request_id
                 where d.case_id = :caseId and d.status <> 'MET' order by d.due_on""", Map.of("caseId", own.caseId()),
-                (row, n) -> new ResidentViews.Deadline(row.getString("law"), row.getString("legal_basis"),
-                        row.getDate("due_on").toLocalDate(), row.getString("status")));
+                (row, n) -> {
+                    UUID action = row.getObject("plan_action_id", UUID.class);
+                    return action == null || !hiddenActions.contains(action) ? new ResidentViews.Deadline(row.getString("law"), row.getString("legal_basis"),
+                            row.getDate("due_on").toLocalDate(), row.getString("status")) : null;
+                }).stream().filter(java.util.Objects::nonNull).toList();
         access.logOwn(user, own.householdId(), own.caseId(), DataCategory.ROUTE, AccessAction.READ);
-        return new ResidentViews.Overview(own.household(),
-                new ResidentViews.Step(stage, EXPLANATIONS.getOrDefault(stage, ""),
-                        ((Timestamp) step.get("stage_entered_at")).toInstant(), (String) step.get("status")),
-                regisseur(own), deadlines);
+        ResidentViews.Step shown = masked && !Stage.AFGESLOTEN.name().equals(stage)
+                // Since the case opened: the day it entered the veiligheid step would date the concern.
+                ? new ResidentViews.Step(MASKED_STAGE, MASKED_EXPLANATION, ((Timestamp) step.get("opened_at")).toInstant(),
+                        (String) step.get("status"))
+                : new ResidentViews.Step(stage, EXPLANATIONS.getOrDefault(stage, ""),
+                        ((Timestamp) step.get("stage_entered_at")).toInstant(), (String) step.get("status"));
+        return new ResidentViews.Overview(own.household(), shown, masked ? null : regisseur(own), deadlines);
     }
 
     @Transactional(readOnly = true)
@@ -74,8 +117,55 @@ class ResidentService {
         Own own = own(user);
         PlanViews.PlanView plan = plans.currentInFull(own.caseId())
                 .orElseThrow(() -> new NotFoundException("Deze casus heeft nog geen plan."));
+        boolean masked = masked(own.caseId());
+        List<PlanContent.Goal> goals = plan.goals().stream().map(goal -> visibleGoal(goal, own, masked))
+                .flatMap(Optional::stream).toList();
         access.logOwn(user, own.householdId(), own.caseId(), DataCategory.PLAN, AccessAction.READ);
-        return plan;
+        // The change note is the team's free text about the whole plan, so it may speak of any member: not shown.
+        return new PlanViews.PlanView(plan.planId(), plan.caseId(), plan.householdId(), plan.status(), plan.version(), goals,
+                plan.agreement(), plan.changedBy(), plan.changedAt(), null);
+    }
+
+    /**
+     * The goal as this member sees it, if at all: goals shared with the household and goals about this member.
+     * On a masked safety case also not the veiligheid goals, nor the actions of Veilig Thuis.
+     */
+    private Optional<PlanContent.Goal> visibleGoal(PlanContent.Goal goal, Own own, boolean masked) {
+        boolean theirs = Boolean.TRUE.equals(goal.sharedWithHousehold()) || own.memberId().equals(goal.memberId());
+        if (!theirs || masked && goal.leefgebied() == Leefgebied.VEILIGHEID) {
+            return Optional.empty();
+        }
+        if (!masked) {
+            return Optional.of(goal);
+        }
+        Set<String> veiligThuis = veiligThuisOrganisations();
+        return Optional.of(new PlanContent.Goal(goal.id(), goal.leefgebied(), goal.memberId(), goal.description(),
+                goal.result(), goal.targetDate(), goal.actions().stream()
+                .filter(action -> action.organisationId() == null || !veiligThuis.contains(action.organisationId())).toList(),
+                goal.sharedWithHousehold()));
+    }
+
+    private Set<String> veiligThuisOrganisations() {
+        return new HashSet<>(jdbc.queryForList("select id from organisation where type = 'VEILIG_THUIS'", Map.of(),
+                String.class));
+    }
+
+    /**
+     * Whether this member's view hides the concern: the case ever had one and the team has not (or no longer)
+     * marked it safe to show.
+     */
+    private boolean masked(UUID caseId) {
+        return everHadSafetyConcern(caseId) && !disclosures.safeToShow(caseId);
+    }
+
+    /**
+     * Whether the case ever had a safety concern: a signal or the latest triage said so, or the case went through
+     * the veiligheid step. The one place to switch to safety.SafetyConcerns#everHadSafetyConcern once it exists.
+     */
+    private boolean everHadSafetyConcern(UUID caseId) {
+        return signals.viewsOf(caseId).stream().anyMatch(SignalView::safetyConcern)
+                || triage.latestOf(caseId).map(TriageView::safetyConcern).orElse(false)
+                || caseReads.history(caseId).stream().anyMatch(step -> step.to() == Stage.VEILIGHEID);
     }
 
     /** Every granted look by someone else; refused attempts saw nothing and stay with the privacy officer. */
@@ -85,6 +175,10 @@ class ResidentService {
         String where = """
                 from access_log where (household_id = :householdId or household_ids @> array[:householdId]::uuid[])
                 and outcome = 'GRANTED' and user_role <> 'inwoner'""";
+        if (masked(own.caseId())) {
+            // "Veilig Thuis looked at your file" would tell the other member what the step no longer does.
+            where += " and (organisation is null or organisation not in (select id from organisation where type = 'VEILIG_THUIS'))";
+        }
         Map<String, Object> parameters = Map.of("householdId", own.householdId(), "limit", paging.size(),
                 "offset", paging.offset());
         long total = jdbc.queryForObject("select count(*) " + where, parameters, Long.class);
@@ -126,12 +220,12 @@ class ResidentService {
             throw new NotFoundException("Bij Wijkroute is geen huishouden bekend bij jouw gegevens.");
         }
         List<Own> found = jdbc.query("""
-                select h.id as household_id, h.display_name, c.id as case_id
+                select h.id as household_id, h.display_name, c.id as case_id, m.id as member_id
                 from household_member m join household h on h.id = m.household_id
                 join support_case c on c.household_id = h.id
                 where m.bsn = :bsn order by c.opened_at desc limit 1""", Map.of("bsn", user.bsn()),
                 (row, n) -> new Own(row.getObject("household_id", UUID.class), row.getString("display_name"),
-                        row.getObject("case_id", UUID.class)));
+                        row.getObject("case_id", UUID.class), row.getObject("member_id", UUID.class)));
         return found.stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("Bij Wijkroute is geen huishouden bekend bij jouw gegevens."));
     }

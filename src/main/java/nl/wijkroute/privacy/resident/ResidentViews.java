@@ -3,6 +3,10 @@ package nl.wijkroute.privacy.resident;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 /** What a resident sees of their own household: plain Dutch, no internal ids they do not need. */
 public final class ResidentViews {
@@ -26,5 +30,17 @@ public final class ResidentViews {
     /** One look at the household's data: which role of which organisation, when, what and why. */
     public record Access(Instant at, String role, String organisation, String category, String action, String purpose,
                          boolean breakGlass) {
+    }
+
+    /**
+     * The team's decision on a case with a safety concern (decision 0049).
+     *
+     * @param safeToShow true: the members see the step and the regisseur again; false: hidden (again)
+     * @param reason     why, for the trail (required)
+     */
+    public record DisclosureRequest(@NotNull Boolean safeToShow, @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record Disclosure(UUID caseId, boolean safeToShow, String reason, String decidedBy, Instant decidedAt) {
     }
 }

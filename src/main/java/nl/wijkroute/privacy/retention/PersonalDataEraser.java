@@ -110,6 +110,9 @@ class PersonalDataEraser {
                 ERASED_TEXT, householdId);
         jdbc.update("update support_case set closure_reason = null, version = version + 1 where closure_reason is not null and id in ("
                 + CLOSED_CASES + ")", householdId);
+        // Why the team let the household see a safety case's step (decision 0049) may tell that story too.
+        jdbc.update("update resident_view_disclosure set reason = ? where case_id in (" + CLOSED_CASES + ")",
+                ERASED_TEXT, householdId);
         // The stored answers hold only ids, but the request hash is derived from names and free text.
         jdbc.update("""
                 delete from idempotency_record r

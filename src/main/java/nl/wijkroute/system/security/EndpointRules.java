@@ -135,6 +135,8 @@ public final class EndpointRules {
             get("/api/v1/me", INWONER),
             get("/api/v1/me/plan", INWONER),
             get("/api/v1/me/access-log", INWONER),
+            // The team decides whether the household's own view may show a safety case's step (decision 0049)
+            put("/api/v1/cases/{caseId}/resident-view", WIJKTEAM),
             // Dashboard: aggregates only
             get("/api/v1/dashboard/work-in-progress", MANAGER),
             get("/api/v1/dashboard/lead-times", MANAGER),

@@ -121,6 +121,22 @@ class RetentionServiceTest extends ApiTestSupport {
     }
 
     @Test
+    void theTeamsReasonForShowingASafetyCaseToTheHouseholdIsErasedWithTheCaseFile() {
+        HouseholdFixture household = HouseholdFixture.closedOn(jdbc, LocalDate.of(2000, 5, 1), null, null);
+        jdbc.update("insert into resident_view_disclosure (case_id, safe_to_show, reason, decided_by, decided_at) "
+                + "values (?, true, ?, 'wijkcoach', now())", household.caseId, "Besproken met " + HouseholdFixture.SECRET);
+
+        retention.runAsOf(LocalDate.of(2010, 5, 3));
+
+        assertThat(jdbc.queryForList("select reason from resident_view_disclosure where case_id = ?", String.class,
+                household.caseId)).containsExactly(PersonalDataEraser.ERASED_TEXT);
+        assertThat(jdbc.queryForObject("select count(*) from resident_view_disclosure where case_id = ? and safe_to_show "
+                + "and decided_by = 'wijkcoach'", Integer.class, household.caseId)).as("who decided what stays").isEqualTo(1);
+        assertThatThrownBy(() -> jdbc.update("delete from resident_view_disclosure where case_id = ?", household.caseId))
+                .as("append-only").isInstanceOf(org.springframework.dao.DataAccessException.class);
+    }
+
+    @Test
     void toegangDecisionsAndTheIdentityTheyNeedOutliveTheCaseFile() {
         HouseholdFixture household = HouseholdFixture.closedOn(jdbc, LocalDate.of(2005, 6, 1), "WMO", null);
 
