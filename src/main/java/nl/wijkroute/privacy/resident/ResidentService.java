@@ -88,20 +88,23 @@ class ResidentService {
                 Map.of("id", own.caseId()));
         String stage = (String) step.get("current_stage");
         boolean masked = masked(own.caseId());
+        Set<String> hiddenOrganisations = masked ? veiligThuisOrganisations() : Set.of();
         // A term of a toegang request for a plan action belongs to whom the action's goal belongs; without one, to the household.
         Set<UUID> hiddenActions = new HashSet<>();
         plans.currentInFull(own.caseId()).ifPresent(plan -> plan.goals().stream()
-                .filter(goal -> visibleGoal(goal, own, masked).isEmpty())
+                .filter(goal -> visibleGoal(goal, own, masked, hiddenOrganisations).isEmpty())
                 .forEach(goal -> goal.actions().forEach(action -> hiddenActions.add(action.id()))));
+        record Term(UUID planActionId, ResidentViews.Deadline deadline) {
+        }
         List<ResidentViews.Deadline> deadlines = jdbc.query("""
                 select t.law, t.plan_action_id, d.legal_basis, d.due_on, d.status
                 from legal_deadline d join toegang_request t on t.id = d.toegang_request_id
                 where d.case_id = :caseId and d.status <> 'MET' order by d.due_on""", Map.of("caseId", own.caseId()),
-                (row, n) -> {
-                    UUID action = row.getObject("plan_action_id", UUID.class);
-                    return action == null || !hiddenActions.contains(action) ? new ResidentViews.Deadline(row.getString("law"), row.getString("legal_basis"),
-                            row.getDate("due_on").toLocalDate(), row.getString("status")) : null;
-                }).stream().filter(java.util.Objects::nonNull).toList();
+                (row, n) -> new Term(row.getObject("plan_action_id", UUID.class), new ResidentViews.Deadline(
+                        row.getString("law"), row.getString("legal_basis"), row.getDate("due_on").toLocalDate(),
+                        row.getString("status"))))
+                .stream().filter(term -> term.planActionId() == null || !hiddenActions.contains(term.planActionId()))
+                .map(Term::deadline).toList();
         access.logOwn(user, own.householdId(), own.caseId(), DataCategory.ROUTE, AccessAction.READ);
         ResidentViews.Step shown = masked && !Stage.AFGESLOTEN.name().equals(stage)
                 // Since the case opened: the day it entered the veiligheid step would date the concern.
@@ -118,7 +121,8 @@ class ResidentService {
         PlanViews.PlanView plan = plans.currentInFull(own.caseId())
                 .orElseThrow(() -> new NotFoundException("Deze casus heeft nog geen plan."));
         boolean masked = masked(own.caseId());
-        List<PlanContent.Goal> goals = plan.goals().stream().map(goal -> visibleGoal(goal, own, masked))
+        Set<String> hiddenOrganisations = masked ? veiligThuisOrganisations() : Set.of();
+        List<PlanContent.Goal> goals = plan.goals().stream().map(goal -> visibleGoal(goal, own, masked, hiddenOrganisations))
                 .flatMap(Optional::stream).toList();
         access.logOwn(user, own.householdId(), own.caseId(), DataCategory.PLAN, AccessAction.READ);
         // The change note is the team's free text about the whole plan, so it may speak of any member: not shown.
@@ -130,7 +134,8 @@ class ResidentService {
      * The goal as this member sees it, if at all: goals shared with the household and goals about this member.
      * On a masked safety case also not the veiligheid goals, nor the actions of Veilig Thuis.
      */
-    private Optional<PlanContent.Goal> visibleGoal(PlanContent.Goal goal, Own own, boolean masked) {
+    private static Optional<PlanContent.Goal> visibleGoal(PlanContent.Goal goal, Own own, boolean masked,
+                                                         Set<String> hiddenOrganisations) {
         boolean theirs = Boolean.TRUE.equals(goal.sharedWithHousehold()) || own.memberId().equals(goal.memberId());
         if (!theirs || masked && goal.leefgebied() == Leefgebied.VEILIGHEID) {
             return Optional.empty();
@@ -138,10 +143,10 @@ class ResidentService {
         if (!masked) {
             return Optional.of(goal);
         }
-        Set<String> veiligThuis = veiligThuisOrganisations();
         return Optional.of(new PlanContent.Goal(goal.id(), goal.leefgebied(), goal.memberId(), goal.description(),
                 goal.result(), goal.targetDate(), goal.actions().stream()
-                .filter(action -> action.organisationId() == null || !veiligThuis.contains(action.organisationId())).toList(),
+                .filter(action -> action.organisationId() == null || !hiddenOrganisations.contains(action.organisationId()))
+                .toList(),
                 goal.sharedWithHousehold()));
     }
 
