@@ -192,6 +192,14 @@ class ResidentMembersAndSafetyApiTest extends ApiTestSupport {
         assertProblem(mvc.perform(put("/api/v1/cases/" + caseId + "/resident-view").with(TestUsers.wijkcoach())
                 .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content("{\"safeToShow\": \"ja\"}"))
                 .andReturn(), 400);
+        // A worker of another team who opened the case by break-the-glass may read it, not open it up to the household.
+        MvcResult glass = send(post("/api/v1/break-glass"), TestUsers.wijkcoach2(), Map.of("caseId", caseId.toString(),
+                "reason", "Melding acute onveiligheid, eigen team niet bereikbaar"));
+        assertThat(glass.getResponse().getStatus()).as(glass.getResponse().getContentAsString()).isEqualTo(201);
+        assertProblem(send(put("/api/v1/cases/" + caseId + "/resident-view"), TestUsers.wijkcoach2(),
+                Map.of("safeToShow", true, "reason", "Veilig.")), 403);
+        assertThat(jdbc.queryForObject("select count(*) from resident_view_disclosure where case_id = ?", Integer.class, caseId))
+                .as("no decision was recorded").isZero();
     }
 
     private static List<String> goalDescriptions(JsonNode plan) {
