@@ -158,6 +158,7 @@ public final class EndpointRules {
             get("/api/v1/dashboard/recurrence", MANAGER),
             get("/api/v1/dashboard/teams", MANAGER),
             get("/api/v1/dashboard/wijken", MANAGER),
+            get("/api/v1/dashboard/safety", MANAGER),
             // Reflectietool "Ruimte geeft vaart": managers organise and read; sessions hold no personal data
             get("/api/v1/reflection/themes", REFLECTION),
             post("/api/v1/reflection/sessions", MANAGER),
