@@ -121,6 +121,8 @@ class SafetyApiTest extends ApiTestSupport {
         JsonNode summary = getJson("/api/v1/cases/" + caseId + "/safety", TestUsers.partnerGgz());
         assertThat(summary.get("veiligheidsplanExists").asBoolean()).isTrue();
         assertThat(summary.size()).as("a boolean, not the contents").isEqualTo(2);
+        assertProblem(mvc.perform(get("/api/v1/cases/" + caseId + "/safety").with(TestUsers.frontoffice())).andReturn(), 403);
+        assertProblem(mvc.perform(get("/api/v1/cases/" + UUID.randomUUID() + "/meldcode").with(TestUsers.wijkcoach())).andReturn(), 404);
         // A partner not involved learns nothing at all.
         assertProblem(mvc.perform(get("/api/v1/cases/" + caseId + "/safety").with(TestUsers.partnerSchuldhulp())).andReturn(), 404);
 
@@ -187,6 +189,8 @@ class SafetyApiTest extends ApiTestSupport {
         JsonNode versions = getJson(url + "/versions", TestUsers.wijkcoach());
         assertThat(versions.findValuesAsText("agreed")).containsExactly("false", "true", "false");
         assertThat(getJson(url + "/versions/1", TestUsers.wijkcoach()).get("voorwaarden").size()).isEqualTo(1);
+        assertProblem(mvc.perform(get(url + "/versions/0").with(TestUsers.wijkcoach())).andReturn(), 400, "number");
+        assertProblem(mvc.perform(get(url + "/versions/9").with(TestUsers.wijkcoach())).andReturn(), 404);
         assertThat(getJson(url, TestUsers.wijkcoach()).get("voorwaarden").size()).isEqualTo(2);
     }
 
