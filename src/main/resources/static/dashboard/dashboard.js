@@ -226,6 +226,25 @@ function drawReflection(summary) {
   });
 }
 
+/**
+ * Safety (issue 17): open cases with a safety concern per step, and the days from the safety signal to the
+ * meldcode's decision (median / P80) for decisions in the period.
+ */
+function drawSafety(safety) {
+  const perStage = safety.casesPerStage;
+  show('safety', 'bar', perStage.map(s => label('stage', s.stage)), [{label: 'Casussen', data: perStage.map(s => s.cases)}],
+      perStage.map(s => [label('stage', s.stage), shown(s.cases)]), ['Stap', 'Casussen met veiligheidszorg'], false,
+      perStage.map(s => s.stage));
+  const days = safety.signalToMeldcodeDecision;
+  const text = days.suppressed ? 'verborgen'
+      : days.cases ? `${round(days.medianDays)} / ${round(days.p80Days)} (${days.cases} besluiten)` : 'geen';
+  const list = document.querySelector('#safety dl');
+  list.innerHTML = '';
+  const dt = document.createElement('dt'); dt.textContent = 'Dagen van veiligheidssignaal tot meldcodebesluit, mediaan / P80';
+  const dd = document.createElement('dd'); dd.textContent = text; dd.dataset.key = 'signal-to-decision';
+  list.append(dt, dd);
+}
+
 async function load() {
   const form = new FormData(document.getElementById('filters'));
   const params = new URLSearchParams();
@@ -276,6 +295,7 @@ async function load() {
         escalations.map(e => label('cause', e.cause)), [{label: 'Escalaties', data: escalations.map(e => e.escalations)}],
         escalations.map(e => [label('cause', e.cause), shown(e.escalations), shown(round(e.medianDaysToDoorbraak))]),
         ['Oorzaak', 'Escalaties', 'Mediaan dagen tot doorbraak'], false, escalations.map(e => e.cause))),
+    safety: indicator(['safety'], () => api('safety', params), drawSafety),
     reflection: indicator(['reflection'], () => api('actions/summary', '', '/api/v1/reflection'), drawReflection),
     handovers: api('handovers', params),
     frontDoor: api('front-door', params),

@@ -86,8 +86,12 @@ class DashboardController {
     record Period(@Size(max = 64) String team, @Size(max = 64) String wijk, Instant from, Instant to) {
     }
 
-    /** Default period: the last 90 days. */
     private DashboardFilter filter(Period period) {
+        return filter(period, clock);
+    }
+
+    /** Default period: the last 90 days. Also for the dashboard's other controllers (SafetyDashboardController). */
+    static DashboardFilter filter(Period period, Clock clock) {
         Instant end = period.to() == null ? clock.instant() : period.to();
         Instant start = period.from() == null ? end.minus(Duration.ofDays(90)) : period.from();
         if (!start.isBefore(end)) {

@@ -18,6 +18,8 @@ public final class RoutekaartIds {
     public static final String REGIE = "regie";
     public static final String EVALUATIE = "evaluatie";
     public static final String NAZORG_CONTROLE = "nazorgControle";
+    /** The wait while Veilig Thuis has the case (after SPECIALIST_TOOK_OVER); completing it means Veilig Thuis keeps it. */
+    public static final String VEILIG_THUIS_AAN_ZET = "veiligThuisAanZet";
 
     /** Messages the route catches: a new signal during nazorg, and the starts of its side processes. */
     public static final String NEW_SIGNAL_MESSAGE = "nieuwSignaal";
@@ -25,6 +27,8 @@ public final class RoutekaartIds {
     public static final String TOEGANG_REQUESTED_MESSAGE = "toegangAangevraagd";
     public static final String TOEGANG_REFUSED_MESSAGE = "toegangGeweigerd";
     public static final String ESCALATED_MESSAGE = "escalatie";
+    /** Veilig Thuis hands the case back: the route leaves veiligThuisAanZet for the plan step. */
+    public static final String VT_RETURNS_MESSAGE = "vtDraagtTerug";
 
     private RoutekaartIds() {
     }

@@ -106,6 +106,11 @@ class AuthorizationMatrixTest extends ApiTestSupport {
                 "description", "Partijen wachten op elkaar."));
         assertThat(escalation.getResponse().getStatus()).as(escalation.getResponse().getContentAsString()).isEqualTo(201);
         escalationId = read(escalation).get("id").asText();
+        String member = getJson(url(""), TestUsers.wijkcoach()).get("household").get("members").get(0).get("id").asText();
+        MvcResult veiligheidsplan = send(post(url("/veiligheidsplan")), TestUsers.wijkcoach(), Map.of("voorwaarden", List.of(
+                Map.of("memberId", member, "condition", "Niemand wordt bedreigd.", "howChecked", "Huisbezoek",
+                        "checkedBy", "Wijkcoach"))));
+        assertThat(veiligheidsplan.getResponse().getStatus()).as(veiligheidsplan.getResponse().getContentAsString()).isEqualTo(201);
     }
 
     @Test
@@ -127,6 +132,14 @@ class AuthorizationMatrixTest extends ApiTestSupport {
                 "wijkcoach2", 404, "toegang-jeugd", 404));
         expectReads("/deadlines", Map.of("wijkcoach", 200, "toegang", 200, "procesregisseur", 200,
                 "wijkcoach2", 404, "toegang-jeugd", 404));
+        // Safety (decision 0047): only the team; an involved partner is answered as if there were nothing,
+        // and may learn only that a veiligheidsplan exists.
+        expectReads("/meldcode", Map.of("wijkcoach", 200, "partner-ggz", 404, "partner-schuldhulp", 404, "wijkcoach2", 404));
+        expectReads("/veiligheidsplan", Map.of("wijkcoach", 200, "partner-ggz", 404, "partner-schuldhulp", 404,
+                "wijkcoach2", 404));
+        expectReads("/veiligheidsplan/versions", Map.of("wijkcoach", 200, "wijkcoach2", 404));
+        expectReads("/safety", Map.of("wijkcoach", 200, "toegang", 200, "procesregisseur", 200, "partner-ggz", 200,
+                "wijkcoach2", 404, "toegang-jeugd", 404, "partner-schuldhulp", 404));
     }
 
     @Test
@@ -199,7 +212,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
     @Test
     void rolesWithoutCaseworkGet403OnEveryCaseEndpointAndList() throws Exception {
         List<String> urls = List.of(url(""), url("/history"), url("/vraagverheldering"), url("/plan"), url("/regie"),
-                url("/toegang"), url("/deadlines"), "/api/v1/cases", "/api/v1/tasks", "/api/v1/toegang", "/api/v1/deadlines",
+                url("/toegang"), url("/deadlines"), url("/meldcode"), url("/veiligheidsplan"), url("/safety"), "/api/v1/cases", "/api/v1/tasks", "/api/v1/toegang", "/api/v1/deadlines",
                 "/api/v1/escalations", "/api/v1/escalations/" + escalationId, "/api/v1/toegang/" + toegangRequestId,
                 "/api/v1/stagnation-signals");
         for (String role : List.of("manager", "admin", "privacy", "inwoner", "deelnemer")) {

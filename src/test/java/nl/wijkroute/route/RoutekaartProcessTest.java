@@ -79,7 +79,32 @@ class RoutekaartProcessTest {
         assertThat(route).isWaitingAt("veiligheid");
         complete(task(), withVariables("veiligheidOutcome", "SPECIALIST_TOOK_OVER"));
 
-        assertThat(route).isWaitingAt("nazorgWait");
+        assertThat(route).isWaitingAt("veiligThuisAanZet");
+        assertThat(stages()).containsExactly("TRIAGE", "VEILIGHEID");
+    }
+
+    @Test
+    void whenVeiligThuisHandsTheCaseBackTheRouteContinuesAtThePlan() {
+        ProcessInstance route = start();
+        complete(task(), withVariables("triageRoute", "SAFETY_FIRST"));
+        complete(task(), withVariables("veiligheidOutcome", "SPECIALIST_TOOK_OVER"));
+
+        ENGINE.getRuntimeService().createMessageCorrelation(RoutekaartIds.VT_RETURNS_MESSAGE)
+                .processInstanceBusinessKey(caseId).correlate();
+
+        assertThat(route).isWaitingAt("plan").hasPassed("vtReturns");
+        assertThat(stages()).containsExactly("TRIAGE", "VEILIGHEID", "PLAN");
+    }
+
+    @Test
+    void whenVeiligThuisKeepsTheCaseSupportEndsInNazorg() {
+        ProcessInstance route = start();
+        complete(task(), withVariables("triageRoute", "SAFETY_FIRST"));
+        complete(task(), withVariables("veiligheidOutcome", "SPECIALIST_TOOK_OVER"));
+
+        complete(task(), withVariables("veiligThuisOutcome", "VT_KEEPS_CASE"));
+
+        assertThat(route).isWaitingAt("nazorgWait").hasPassed("supportEnds");
         assertThat(stages()).containsExactly("TRIAGE", "VEILIGHEID", "NAZORG");
     }
 

@@ -114,8 +114,20 @@ class TaskApiTest extends ApiTestSupport {
         UUID caseId = openCaseInNoord();
         step(caseId, "triage", TestUsers.wijkcoach(), triage("SAFETY_FIRST", "MULTIPLE", true, null));
         assertThat(getJson("/api/v1/cases/" + caseId, TestUsers.wijkcoach()).get("currentStage").asText()).isEqualTo("VEILIGHEID");
+        for (Map<String, Object> meldcodeStep : List.of(
+                Map.<String, Object>of("doneOn", java.time.LocalDate.now().toString(), "doneBy", "Wijkcoach", "summary", "Gewogen.",
+                        "afweging", Map.of("suspicion", true, "acuteOrStructuralUnsafety", true)),
+                Map.<String, Object>of("doneOn", java.time.LocalDate.now().toString(), "doneBy", "Wijkcoach", "summary", "Gemeld.",
+                        "decision", "MELDEN"))) {
+            String meldcodeStepName = meldcodeStep.containsKey("decision") ? "BESLISSEN" : "AFWEGING";
+            assertThat(send(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/cases/" + caseId
+                    + "/meldcode/steps/" + meldcodeStepName), TestUsers.wijkcoach(), meldcodeStep).getResponse().getStatus())
+                    .isEqualTo(200);
+        }
         step(caseId, "veiligheid", TestUsers.wijkcoach(), outcome("SPECIALIST_TOOK_OVER", "Veilig Thuis neemt het over."));
-        assertThat(getJson("/api/v1/cases/" + caseId, TestUsers.wijkcoach()).get("status").asText()).isEqualTo("NAZORG");
+        // Veilig Thuis has the case now: the team waits for it to hand back (or to keep it).
+        assertThat(getJson("/api/v1/cases/" + caseId, TestUsers.wijkcoach()).get("currentStage").asText()).isEqualTo("VEILIGHEID");
+        openTask(caseId, "veiligThuisAanZet");
     }
 
     @Test

@@ -39,7 +39,9 @@ class JsonbDatesTest extends ApiTestSupport {
             // The frozen evidence's period; checked where a session freezes it (ReflectionApiTest).
             "reflection_session.evidence", List.of("$.from", "$.to"),
             "reflection_session.chosen_themes", List.of(),
-            "reflection_note.stellingen", List.of());
+            "reflection_note.stellingen", List.of(),
+            // Checked where a veiligheidsplan is agreed (SafetyApiTest).
+            "veiligheidsplan_version.content", List.of("$.agreement.agreedAt"));
 
     @Autowired
     OrganisationService organisations;

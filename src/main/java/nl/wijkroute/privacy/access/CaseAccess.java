@@ -305,4 +305,14 @@ public class CaseAccess {
     private static NotFoundException notFound(UUID caseId) {
         return new NotFoundException("Casus " + caseId + " bestaat niet.");
     }
+
+    /**
+     * For data whose very existence must not show to a role that may never see it (the meldcode record, to a
+     * partner: decision 0047): the attempt is logged as denied and answered 404, exactly as out of scope.
+     */
+    public NotFoundException refusedAsNotFound(UUID caseId, DataCategory category, AccessAction action) {
+        CurrentUser.current().ifPresent(user -> householdsOf(List.of(caseId)).forEach((id, householdId) ->
+                accessLog.recordRefusal(entry(user, householdId, id, category, action, AccessLogEntry.Outcome.DENIED, false))));
+        return notFound(caseId);
+    }
 }

@@ -18,6 +18,11 @@ public enum DataCategory {
     /** Formal decisions of the municipality and their legal deadlines. */
     TOEGANG,
     ESCALATION,
+    /**
+     * Safety: the meldcode record and the veiligheidsplan. Only the team that works with the household
+     * (and break-the-glass); a partner learns at most that a veiligheidsplan exists (decision 0047).
+     */
+    SAFETY,
     /** Who looked at a household: the access log itself, read by the privacy officer or the resident. */
     ACCESS_LOG
 }

@@ -34,7 +34,10 @@ public class RouteSteps {
 
     public enum NazorgOutcome { ALL_WELL, REOPEN }
 
-    /** Veilig Thuis / crisis: safety first, then either the full route or the specialist keeps it. */
+    /**
+     * Veilig Thuis / crisis: safety first, then either the full route or the specialist takes over. Its
+     * handler is the safety module's ({@code safety.VeiligheidStep}): it needs the meldcode's decision first.
+     */
     public record VeiligheidInput(@NotNull VeiligheidOutcome outcome, @Size(max = 2000) String reason)
             implements OutcomeInput<VeiligheidOutcome> {
     }
@@ -77,12 +80,6 @@ public class RouteSteps {
             throw new InvalidInputException(field, "Een evaluatiedatum is verplicht.");
         }
         return Date.from(date.atStartOfDay(MunicipalTime.ZONE).toInstant());
-    }
-
-    @Bean
-    StepHandler<VeiligheidInput> veiligheidStep() {
-        return new OutcomeStep<>(RoutekaartIds.VEILIGHEID, VeiligheidInput.class, "veiligheidOutcome",
-                EnumSet.of(VeiligheidOutcome.SPECIALIST_TOOK_OVER));
     }
 
     @Bean

@@ -90,6 +90,18 @@ public final class EndpointRules {
             post("/api/v1/handovers/{id}/accept", PARTNER),
             post("/api/v1/handovers/{id}/decline", PARTNER),
             post("/api/v1/handovers/{id}/withdraw", WIJKTEAM, PARTNER),
+            // Safety: the meldcode record and the veiligheidsplan are the team's (a partner is answered 404 there,
+            // decision 0047); a partner may learn that a veiligheidsplan exists
+            get("/api/v1/cases/{caseId}/meldcode", WIJKTEAM, PARTNER),
+            put("/api/v1/cases/{caseId}/meldcode/steps/{step}", WIJKTEAM),
+            post("/api/v1/cases/{caseId}/veiligheidsplan", WIJKTEAM),
+            put("/api/v1/cases/{caseId}/veiligheidsplan", WIJKTEAM),
+            post("/api/v1/cases/{caseId}/veiligheidsplan/agreement", WIJKTEAM),
+            get("/api/v1/cases/{caseId}/veiligheidsplan", WIJKTEAM, PARTNER),
+            get("/api/v1/cases/{caseId}/veiligheidsplan/versions", WIJKTEAM),
+            get("/api/v1/cases/{caseId}/veiligheidsplan/versions/{number}", WIJKTEAM),
+            post("/api/v1/cases/{caseId}/veilig-thuis/return", WIJKTEAM),
+            get("/api/v1/cases/{caseId}/safety", WIJKTEAM, PARTNER, PROCESREGISSEUR, TOEGANG),
             // Toegang and legal deadlines
             post("/api/v1/cases/{caseId}/toegang", WIJKTEAM, TOEGANG),
             get("/api/v1/cases/{caseId}/toegang", WIJKTEAM, TOEGANG, PROCESREGISSEUR),
@@ -148,6 +160,7 @@ public final class EndpointRules {
             get("/api/v1/dashboard/recurrence", MANAGER),
             get("/api/v1/dashboard/teams", MANAGER),
             get("/api/v1/dashboard/wijken", MANAGER),
+            get("/api/v1/dashboard/safety", MANAGER),
             // Reflectietool "Ruimte geeft vaart": managers organise and read; sessions hold no personal data
             get("/api/v1/reflection/themes", REFLECTION),
             post("/api/v1/reflection/sessions", MANAGER),

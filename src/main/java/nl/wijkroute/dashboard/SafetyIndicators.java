@@ -1,0 +1,117 @@
+package nl.wijkroute.dashboard;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import nl.wijkroute.route.Stage;
+import nl.wijkroute.system.MunicipalTime;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The dashboard's safety indicators (issue 17): open cases with a safety concern per step, and the days from
+ * the safety signal to the meldcode's decision. Aggregates only, small groups suppressed as everywhere on the
+ * dashboard; definitions in docs/dashboard-indicators.md. Like the other indicators it reads the owning
+ * modules' tables in SQL (decision 0036).
+ */
+@Service
+class SafetyIndicators {
+
+    /** A case "has a safety concern" once a signal or a triage of it said so. */
+    private static final String SAFETY_CONCERN = """
+            (exists (select 1 from signal s where s.case_id = c.id and s.safety_concern)
+             or exists (select 1 from triage_assessment t where t.case_id = c.id and t.safety_concern))
+            """;
+
+    private static final String IN_FILTER = """
+            (cast(:team as varchar) is null or c.team_id = :team)
+            and (cast(:wijk as varchar) is null or c.wijk_id = :wijk)
+            """;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final DashboardService dashboard;
+
+    SafetyIndicators(NamedParameterJdbcTemplate jdbc, DashboardService dashboard) {
+        this.jdbc = jdbc;
+        this.dashboard = dashboard;
+    }
+
+    /** Open cases (OPEN or NAZORG) now that ever had a safety concern, per step. */
+    public record SafetyCasesPerStage(String stage, Long cases, boolean suppressed) {
+    }
+
+    /** Cases whose meldcode decision (step 5, first recorded) fell in the period: days from the safety signal. */
+    public record SignalToDecision(Long cases, Double medianDays, Double p80Days, boolean suppressed) {
+    }
+
+    public record Safety(List<SafetyCasesPerStage> casesPerStage, SignalToDecision signalToMeldcodeDecision) {
+    }
+
+    @Transactional(readOnly = true)
+    public Safety safety(DashboardFilter filter) {
+        return new Safety(casesPerStage(filter), signalToDecision(filter));
+    }
+
+    private List<SafetyCasesPerStage> casesPerStage(DashboardFilter filter) {
+        String sql = "select c.current_stage as stage, count(*) as n from support_case c where c.status <> 'CLOSED' and "
+                + IN_FILTER + " and " + SAFETY_CONCERN + " group by c.current_stage";
+        List<Map<String, Object>> rows = jdbc.queryForList(sql, parameters(filter));
+        return rows.stream()
+                .sorted(Comparator.comparing(row -> Stage.valueOf((String) row.get("stage"))))
+                .map(row -> {
+                    long n = ((Number) row.get("n")).longValue();
+                    return small(n) ? new SafetyCasesPerStage((String) row.get("stage"), null, true)
+                            : new SafetyCasesPerStage((String) row.get("stage"), n, false);
+                }).toList();
+    }
+
+    /**
+     * Per case: the first meldcode decision's date minus the municipal date of its first safety concern (a
+     * signal's receipt, or a triage that found it), never below 0.
+     */
+    private SignalToDecision signalToDecision(DashboardFilter filter) {
+        String sql = """
+                with decided as (
+                    select e.case_id, min(e.done_on) as decided_on
+                    from meldcode_entry e where e.step = 'BESLISSEN'
+                    group by e.case_id
+                ), days as (
+                    select greatest(0, d.decided_on - cast(least(
+                               (select min(s.received_at) from signal s where s.case_id = c.id and s.safety_concern),
+                               (select min(t.assessed_at) from triage_assessment t where t.case_id = c.id and t.safety_concern))
+                           at time zone :zone as date)) as days
+                    from decided d join support_case c on c.id = d.case_id
+                    where d.decided_on >= :fromDate and d.decided_on < :toDate and
+                """ + IN_FILTER + " and " + SAFETY_CONCERN + """
+                )
+                select count(*) as n,
+                       percentile_cont(0.5) within group (order by days) as median_days,
+                       percentile_cont(0.8) within group (order by days) as p80_days
+                from days
+                """;
+        Map<String, Object> row = jdbc.queryForMap(sql, parameters(filter)
+                .addValue("zone", MunicipalTime.ZONE.getId())
+                .addValue("fromDate", LocalDate.ofInstant(filter.from(), MunicipalTime.ZONE))
+                .addValue("toDate", LocalDate.ofInstant(filter.to(), MunicipalTime.ZONE)));
+        long n = ((Number) row.get("n")).longValue();
+        if (small(n)) {
+            return new SignalToDecision(null, null, null, true);
+        }
+        return new SignalToDecision(n, decimal(row.get("median_days")), decimal(row.get("p80_days")), false);
+    }
+
+    private boolean small(long count) {
+        return count > 0 && count < dashboard.minGroupSize();
+    }
+
+    private static Double decimal(Object value) {
+        return value == null ? null : ((Number) value).doubleValue();
+    }
+
+    private static MapSqlParameterSource parameters(DashboardFilter filter) {
+        return new MapSqlParameterSource().addValue("team", filter.team()).addValue("wijk", filter.wijk());
+    }
+}

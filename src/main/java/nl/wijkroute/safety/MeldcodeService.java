@@ -1,0 +1,125 @@
+package nl.wijkroute.safety;
+
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import nl.wijkroute.privacy.access.AccessAction;
+import nl.wijkroute.privacy.access.CaseAccess;
+import nl.wijkroute.route.CaseStatus;
+import nl.wijkroute.route.SupportCaseService;
+import nl.wijkroute.system.problem.ConflictException;
+import nl.wijkroute.system.problem.InvalidInputException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The meldcode record of a case: the five steps, each with date, who and a short account, and the
+ * decision of step 5 checked against the afwegingskader of step 4. The route's veiligheid step cannot
+ * complete without that decision ({@link #requireDecision}).
+ */
+@Service
+public class MeldcodeService {
+
+    private final MeldcodeEntryRepository entries;
+    private final SupportCaseService cases;
+    private final CaseAccess access;
+    private final Clock clock;
+
+    MeldcodeService(MeldcodeEntryRepository entries, SupportCaseService cases, CaseAccess access, Clock clock) {
+        this.entries = entries;
+        this.cases = cases;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public MeldcodeViews.MeldcodeView record(UUID caseId, MeldcodeStep step, MeldcodeViews.StepRequest request, String by) {
+        SafetyAccess.require(access, caseId, AccessAction.UPDATE);
+        if (cases.statusOf(caseId) == CaseStatus.CLOSED) {
+            throw new ConflictException("De casus is gesloten; de meldcode kan niet meer worden aangevuld.");
+        }
+        if (step != MeldcodeStep.AFWEGING && request.afweging() != null) {
+            throw new InvalidInputException("afweging", "De antwoorden van het afwegingskader horen bij stap 4 (AFWEGING).");
+        }
+        if (step != MeldcodeStep.BESLISSEN && (request.decision() != null || request.decisionReason() != null)) {
+            throw new InvalidInputException("decision", "Het besluit hoort bij stap 5 (BESLISSEN).");
+        }
+        if (step == MeldcodeStep.AFWEGING) {
+            if (request.afweging() == null) {
+                throw new InvalidInputException("afweging", "Stap 4 legt de antwoorden van het afwegingskader vast.");
+            }
+            request.afweging().requireComplete("afweging.");
+        }
+        if (step == MeldcodeStep.BESLISSEN) {
+            checkDecision(caseId, request);
+        }
+        entries.save(new MeldcodeEntry(caseId, step, request.doneOn(), request.doneBy(), request.summary(),
+                request.afweging(), request.decision(), blankToNull(request.decisionReason()), by, clock.instant()));
+        return view(caseId);
+    }
+
+    @Transactional(readOnly = true)
+    public MeldcodeViews.MeldcodeView current(UUID caseId) {
+        SafetyAccess.require(access, caseId, AccessAction.READ);
+        return view(caseId);
+    }
+
+    /**
+     * The route's veiligheid step asks this before it completes: step 5 of the meldcode must be decided.
+     * Runs in the completing transaction; the answer names the missing field.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void requireDecision(UUID caseId) {
+        if (entries.findFirstByCaseIdAndStepOrderByIdDesc(caseId, MeldcodeStep.BESLISSEN).isEmpty()) {
+            throw new InvalidInputException("meldcode.decision",
+                    "Leg eerst stap 5 van de meldcode vast: melden bij Veilig Thuis en/of hulp organiseren.");
+        }
+    }
+
+    private void checkDecision(UUID caseId, MeldcodeViews.StepRequest request) {
+        if (request.decision() == null) {
+            throw new InvalidInputException("decision", "Stap 5 is het besluit: MELDEN, HULP_ORGANISEREN, MELDEN_EN_HULP of GEEN.");
+        }
+        if (request.decision() == MeldcodeDecision.GEEN && blankToNull(request.decisionReason()) == null) {
+            throw new InvalidInputException("decisionReason", "Waarom niet melden en geen hulp organiseren?");
+        }
+        Afweging afweging = entries.findFirstByCaseIdAndStepOrderByIdDesc(caseId, MeldcodeStep.AFWEGING)
+                .map(MeldcodeEntry::afweging)
+                .orElseThrow(() -> new InvalidInputException("decision",
+                        "Beslis met het afwegingskader: leg eerst stap 4 (AFWEGING) vast."));
+        Set<MeldcodeDecision> allowed = afweging.allowedDecisions();
+        if (!allowed.contains(request.decision())) {
+            throw new InvalidInputException("decision", "Dit besluit past niet bij het afwegingskader van stap 4; mogelijk: "
+                    + allowed.stream().map(Enum::name).sorted().collect(Collectors.joining(", ")) + ".");
+        }
+    }
+
+    private MeldcodeViews.MeldcodeView view(UUID caseId) {
+        List<MeldcodeEntry> all = entries.findByCaseIdOrderByIdAsc(caseId);
+        Map<MeldcodeStep, MeldcodeEntry> newest = new EnumMap<>(MeldcodeStep.class);
+        all.forEach(entry -> newest.put(entry.getStep(), entry));
+        List<MeldcodeViews.StepView> steps = newest.values().stream()
+                .sorted(Comparator.comparing(MeldcodeEntry::getStep))
+                .map(MeldcodeService::toView).toList();
+        Optional<MeldcodeEntry> decision = Optional.ofNullable(newest.get(MeldcodeStep.BESLISSEN));
+        return new MeldcodeViews.MeldcodeView(caseId, steps, decision.map(MeldcodeEntry::getDecision).orElse(null),
+                decision.map(MeldcodeEntry::getDoneOn).orElse(null), all.size() - newest.size());
+    }
+
+    private static MeldcodeViews.StepView toView(MeldcodeEntry entry) {
+        return new MeldcodeViews.StepView(entry.getStep(), entry.getStep().number(), entry.getDoneOn(), entry.getDoneBy(),
+                entry.getSummary(), entry.afweging(), entry.getDecision(), entry.getDecisionReason(), entry.getRecordedBy(),
+                entry.getRecordedAt());
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+}
