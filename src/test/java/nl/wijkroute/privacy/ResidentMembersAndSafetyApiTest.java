@@ -105,6 +105,7 @@ class ResidentMembersAndSafetyApiTest extends ApiTestSupport {
             assertNothingNamesSafety(me);
         }
 
+        recordMeldcodeDecision(caseId, "HULP_ORGANISEREN");
         step(caseId, "veiligheid", coach, outcome("CONTINUE_FULL_ROUTE", "Veilig Thuis adviseert; meldcode stap 5: hulp organiseren."));
         assessFlaggedLeefgebieden(caseId);
         step(caseId, "vraagverheldering", coach, Map.of("outcome", "TO_PLAN", "realQuestion", "Veilig thuis samenleven."));

@@ -180,6 +180,31 @@ public abstract class ApiTestSupport {
         }
     }
 
+    /**
+     * Meldcode steps 4 and 5 as the wijkcoach, so that the veiligheid step may complete: HULP_ORGANISEREN after an
+     * afweging where help is possible, accepted and makes everyone safe; MELDEN (or MELDEN_EN_HULP) after acute unsafety.
+     */
+    protected void recordMeldcodeDecision(UUID caseId, String decision) throws Exception {
+        boolean melden = decision.startsWith("MELDEN");
+        Map<String, Object> afweging = melden
+                ? Map.of("suspicion", true, "acuteOrStructuralUnsafety", true)
+                : Map.of("suspicion", true, "acuteOrStructuralUnsafety", false, "canOfferEffectiveHelp", true,
+                        "helpAccepted", true, "helpLeadsToSafety", true);
+        String today = java.time.LocalDate.now(nl.wijkroute.system.MunicipalTime.ZONE).toString();
+        for (Map.Entry<String, Map<String, Object>> meldcodeStep : List.of(
+                Map.entry("AFWEGING", Map.<String, Object>of("doneOn", today, "doneBy", "Wijkcoach", "summary", "Gewogen.",
+                        "afweging", afweging)),
+                Map.entry("BESLISSEN", Map.<String, Object>of("doneOn", today, "doneBy", "Wijkcoach", "summary", "Besloten.",
+                        "decision", decision)))) {
+            MvcResult recorded = mvc.perform(put("/api/v1/cases/" + caseId + "/meldcode/steps/" + meldcodeStep.getKey())
+                    .with(TestUsers.wijkcoach()).contentType(MediaType.APPLICATION_JSON)
+                    .content(json.writeValueAsString(meldcodeStep.getValue()))).andReturn();
+            if (recorded.getResponse().getStatus() != 200) {
+                throw new AssertionError("meldcode " + meldcodeStep.getKey() + ": " + recorded.getResponse().getContentAsString());
+            }
+        }
+    }
+
     /** Vraagverheldering with the household: every flagged leefgebied assessed for the first member. */
     protected void assessFlaggedLeefgebieden(UUID caseId) throws Exception {
         String memberId = getJson("/api/v1/cases/" + caseId, TestUsers.wijkcoach()).get("household").get("members")
