@@ -82,7 +82,7 @@ class PlanChangeProposal {
     }
 
     PlanChangeProposal(UUID planId, UUID caseId, String organisationId, String proposedBy, Instant proposedAt,
-                       int basedOnVersion, PlanWorkRequests.ProposalRequest request) {
+                       int basedOnVersion, PlanWorkRequests.PlanProposalRequest request) {
         this.id = UUID.randomUUID();
         this.planId = planId;
         this.caseId = caseId;

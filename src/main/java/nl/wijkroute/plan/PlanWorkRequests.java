@@ -21,12 +21,12 @@ public final class PlanWorkRequests {
      *
      * @param basedOnRevision the action's status revision the sender saw (0 before any report); a stale one gets 409
      */
-    public record StatusRequest(@NotNull PlanContent.ActionStatus status, @NotNull @Min(0) Integer basedOnRevision,
+    public record ActionStatusRequest(@NotNull PlanContent.ActionStatus status, @NotNull @Min(0) Integer basedOnRevision,
                                 @Size(max = 2000) String reason) {
     }
 
     /** A dated progress note: what happened on the action, on which day. */
-    public record NoteRequest(@NotNull @PastOrPresent LocalDate date, @NotBlank @Size(max = 4000) String text) {
+    public record ProgressNoteRequest(@NotNull @PastOrPresent LocalDate date, @NotBlank @Size(max = 4000) String text) {
     }
 
     /**
@@ -34,7 +34,7 @@ public final class PlanWorkRequests {
      * targetDate (and optionally a first action); NEW_ACTION: goalId and the action; TARGET_DATE: goalId
      * and targetDate. An action proposed with ownerType PARTNER is the proposing organisation's own.
      */
-    public record ProposalRequest(
+    public record PlanProposalRequest(
             @NotNull PlanChangeProposal.Kind kind,
             UUID goalId,
             Leefgebied leefgebied,
@@ -49,9 +49,9 @@ public final class PlanWorkRequests {
     }
 
     /** The casusregisseur takes a proposal into a new version on top of the version they saw. */
-    public record AcceptRequest(@NotNull @Min(1) Integer basedOnVersion) {
+    public record ProposalAcceptRequest(@NotNull @Min(1) Integer basedOnVersion) {
     }
 
-    public record DeclineRequest(@NotBlank @Size(max = 2000) String reason) {
+    public record ProposalDeclineRequest(@NotBlank @Size(max = 2000) String reason) {
     }
 }

@@ -60,12 +60,12 @@ public class PlanWorkService {
     }
 
     @Transactional(readOnly = true)
-    public PlanWorkViews.ActionView action(UUID caseId, UUID actionId) {
+    public PlanWorkViews.PlanActionView action(UUID caseId, UUID actionId) {
         return view(locate(caseId, actionId, AccessAction.READ));
     }
 
     @Transactional
-    public PlanWorkViews.ActionView changeStatus(UUID caseId, UUID actionId, PlanWorkRequests.StatusRequest request,
+    public PlanWorkViews.PlanActionView changeStatus(UUID caseId, UUID actionId, PlanWorkRequests.ActionStatusRequest request,
                                                  CurrentUser user) {
         Located located = locate(caseId, actionId, AccessAction.UPDATE);
         plans.activePlanForChange(caseId);
@@ -96,7 +96,7 @@ public class PlanWorkService {
     }
 
     @Transactional
-    public PlanWorkViews.ActionView addNote(UUID caseId, UUID actionId, PlanWorkRequests.NoteRequest request,
+    public PlanWorkViews.PlanActionView addNote(UUID caseId, UUID actionId, PlanWorkRequests.ProgressNoteRequest request,
                                             CurrentUser user) {
         Located located = locate(caseId, actionId, AccessAction.UPDATE);
         plans.activePlanForChange(caseId);
@@ -106,7 +106,7 @@ public class PlanWorkService {
     }
 
     @Transactional
-    public PlanWorkViews.ProposalView propose(UUID caseId, PlanWorkRequests.ProposalRequest request, CurrentUser user) {
+    public PlanWorkViews.PlanProposalView propose(UUID caseId, PlanWorkRequests.PlanProposalRequest request, CurrentUser user) {
         Optional<CaseAccess.ConsentLimits> limits = access.consentLimits(caseId);
         Optional<Plan> active = activePlan(caseId);
         if (request.goalId() != null && limits.isPresent() && active.isPresent()
@@ -125,7 +125,7 @@ public class PlanWorkService {
 
     /** The proposals of the case: all of them for the wijkteam, a partner only its own organisation's. */
     @Transactional(readOnly = true)
-    public List<PlanWorkViews.ProposalView> proposals(UUID caseId) {
+    public List<PlanWorkViews.PlanProposalView> proposals(UUID caseId) {
         access.require(caseId, DataCategory.PLAN, AccessAction.READ);
         Optional<CaseAccess.ConsentLimits> limits = access.consentLimits(caseId);
         List<PlanChangeProposal> found = limits.isPresent()
@@ -139,7 +139,7 @@ public class PlanWorkService {
      * change: the new version has no agreement yet, the household agrees again (as for any content change).
      */
     @Transactional
-    public PlanWorkViews.ProposalView accept(UUID caseId, UUID proposalId, PlanWorkRequests.AcceptRequest request,
+    public PlanWorkViews.PlanProposalView accept(UUID caseId, UUID proposalId, PlanWorkRequests.ProposalAcceptRequest request,
                                              CurrentUser user) {
         access.require(caseId, DataCategory.PLAN, AccessAction.UPDATE);
         PlanChangeProposal proposal = openProposal(caseId, proposalId);
@@ -162,7 +162,7 @@ public class PlanWorkService {
     }
 
     @Transactional
-    public PlanWorkViews.ProposalView decline(UUID caseId, UUID proposalId, PlanWorkRequests.DeclineRequest request,
+    public PlanWorkViews.PlanProposalView decline(UUID caseId, UUID proposalId, PlanWorkRequests.ProposalDeclineRequest request,
                                               CurrentUser user) {
         access.require(caseId, DataCategory.PLAN, AccessAction.UPDATE);
         PlanChangeProposal proposal = openProposal(caseId, proposalId);
@@ -170,7 +170,7 @@ public class PlanWorkService {
         return saved(proposal);
     }
 
-    private PlanWorkViews.ProposalView saved(PlanChangeProposal proposal) {
+    private PlanWorkViews.PlanProposalView saved(PlanChangeProposal proposal) {
         try {
             return view(proposals.saveAndFlush(proposal));
         } catch (OptimisticLockingFailureException raced) {
@@ -189,7 +189,7 @@ public class PlanWorkService {
     }
 
     /** What the proposal needs, by kind; field names as in the request. */
-    private void checkProposal(UUID caseId, PlanContent content, PlanWorkRequests.ProposalRequest request,
+    private void checkProposal(UUID caseId, PlanContent content, PlanWorkRequests.PlanProposalRequest request,
                                Optional<CaseAccess.ConsentLimits> limits) {
         switch (request.kind()) {
             case NEW_GOAL -> {
@@ -220,12 +220,12 @@ public class PlanWorkService {
         }
     }
 
-    private static void checkAction(PlanWorkRequests.ProposalRequest request) {
+    private static void checkAction(PlanWorkRequests.PlanProposalRequest request) {
         requiredText(request.actionDescription(), "actionDescription");
         required(request.actionOwnerType(), "actionOwnerType");
     }
 
-    private static void requireGoal(PlanContent content, PlanWorkRequests.ProposalRequest request) {
+    private static void requireGoal(PlanContent content, PlanWorkRequests.PlanProposalRequest request) {
         required(request.goalId(), "goalId");
         if (content.goals().stream().noneMatch(goal -> goal.id().equals(request.goalId()))) {
             throw goalNotFound("goalId");
@@ -327,20 +327,20 @@ public class PlanWorkService {
         return limits.organisation() == null ? List.of() : List.of(limits.organisation());
     }
 
-    private PlanWorkViews.ActionView view(Located located) {
-        List<PlanWorkViews.EventView> history = events.findByPlanIdAndActionIdOrderByRecordedAtAsc(located.plan().getId(),
-                located.action().id()).stream().map(event -> new PlanWorkViews.EventView(event.getKind().name(),
+    private PlanWorkViews.PlanActionView view(Located located) {
+        List<PlanWorkViews.PlanActionEventView> history = events.findByPlanIdAndActionIdOrderByRecordedAtAsc(located.plan().getId(),
+                located.action().id()).stream().map(event -> new PlanWorkViews.PlanActionEventView(event.getKind().name(),
                 event.getStatusFrom(), event.getStatusTo(), event.getNoteDate(), event.getText(), event.getAuthor(),
                 event.getOrganisationId(), event.getRecordedAt())).toList();
         PlanContent.Action action = located.action();
-        return new PlanWorkViews.ActionView(located.plan().getId(), located.version().getNumber(), located.goal().id(),
+        return new PlanWorkViews.PlanActionView(located.plan().getId(), located.version().getNumber(), located.goal().id(),
                 action.id(), action.description(), action.ownerType(), action.organisationId(), action.professional(),
                 located.status(), located.state().map(PlanActionState::getStopReason).orElse(null),
                 located.state().map(PlanActionState::getRevision).orElse(0), history);
     }
 
-    private static PlanWorkViews.ProposalView view(PlanChangeProposal p) {
-        return new PlanWorkViews.ProposalView(p.getId(), p.getKind().name(), p.getStatus().name(), p.getOrganisationId(),
+    private static PlanWorkViews.PlanProposalView view(PlanChangeProposal p) {
+        return new PlanWorkViews.PlanProposalView(p.getId(), p.getKind().name(), p.getStatus().name(), p.getOrganisationId(),
                 p.getProposedBy(), p.getProposedAt(), p.getBasedOnVersion(), p.getGoalId(), p.getLeefgebied(), p.getMemberId(),
                 p.getGoalDescription(), p.getGoalResult(), p.getTargetDate(), p.getActionDescription(), p.getActionOwnerType(),
                 p.getActionProfessional(), p.getMotivation(), p.getDecidedBy(), p.getDecidedAt(), p.getDeclineReason(),
