@@ -6,11 +6,15 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.data.domain.Persistable;
 
 /**
  * The live status of one action of a plan, as its owner reported it. Kept beside the plan versions, not in
@@ -19,7 +23,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "plan_action_state")
 @IdClass(PlanActionState.Key.class)
-class PlanActionState {
+class PlanActionState implements Persistable<PlanActionState.Key> {
 
     record Key(UUID planId, UUID actionId) implements Serializable {
         Key() {
@@ -50,6 +54,13 @@ class PlanActionState {
     @Version
     private long version;
 
+    /**
+     * A first report is inserted, never merged: a merge would find a colleague's row written meanwhile and
+     * overwrite it, where an insert fails on the primary key and answers 409.
+     */
+    @Transient
+    private boolean fresh = true;
+
     protected PlanActionState() {
     }
 
@@ -66,8 +77,20 @@ class PlanActionState {
         this.updatedAt = at;
     }
 
-    boolean isNew() {
-        return revision == 0;
+    @Override
+    public Key getId() {
+        return new Key(planId, actionId);
+    }
+
+    @Override
+    public boolean isNew() {
+        return fresh;
+    }
+
+    @PostPersist
+    @PostLoad
+    void markStored() {
+        fresh = false;
     }
 
     UUID getActionId() {

@@ -119,6 +119,65 @@ class PlanWorkApiTest extends ApiTestSupport {
     }
 
     @Test
+    void twoColleaguesReportingAtOnceGetOne200AndOne409() throws Exception {
+        UUID caseId = openCaseInNoord();
+        String ggzAction = actionId(agreedPlanWithTwoPartners(caseId), "Intake POH-GGZ");
+        List<RequestPostProcessor> colleagues = List.of(TestUsers.partnerGgz(), TestUsers.partnerGgz2(),
+                TestUsers.partnerGgz(), TestUsers.partnerGgz2(), TestUsers.partnerGgz(), TestUsers.partnerGgz2());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(colleagues.size());
+        try {
+            List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+            for (RequestPostProcessor colleague : colleagues) {
+                results.add(pool.submit(() -> send(post(actionUrl(caseId, ggzAction) + "/status"), colleague,
+                        Map.of("status", "IN_PROGRESS", "basedOnRevision", 0)).getResponse().getStatus()));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var result : results) {
+                statuses.add(result.get());
+            }
+            assertThat(statuses).containsOnly(200, 409);
+            assertThat(statuses.stream().filter(status -> status == 200)).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(getJson(actionUrl(caseId, ggzAction), TestUsers.wijkcoach()).get("history")).hasSize(1);
+    }
+
+    @Test
+    void aNewerPlanVersionCarriesTheStatusItsWriterSawAndTheNewerRecordCounts() throws Exception {
+        UUID caseId = openCaseInNoord();
+        String ggzAction = actionId(agreedPlanWithTwoPartners(caseId), "Intake POH-GGZ");
+        send(post(actionUrl(caseId, ggzAction) + "/status"), TestUsers.partnerGgz(),
+                Map.of("status", "IN_PROGRESS", "basedOnRevision", 0));
+
+        // The team edits the plan from what it sees (the reported status) and marks the intake done in the new version.
+        JsonNode seen = getJson(planUrl(caseId), TestUsers.wijkcoach());
+        assertThat(statusOf(seen, "Intake POH-GGZ")).isEqualTo("IN_PROGRESS");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> goals = json.convertValue(seen.get("goals"), List.class);
+        goals.forEach(goal -> goal.values().removeIf(value -> value == null));
+        for (Map<String, Object> goal : goals) {
+            for (Object action : (List<?>) goal.get("actions")) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> fields = (Map<String, Object>) action;
+                fields.values().removeIf(value -> value == null);
+                if (fields.get("id").equals(ggzAction)) {
+                    fields.put("status", "DONE");
+                }
+            }
+        }
+        MvcResult edited = send(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(planUrl(caseId)),
+                TestUsers.wijkcoach(), Map.of("basedOnVersion", 2, "goals", goals));
+        assertThat(edited.getResponse().getStatus()).as(edited.getResponse().getContentAsString()).isEqualTo(200);
+
+        assertThat(statusOf(getJson(planUrl(caseId), TestUsers.partnerGgz()), "Intake POH-GGZ")).isEqualTo("DONE");
+        MvcResult afterDone = send(post(actionUrl(caseId, ggzAction) + "/status"), TestUsers.partnerGgz(),
+                Map.of("status", "CANCELLED", "basedOnRevision", 1, "reason", "Te laat"));
+        assertProblem(afterDone, 409);
+        assertThat(read(afterDone).get("currentStatus").asText()).isEqualTo("DONE");
+    }
+
+    @Test
     void anotherOrganisationsActionAndAnUninvolvedPartnerGet404LoggedAndWrongRoles403() throws Exception {
         UUID caseId = openCaseInNoord();
         JsonNode plan = agreedPlanWithTwoPartners(caseId);
