@@ -32,10 +32,22 @@ public record PlanContent(List<Goal> goals, Agreement agreement) {
                     LocalDate targetDate, List<Action> actions) {
             this(id, leefgebied, memberId, description, result, targetDate, actions, null);
         }
+
+        Goal withTargetDate(LocalDate date) {
+            return new Goal(id, leefgebied, memberId, description, result, date, actions, sharedWithHousehold);
+        }
+
+        Goal withActions(List<Action> newActions) {
+            return new Goal(id, leefgebied, memberId, description, result, targetDate, newActions, sharedWithHousehold);
+        }
     }
 
     public record Action(UUID id, String description, OwnerType ownerType, String organisationId, String professional,
                          ActionStatus status) {
+
+        Action withStatus(ActionStatus newStatus) {
+            return new Action(id, description, ownerType, organisationId, professional, newStatus);
+        }
     }
 
     /** The household's agreement with this version (gedeelde besluitvorming). */
@@ -45,6 +57,10 @@ public record PlanContent(List<Goal> goals, Agreement agreement) {
     /** Who does an action: a partner organisation (and professional), the household, its network or the wijkteam. */
     public enum OwnerType { PARTNER, HOUSEHOLD, NETWORK, WIJKTEAM }
 
+    /**
+     * PLANNED → IN_PROGRESS (started) → DONE, or CANCELLED (stopped, with a reason). As written in a version it
+     * is the status when that version was written; the owner's later reports live beside it (decision 0043).
+     */
     public enum ActionStatus { PLANNED, IN_PROGRESS, DONE, CANCELLED }
 
     public enum AgreementForm { IN_GESPREK, TELEFONISCH, VIDEO, SCHRIFTELIJK }

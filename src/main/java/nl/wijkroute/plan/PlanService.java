@@ -5,6 +5,7 @@ import nl.wijkroute.privacy.access.CaseAccess;
 import nl.wijkroute.privacy.access.DataCategory;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +43,13 @@ public class PlanService {
     private final PlanMapper mapper;
     private final Clock clock;
     private final CaseAccess access;
+    private final PlanActionStateRepository actionStates;
 
     PlanService(PlanRepository plans, PlanVersionRepository versions, SupportCaseService cases,
-                OrganisationService organisations, PlanMapper mapper, Clock clock, CaseAccess access) {
+                OrganisationService organisations, PlanMapper mapper, Clock clock, CaseAccess access,
+                PlanActionStateRepository actionStates) {
         this.access = access;
+        this.actionStates = actionStates;
         this.plans = plans;
         this.versions = versions;
         this.cases = cases;
@@ -103,7 +107,11 @@ public class PlanService {
     public PlanViews.PlanView current(UUID caseId) {
         access.require(caseId, DataCategory.PLAN, AccessAction.READ);
         Plan plan = planOfCase(caseId);
-        PlanViews.PlanView view = mapper.toView(plan, version(plan, plan.getCurrentVersion()));
+        PlanVersion current = version(plan, plan.getCurrentVersion());
+        PlanViews.PlanView full = mapper.toView(plan, current);
+        PlanViews.PlanView view = new PlanViews.PlanView(full.planId(), full.caseId(), full.householdId(), full.status(),
+                full.version(), withLiveStatus(current).goals(), full.agreement(), full.changedBy(), full.changedAt(),
+                full.changeNote());
         return access.consentLimits(caseId).map(limits -> limitedTo(view, limits)).orElse(view);
     }
 
@@ -201,6 +209,26 @@ public class PlanService {
         write(plan, new PlanContent(goals, current.agreement()), by, "Warme overdracht geaccepteerd door " + organisationId);
     }
 
+    /**
+     * The version's content with each action's live status: the status its owner reported, when that report
+     * is newer than the version (a version written later already carries what its writer saw). Decision 0043.
+     */
+    PlanContent withLiveStatus(PlanVersion version) {
+        Map<UUID, PlanActionState> live = new HashMap<>();
+        actionStates.findByPlanId(version.getPlanId()).forEach(state -> live.put(state.getActionId(), state));
+        if (live.isEmpty()) {
+            return version.getContent();
+        }
+        List<PlanContent.Goal> goals = version.getContent().goals().stream().map(goal -> goal.withActions(goal.actions()
+                .stream().map(action -> action.withStatus(liveStatus(action, live.get(action.id()), version)))
+                .toList())).toList();
+        return new PlanContent(goals, version.getContent().agreement());
+    }
+
+    static PlanContent.ActionStatus liveStatus(PlanContent.Action action, PlanActionState state, PlanVersion version) {
+        return state != null && !state.getUpdatedAt().isBefore(version.getChangedAt()) ? state.getStatus() : action.status();
+    }
+
     /** Support is over: the plan becomes history, and a later case may start a new one. */
     @EventListener
     void closePlanWhenCaseCloses(CaseMoved moved) {
@@ -211,7 +239,7 @@ public class PlanService {
         }
     }
 
-    private PlanViews.PlanView write(Plan plan, PlanContent content, String by, String note) {
+    PlanViews.PlanView write(Plan plan, PlanContent content, String by, String note) {
         int number = plan.nextVersion();
         PlanVersion version;
         try {
@@ -232,7 +260,7 @@ public class PlanService {
     }
 
     /** Every goal's member lives in this household; every partner action names a known, active organisation. */
-    private void check(PlanContent content, SupportCase supportCase) {
+    void check(PlanContent content, SupportCase supportCase) {
         Set<UUID> members = new HashSet<>();
         supportCase.getHousehold().getMembers().stream().map(HouseholdMember::getId).forEach(members::add);
         Set<UUID> seen = new HashSet<>();
@@ -265,7 +293,7 @@ public class PlanService {
         }
     }
 
-    private SupportCase openCase(UUID caseId) {
+    SupportCase openCase(UUID caseId) {
         SupportCase supportCase = cases.get(caseId);
         if (supportCase.getStatus() != CaseStatus.OPEN) {
             throw new ConflictException("De casus is niet open; het plan kan niet meer worden gewijzigd.");
@@ -273,7 +301,21 @@ public class PlanService {
         return supportCase;
     }
 
-    private Plan activePlan(SupportCase supportCase) {
+    /** The case's active plan, for a change of it: 409 when the case is no longer open, 404 without a plan. */
+    Plan activePlanForChange(UUID caseId) {
+        return activePlan(openCase(caseId));
+    }
+
+    /** As {@link #check(PlanContent, SupportCase)}, for a capability that holds only the case id. */
+    void check(PlanContent content, UUID caseId) {
+        check(content, cases.get(caseId));
+    }
+
+    boolean isMember(UUID caseId, UUID memberId) {
+        return cases.get(caseId).getHousehold().getMembers().stream().anyMatch(member -> member.getId().equals(memberId));
+    }
+
+    Plan activePlan(SupportCase supportCase) {
         return plans.findByHouseholdIdAndStatus(supportCase.getHousehold().getId(), Plan.Status.ACTIVE)
                 .orElseThrow(() -> new NotFoundException("Dit huishouden heeft nog geen plan."));
     }
@@ -284,7 +326,7 @@ public class PlanService {
                 .orElseThrow(() -> new NotFoundException("Deze casus heeft nog geen plan."));
     }
 
-    private PlanVersion version(Plan plan, int number) {
+    PlanVersion version(Plan plan, int number) {
         return versions.findByPlanIdAndNumber(plan.getId(), number)
                 .orElseThrow(() -> new NotFoundException("Versie " + number + " van het plan bestaat niet."));
     }

@@ -149,6 +149,61 @@ class AuthorizationMatrixTest extends ApiTestSupport {
         expect(get("/api/v1/escalations/" + escalationId), Map.of("wijkcoach", 200, "procesregisseur", 200, "wijkcoach2", 404));
     }
 
+    /**
+     * Partners work in the plan (decision 0043): their own organisation's action yes, another's action and a
+     * goal outside the household's consent 404 (logged as refused), like an out-of-scope household.
+     */
+    @Test
+    void partnersWorkOnTheirOwnOrganisationsActionsOnlyAndWithinTheConsent() throws Exception {
+        JsonNode plan = getJson(url("/plan"), TestUsers.wijkcoach());
+        if (!plan.get("goals").findValuesAsText("leefgebied").contains("FINANCIEN")) {
+            // A goal the household did not share with GGZ, with an action of the household itself.
+            List<Object> goals = new ArrayList<>(json.convertValue(plan.get("goals"), List.class));
+            goals.add(Map.of("leefgebied", "FINANCIEN", "description", "Grip op geld", "result", "Schulden in een regeling",
+                    "targetDate", LocalDate.now().plusMonths(6).toString(), "actions", List.of(Map.of(
+                            "description", "Post samen openen", "ownerType", "HOUSEHOLD", "status", "PLANNED"))));
+            MvcResult changed = send(put(url("/plan")), TestUsers.wijkcoach(), Map.of("basedOnVersion",
+                    plan.get("version").asInt(), "goals", goals));
+            assertThat(changed.getResponse().getStatus()).as(changed.getResponse().getContentAsString()).isEqualTo(200);
+            plan = read(changed);
+        }
+        String ggzGoal = null;
+        String ggzAction = null;
+        String householdGoal = null;
+        String householdAction = null;
+        for (JsonNode goal : plan.get("goals")) {
+            JsonNode action = goal.get("actions").get(0);
+            if ("ggz-breburg".equals(action.path("organisationId").asText())) {
+                ggzGoal = goal.get("id").asText();
+                ggzAction = action.get("id").asText();
+            } else if ("HOUSEHOLD".equals(action.get("ownerType").asText())) {
+                householdGoal = goal.get("id").asText();
+                householdAction = action.get("id").asText();
+            }
+        }
+        expect(get(url("/plan/actions/" + ggzAction)), Map.of("wijkcoach", 200, "toegang", 200, "procesregisseur", 200,
+                "partner-ggz", 200, "wijkcoach2", 404, "toegang-jeugd", 404, "partner-schuldhulp", 404));
+        expect(get(url("/plan/actions/" + householdAction)), Map.of("wijkcoach", 200, "toegang", 200, "procesregisseur", 200,
+                "partner-ggz", 404, "wijkcoach2", 404, "toegang-jeugd", 404, "partner-schuldhulp", 404));
+        expect(get(url("/plan/proposals")), Map.of("wijkcoach", 200, "toegang", 200, "procesregisseur", 200,
+                "partner-ggz", 200, "wijkcoach2", 404, "toegang-jeugd", 404, "partner-schuldhulp", 404));
+        String note = json.writeValueAsString(Map.of("date", LocalDate.now().toString(), "text", "Voortgang"));
+        expect(post(url("/plan/actions/" + ggzAction + "/notes")).contentType(MediaType.APPLICATION_JSON).content(note),
+                Map.of("wijkcoach", 201, "partner-ggz", 201, "wijkcoach2", 404, "partner-schuldhulp", 404));
+        expect(post(url("/plan/actions/" + householdAction + "/notes")).contentType(MediaType.APPLICATION_JSON).content(note),
+                Map.of("wijkcoach", 201, "partner-ggz", 404, "wijkcoach2", 404, "partner-schuldhulp", 404));
+        String later = LocalDate.now().plusMonths(8).toString();
+        expect(post(url("/plan/proposals")).contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(
+                Map.of("kind", "TARGET_DATE", "goalId", householdGoal, "targetDate", later))),
+                Map.of("partner-ggz", 404, "partner-schuldhulp", 404));
+        expect(post(url("/plan/proposals")).contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(
+                Map.of("kind", "TARGET_DATE", "goalId", ggzGoal, "targetDate", later))),
+                Map.of("partner-ggz", 201, "partner-schuldhulp", 404));
+        String proposal = getJson(url("/plan/proposals"), TestUsers.wijkcoach()).get(0).get("id").asText();
+        expect(post(url("/plan/proposals/" + proposal + "/decline")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"reason\": \"Nog niet\"}"), Map.of("wijkcoach", 200, "wijkcoach2", 404));
+    }
+
     @Test
     void onlyTheCasesOwnTeamDecidesWhatTheHouseholdSeesOfASafetyCase() throws Exception {
         expect(put(url("/resident-view")).contentType(MediaType.APPLICATION_JSON)

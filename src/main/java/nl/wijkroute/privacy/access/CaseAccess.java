@@ -118,6 +118,18 @@ public class CaseAccess {
     }
 
     /**
+     * Refuses the current user one thing inside a case they may otherwise reach (another organisation's
+     * plan action, a goal outside the household's consent): logged as denied, answered as not found, so
+     * it reads exactly like a thing that does not exist.
+     */
+    public NotFoundException refuse(UUID caseId, DataCategory category, AccessAction action,
+                                    Supplier<NotFoundException> notFound) {
+        CurrentUser.current().ifPresent(user -> householdsOf(List.of(caseId)).forEach((id, householdId) -> accessLog
+                .recordRefusal(entry(user, householdId, id, category, action, AccessLogEntry.Outcome.DENIED, false))));
+        return notFound.get();
+    }
+
+    /**
      * Whether the current user may read {@code category} of this case (role and scope, break-the-glass
      * included), without logging anything: to decide what an answer may say about a case, not to show it.
      * Work without a signed-in user (the demo loader, engine jobs) passes, as in {@link #require}.

@@ -95,6 +95,19 @@ class PersonalDataEraser {
                 """.formatted(CLOSED_CASES), householdId);
         jdbc.update("update real_question set question = ? where case_id in (" + CLOSED_CASES + ")", ERASED_TEXT, householdId);
         erasePlanVersions(householdId);
+        // Partners' work in the plan (decision 0043): notes, stop and decline reasons and proposals are free text.
+        String closedPlans = "select id from plan where case_id in (" + CLOSED_CASES + ")";
+        jdbc.update("update plan_action_event set text = null where text is not null and plan_id in (" + closedPlans + ")",
+                householdId);
+        jdbc.update("update plan_action_state set stop_reason = null, version = version + 1 where stop_reason is not null"
+                + " and plan_id in (" + closedPlans + ")", householdId);
+        jdbc.update("""
+                update plan_change_proposal set goal_description = case when goal_description is null then null else ? end,
+                       goal_result = case when goal_result is null then null else ? end,
+                       action_description = case when action_description is null then null else ? end,
+                       action_professional = null, motivation = null, decline_reason = null, version = version + 1
+                where case_id in (%s)
+                """.formatted(CLOSED_CASES), ERASED_TEXT, ERASED_TEXT, ERASED_TEXT, householdId);
         jdbc.update("""
                 update handover set summary = cast(? as jsonb), consent = consent - 'givenBy', decline_reason = null,
                                     version = version + 1

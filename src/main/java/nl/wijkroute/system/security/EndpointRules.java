@@ -79,6 +79,14 @@ public final class EndpointRules {
             get("/api/v1/cases/{caseId}/plan/versions", ASSESSMENT_READERS),
             get("/api/v1/cases/{caseId}/plan/versions/{number}", ASSESSMENT_READERS),
             get("/api/v1/cases/{caseId}/plan/diff", ASSESSMENT_READERS),
+            // Working in the plan: the owner of an action reports on it, partners propose, the team decides (0043)
+            get("/api/v1/cases/{caseId}/plan/actions/{actionId}", WIJKTEAM, PROCESREGISSEUR, TOEGANG, PARTNER),
+            post("/api/v1/cases/{caseId}/plan/actions/{actionId}/status", WIJKTEAM, PARTNER),
+            post("/api/v1/cases/{caseId}/plan/actions/{actionId}/notes", WIJKTEAM, PARTNER),
+            get("/api/v1/cases/{caseId}/plan/proposals", WIJKTEAM, PROCESREGISSEUR, TOEGANG, PARTNER),
+            post("/api/v1/cases/{caseId}/plan/proposals", PARTNER),
+            post("/api/v1/cases/{caseId}/plan/proposals/{proposalId}/accept", WIJKTEAM),
+            post("/api/v1/cases/{caseId}/plan/proposals/{proposalId}/decline", WIJKTEAM),
             // Regie
             get("/api/v1/cases/{caseId}/regie", WIJKTEAM, PROCESREGISSEUR, TOEGANG, FRONTOFFICE, PARTNER),
             post("/api/v1/cases/{caseId}/regie/household", WIJKTEAM, PARTNER),

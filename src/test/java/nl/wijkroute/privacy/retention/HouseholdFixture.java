@@ -129,6 +129,23 @@ final class HouseholdFixture {
                 """, plan, content.formatted(goal, memberId, SECRET, SECRET, action, SECRET, organisation, agreement),
                 ts(opened.plus(22, ChronoUnit.DAYS)), "Akkoord van " + SECRET);
         move(id, "PLAN", "REGIE", opened.plus(23, ChronoUnit.DAYS), null);
+        // The partner's work in the plan (decision 0043): a stop with a reason, a progress note, a proposal.
+        jdbc.update("""
+                insert into plan_action_state (plan_id, action_id, status, stop_reason, revision, updated_by, updated_at)
+                values (?, ?, 'CANCELLED', ?, 1, 'partner-ggz', ?)
+                """, plan, action, "Gestopt op verzoek van " + SECRET, ts(opened.plus(30, ChronoUnit.DAYS)));
+        jdbc.update("""
+                insert into plan_action_event (id, plan_id, action_id, kind, note_date, text, author, organisation_id, recorded_at)
+                values (?, ?, ?, 'NOTE', ?, ?, 'partner-ggz', ?, ?)
+                """, UUID.randomUUID(), plan, action, java.sql.Date.valueOf(LocalDate.ofInstant(opened, java.time.ZoneOffset.UTC)
+                .plusDays(29)), "Gesprek met " + SECRET, organisation, ts(opened.plus(29, ChronoUnit.DAYS)));
+        jdbc.update("""
+                insert into plan_change_proposal (id, plan_id, case_id, organisation_id, proposed_by, proposed_at, based_on_version,
+                                                  kind, goal_id, action_description, action_owner_type, motivation, status,
+                                                  decided_by, decided_at, decline_reason)
+                values (?, ?, ?, ?, 'partner-ggz', ?, 2, 'NEW_ACTION', ?, ?, 'PARTNER', ?, 'DECLINED', 'wijkcoach', ?, ?)
+                """, UUID.randomUUID(), plan, id, organisation, ts(opened.plus(29, ChronoUnit.DAYS)), goal,
+                "Schuldhulp voor " + SECRET, "Omdat " + SECRET, ts(opened.plus(30, ChronoUnit.DAYS)), "Niet nodig voor " + SECRET);
 
         jdbc.update("""
                 insert into regie_assignment (id, case_id, kind, holder_type, holder, holder_organisation, started_at, started_via, reason)
@@ -226,6 +243,9 @@ final class HouseholdFixture {
         }
         where.put("plan", "household_id = '" + householdId + "'");
         where.put("plan_version", "plan_id in (select id from plan where household_id = '" + householdId + "')");
+        where.put("plan_action_state", "plan_id in (select id from plan where household_id = '" + householdId + "')");
+        where.put("plan_action_event", "plan_id in (select id from plan where household_id = '" + householdId + "')");
+        where.put("plan_change_proposal", "case_id in (" + cases + ")");
         where.put("deadline_suspension", "deadline_id in (select id from legal_deadline where case_id in (" + cases + "))");
         where.put("doorbraak_action", "escalation_id in (select id from escalation where case_id in (" + cases + "))");
         where.put("idempotency_record", "response_body like '%" + householdId + "%'");
