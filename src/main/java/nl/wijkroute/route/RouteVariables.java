@@ -5,6 +5,11 @@ public final class RouteVariables {
 
     public static final String CASE_ID = "caseId";
     public static final String CANDIDATE_GROUP = "candidateGroup";
+    /**
+     * Who takes the casusregisseur's steps (regie, evaluatie): absent while the case's team holds regie (the
+     * steps then go to {@link #CANDIDATE_GROUP}), set by {@link RegieWork} when a partner organisation holds it.
+     */
+    public static final String REGIE_GROUP = "regieGroup";
     public static final String NAZORG_PERIOD = "nazorgPeriod";
     public static final String NEXT_EVALUATION_DATE = "nextEvaluationDate";
     /** Transient: why a step was taken; read by the step recorder, never stored as a process variable. */
