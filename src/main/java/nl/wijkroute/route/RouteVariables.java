@@ -6,8 +6,9 @@ public final class RouteVariables {
     public static final String CASE_ID = "caseId";
     public static final String CANDIDATE_GROUP = "candidateGroup";
     /**
-     * Who takes the casusregisseur's steps (regie, evaluatie): absent while the case's team holds regie (the
-     * steps then go to {@link #CANDIDATE_GROUP}), set by {@link RegieWork} when a partner organisation holds it.
+     * Who takes the casusregisseur's steps (regie, evaluatie), set by {@link RegieWork} whenever casusregie moves
+     * between the team and a partner organisation; absent while regie never left the team (the steps then go to
+     * {@link #CANDIDATE_GROUP}).
      */
     public static final String REGIE_GROUP = "regieGroup";
     public static final String NAZORG_PERIOD = "nazorgPeriod";
