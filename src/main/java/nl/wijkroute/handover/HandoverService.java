@@ -107,7 +107,15 @@ public class HandoverService {
         requireCasusregisseur(caseId, user);
         checkConsent(request.consent());
         checkWithinOwnConsent(caseId, request.consent());
-        organisations.requireActive(request.receiverOrganisation(), "receiverOrganisation");
+        if (request.receiverOrganisation().equals(cases.teamOf(caseId))) {
+            // Regie handed back to the case's own wijkteam: again a warme overdracht (decision 0044).
+            if (request.scope() != Handover.Scope.REGIE) {
+                throw new InvalidInputException("receiverOrganisation", "Het eigen wijkteam krijgt via een overdracht alleen "
+                        + "de regie terug; acties van het team legt het plan vast.");
+            }
+        } else {
+            organisations.requireActive(request.receiverOrganisation(), "receiverOrganisation");
+        }
         if (request.receiverOrganisation().equals(user.actingFor())) {
             throw new InvalidInputException("receiverOrganisation", "Een overdracht gaat naar een andere organisatie.");
         }
@@ -170,10 +178,12 @@ public class HandoverService {
 
     @Transactional(readOnly = true)
     public PageView<HandoverView> incoming(CurrentUser user, PageParams paging) {
-        if (user.organisation() == null) {
+        // A partner organisation, or a wijkteam receiving regie back.
+        String receiver = user.actingFor();
+        if (receiver == null || receiver.isBlank()) {
             return PageView.of(List.of(), paging, 0);
         }
-        return logged(handovers.findByReceiverOrganisation(user.organisation(), paging.pageable(NEWEST_FIRST)), user);
+        return logged(handovers.findByReceiverOrganisation(receiver, paging.pageable(NEWEST_FIRST)), user);
     }
 
     @Transactional(readOnly = true)
@@ -194,7 +204,7 @@ public class HandoverService {
         HandoverView view = mapper.toView(handover);
         boolean senderSide = handover.getSender().equals(user.username()) || handover.getSenderOrganisation().equals(user.actingFor());
         boolean notTakenOn = handover.getStatus() == Handover.Status.DECLINED || handover.getStatus() == Handover.Status.WITHDRAWN;
-        boolean receiverOnly = !senderSide && handover.getReceiverOrganisation().equals(user.organisation());
+        boolean receiverOnly = !senderSide && receives(handover, user);
         return receiverOnly && notTakenOn ? view.withoutContent() : view;
     }
 
@@ -255,7 +265,7 @@ public class HandoverService {
         var variables = Variables.createVariables()
                 .putValue("handoverDecision", decision)
                 .putValueTyped("decidedBy", Variables.stringValue(user.username(), true))
-                .putValueTyped("decidedByOrganisation", Variables.stringValue(user.organisation(), true));
+                .putValueTyped("decidedByOrganisation", Variables.stringValue(user.actingFor(), true));
         if (reason != null) {
             variables.putValueTyped("declineReason", Variables.stringValue(reason, true));
         }
@@ -265,7 +275,7 @@ public class HandoverService {
 
     private Handover pendingForReceiver(UUID handoverId, CurrentUser user) {
         Handover handover = visible(handoverId, user);
-        if (!handover.getReceiverOrganisation().equals(user.organisation())) {
+        if (!receives(handover, user)) {
             throw new NotFoundException("Overdracht " + handoverId + " bestaat niet.");
         }
         if (handover.getReceiverProfessional() != null && !handover.getReceiverProfessional().equals(user.username())) {
@@ -285,7 +295,7 @@ public class HandoverService {
                 .orElseThrow(() -> new NotFoundException("Overdracht " + handoverId + " bestaat niet."));
         boolean involved = handover.getSender().equals(user.username())
                 || handover.getSenderOrganisation().equals(user.actingFor())
-                || handover.getReceiverOrganisation().equals(user.organisation());
+                || receives(handover, user);
         if (!involved) {
             try {
                 access.require(handover.getCaseId(), DataCategory.HANDOVER, AccessAction.READ);
@@ -294,6 +304,11 @@ public class HandoverService {
             }
         }
         return handover;
+    }
+
+    /** The receiving party: a partner organisation, or the case's wijkteam when regie is handed back to it. */
+    private static boolean receives(Handover handover, CurrentUser user) {
+        return handover.getReceiverOrganisation().equals(user.organisation()) || handover.getReceiverOrganisation().equals(user.team());
     }
 
     private static void requirePending(Handover handover) {

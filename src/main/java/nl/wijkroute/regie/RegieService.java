@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.UUID;
 import nl.wijkroute.route.CaseMoved;
 import nl.wijkroute.route.CaseStatus;
+import nl.wijkroute.route.RegieWork;
 import nl.wijkroute.route.Stage;
 import nl.wijkroute.route.SupportCase;
 import nl.wijkroute.route.SupportCaseService;
@@ -35,9 +36,12 @@ public class RegieService {
     private final RegieMapper mapper;
     private final Clock clock;
     private final CaseAccess access;
+    private final RegieWork regieWork;
 
-    RegieService(RegieAssignmentRepository assignments, SupportCaseService cases, RegieMapper mapper, Clock clock, CaseAccess access) {
+    RegieService(RegieAssignmentRepository assignments, SupportCaseService cases, RegieMapper mapper, Clock clock, CaseAccess access,
+                 RegieWork regieWork) {
         this.access = access;
+        this.regieWork = regieWork;
         this.assignments = assignments;
         this.cases = cases;
         this.mapper = mapper;
@@ -70,14 +74,14 @@ public class RegieService {
         RegieAssignment current = current(caseId);
         boolean ownTeam = supportCase.getTeam().getId().equals(user.team());
         if (ownTeam && current.getHolderType() == RegieAssignment.HolderType.TEAM) {
-            handTo(current, RegieAssignment.HolderType.PROFESSIONAL, user.username(), user.team(),
+            handTo(supportCase, current, RegieAssignment.HolderType.PROFESSIONAL, user.username(), user.team(),
                     RegieAssignment.Via.TAKEN_WITHIN_TEAM, reason);
         } else if (ownTeam && current.getHolderType() == RegieAssignment.HolderType.HOUSEHOLD) {
             if (reason == null || reason.isBlank()) {
                 throw new InvalidInputException("reason", "Leg vast waarom het huishouden de regie niet meer zelf voert "
                         + "(en dat dit met hen is besproken).");
             }
-            handTo(current, RegieAssignment.HolderType.PROFESSIONAL, user.username(), user.team(),
+            handTo(supportCase, current, RegieAssignment.HolderType.PROFESSIONAL, user.username(), user.team(),
                     RegieAssignment.Via.TAKEN_FROM_HOUSEHOLD, reason);
         } else {
             throw new ConflictException("De casusregie ligt niet bij jouw team of het huishouden; die gaat alleen via een "
@@ -95,7 +99,7 @@ public class RegieService {
         if (current.getHolderType() != RegieAssignment.HolderType.PROFESSIONAL || !current.getHolder().equals(user.username())) {
             throw new ConflictException("Alleen de casusregisseur geeft de regie terug aan het huishouden.");
         }
-        handTo(current, RegieAssignment.HolderType.HOUSEHOLD, supportCase.getHousehold().getId().toString(), null,
+        handTo(supportCase, current, RegieAssignment.HolderType.HOUSEHOLD, supportCase.getHousehold().getId().toString(), null,
                 RegieAssignment.Via.EIGEN_REGIE, reason);
         return viewOf(caseId);
     }
@@ -108,10 +112,14 @@ public class RegieService {
         return supportCase;
     }
 
-    /** The casusregie moves to the accepting professional of a warme overdracht. Runs in the acceptance. */
+    /**
+     * The casusregie moves to the accepting professional of a warme overdracht (of a partner organisation, or
+     * of the case's own team when regie is handed back). Runs in the acceptance; the regie and evaluatie steps
+     * move to the new holder's werkbak with it.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void transferByHandover(UUID caseId, String professional, String organisation, String reason) {
-        handTo(current(caseId), RegieAssignment.HolderType.PROFESSIONAL, professional, organisation,
+        handTo(cases.get(caseId), current(caseId), RegieAssignment.HolderType.PROFESSIONAL, professional, organisation,
                 RegieAssignment.Via.WARME_OVERDRACHT, reason);
     }
 
@@ -154,9 +162,10 @@ public class RegieService {
         }
     }
 
-    private void handTo(RegieAssignment current, RegieAssignment.HolderType type, String holder, String organisation,
-                        RegieAssignment.Via via, String reason) {
+    private void handTo(SupportCase supportCase, RegieAssignment current, RegieAssignment.HolderType type, String holder,
+                        String organisation, RegieAssignment.Via via, String reason) {
         Instant now = clock.instant();
+        String team = supportCase.getTeam().getId();
         current.end(now);
         try {
             assignments.saveAndFlush(current);
@@ -165,6 +174,22 @@ public class RegieService {
         } catch (OptimisticLockingFailureException | DataIntegrityViolationException raced) {
             throw new ConflictException("De casusregie is zojuist door iemand anders overgenomen.");
         }
+        String before = regieGroup(current.getHolderType(), current.getHolderOrganisation(), team);
+        String after = regieGroup(type, organisation, team);
+        if (!after.equals(before)) {
+            regieWork.offerTo(current.getCaseId(), after);
+        }
+    }
+
+    /**
+     * Whose werkbak holds the regie and evaluatie steps (decision 0044): a partner organisation's while one of
+     * its professionals is casusregisseur; otherwise the team's, also under eigen regie (the household does
+     * not work in the werkbak; the team stays the fallback and takes regie back when needed).
+     */
+    static String regieGroup(RegieAssignment.HolderType holderType, String holderOrganisation, String team) {
+        boolean partner = holderType == RegieAssignment.HolderType.PROFESSIONAL && holderOrganisation != null
+                && !holderOrganisation.equals(team);
+        return partner ? CurrentUser.organisationGroup(holderOrganisation) : team;
     }
 
     private RegieAssignment current(UUID caseId) {

@@ -206,19 +206,36 @@ public class RouteTaskService {
         return task;
     }
 
-    /** SQL (native task query, task alias RES): the task is offered to one of the user's candidate groups. */
+    /**
+     * SQL (native task query, task alias RES): the task is offered to one of the user's candidate groups. An
+     * organisation's group takes only the casusregisseur's route steps from the werkbak (regie, evaluatie:
+     * {@link RegieWork}); its other tasks, the decision on a warme overdracht, go through /handovers.
+     */
     private static String offeredToGroups(CurrentUser user, Map<String, Object> parameters) {
         List<String> groups = user.candidateGroups();
         if (groups.isEmpty()) {
             return "1 = 0";
         }
+        String organisationGroup = user.organisation() == null || user.organisation().isBlank()
+                ? null : CurrentUser.organisationGroup(user.organisation());
         List<String> groupParameters = new java.util.ArrayList<>();
         for (int i = 0; i < groups.size(); i++) {
-            groupParameters.add("#{candidateGroup" + i + "}");
-            parameters.put("candidateGroup" + i, groups.get(i));
+            if (!groups.get(i).equals(organisationGroup)) {
+                groupParameters.add("#{candidateGroup" + i + "}");
+                parameters.put("candidateGroup" + i, groups.get(i));
+            }
+        }
+        List<String> offered = new java.util.ArrayList<>();
+        if (!groupParameters.isEmpty()) {
+            offered.add("I.GROUP_ID_ in (" + String.join(", ", groupParameters) + ")");
+        }
+        if (organisationGroup != null) {
+            parameters.put("organisationGroup", organisationGroup);
+            offered.add("(I.GROUP_ID_ = #{organisationGroup} and RES.TASK_DEF_KEY_ in ("
+                    + RegieWork.STEPS.stream().map(step -> "'" + step + "'").collect(Collectors.joining(", ")) + "))");
         }
         return "exists (select 1 from ACT_RU_IDENTITYLINK I where I.TASK_ID_ = RES.ID_ and I.TYPE_ = '"
-                + IdentityLinkType.CANDIDATE + "' and I.GROUP_ID_ in (" + String.join(", ", groupParameters) + "))";
+                + IdentityLinkType.CANDIDATE + "' and (" + String.join(" or ", offered) + "))";
     }
 
     private static void requireAssignedTo(Task task, CurrentUser user) {

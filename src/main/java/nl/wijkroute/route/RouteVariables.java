@@ -5,6 +5,12 @@ public final class RouteVariables {
 
     public static final String CASE_ID = "caseId";
     public static final String CANDIDATE_GROUP = "candidateGroup";
+    /**
+     * Who takes the casusregisseur's steps (regie, evaluatie), set by {@link RegieWork} whenever casusregie moves
+     * between the team and a partner organisation; absent while regie never left the team (the steps then go to
+     * {@link #CANDIDATE_GROUP}).
+     */
+    public static final String REGIE_GROUP = "regieGroup";
     public static final String NAZORG_PERIOD = "nazorgPeriod";
     public static final String NEXT_EVALUATION_DATE = "nextEvaluationDate";
     /** Transient: why a step was taken; read by the step recorder, never stored as a process variable. */

@@ -107,6 +107,12 @@ public class SupportCaseService {
         return get(id).getStatus();
     }
 
+    /** The id of the case's wijkteam (no entity handed out). */
+    @Transactional(readOnly = true)
+    public String teamOf(UUID id) {
+        return get(id).getTeam().getId();
+    }
+
     /** The members of the case's household, as household's read model (no entity handed out). */
     @Transactional(readOnly = true)
     public List<HouseholdView.Member> membersOf(UUID id) {

@@ -264,6 +264,49 @@ class AuthorizationMatrixTest extends ApiTestSupport {
                         .isEqualTo("team-zuid"));
     }
 
+    /**
+     * The werkbak of a case whose casusregie a GGZ professional accepted (decision 0044): the regie step is
+     * GGZ's alone. Another organisation, the team that handed it over and another team get 404 (a task outside
+     * their groups does not exist); roles without a werkbak 403; GGZ claims it (200).
+     */
+    @Test
+    void aRegieStepOfAPartnerHeldCaseIsInThatOrganisationsWerkbakOnly() throws Exception {
+        UUID regieCase = caseInRegie();
+        assertStatus(send(post("/api/v1/cases/" + regieCase + "/regie/take"), TestUsers.wijkcoach(), Map.of()), 200);
+        MvcResult proposed = send(post("/api/v1/cases/" + regieCase + "/handovers"), TestUsers.wijkcoach(), Map.of(
+                "scope", "REGIE", "receiverOrganisation", "ggz-breburg", "consent", Map.of("basis", "CONSENT",
+                        "givenBy", "Anna de Vries", "givenAt", java.time.Instant.now().minusSeconds(60).toString(),
+                        "form", "IN_GESPREK", "leefgebieden", List.of("FINANCIEN"))));
+        assertStatus(proposed, 201);
+        assertStatus(send(post("/api/v1/handovers/" + read(proposed).get("id").asText() + "/accept"), TestUsers.partnerGgz(),
+                Map.of()), 200);
+        String regieTask = openTask(regieCase, "regie");
+
+        MockHttpServletRequestBuilder claim = post("/api/v1/tasks/" + regieTask + "/claim");
+        EndpointRules.Rule rule = ruleOf(claim);
+        Map<String, Integer> expected = Map.of("partner-schuldhulp", 404, "wijkcoach", 404, "wijkcoach2", 404, "frontoffice", 404);
+        List<String> wrong = new ArrayList<>();
+        for (var user : USERS.entrySet()) {
+            if (user.getKey().equals("partner-ggz")) {
+                continue;
+            }
+            int want = expected.getOrDefault(user.getKey(), 403);
+            if (!rule.roles().contains(ROLES.get(user.getKey())) && want != 403) {
+                wrong.add(user.getKey() + ": EndpointRules refuses " + ROLES.get(user.getKey()));
+            }
+            int status = mvc.perform(claim.with(user.getValue())).andReturn().getResponse().getStatus();
+            if (status != want) {
+                wrong.add(user.getKey() + ": " + status + " (want " + want + ")");
+            }
+        }
+        assertThat(wrong).isEmpty();
+        for (String other : List.of("partner-schuldhulp", "wijkcoach", "wijkcoach2")) {
+            assertThat(allItems("/api/v1/tasks", USERS.get(other)).findValuesAsText("id")).as(other).doesNotContain(regieTask);
+        }
+        assertThat(allItems("/api/v1/tasks", TestUsers.partnerGgz()).findValuesAsText("id")).contains(regieTask);
+        assertStatus(mvc.perform(claim.with(TestUsers.partnerGgz())).andReturn(), 200);
+    }
+
     @Test
     void rolesWithoutCaseworkGet403OnEveryCaseEndpointAndList() throws Exception {
         List<String> urls = List.of(url(""), url("/history"), url("/vraagverheldering"), url("/plan"), url("/regie"),
@@ -327,7 +370,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
         // A casework role without this write: the front office may not change a plan, whatever it sends.
         assertThat(mvc.perform(put(url("/plan")).with(TestUsers.frontoffice()).contentType(MediaType.APPLICATION_JSON)
                 .content("{}")).andReturn().getResponse().getStatus()).isEqualTo(403);
-        assertThat(mvc.perform(post("/api/v1/handovers/" + UUID.randomUUID() + "/decline").with(TestUsers.wijkcoach())
+        assertThat(mvc.perform(post("/api/v1/handovers/" + UUID.randomUUID() + "/decline").with(TestUsers.toegang())
                 .contentType(MediaType.APPLICATION_JSON).content("[")).andReturn().getResponse().getStatus()).isEqualTo(403);
     }
 

@@ -300,14 +300,17 @@ class TaskApiTest extends ApiTestSupport {
     }
 
     @Test
-    void onlyFrontOfficeAndWijkteamWorkTasks() throws Exception {
+    void onlyFrontOfficeWijkteamAndPartnersWorkTasks() throws Exception {
         UUID caseId = openCaseInNoord();
         String taskId = openTask(caseId, "triage");
-        for (var user : List.of(TestUsers.manager(), TestUsers.partnerGgz(), TestUsers.admin())) {
+        for (var user : List.of(TestUsers.manager(), TestUsers.admin())) {
             assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/tasks")
                     .with(user)).andReturn().getResponse().getStatus()).isEqualTo(403);
             assertThat(claim(taskId, user).getResponse().getStatus()).isEqualTo(403);
         }
+        // A partner works only the regie and evaluatie steps of cases whose regie their organisation holds (decision 0044).
+        assertThat(allItems("/api/v1/tasks", TestUsers.partnerGgz()).findValuesAsText("id")).doesNotContain(taskId);
+        assertProblem(claim(taskId, TestUsers.partnerGgz()), 404);
         assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/tasks"))
                 .andReturn().getResponse().getStatus()).isEqualTo(401);
     }

@@ -35,9 +35,10 @@ public final class AccessMatrix {
             Roles.FRONTOFFICE, Map.of(CASE_FILE, RC, ROUTE, RU, REGIE, R),
             Roles.WIJKTEAM, Map.of(CASE_FILE, RCU, ROUTE, RU, ASSESSMENT, RU, PLAN, RCU, REGIE, RU, HANDOVER, RCU,
                     TOEGANG, RC, ESCALATION, RC, SAFETY, RCU),
-            // A partner sees the plan and the handover only as far as the household's consent reaches; it
-            // updates only its own organisation's actions and proposes changes (decision 0043).
-            Roles.PARTNER, Map.of(CASE_FILE, C, ROUTE, R, PLAN, RCU, REGIE, RU, HANDOVER, RCU, ESCALATION, C),
+            // A partner sees the plan and the handover only as far as the household's consent reaches; it updates only
+            // its own organisation's actions and proposes changes (decision 0043). ROUTE UPDATE: the regie and evaluatie
+            // steps of a case whose casusregie their organisation holds (decision 0044).
+            Roles.PARTNER, Map.of(CASE_FILE, C, ROUTE, RU, PLAN, RCU, REGIE, RU, HANDOVER, RCU, ESCALATION, C),
             Roles.TOEGANG, Map.of(CASE_FILE, RC, ROUTE, R, ASSESSMENT, R, PLAN, R, REGIE, R, TOEGANG, RCU, ESCALATION, C),
             Roles.PROCESREGISSEUR, Map.of(CASE_FILE, RC, ROUTE, R, ASSESSMENT, R, PLAN, R, REGIE, R, HANDOVER, R,
                     TOEGANG, R, ESCALATION, RCU));

@@ -63,11 +63,11 @@ public final class EndpointRules {
             get("/api/v1/cases", CASEWORK_READERS),
             get("/api/v1/cases/{id}", CASEWORK_READERS),
             get("/api/v1/cases/{id}/history", FRONTOFFICE, WIJKTEAM, TOEGANG, PROCESREGISSEUR, PARTNER),
-            // Werkbak
-            get("/api/v1/tasks", FRONTOFFICE, WIJKTEAM),
-            post("/api/v1/tasks/{id}/claim", FRONTOFFICE, WIJKTEAM),
-            post("/api/v1/tasks/{id}/unclaim", FRONTOFFICE, WIJKTEAM),
-            post("/api/v1/tasks/{id}/complete", FRONTOFFICE, WIJKTEAM),
+            // Werkbak (a partner: the regie and evaluatie steps of cases whose casusregie their organisation holds)
+            get("/api/v1/tasks", FRONTOFFICE, WIJKTEAM, PARTNER),
+            post("/api/v1/tasks/{id}/claim", FRONTOFFICE, WIJKTEAM, PARTNER),
+            post("/api/v1/tasks/{id}/unclaim", FRONTOFFICE, WIJKTEAM, PARTNER),
+            post("/api/v1/tasks/{id}/complete", FRONTOFFICE, WIJKTEAM, PARTNER),
             // Vraagverheldering
             get("/api/v1/cases/{caseId}/vraagverheldering", ASSESSMENT_READERS),
             put("/api/v1/cases/{caseId}/vraagverheldering/{memberId}/{leefgebied}", WIJKTEAM),
@@ -95,8 +95,8 @@ public final class EndpointRules {
             post("/api/v1/cases/{caseId}/handovers", WIJKTEAM, PARTNER),
             get("/api/v1/handovers", WIJKTEAM, PARTNER),
             get("/api/v1/handovers/{id}", WIJKTEAM, PARTNER, PROCESREGISSEUR),
-            post("/api/v1/handovers/{id}/accept", PARTNER),
-            post("/api/v1/handovers/{id}/decline", PARTNER),
+            post("/api/v1/handovers/{id}/accept", PARTNER, WIJKTEAM),
+            post("/api/v1/handovers/{id}/decline", PARTNER, WIJKTEAM),
             post("/api/v1/handovers/{id}/withdraw", WIJKTEAM, PARTNER),
             // Safety: the meldcode record and the veiligheidsplan are the team's (a partner is answered 404 there,
             // decision 0047); a partner may learn that a veiligheidsplan exists
