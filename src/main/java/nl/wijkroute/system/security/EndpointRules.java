@@ -75,6 +75,7 @@ public final class EndpointRules {
             post("/api/v1/cases/{caseId}/plan", WIJKTEAM),
             put("/api/v1/cases/{caseId}/plan", WIJKTEAM),
             post("/api/v1/cases/{caseId}/plan/agreement", WIJKTEAM),
+            post("/api/v1/cases/{caseId}/plan/goals/{goalId}/evaluation", WIJKTEAM),
             get("/api/v1/cases/{caseId}/plan", WIJKTEAM, PROCESREGISSEUR, TOEGANG, PARTNER),
             get("/api/v1/cases/{caseId}/plan/versions", ASSESSMENT_READERS),
             get("/api/v1/cases/{caseId}/plan/versions/{number}", ASSESSMENT_READERS),
@@ -144,6 +145,10 @@ public final class EndpointRules {
             get("/api/v1/dashboard/handovers", MANAGER),
             get("/api/v1/dashboard/front-door", MANAGER),
             get("/api/v1/dashboard/recurrence", MANAGER),
+            get("/api/v1/dashboard/goals-attained", MANAGER),
+            get("/api/v1/dashboard/one-regisseur", MANAGER),
+            get("/api/v1/dashboard/involvement", MANAGER),
+            get("/api/v1/dashboard/short-route", MANAGER),
             get("/api/v1/dashboard/teams", MANAGER),
             get("/api/v1/dashboard/wijken", MANAGER),
             // Reflectietool "Ruimte geeft vaart": managers organise and read; sessions hold no personal data
