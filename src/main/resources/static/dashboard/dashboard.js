@@ -144,7 +144,15 @@ const LABELS = {
     NO_FITTING_PROVISION: 'Geen passende voorziening', HOUSEHOLD_DECLINES: 'Huishouden wil (nog) niet',
     SAFETY: 'Veiligheid (Meldcode)', DETECTED_STAGNATION: 'Stagnatie gesignaleerd'
   },
-  law: {WMO: 'Wmo 2015', JEUGDWET: 'Jeugdwet', PARTICIPATIEWET: 'Participatiewet', WGS: 'Wet schuldhulpverlening'}
+  law: {WMO: 'Wmo 2015', JEUGDWET: 'Jeugdwet', PARTICIPATIEWET: 'Participatiewet', WGS: 'Wet schuldhulpverlening'},
+  leefgebied: {
+    FINANCIEN: 'Financiën', WERK_EN_OPLEIDING: 'Werk en opleiding', TIJDSBESTEDING: 'Tijdsbesteding',
+    HUISVESTING: 'Huisvesting', HUISELIJKE_RELATIES: 'Huiselijke relaties', GEESTELIJKE_GEZONDHEID: 'Geestelijke gezondheid',
+    LICHAMELIJKE_GEZONDHEID: 'Lichamelijke gezondheid', MIDDELENGEBRUIK: 'Middelengebruik', BASALE_ADL: 'Basale ADL',
+    INSTRUMENTELE_ADL: 'Instrumentele ADL', SOCIAAL_NETWERK: 'Sociaal netwerk',
+    MAATSCHAPPELIJKE_PARTICIPATIE: 'Maatschappelijke participatie', JUSTITIE: 'Justitie',
+    OPVOEDEN_EN_OPGROEIEN: 'Opvoeden en opgroeien', VEILIGHEID: 'Veiligheid'
+  }
 };
 const label = (kind, code) => LABELS[kind][code] || code;
 
@@ -245,6 +253,48 @@ function drawSafety(safety) {
   list.append(dt, dd);
 }
 
+/**
+ * The outcome indicators (issue 16.5): goals attained per leefgebied, organisations per household, and the
+ * key outcome figures. Each has its own call; the key figures show what loaded.
+ */
+function outcomeCalls(params) {
+  const percent = share => (share === null || share === undefined ? 'verborgen' : `${Math.round(share * 100)}%`);
+  const goals = indicator(['goals'], () => api('goals-attained', params), rows => show('goals', 'bar',
+      rows.map(g => label('leefgebied', g.leefgebied)),
+      [{label: 'Bereikt (%)', data: rows.map(g => (g.attainedShare === null || g.attainedShare === undefined
+          ? null : Math.round(g.attainedShare * 100)))}],
+      rows.map(g => [label('leefgebied', g.leefgebied), shown(g.goals), shown(g.attained), shown(g.partly), percent(g.attainedShare)]),
+      ['Leefgebied', 'Doelen', 'Bereikt', 'Deels', 'Aandeel bereikt'], false, rows.map(g => g.leefgebied)));
+  const involvement = indicator(['involvement'], () => api('involvement', params), data => {
+    const buckets = data.organisations || [];
+    show('involvement', 'bar', buckets.map(b => b.count), [{label: 'Casussen', data: buckets.map(b => b.cases)}],
+        buckets.map(b => [b.count, shown(b.cases)]), ['Organisaties', 'Casussen'], false, buckets.map(b => b.count));
+  });
+  const oneRegisseur = api('one-regisseur', params);
+  const shortRoute = api('short-route', params);
+  const figures = Promise.allSettled([involvement, oneRegisseur, shortRoute]).then(([inv, one, short]) => {
+    const value = (result, pick) => (result.status === 'fulfilled' ? pick(result.value) : 'niet geladen');
+    const median = (m, p80) => (m === null || m === undefined ? 'verborgen' : `${round(m)} / ${round(p80)}`);
+    const stats = [
+      ['one-regisseur', 'Eén casusregisseur in de hele planfase', value(one, r => percent(r.share))],
+      ['short-route', 'Korte route opgelost in het voorliggend veld', value(short, r => percent(r.solvedShare))],
+      ['organisations', 'Organisaties per huishouden, mediaan / P80', value(inv, r => median(r.medianOrganisations, r.p80Organisations))],
+      ['professionals', 'Professionals per huishouden, mediaan / P80', value(inv, r => median(r.medianProfessionals, r.p80Professionals))]];
+    const list = document.querySelector('#outcome-summary dl');
+    list.innerHTML = '';
+    stats.forEach(([key, text, shownValue]) => {
+      const dt = document.createElement('dt'); dt.textContent = text;
+      const dd = document.createElement('dd'); dd.textContent = shownValue; dd.dataset.key = key;
+      list.append(dt, dd);
+    });
+    const failed = [inv, one, short].filter(result => result.status === 'rejected').length;
+    message('outcome-summary', failed ? `Niet alles geladen (${failed} van 3).` : '', failed > 0);
+    csvButton(document.getElementById('outcome-summary'), 'uitkomsten', ['Uitkomst', 'Waarde'],
+        stats.map(([, text, shownValue]) => [text, shownValue]));
+  });
+  return {goals, involvement, oneRegisseur, shortRoute, outcomeFigures: figures};
+}
+
 async function load() {
   const form = new FormData(document.getElementById('filters'));
   const params = new URLSearchParams();
@@ -261,6 +311,7 @@ async function load() {
   status.textContent = 'Laden…';
   delete document.body.dataset.loaded;
   message('summary', 'Laden…');
+  message('outcome-summary', 'Laden…');
 
   const calls = {
     wip: indicator(['wip'], () => api('work-in-progress', teamOnly), wip => show('wip', 'bar',
@@ -299,7 +350,8 @@ async function load() {
     reflection: indicator(['reflection'], () => api('actions/summary', '', '/api/v1/reflection'), drawReflection),
     handovers: api('handovers', params),
     frontDoor: api('front-door', params),
-    recurrence: api('recurrence', params)
+    recurrence: api('recurrence', params),
+    ...outcomeCalls(params)
   };
   const names = Object.keys(calls);
   const settled = await Promise.allSettled(Object.values(calls));

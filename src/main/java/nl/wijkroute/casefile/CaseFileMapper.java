@@ -5,6 +5,7 @@ import nl.wijkroute.household.HouseholdView;
 import nl.wijkroute.route.CaseReads;
 import nl.wijkroute.signal.SignalView;
 import nl.wijkroute.toegang.ToegangDtos;
+import nl.wijkroute.toeleiding.ToeleidingTraceView;
 import nl.wijkroute.triage.TriageView;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
@@ -26,7 +27,7 @@ interface CaseFileMapper {
     @Mapping(target = "openTasks", source = "file.openTasks")
     @Mapping(target = "version", source = "file.version")
     CaseViews.CaseDetail toDetail(CaseReads.CaseFile file, TriageView latestTriage, List<SignalView> signals,
-                                  List<ToegangDtos.ToegangView> toegangStillToDecide);
+                                  List<ToegangDtos.ToegangView> toegangStillToDecide, List<ToeleidingTraceView> toeleiding);
 
     CaseViews.HouseholdView toView(HouseholdView household);
 

@@ -10,6 +10,7 @@ import nl.wijkroute.route.CaseReads;
 import nl.wijkroute.signal.SignalService;
 import nl.wijkroute.toegang.ToegangDtos;
 import nl.wijkroute.toegang.ToegangService;
+import nl.wijkroute.toeleiding.ToeleidingService;
 import nl.wijkroute.triage.TriageService;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -26,9 +27,11 @@ class CaseFileService {
     private final ToegangService toegang;
     private final CaseFileMapper mapper;
     private final CaseAccess access;
+    private final ToeleidingService toeleiding;
 
     CaseFileService(CaseReads cases, SignalService signals, TriageService triage, CaseFileMapper mapper,
-                    CaseAccess access, ToegangService toegang) {
+                    CaseAccess access, ToegangService toegang, ToeleidingService toeleiding) {
+        this.toeleiding = toeleiding;
         this.toegang = toegang;
         this.access = access;
         this.cases = cases;
@@ -55,8 +58,9 @@ class CaseFileService {
             // They name the law and the provision, which hint at health or debts: a read of toegang data, logged as one.
             access.require(caseId, DataCategory.TOEGANG, AccessAction.READ);
         }
+        // What the toeleiding connected the household to, and whether the voorliggend veld was used (issue 16.4).
         return mapper.toDetail(file, triage.latestOf(caseId).orElse(null), signals.viewsOf(caseId),
-                toegangStillToDecide);
+                toegangStillToDecide, toeleiding.tracesOf(caseId));
     }
 
     @Transactional(readOnly = true)

@@ -4,6 +4,7 @@ import nl.wijkroute.route.CaseStatus;
 import nl.wijkroute.route.Stage;
 import nl.wijkroute.route.TaskView;
 import nl.wijkroute.toegang.ToegangDtos;
+import nl.wijkroute.toeleiding.ToeleidingTraceView;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,7 +26,8 @@ public final class CaseViews {
     public record CaseDetail(UUID id, CaseStatus status, Stage currentStage, Instant stageEnteredAt, Instant openedAt,
                              Instant closedAt, String closureReason, String team, HouseholdView household,
                              TriageView latestTriage, List<SignalView> signals, List<TaskView> openTasks,
-                             List<ToegangDtos.ToegangView> toegangStillToDecide, long version) {
+                             List<ToegangDtos.ToegangView> toegangStillToDecide, long version,
+                             List<ToeleidingTraceView> toeleiding) {
     }
 
     public record HouseholdView(UUID id, String displayName, String wijk, String postcode, List<MemberView> members) {

@@ -82,6 +82,30 @@ class DashboardController {
         return dashboard.recurrence(filter(period));
     }
 
+    @GetMapping("/goals-attained")
+    @Operation(summary = "Uitkomst: aandeel bereikte doelen per leefgebied (laatste evaluatie per doel in de periode)")
+    List<DashboardViews.GoalsAttained> goalsAttained(@Valid @ParameterObject Period period) {
+        return dashboard.goalsAttained(filter(period));
+    }
+
+    @GetMapping("/one-regisseur")
+    @Operation(summary = "Uitkomst: aandeel casussen met precies één casusregisseur in de hele planfase")
+    DashboardViews.OneRegisseur oneRegisseur(@Valid @ParameterObject Period period) {
+        return dashboard.oneRegisseur(filter(period));
+    }
+
+    @GetMapping("/involvement")
+    @Operation(summary = "Uitkomst: actieve organisaties en professionals per huishouden (mediaan, P80, verdeling)")
+    DashboardViews.Involvement involvement(@Valid @ParameterObject Period period) {
+        return dashboard.involvement(filter(period));
+    }
+
+    @GetMapping("/short-route")
+    @Operation(summary = "Uitkomst: aandeel korte-routecasussen opgelost in het voorliggend veld")
+    DashboardViews.ShortRoute shortRoute(@Valid @ParameterObject Period period) {
+        return dashboard.shortRoute(filter(period));
+    }
+
     /** The query parameters every indicator takes: team, wijk and the period [from, to). */
     record Period(@Size(max = 64) String team, @Size(max = 64) String wijk, Instant from, Instant to) {
     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import nl.wijkroute.route.RouteVariables;
 import nl.wijkroute.route.Stage;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -302,6 +303,146 @@ class DashboardQueries {
                 from toegang_request r
                 """ + SCOPE.formatted("r.case_id") + """
                   and r.outcome is not null and r.decided_at >= :from and r.decided_at < :to
+                """;
+        return jdbc.queryForMap(sql, forCall(filter));
+    }
+
+    /*
+     * Outcomes (issue 16.5, decision 0046). Definitions: docs/dashboard-indicators.md, "Outcomes".
+     */
+
+    /**
+     * Per leefgebied: the goals whose latest evaluation up to the end of the period lies in the period, by
+     * attainment, and the cases they belong to.
+     */
+    List<Map<String, Object>> goalsAttained(DashboardFilter filter) {
+        String sql = """
+                select e.leefgebied, count(*) as goals, count(distinct e.case_id) as cases,
+                       count(*) filter (where e.attainment = 'ATTAINED') as attained,
+                       count(*) filter (where e.attainment = 'PARTLY') as partly
+                from plan_goal_evaluation e
+                """ + SCOPE.formatted("e.case_id") + """
+                  and e.evaluated_at >= :from and e.evaluated_at < :to
+                  and not exists (select 1 from plan_goal_evaluation later
+                                  where later.case_id = e.case_id and later.goal_id = e.goal_id
+                                    and later.evaluated_at > e.evaluated_at and later.evaluated_at < :to)
+                group by e.leefgebied order by e.leefgebied
+                """;
+        return jdbc.queryForList(sql, forCall(filter));
+    }
+
+    /**
+     * Cases whose support ended in the period and that had a plan phase (from their first entry into PLAN to
+     * the end of support), and how many had exactly one casusregisseur in it: a person or the household
+     * (eigen regie); the team as a whole is nobody personally and does not count.
+     */
+    Map<String, Object> oneRegisseur(DashboardFilter filter) {
+        String sql = """
+                select count(*) as ended, count(*) filter (where regisseurs = 1) as one_regisseur
+                from (select (select count(distinct r.holder_type || ':' || r.holder) from regie_assignment r
+                              where r.case_id = c.id and r.kind = 'CASUSREGIE' and r.holder_type <> 'TEAM'
+                                and r.started_at < c.closed_at
+                                and (r.ended_at is null or r.ended_at > p.plan_start)) as regisseurs
+                      from support_case c
+                      cross join lateral (select min(h.moved_at) as plan_start from step_history h
+                                          where h.case_id = c.id and h.to_stage = 'PLAN') p
+                      where (cast(:team as varchar) is null or c.team_id = :team)
+                        and (cast(:wijk as varchar) is null or c.wijk_id = :wijk)
+                        and c.closed_at >= :from and c.closed_at < :to and p.plan_start is not null) per_case
+                """;
+        return jdbc.queryForMap(sql, forCall(filter));
+    }
+
+    /**
+     * Organisations and professionals active per case whose support ended in the period: the medians and
+     * 80th percentiles (on every row) and the number of cases per count, capped at {@code organisationCap}
+     * and {@code professionalCap} ("or more"), one row per measure and bucket.
+     *
+     * <p>Active organisation: owns a partner action in any version of the case's plan, received an accepted
+     * warme overdracht, or held regie (its team or organisation). Active professional: wrote on the case
+     * between opening and the end of support (a move, a plan version, regie held personally, a handover sent
+     * or decided, a toegang request made or decided); the engine's moves ({@code system}) are nobody.
+     */
+    List<Map<String, Object>> involvement(DashboardFilter filter, int organisationCap, int professionalCap) {
+        String sql = """
+                with ended as (
+                    select c.id, c.opened_at, c.closed_at
+                """ + CASES + """
+                      and c.closed_at >= :from and c.closed_at < :to
+                ),
+                per_case as (
+                    select (select count(distinct o.organisation) from (
+                                select a ->> 'organisationId' as organisation
+                                from plan p join plan_version v on v.plan_id = p.id
+                                cross join lateral jsonb_array_elements(v.content -> 'goals') g
+                                cross join lateral jsonb_array_elements(g -> 'actions') a
+                                where p.case_id = e.id and a ->> 'ownerType' = 'PARTNER'
+                                union all
+                                select h.receiver_organisation from handover h where h.case_id = e.id and h.status = 'ACCEPTED'
+                                union all
+                                select r.holder_organisation from regie_assignment r where r.case_id = e.id
+                            ) o where o.organisation is not null) as organisations,
+                           (select count(distinct w.professional) from (
+                                select s.actor as professional from step_history s
+                                where s.case_id = e.id and s.moved_at <= e.closed_at
+                                union all
+                                select v.changed_by from plan p join plan_version v on v.plan_id = p.id
+                                where p.case_id = e.id and v.changed_at <= e.closed_at
+                                union all
+                                select r.holder from regie_assignment r
+                                where r.case_id = e.id and r.holder_type = 'PROFESSIONAL' and r.started_at <= e.closed_at
+                                union all
+                                select h.sender from handover h where h.case_id = e.id and h.created_at <= e.closed_at
+                                union all
+                                select h.decided_by from handover h where h.case_id = e.id and h.decided_at <= e.closed_at
+                                union all
+                                select t.requested_by from toegang_request t where t.case_id = e.id and t.requested_at <= e.closed_at
+                                union all
+                                select t.decided_by from toegang_request t where t.case_id = e.id and t.decided_at <= e.closed_at
+                            ) w where w.professional is not null and w.professional <> :system) as professionals
+                    from ended e
+                ),
+                summary as (
+                    select count(*) as ended,
+                           percentile_cont(0.5) within group (order by organisations) as median_organisations,
+                           percentile_cont(0.8) within group (order by organisations) as p80_organisations,
+                           percentile_cont(0.5) within group (order by professionals) as median_professionals,
+                           percentile_cont(0.8) within group (order by professionals) as p80_professionals
+                    from per_case
+                ),
+                buckets as (
+                    select 'ORGANISATIONS' as measure, least(organisations, :organisationCap) as bucket, count(*) as n
+                    from per_case group by 2
+                    union all
+                    select 'PROFESSIONALS', least(professionals, :professionalCap), count(*) from per_case group by 2
+                )
+                select s.*, b.measure, b.bucket, b.n
+                from summary s left join buckets b on true
+                order by b.measure, b.bucket
+                """;
+        return jdbc.queryForList(sql, forCall(filter).addValue("organisationCap", organisationCap)
+                .addValue("professionalCap", professionalCap).addValue("system", RouteVariables.SYSTEM_ACTOR));
+    }
+
+    /**
+     * Short-route cases: a toeleiding completed in the period (each case's latest there); connected; solved in
+     * the voorliggend veld (connected there, and no toegang request for the case before the end of the period);
+     * and whether the voorliggend veld was used before a maatwerk request.
+     */
+    Map<String, Object> shortRoute(DashboardFilter filter) {
+        String sql = """
+                select count(*) as cases,
+                       count(*) filter (where t.outcome = 'CONNECTED') as connected,
+                       count(*) filter (where t.outcome = 'CONNECTED' and t.in_voorliggend_veld
+                           and not exists (select 1 from toegang_request r
+                                           where r.case_id = t.case_id and r.requested_at < :to)) as solved,
+                       count(*) filter (where t.voorliggend_veld_used) as used
+                from toeleiding_trace t
+                """ + SCOPE.formatted("t.case_id") + """
+                  and t.recorded_at >= :from and t.recorded_at < :to
+                  and not exists (select 1 from toeleiding_trace later
+                                  where later.case_id = t.case_id and later.recorded_at > t.recorded_at
+                                    and later.recorded_at < :to)
                 """;
         return jdbc.queryForMap(sql, forCall(filter));
     }

@@ -189,6 +189,75 @@ public class DashboardService {
                 decided == 0 ? null : (double) (refused + partly) / decided, false);
     }
 
+    /* Outcomes (issue 16.5, decision 0046). */
+
+    /** "Or more" buckets: beyond these, one more organisation or professional tells a manager nothing new. */
+    static final int ORGANISATION_CAP = 5;
+    static final int PROFESSIONAL_CAP = 10;
+
+    @Transactional(readOnly = true)
+    public List<DashboardViews.GoalsAttained> goalsAttained(DashboardFilter filter) {
+        return queries.goalsAttained(filter).stream().map(row -> {
+            long cases = number(row.get("cases"));
+            if (small(cases)) {
+                return new DashboardViews.GoalsAttained((String) row.get("leefgebied"), null, null, null, null, null, true);
+            }
+            long goals = number(row.get("goals"));
+            long attained = number(row.get("attained"));
+            return new DashboardViews.GoalsAttained((String) row.get("leefgebied"), cases, goals, attained,
+                    number(row.get("partly")), goals == 0 ? null : (double) attained / goals, false);
+        }).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public DashboardViews.OneRegisseur oneRegisseur(DashboardFilter filter) {
+        Map<String, Object> row = queries.oneRegisseur(filter);
+        long ended = number(row.get("ended"));
+        long one = number(row.get("one_regisseur"));
+        if (small(ended)) {
+            return new DashboardViews.OneRegisseur(null, null, null, true);
+        }
+        return new DashboardViews.OneRegisseur(ended, one, ended == 0 ? null : (double) one / ended, false);
+    }
+
+    @Transactional(readOnly = true)
+    public DashboardViews.Involvement involvement(DashboardFilter filter) {
+        List<Map<String, Object>> rows = queries.involvement(filter, ORGANISATION_CAP, PROFESSIONAL_CAP);
+        Map<String, Object> summary = rows.get(0);
+        long ended = number(summary.get("ended"));
+        if (small(ended)) {
+            return new DashboardViews.Involvement(null, null, null, null, null, null, null, true);
+        }
+        return new DashboardViews.Involvement(ended, decimal(summary.get("median_organisations")),
+                decimal(summary.get("p80_organisations")), decimal(summary.get("median_professionals")),
+                decimal(summary.get("p80_professionals")), buckets(rows, "ORGANISATIONS", ORGANISATION_CAP),
+                buckets(rows, "PROFESSIONALS", PROFESSIONAL_CAP), false);
+    }
+
+    /** Every count from 0 to the cap, also those no case had (0 cases reveals nobody); small ones suppressed. */
+    private List<DashboardViews.CountBucket> buckets(List<Map<String, Object>> rows, String measure, int cap) {
+        Map<Long, Long> casesPerCount = rows.stream().filter(row -> measure.equals(row.get("measure")))
+                .collect(Collectors.toMap(row -> number(row.get("bucket")), row -> number(row.get("n"))));
+        return java.util.stream.LongStream.rangeClosed(0, cap).mapToObj(count -> {
+            long cases = casesPerCount.getOrDefault(count, 0L);
+            String name = count == cap ? count + "+" : String.valueOf(count);
+            return small(cases) ? new DashboardViews.CountBucket(name, null, true)
+                    : new DashboardViews.CountBucket(name, cases, false);
+        }).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public DashboardViews.ShortRoute shortRoute(DashboardFilter filter) {
+        Map<String, Object> row = queries.shortRoute(filter);
+        long cases = number(row.get("cases"));
+        long solved = number(row.get("solved"));
+        if (small(cases)) {
+            return new DashboardViews.ShortRoute(null, null, null, null, null, true);
+        }
+        return new DashboardViews.ShortRoute(cases, number(row.get("connected")), solved, number(row.get("used")),
+                cases == 0 ? null : (double) solved / cases, false);
+    }
+
     private DashboardViews.LeadTime leadTime(DashboardQueries.Row row) {
         return small(row.count())
                 ? new DashboardViews.LeadTime(row.key(), null, null, null, true)

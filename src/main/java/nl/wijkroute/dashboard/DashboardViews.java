@@ -48,6 +48,35 @@ public final class DashboardViews {
     public record Recurrence(Long casesEnded, Long recurredWithin12Months, Double share, boolean suppressed) {
     }
     /*
+     * Outcomes (issue 16.5, decision 0046): what the support achieved, not only how fast it went. The same
+     * suppression: a group of fewer cases than the minimum (more than none) shows no numbers.
+     */
+
+    /** Plan goals evaluated in the period (each goal's latest evaluation) in one leefgebied, by attainment. */
+    public record GoalsAttained(String leefgebied, Long cases, Long goals, Long attained, Long partly, Double attainedShare,
+                                boolean suppressed) {
+    }
+
+    /** Cases whose support ended in the period after a plan phase, and those with exactly one casusregisseur throughout. */
+    public record OneRegisseur(Long casesEnded, Long withOneRegisseur, Double share, boolean suppressed) {
+    }
+
+    /** How many cases had this many organisations (or professionals) active; the last bucket is "or more". */
+    public record CountBucket(String count, Long cases, boolean suppressed) {
+    }
+
+    /** Organisations and professionals active per household, for cases whose support ended in the period. */
+    public record Involvement(Long casesEnded, Double medianOrganisations, Double p80Organisations,
+                              Double medianProfessionals, Double p80Professionals, List<CountBucket> organisations,
+                              List<CountBucket> professionals, boolean suppressed) {
+    }
+
+    /** Short-route cases (toeleiding completed in the period) and those solved in the voorliggend veld. */
+    public record ShortRoute(Long cases, Long connected, Long solvedInVoorliggendVeld, Long voorliggendVeldUsed,
+                             Double solvedShare, boolean suppressed) {
+    }
+
+    /*
      * Evidence for the reflectietool (decision 0039). Each is a group and a part of it; like the rates above,
      * the group decides suppression: a group of fewer than the minimum (more than none) shows no numbers.
      */

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import nl.wijkroute.deadline.DeadlineView;
+import nl.wijkroute.toeleiding.ToeleidingTraceView;
 
 /** Requests and views of the toegang endpoints. */
 public final class ToegangDtos {
@@ -48,9 +49,14 @@ public final class ToegangDtos {
     public record ResumeInput(@NotNull @PastOrPresent LocalDate on) {
     }
 
+    /**
+     * @param toeleiding what the toeleiding recorded before this request (connected to whom, voorliggend veld
+     *                   used or not), oldest first; empty when the case never passed the short route
+     */
     public record ToegangView(UUID id, UUID caseId, UUID planActionId, Law law, String provision, boolean urgent,
                               LocalDate receivedOn, ToegangRequest.Phase phase, ToegangRequest.Outcome outcome,
                               String grantedProvision, String decisionReason, String decidedBy, Instant decidedAt,
-                              String requestedBy, Instant requestedAt, List<DeadlineView> deadlines) {
+                              String requestedBy, Instant requestedAt, List<DeadlineView> deadlines,
+                              List<ToeleidingTraceView> toeleiding) {
     }
 }

@@ -6,6 +6,8 @@ import nl.wijkroute.privacy.access.CaseAccess;
 import nl.wijkroute.privacy.access.DataCategory;
 import nl.wijkroute.route.RoutekaartIds;
 import nl.wijkroute.system.security.CurrentUser;
+import nl.wijkroute.toeleiding.ToeleidingService;
+import nl.wijkroute.toeleiding.ToeleidingTraceView;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
@@ -52,11 +54,13 @@ public class ToegangService {
     private final ToegangMapper mapper;
     private final Clock clock;
     private final CaseAccess access;
+    private final ToeleidingService toeleiding;
 
     ToegangService(ToegangRequestRepository requests, SupportCaseService cases, PlanService plans, DeadlineService deadlines,
                    RuntimeService runtimeService, ProcessTasks processTasks, EngineActor engineActor, ToegangMapper mapper,
-                   Clock clock, CaseAccess access) {
+                   Clock clock, CaseAccess access, ToeleidingService toeleiding) {
         this.access = access;
+        this.toeleiding = toeleiding;
         this.requests = requests;
         this.cases = cases;
         this.plans = plans;
@@ -152,7 +156,8 @@ public class ToegangService {
     @Transactional(readOnly = true)
     public List<ToegangDtos.ToegangView> forCase(UUID caseId) {
         access.require(caseId, DataCategory.TOEGANG, AccessAction.READ);
-        return requests.findByCaseIdOrderByRequestedAtAsc(caseId).stream().map(this::view).toList();
+        List<ToeleidingTraceView> traces = toeleiding.tracesOf(caseId);
+        return requests.findByCaseIdOrderByRequestedAtAsc(caseId).stream().map(request -> view(request, traces)).toList();
     }
 
     /**
@@ -162,8 +167,13 @@ public class ToegangService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<ToegangDtos.ToegangView> stillToDecide(UUID caseId) {
-        return requests.findByCaseIdOrderByRequestedAtAsc(caseId).stream()
-                .filter(request -> request.getPhase() != ToegangRequest.Phase.BESLOTEN).map(this::view).toList();
+        List<ToegangRequest> undecided = requests.findByCaseIdOrderByRequestedAtAsc(caseId).stream()
+                .filter(request -> request.getPhase() != ToegangRequest.Phase.BESLOTEN).toList();
+        if (undecided.isEmpty()) {
+            return List.of();
+        }
+        List<ToeleidingTraceView> traces = toeleiding.tracesOf(caseId);
+        return undecided.stream().map(request -> view(request, traces)).toList();
     }
 
     /** The toegang team's queue: requests still waiting for onderzoek or besluit, oldest first. */
@@ -178,8 +188,11 @@ public class ToegangService {
         Page<ToegangRequest> open = requests.findByPhaseInAndLawIn(
                 EnumSet.of(ToegangRequest.Phase.ONDERZOEK, ToegangRequest.Phase.BESLUIT), laws,
                 paging.pageable(Sort.by("receivedOn").and(Sort.by("id"))));
-        access.logListed(open.getContent().stream().map(ToegangRequest::getCaseId).toList(), DataCategory.TOEGANG);
-        return PageView.of(open.map(this::view));
+        List<UUID> caseIds = open.getContent().stream().map(ToegangRequest::getCaseId).toList();
+        access.logListed(caseIds, DataCategory.TOEGANG);
+        // The page's toeleiding traces in one query, not one per request.
+        Map<UUID, List<ToeleidingTraceView>> traces = toeleiding.tracesOf(caseIds);
+        return PageView.of(open.map(request -> view(request, traces.getOrDefault(request.getCaseId(), List.of()))));
     }
 
     /**
@@ -207,7 +220,12 @@ public class ToegangService {
         return requests.findById(requestId).orElseThrow(() -> new NotFoundException("Toegangsaanvraag " + requestId + " bestaat niet."));
     }
 
+    /** A request with its deadlines and the toeleiding's trace: toegang sees what the toeleiding already did. */
     private ToegangDtos.ToegangView view(ToegangRequest request) {
-        return mapper.toView(request, deadlines.forToegangRequest(request.getId()));
+        return view(request, toeleiding.tracesOf(request.getCaseId()));
+    }
+
+    private ToegangDtos.ToegangView view(ToegangRequest request, List<ToeleidingTraceView> traces) {
+        return mapper.toView(request, deadlines.forToegangRequest(request.getId()), traces);
     }
 }

@@ -219,6 +219,9 @@ class AuthorizationMatrixTest extends ApiTestSupport {
                 Map.of("score", 3)), 404);
         assertStatus(send(post(url("/plan/agreement")), TestUsers.wijkcoach2(), Map.of("basedOnVersion", 1,
                 "agreedAt", "2026-01-01T10:00:00Z", "form", "IN_GESPREK", "agreedBy", "Anna")), 404);
+        String goal = getJson(url("/plan"), TestUsers.wijkcoach()).get("goals").get(0).get("id").asText();
+        assertStatus(send(post(url("/plan/goals/" + goal + "/evaluation")), TestUsers.wijkcoach2(),
+                Map.of("attainment", "ATTAINED")), 404);
         assertStatus(send(post(url("/regie/take")), TestUsers.wijkcoach2(), Map.of()), 404);
         assertStatus(send(post(url("/toegang")), TestUsers.wijkcoach2(), Map.of("law", "WMO", "provision", "Hulp",
                 "receivedOn", LocalDate.now().toString())), 404);

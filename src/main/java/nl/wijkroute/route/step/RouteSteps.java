@@ -17,16 +17,13 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The route's outcome steps and their inputs. Each outcome value is a gateway condition in
  * {@code bpmn/routekaart.bpmn}; a reason is required where the step goes back or ends support.
- * Vraagverheldering and plan have their own handlers in the {@code assessment} and {@code plan}
- * packages; regie moves to its capability package as it grows.
+ * Vraagverheldering, plan and toeleiding have their own handlers in the {@code assessment}, {@code plan}
+ * and {@code toeleiding} packages; regie moves to its capability package as it grows.
  */
 @Configuration(proxyBeanMethods = false)
 public class RouteSteps {
 
-
     public enum VeiligheidOutcome { CONTINUE_FULL_ROUTE, SPECIALIST_TOOK_OVER }
-
-    public enum ToeleidingOutcome { CONNECTED, NEEDS_FULL_ROUTE }
 
     public enum RegieOutcome { TO_EVALUATIE, BACK_TO_PLAN }
 
@@ -40,19 +37,6 @@ public class RouteSteps {
      */
     public record VeiligheidInput(@NotNull VeiligheidOutcome outcome, @Size(max = 2000) String reason)
             implements OutcomeInput<VeiligheidOutcome> {
-    }
-
-    /** Short route: connected to a voorziening or partner, or it turned out to need the full route. */
-    public record ToeleidingInput(@NotNull ToeleidingOutcome outcome,
-                                  @Size(max = 200) String connectedTo,
-                                  @Size(max = 2000) String reason) implements OutcomeInput<ToeleidingOutcome> {
-        @Override
-        public Map<String, Object> extraVariables() {
-            if (outcome == ToeleidingOutcome.CONNECTED && (connectedTo == null || connectedTo.isBlank())) {
-                throw new InvalidInputException("connectedTo", "Bij CONNECTED: met welke voorziening of partner?");
-            }
-            return Map.of();
-        }
     }
 
     public record RegieInput(@NotNull RegieOutcome outcome, @Size(max = 2000) String reason)
@@ -80,12 +64,6 @@ public class RouteSteps {
             throw new InvalidInputException(field, "Een evaluatiedatum is verplicht.");
         }
         return Date.from(date.atStartOfDay(MunicipalTime.ZONE).toInstant());
-    }
-
-    @Bean
-    StepHandler<ToeleidingInput> toeleidingStep() {
-        return new OutcomeStep<>(RoutekaartIds.TOELEIDING, ToeleidingInput.class, "toeleidingOutcome",
-                EnumSet.of(ToeleidingOutcome.NEEDS_FULL_ROUTE));
     }
 
     @Bean
