@@ -2,6 +2,8 @@ package nl.wijkroute.casefile;
 
 import java.util.List;
 import java.util.UUID;
+import nl.wijkroute.assessment.AssessmentService;
+import nl.wijkroute.assessment.VraagverhelderingView;
 import nl.wijkroute.privacy.access.AccessAction;
 import nl.wijkroute.privacy.access.CaseAccess;
 import nl.wijkroute.privacy.access.DataCategory;
@@ -26,9 +28,11 @@ class CaseFileService {
     private final ToegangService toegang;
     private final CaseFileMapper mapper;
     private final CaseAccess access;
+    private final AssessmentService assessments;
 
     CaseFileService(CaseReads cases, SignalService signals, TriageService triage, CaseFileMapper mapper,
-                    CaseAccess access, ToegangService toegang) {
+                    CaseAccess access, ToegangService toegang, AssessmentService assessments) {
+        this.assessments = assessments;
         this.toegang = toegang;
         this.access = access;
         this.cases = cases;
@@ -55,8 +59,14 @@ class CaseFileService {
             // They name the law and the provision, which hint at health or debts: a read of toegang data, logged as one.
             access.require(caseId, DataCategory.TOEGANG, AccessAction.READ);
         }
+        // The zelfredzaamheid per member and leefgebied, first score against the latest: for roles that read assessments.
+        List<VraagverhelderingView.ScoreChange> changes = access.allows(DataCategory.ASSESSMENT, AccessAction.READ)
+                ? assessments.changesOf(caseId, file.household().members()) : List.of();
+        if (!changes.isEmpty()) {
+            access.require(caseId, DataCategory.ASSESSMENT, AccessAction.READ);
+        }
         return mapper.toDetail(file, triage.latestOf(caseId).orElse(null), signals.viewsOf(caseId),
-                toegangStillToDecide);
+                toegangStillToDecide, changes);
     }
 
     @Transactional(readOnly = true)

@@ -71,6 +71,7 @@ public final class EndpointRules {
             // Vraagverheldering
             get("/api/v1/cases/{caseId}/vraagverheldering", ASSESSMENT_READERS),
             put("/api/v1/cases/{caseId}/vraagverheldering/{memberId}/{leefgebied}", WIJKTEAM),
+            post("/api/v1/cases/{caseId}/vraagverheldering/assessments", WIJKTEAM),
             // Plan
             post("/api/v1/cases/{caseId}/plan", WIJKTEAM),
             put("/api/v1/cases/{caseId}/plan", WIJKTEAM),
