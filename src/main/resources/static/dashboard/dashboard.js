@@ -144,7 +144,15 @@ const LABELS = {
     NO_FITTING_PROVISION: 'Geen passende voorziening', HOUSEHOLD_DECLINES: 'Huishouden wil (nog) niet',
     SAFETY: 'Veiligheid (Meldcode)', DETECTED_STAGNATION: 'Stagnatie gesignaleerd'
   },
-  law: {WMO: 'Wmo 2015', JEUGDWET: 'Jeugdwet', PARTICIPATIEWET: 'Participatiewet', WGS: 'Wet schuldhulpverlening'}
+  law: {WMO: 'Wmo 2015', JEUGDWET: 'Jeugdwet', PARTICIPATIEWET: 'Participatiewet', WGS: 'Wet schuldhulpverlening'},
+  leefgebied: {
+    FINANCIEN: 'Financiën', WERK_EN_OPLEIDING: 'Werk en opleiding', TIJDSBESTEDING: 'Tijdsbesteding', HUISVESTING: 'Huisvesting',
+    HUISELIJKE_RELATIES: 'Huiselijke relaties', GEESTELIJKE_GEZONDHEID: 'Geestelijke gezondheid',
+    LICHAMELIJKE_GEZONDHEID: 'Lichamelijke gezondheid', MIDDELENGEBRUIK: 'Middelengebruik', BASALE_ADL: 'Basale ADL',
+    INSTRUMENTELE_ADL: 'Instrumentele ADL', SOCIAAL_NETWERK: 'Sociaal netwerk',
+    MAATSCHAPPELIJKE_PARTICIPATIE: 'Maatschappelijke participatie', JUSTITIE: 'Justitie',
+    OPVOEDEN_EN_OPGROEIEN: 'Opvoeden en opgroeien', VEILIGHEID: 'Veiligheid'
+  }
 };
 const label = (kind, code) => LABELS[kind][code] || code;
 
@@ -276,6 +284,15 @@ async function load() {
         escalations.map(e => label('cause', e.cause)), [{label: 'Escalaties', data: escalations.map(e => e.escalations)}],
         escalations.map(e => [label('cause', e.cause), shown(e.escalations), shown(round(e.medianDaysToDoorbraak))]),
         ['Oorzaak', 'Escalaties', 'Mediaan dagen tot doorbraak'], false, escalations.map(e => e.cause))),
+    // Outcome (issue 16): first against latest zelfredzaamheid per leefgebied, of cells scored again in the period.
+    selfSufficiency: indicator(['selfsufficiency'], () => api('self-sufficiency-change', params), changes => show('selfsufficiency', 'bar',
+        changes.map(c => label('leefgebied', c.leefgebied)), [
+          {label: 'Mediaan eerste score', data: changes.map(c => round(c.medianStart))},
+          {label: 'Mediaan laatste score', data: changes.map(c => round(c.medianLatest))}],
+        changes.map(c => [label('leefgebied', c.leefgebied), shown(c.cases), shown(c.members), shown(round(c.medianStart)),
+          shown(round(c.medianLatest)), shown(round(c.medianChange)), shown(c.improved), shown(c.worsened)]),
+        ['Leefgebied', 'Casussen', 'Leden', 'Mediaan eerste', 'Mediaan laatste', 'Mediaan verandering', 'Vooruit', 'Achteruit'],
+        false, changes.map(c => c.leefgebied))),
     reflection: indicator(['reflection'], () => api('actions/summary', '', '/api/v1/reflection'), drawReflection),
     handovers: api('handovers', params),
     frontDoor: api('front-door', params),

@@ -40,6 +40,13 @@ class AssessmentController {
         return assessments.assess(caseId, memberId, leefgebied, request, user.username());
     }
 
+    @GetMapping("/changes")
+    @Operation(summary = "Verandering van de zelfredzaamheid per lid en leefgebied (eerste tegen laatste score), voor de "
+            + "regisseur van het huishouden; een partner die de casusregie heeft ziet alleen de gedeelde leefgebieden")
+    java.util.List<VraagverhelderingView.ScoreChange> changes(@PathVariable UUID caseId) {
+        return assessments.changesForRegisseur(caseId);
+    }
+
     @PostMapping("/assessments")
     @Operation(summary = "Leg meerdere cellen tegelijk vast (het hele raster van leden × leefgebieden), alles of niets")
     VraagverhelderingView assessAll(@PathVariable UUID caseId, @Valid @RequestBody AssessmentBatch batch, CurrentUser user) {

@@ -14,11 +14,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import nl.wijkroute.household.HouseholdView;
 import nl.wijkroute.household.Leefgebied;
+import nl.wijkroute.regie.RegieService;
+import nl.wijkroute.regie.RegieView;
 import nl.wijkroute.route.CaseStatus;
 import nl.wijkroute.route.RoutekaartIds;
 import nl.wijkroute.route.SupportCaseService;
@@ -53,10 +56,12 @@ public class AssessmentService implements StepHandler<VraagverhelderingInput> {
     private final AssessmentMapper mapper;
     private final Clock clock;
     private final CaseAccess access;
+    private final RegieService regie;
 
     AssessmentService(LeefgebiedAssessmentRepository assessments, RealQuestionRepository realQuestions,
                       SupportCaseService cases, SignalService signals, TriageService triage, AssessmentMapper mapper,
-                      Clock clock, CaseAccess access) {
+                      Clock clock, CaseAccess access, RegieService regie) {
+        this.regie = regie;
         this.access = access;
         this.assessments = assessments;
         this.realQuestions = realQuestions;
@@ -111,6 +116,30 @@ public class AssessmentService implements StepHandler<VraagverhelderingInput> {
     @Transactional(propagation = Propagation.MANDATORY)
     public VraagverhelderingView clarified(UUID caseId) {
         return viewOf(caseId);
+    }
+
+    /**
+     * The self-sufficiency change per member and leefgebied for the household's regisseur: in full for the
+     * roles that read assessments; for a partner organisation only while it holds the casusregie, and only
+     * on the leefgebieden the household shared with it (otherwise 404, as out of scope; decision 0045).
+     */
+    @Transactional(readOnly = true)
+    public List<VraagverhelderingView.ScoreChange> changesForRegisseur(UUID caseId) {
+        Optional<CaseAccess.ConsentLimits> limits = access.consentLimits(caseId);
+        if (limits.isEmpty()) {
+            access.require(caseId, DataCategory.ASSESSMENT, AccessAction.READ);
+            return changesOf(caseId, cases.membersOf(caseId));
+        }
+        access.require(caseId, DataCategory.REGIE, AccessAction.READ);
+        RegieView.Holder casusregie = regie.currentCasusregie(caseId);
+        if (casusregie == null || limits.get().organisation() == null
+                || !limits.get().organisation().equals(casusregie.holderOrganisation())) {
+            throw new NotFoundException("Casus " + caseId + " bestaat niet.");
+        }
+        access.logInvolved(List.of(caseId), DataCategory.ASSESSMENT, AccessAction.READ);
+        return changesOf(caseId, cases.membersOf(caseId)).stream()
+                .filter(change -> limits.get().leefgebieden().contains(change.leefgebied().name()))
+                .toList();
     }
 
     /**

@@ -25,8 +25,10 @@ class DashboardController {
 
     private final DashboardService dashboard;
     private final Clock clock;
+    private final SelfSufficiencyChangeIndicator selfSufficiency;
 
-    DashboardController(DashboardService dashboard, Clock clock) {
+    DashboardController(DashboardService dashboard, Clock clock, SelfSufficiencyChangeIndicator selfSufficiency) {
+        this.selfSufficiency = selfSufficiency;
         this.dashboard = dashboard;
         this.clock = clock;
     }
@@ -80,6 +82,12 @@ class DashboardController {
     @Operation(summary = "Terugval: opnieuw gesignaleerd binnen 12 maanden na het einde van de ondersteuning")
     DashboardViews.Recurrence recurrence(@Valid @ParameterObject Period period) {
         return dashboard.recurrence(filter(period));
+    }
+
+    @GetMapping("/self-sufficiency-change")
+    @Operation(summary = "Uitkomst: verandering van de zelfredzaamheid per leefgebied, eerste tegen laatste score (mediaan)")
+    List<SelfSufficiencyChangeIndicator.Change> selfSufficiencyChange(@Valid @ParameterObject Period period) {
+        return selfSufficiency.changes(filter(period));
     }
 
     /** The query parameters every indicator takes: team, wijk and the period [from, to). */

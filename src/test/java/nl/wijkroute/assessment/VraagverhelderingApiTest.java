@@ -1,6 +1,7 @@
 package nl.wijkroute.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
@@ -11,15 +12,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.wijkroute.partner.OrganisationService;
+import nl.wijkroute.partner.OrganisationType;
 import nl.wijkroute.support.ApiTestSupport;
 import nl.wijkroute.support.TestUsers;
 import nl.wijkroute.system.MunicipalTime;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 class VraagverhelderingApiTest extends ApiTestSupport {
+
+    @Autowired
+    OrganisationService organisations;
 
     @Test
     void leefgebiedenFlaggedBySignalAndTriageMustAllBeAssessedBeforeThePlan() throws Exception {
@@ -159,6 +166,39 @@ class VraagverhelderingApiTest extends ApiTestSupport {
         assertThat(byName.get("Mila de Vries").get("lifeStage").asText()).isEqualTo("VOLWASSENE");
         assertThat(byName.get("Mila de Vries").get("cells")).hasSize(15);
         assertThat(byName.get("Anna de Vries").get("cells")).hasSize(15);
+    }
+
+    @Test
+    void theHouseholdsRegisseurSeesTheChangeAndAPartnerHoldingRegieOnlyOnTheSharedLeefgebieden() throws Exception {
+        organisations.ensure("ggz-breburg", "GGZ Breburg", OrganisationType.GGZ);
+        organisations.ensure("schuldhulp-stad", "Schuldhulp Stad", OrganisationType.SCHULDHULP);
+        UUID caseId = caseInRegie();
+        String changes = url(caseId) + "/changes";
+        assertThat(getJson(changes, TestUsers.wijkcoach()).findValuesAsText("leefgebied")).hasSize(15).contains("FINANCIEN");
+        assertProblem(mvc.perform(get(changes).with(TestUsers.partnerGgz())).andReturn(), 404);
+        assertProblem(mvc.perform(get(changes).with(TestUsers.frontoffice())).andReturn(), 403);
+        assertProblem(mvc.perform(get(changes).with(TestUsers.wijkcoach2())).andReturn(), 404);
+
+        assertThat(mvc.perform(post("/api/v1/cases/" + caseId + "/regie/take").with(TestUsers.wijkcoach())).andReturn()
+                .getResponse().getStatus()).isEqualTo(200);
+        MvcResult proposed = mvc.perform(post("/api/v1/cases/" + caseId + "/handovers").with(TestUsers.wijkcoach())
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(Map.of("scope", "REGIE",
+                        "receiverOrganisation", "ggz-breburg", "note", "Casusregie naar GGZ, met toestemming.",
+                        "consent", Map.of("basis", "CONSENT", "givenBy", "Anna de Vries",
+                                "givenAt", java.time.Instant.now().minusSeconds(3600).toString(), "form", "IN_GESPREK",
+                                "leefgebieden", List.of("FINANCIEN"))))))
+                .andReturn();
+        assertThat(proposed.getResponse().getStatus()).as(proposed.getResponse().getContentAsString()).isEqualTo(201);
+        MvcResult accepted = mvc.perform(post("/api/v1/handovers/" + read(proposed).get("id").asText() + "/accept")
+                .with(TestUsers.partnerGgz())).andReturn();
+        assertThat(accepted.getResponse().getStatus()).as(accepted.getResponse().getContentAsString()).isEqualTo(200);
+
+        JsonNode asRegisseur = getJson(changes, TestUsers.partnerGgz());
+        assertThat(asRegisseur.findValuesAsText("leefgebied")).containsExactly("FINANCIEN");
+        assertThat(asRegisseur.get(0).get("startScore").asInt()).isEqualTo(2);
+        assertProblem(mvc.perform(get(changes).with(TestUsers.partnerSchuldhulp())).andReturn(), 404);
+        // The partner reads the change, not the vraagverheldering itself.
+        assertProblem(mvc.perform(get(url(caseId)).with(TestUsers.partnerGgz())).andReturn(), 403);
     }
 
     @Test

@@ -72,6 +72,7 @@ public final class EndpointRules {
             get("/api/v1/cases/{caseId}/vraagverheldering", ASSESSMENT_READERS),
             put("/api/v1/cases/{caseId}/vraagverheldering/{memberId}/{leefgebied}", WIJKTEAM),
             post("/api/v1/cases/{caseId}/vraagverheldering/assessments", WIJKTEAM),
+            get("/api/v1/cases/{caseId}/vraagverheldering/changes", WIJKTEAM, PROCESREGISSEUR, TOEGANG, PARTNER),
             // Plan
             post("/api/v1/cases/{caseId}/plan", WIJKTEAM),
             put("/api/v1/cases/{caseId}/plan", WIJKTEAM),
@@ -145,6 +146,7 @@ public final class EndpointRules {
             get("/api/v1/dashboard/handovers", MANAGER),
             get("/api/v1/dashboard/front-door", MANAGER),
             get("/api/v1/dashboard/recurrence", MANAGER),
+            get("/api/v1/dashboard/self-sufficiency-change", MANAGER),
             get("/api/v1/dashboard/teams", MANAGER),
             get("/api/v1/dashboard/wijken", MANAGER),
             // Reflectietool "Ruimte geeft vaart": managers organise and read; sessions hold no personal data
