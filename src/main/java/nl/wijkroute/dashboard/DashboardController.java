@@ -86,7 +86,7 @@ class DashboardController {
 
     @GetMapping("/self-sufficiency-change")
     @Operation(summary = "Uitkomst: verandering van de zelfredzaamheid per leefgebied, eerste tegen laatste score (mediaan)")
-    List<SelfSufficiencyChangeIndicator.Change> selfSufficiencyChange(@Valid @ParameterObject Period period) {
+    List<SelfSufficiencyChangeIndicator.SelfSufficiencyChange> selfSufficiencyChange(@Valid @ParameterObject Period period) {
         return selfSufficiency.changes(filter(period));
     }
 

@@ -60,7 +60,7 @@ public class SelfSufficiencyChangeIndicator {
 
     /** One row per leefgebied with re-scored cells in the period; numbers left out where the group is small. */
     @Transactional(readOnly = true)
-    public List<Change> changes(DashboardFilter filter) {
+    public List<SelfSufficiencyChange> changes(DashboardFilter filter) {
         MapSqlParameterSource parameters = new MapSqlParameterSource(Map.of("from", Timestamp.from(filter.from()),
                 "to", Timestamp.from(filter.to())))
                 .addValue("team", filter.team())
@@ -69,9 +69,9 @@ public class SelfSufficiencyChangeIndicator {
             long cases = rs.getLong("cases");
             Leefgebied leefgebied = Leefgebied.valueOf(rs.getString("leefgebied"));
             if (cases < dashboard.minGroupSize()) {
-                return new Change(leefgebied, null, null, null, null, null, null, null, true);
+                return new SelfSufficiencyChange(leefgebied, null, null, null, null, null, null, null, true);
             }
-            return new Change(leefgebied, cases, rs.getLong("cells"), rs.getDouble("median_start"),
+            return new SelfSufficiencyChange(leefgebied, cases, rs.getLong("cells"), rs.getDouble("median_start"),
                     rs.getDouble("median_latest"), rs.getDouble("median_change"), rs.getLong("improved"),
                     rs.getLong("worsened"), false);
         });
@@ -82,7 +82,7 @@ public class SelfSufficiencyChangeIndicator {
      * score, the latest score and the change (latest minus first, on the 1–5 scale), and how many cells went up
      * or down. All numbers null when {@code suppressed}.
      */
-    public record Change(Leefgebied leefgebied, Long cases, Long members, Double medianStart, Double medianLatest,
+    public record SelfSufficiencyChange(Leefgebied leefgebied, Long cases, Long members, Double medianStart, Double medianLatest,
                          Double medianChange, Long improved, Long worsened, boolean suppressed) {
     }
 }
