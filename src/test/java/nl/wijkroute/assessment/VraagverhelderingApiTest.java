@@ -193,7 +193,9 @@ class VraagverhelderingApiTest extends ApiTestSupport {
                 .with(TestUsers.partnerGgz())).andReturn();
         assertThat(accepted.getResponse().getStatus()).as(accepted.getResponse().getContentAsString()).isEqualTo(200);
 
+        int readsLogged = logged(caseId, "partner-ggz", "ASSESSMENT", "READ");
         JsonNode asRegisseur = getJson(changes, TestUsers.partnerGgz());
+        assertThat(logged(caseId, "partner-ggz", "ASSESSMENT", "READ")).isGreaterThan(readsLogged);
         assertThat(asRegisseur.findValuesAsText("leefgebied")).containsExactly("FINANCIEN");
         assertThat(asRegisseur.get(0).get("startScore").asInt()).isEqualTo(2);
         assertProblem(mvc.perform(get(changes).with(TestUsers.partnerSchuldhulp())).andReturn(), 404);
@@ -249,12 +251,15 @@ class VraagverhelderingApiTest extends ApiTestSupport {
                 400, "assessments[1].assessment.score");
         assertThat(rowCounts()).isEqualTo(before);
 
+        int updatesLogged = logged(caseId, "wijkcoach", "ASSESSMENT", "UPDATE");
         MvcResult done = complete(taskId, TestUsers.wijkcoach(), Map.of("step", "evaluatie", "outcome", "CONTINUE",
                 "nextEvaluationDate", LocalDate.now().plusWeeks(6).toString(), "assessments", List.of(
                         Map.of("memberId", member, "leefgebied", "FINANCIEN", "assessment", Map.of("score", 4,
                                 "ownWords", "De schulden zitten in een regeling.")),
                         Map.of("memberId", member, "leefgebied", "WERK_EN_OPLEIDING", "assessment", Map.of("score", 3)))));
         assertThat(done.getResponse().getStatus()).as(done.getResponse().getContentAsString()).isEqualTo(204);
+        assertThat(logged(caseId, "wijkcoach", "ASSESSMENT", "UPDATE")).as("the evaluatie's scores are a logged write")
+                .isGreaterThan(updatesLogged);
 
         JsonNode view = getJson(url(caseId), TestUsers.wijkcoach());
         assertThat(view.get("assessments").findParents("moment").stream()
@@ -324,6 +329,11 @@ class VraagverhelderingApiTest extends ApiTestSupport {
         UUID caseId = UUID.fromString(read(result).get("caseId").asText());
         step(caseId, "triage", TestUsers.wijkcoach(), triage("FULL_ROUTE", "MULTIPLE", false, null));
         return caseId;
+    }
+
+    private int logged(UUID caseId, String username, String category, String action) {
+        return jdbc.queryForObject("select count(*) from access_log where case_id = ? and username = ? and data_category = ?"
+                + " and action = ? and outcome = 'GRANTED'", Integer.class, caseId, username, category, action);
     }
 
     private static JsonNode cell(JsonNode view, String memberId, String leefgebied) {
