@@ -347,6 +347,15 @@ async function load() {
         escalations.map(e => [label('cause', e.cause), shown(e.escalations), shown(round(e.medianDaysToDoorbraak))]),
         ['Oorzaak', 'Escalaties', 'Mediaan dagen tot doorbraak'], false, escalations.map(e => e.cause))),
     safety: indicator(['safety'], () => api('safety', params), drawSafety),
+    // Outcome (issue 16): first against latest zelfredzaamheid per leefgebied, of cells scored again in the period.
+    selfSufficiency: indicator(['selfsufficiency'], () => api('self-sufficiency-change', params), changes => show('selfsufficiency', 'bar',
+        changes.map(c => label('leefgebied', c.leefgebied)), [
+          {label: 'Mediaan eerste score', data: changes.map(c => round(c.medianStart))},
+          {label: 'Mediaan laatste score', data: changes.map(c => round(c.medianLatest))}],
+        changes.map(c => [label('leefgebied', c.leefgebied), shown(c.cases), shown(c.members), shown(round(c.medianStart)),
+          shown(round(c.medianLatest)), shown(round(c.medianChange)), shown(c.improved), shown(c.worsened)]),
+        ['Leefgebied', 'Casussen', 'Leden', 'Mediaan eerste', 'Mediaan laatste', 'Mediaan verandering', 'Vooruit', 'Achteruit'],
+        false, changes.map(c => c.leefgebied))),
     reflection: indicator(['reflection'], () => api('actions/summary', '', '/api/v1/reflection'), drawReflection),
     handovers: api('handovers', params),
     frontDoor: api('front-door', params),

@@ -7,6 +7,7 @@ import org.mapstruct.Mapping;
 interface AssessmentMapper {
 
     @Mapping(target = "member", source = "memberName")
-    @Mapping(target = "scoreMeaning", expression = "java(SelfSufficiency.of(assessment.getScore()).meaning())")
+    @Mapping(target = "scoreMeaning", expression = "java(assessment.getScore() == null ? null : "
+            + "SelfSufficiency.of(assessment.getScore()).meaning())")
     VraagverhelderingView.AssessmentView toView(LeefgebiedAssessment assessment, String memberName);
 }

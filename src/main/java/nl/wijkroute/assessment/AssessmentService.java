@@ -4,19 +4,30 @@ import nl.wijkroute.privacy.access.AccessAction;
 import nl.wijkroute.privacy.access.CaseAccess;
 import nl.wijkroute.privacy.access.DataCategory;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import nl.wijkroute.household.HouseholdView;
 import nl.wijkroute.household.Leefgebied;
+import nl.wijkroute.regie.RegieService;
+import nl.wijkroute.regie.RegieView;
 import nl.wijkroute.route.CaseStatus;
 import nl.wijkroute.route.RoutekaartIds;
 import nl.wijkroute.route.SupportCaseService;
 import nl.wijkroute.route.step.StepHandler;
 import nl.wijkroute.signal.SignalService;
+import nl.wijkroute.system.MunicipalTime;
 import nl.wijkroute.system.problem.ConflictException;
 import nl.wijkroute.system.problem.InvalidInputException;
 import nl.wijkroute.system.problem.NotFoundException;
@@ -26,9 +37,11 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Vraagverheldering: the household's situation per member and leefgebied. The step cannot move on
- * to the plan until every leefgebied that a signal or triage flagged has been assessed for someone
- * in the household, and the real question is summarised.
+ * Vraagverheldering, levensbreed: every leefgebied that fits a member's age (see {@link LifeStage}) is, for
+ * every member, scored or explicitly marked "niet van toepassing" or "niet besproken, omdat …"; the step
+ * cannot move on to the plan while a cell is empty, nor without the real question (decision 0045).
+ * What is recorded is a history: the evaluatie step records the scores again, and the change from the first
+ * to the latest score per member and leefgebied is what the case file and the dashboard show.
  */
 @Service
 public class AssessmentService implements StepHandler<VraagverhelderingInput> {
@@ -43,10 +56,12 @@ public class AssessmentService implements StepHandler<VraagverhelderingInput> {
     private final AssessmentMapper mapper;
     private final Clock clock;
     private final CaseAccess access;
+    private final RegieService regie;
 
     AssessmentService(LeefgebiedAssessmentRepository assessments, RealQuestionRepository realQuestions,
                       SupportCaseService cases, SignalService signals, TriageService triage, AssessmentMapper mapper,
-                      Clock clock, CaseAccess access) {
+                      Clock clock, CaseAccess access, RegieService regie) {
+        this.regie = regie;
         this.access = access;
         this.assessments = assessments;
         this.realQuestions = realQuestions;
@@ -57,22 +72,38 @@ public class AssessmentService implements StepHandler<VraagverhelderingInput> {
         this.clock = clock;
     }
 
+    /** Records one cell of the grid (a new entry: an earlier one stays in the history). */
     @Transactional
     public VraagverhelderingView assess(UUID caseId, UUID memberId, Leefgebied leefgebied, AssessmentRequest request,
                                         String by) {
         access.require(caseId, DataCategory.ASSESSMENT, AccessAction.UPDATE);
-        if (cases.statusOf(caseId) != CaseStatus.OPEN) {
-            throw new ConflictException("De casus is niet open; vraagverheldering kan niet meer worden aangepast.");
-        }
-        boolean isMember = cases.membersOf(caseId).stream().anyMatch(m -> m.id().equals(memberId));
-        if (!isMember) {
+        requireOpen(caseId);
+        Set<UUID> members = memberIds(caseId);
+        if (!members.contains(memberId)) {
             throw new NotFoundException("Lid " + memberId + " hoort niet bij dit huishouden.", "memberId");
         }
-        LeefgebiedAssessment assessment = assessments.findByCaseIdAndMemberIdAndLeefgebied(caseId, memberId, leefgebied)
-                .orElseGet(() -> new LeefgebiedAssessment(caseId, memberId, leefgebied));
-        assessment.record(request, by, clock.instant());
-        assessments.save(assessment);
+        checkCell(request, "");
+        assessments.save(new LeefgebiedAssessment(caseId, memberId, leefgebied, AssessmentMoment.VRAAGVERHELDERING,
+                request, by, clock.instant()));
         return viewOf(caseId);
+    }
+
+    /** Records several cells of the grid at once, all or none. */
+    @Transactional
+    public VraagverhelderingView assessAll(UUID caseId, AssessmentBatch batch, String by) {
+        access.require(caseId, DataCategory.ASSESSMENT, AccessAction.UPDATE);
+        requireOpen(caseId);
+        record(caseId, batch.assessments(), AssessmentMoment.VRAAGVERHELDERING, by, "assessments");
+        return viewOf(caseId);
+    }
+
+    /**
+     * The evaluatie's scores, recorded in the completing transaction of the evaluatie step (the step's
+     * handler decided access with the task). Field names under {@code field}.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordEvaluation(UUID caseId, List<AssessmentCell> cells, String by, String field) {
+        record(caseId, cells, AssessmentMoment.EVALUATIE, by, field);
     }
 
     @Transactional(readOnly = true)
@@ -87,14 +118,116 @@ public class AssessmentService implements StepHandler<VraagverhelderingInput> {
         return viewOf(caseId);
     }
 
+    /**
+     * The self-sufficiency change per member and leefgebied for the household's regisseur: in full for the
+     * roles that read assessments; for a partner organisation only while it holds the casusregie, and only
+     * on the leefgebieden the household shared with it (otherwise 404, as out of scope; decision 0045).
+     */
+    @Transactional(readOnly = true)
+    public List<VraagverhelderingView.ScoreChange> changesForRegisseur(UUID caseId) {
+        Optional<CaseAccess.ConsentLimits> limits = access.consentLimits(caseId);
+        if (limits.isEmpty()) {
+            access.require(caseId, DataCategory.ASSESSMENT, AccessAction.READ);
+            return changesOf(caseId, cases.membersOf(caseId));
+        }
+        access.require(caseId, DataCategory.REGIE, AccessAction.READ);
+        RegieView.Holder casusregie = regie.currentCasusregie(caseId);
+        if (casusregie == null || limits.get().organisation() == null
+                || !limits.get().organisation().equals(casusregie.holderOrganisation())) {
+            throw new NotFoundException("Casus " + caseId + " bestaat niet.");
+        }
+        access.logInvolved(List.of(caseId), DataCategory.ASSESSMENT, AccessAction.READ);
+        return changesOf(caseId, cases.membersOf(caseId)).stream()
+                .filter(change -> limits.get().leefgebieden().contains(change.leefgebied().name()))
+                .toList();
+    }
+
+    /**
+     * The self-sufficiency change per member and leefgebied (first score against the latest), for a
+     * capability that already decided access to the case (the case file reads it only for roles that may
+     * read {@link DataCategory#ASSESSMENT}), with the members it already loaded.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<VraagverhelderingView.ScoreChange> changesOf(UUID caseId, List<HouseholdView.Member> members) {
+        return changes(assessments.findByCaseIdOrderBySeqAsc(caseId), names(members));
+    }
+
+    private void record(UUID caseId, List<AssessmentCell> cells, AssessmentMoment moment, String by, String field) {
+        Set<UUID> members = memberIds(caseId);
+        Set<String> seen = new HashSet<>();
+        Instant now = clock.instant();
+        List<LeefgebiedAssessment> entries = new ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) {
+            AssessmentCell cell = cells.get(i);
+            String at = field + "[" + i + "]";
+            if (!members.contains(cell.memberId())) {
+                throw new InvalidInputException(at + ".memberId", "Lid " + cell.memberId() + " hoort niet bij dit huishouden.");
+            }
+            if (!seen.add(cell.memberId() + "/" + cell.leefgebied())) {
+                throw new InvalidInputException(at + ".leefgebied", "Dit lid en leefgebied staan al eerder in deze lijst.");
+            }
+            checkCell(cell.assessment(), at + ".assessment.");
+            entries.add(new LeefgebiedAssessment(caseId, cell.memberId(), cell.leefgebied(), moment, cell.assessment(), by, now));
+        }
+        assessments.saveAll(entries);
+    }
+
+    /** A score exactly when assessed; a reason when not discussed. */
+    private static void checkCell(AssessmentRequest request, String prefix) {
+        AssessmentStatus status = request.statusOrDefault();
+        if (status == AssessmentStatus.ASSESSED && request.score() == null) {
+            throw new InvalidInputException(prefix + "score", "Een score 1–5 is verplicht, of kies NIET_VAN_TOEPASSING of NIET_BESPROKEN.");
+        }
+        if (status != AssessmentStatus.ASSESSED && request.score() != null) {
+            throw new InvalidInputException(prefix + "score", "Geen score bij " + status + ".");
+        }
+        if (status == AssessmentStatus.NIET_BESPROKEN && (request.reason() == null || request.reason().isBlank())) {
+            throw new InvalidInputException(prefix + "reason", "Waarom is dit leefgebied niet besproken?");
+        }
+    }
+
+    private void requireOpen(UUID caseId) {
+        if (cases.statusOf(caseId) != CaseStatus.OPEN) {
+            throw new ConflictException("De casus is niet open; vraagverheldering kan niet meer worden aangepast.");
+        }
+    }
+
+    private Set<UUID> memberIds(UUID caseId) {
+        return cases.membersOf(caseId).stream().map(HouseholdView.Member::id).collect(Collectors.toSet());
+    }
+
     private VraagverhelderingView viewOf(UUID caseId) {
-        Map<UUID, String> names = cases.membersOf(caseId).stream()
-                .collect(Collectors.toMap(HouseholdView.Member::id, m -> m.givenName() + " " + m.familyName()));
-        List<LeefgebiedAssessment> all = assessments.findByCaseIdOrderByLeefgebiedAscAssessedAtAsc(caseId);
-        Set<Leefgebied> flagged = flagged(caseId);
-        return new VraagverhelderingView(caseId, flagged, missing(flagged, all),
-                all.stream().map(a -> mapper.toView(a, names.get(a.getMemberId()))).toList(),
-                realQuestions.findFirstByCaseIdOrderByRecordedAtDesc(caseId).map(RealQuestion::getQuestion).orElse(null));
+        List<HouseholdView.Member> members = cases.membersOf(caseId);
+        Map<UUID, String> names = names(members);
+        List<LeefgebiedAssessment> all = assessments.findByCaseIdOrderBySeqAsc(caseId);
+        Map<String, LeefgebiedAssessment> latest = latestPerCell(all);
+        LocalDate today = LocalDate.now(clock.withZone(MunicipalTime.ZONE));
+        List<VraagverhelderingView.MemberGrid> grid = new ArrayList<>();
+        List<VraagverhelderingView.CellRef> missingCells = new ArrayList<>();
+        Set<Leefgebied> missing = EnumSet.noneOf(Leefgebied.class);
+        for (HouseholdView.Member member : members) {
+            LifeStage stage = LifeStage.of(member.birthDate(), today);
+            List<VraagverhelderingView.GridCell> cells = new ArrayList<>();
+            for (Leefgebied leefgebied : stage.leefgebieden()) {
+                LeefgebiedAssessment entry = latest.get(key(member.id(), leefgebied));
+                if (entry == null) {
+                    missingCells.add(new VraagverhelderingView.CellRef(member.id(), leefgebied));
+                    missing.add(leefgebied);
+                    cells.add(new VraagverhelderingView.GridCell(leefgebied, null, null, null, null));
+                } else {
+                    cells.add(new VraagverhelderingView.GridCell(leefgebied, entry.getStatus(), entry.getScore(),
+                            entry.getMoment(), entry.getAssessedAt()));
+                }
+            }
+            grid.add(new VraagverhelderingView.MemberGrid(member.id(), names.get(member.id()), stage, cells));
+        }
+        List<VraagverhelderingView.AssessmentView> history = all.stream()
+                .sorted(Comparator.comparing(LeefgebiedAssessment::getLeefgebied)) // stable: recording order per leefgebied
+                .map(a -> mapper.toView(a, names.get(a.getMemberId())))
+                .toList();
+        return new VraagverhelderingView(caseId, flagged(caseId), missing, history,
+                realQuestions.findFirstByCaseIdOrderByRecordedAtDesc(caseId).map(RealQuestion::getQuestion).orElse(null),
+                grid, missingCells, changes(all, names));
     }
 
     @Override
@@ -119,16 +252,25 @@ public class AssessmentService implements StepHandler<VraagverhelderingInput> {
         if (input.realQuestion() == null || input.realQuestion().isBlank()) {
             throw new InvalidInputException("realQuestion", "Vat de eigenlijke vraag samen voordat het plan begint.");
         }
-        Set<Leefgebied> missing = missing(flagged(caseId), assessments.findByCaseIdOrderByLeefgebiedAscAssessedAtAsc(caseId));
-        if (!missing.isEmpty()) {
-            throw new InvalidInputException("assessments", "Nog niet verhelderd: " + missing.stream().map(Enum::name)
-                    .collect(Collectors.joining(", ")) + ". Beoordeel elk gesignaleerd leefgebied voor het plan begint.");
+        Map<String, LeefgebiedAssessment> latest = latestPerCell(assessments.findByCaseIdOrderBySeqAsc(caseId));
+        LocalDate today = LocalDate.now(clock.withZone(MunicipalTime.ZONE));
+        Map<String, String> empty = new LinkedHashMap<>();
+        for (HouseholdView.Member member : cases.membersOf(caseId)) {
+            for (Leefgebied leefgebied : LifeStage.of(member.birthDate(), today).leefgebieden()) {
+                if (!latest.containsKey(key(member.id(), leefgebied))) {
+                    empty.put("assessments[memberId=" + member.id() + ",leefgebied=" + leefgebied + "]",
+                            "Nog leeg: " + leefgebied + ". Beoordeel het, of markeer het als niet van toepassing of niet besproken (met reden).");
+                }
+            }
+        }
+        if (!empty.isEmpty()) {
+            throw new InvalidInputException(empty);
         }
         realQuestions.save(new RealQuestion(caseId, input.realQuestion(), actor, clock.instant()));
         return Map.of(OUTCOME_VARIABLE, input.outcome().name());
     }
 
-    /** The leefgebieden named in the case's signals plus those triage added. */
+    /** The leefgebieden named in the case's signals plus those triage added: where the conversation starts. */
     private Set<Leefgebied> flagged(UUID caseId) {
         Set<Leefgebied> flagged = EnumSet.noneOf(Leefgebied.class);
         signals.viewsOf(caseId).forEach(signal -> flagged.addAll(signal.leefgebieden()));
@@ -136,12 +278,39 @@ public class AssessmentService implements StepHandler<VraagverhelderingInput> {
         return flagged;
     }
 
-    private static Set<Leefgebied> missing(Set<Leefgebied> flagged, List<LeefgebiedAssessment> done) {
-        Set<Leefgebied> assessed = done.stream().map(LeefgebiedAssessment::getLeefgebied)
-                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Leefgebied.class)));
-        Set<Leefgebied> missing = EnumSet.noneOf(Leefgebied.class);
-        missing.addAll(flagged);
-        missing.removeAll(assessed);
-        return missing;
+    private static Map<UUID, String> names(List<HouseholdView.Member> members) {
+        return members.stream().collect(Collectors.toMap(HouseholdView.Member::id, m -> m.givenName() + " " + m.familyName()));
+    }
+
+    private static String key(UUID memberId, Leefgebied leefgebied) {
+        return memberId + "/" + leefgebied;
+    }
+
+    /** The last entry per cell; {@code inOrder} is in recording order. */
+    private static Map<String, LeefgebiedAssessment> latestPerCell(List<LeefgebiedAssessment> inOrder) {
+        Map<String, LeefgebiedAssessment> latest = new LinkedHashMap<>();
+        inOrder.forEach(entry -> latest.put(key(entry.getMemberId(), entry.getLeefgebied()), entry));
+        return latest;
+    }
+
+    /** First and latest score per cell that was scored at least once; cells marked but never scored have no change. */
+    private static List<VraagverhelderingView.ScoreChange> changes(List<LeefgebiedAssessment> inOrder, Map<UUID, String> names) {
+        Map<String, LeefgebiedAssessment> first = new LinkedHashMap<>();
+        Map<String, LeefgebiedAssessment> last = new LinkedHashMap<>();
+        inOrder.stream().filter(entry -> entry.getScore() != null).forEach(entry -> {
+            first.putIfAbsent(key(entry.getMemberId(), entry.getLeefgebied()), entry);
+            last.put(key(entry.getMemberId(), entry.getLeefgebied()), entry);
+        });
+        return first.entrySet().stream()
+                .map(e -> {
+                    LeefgebiedAssessment start = e.getValue();
+                    LeefgebiedAssessment latest = Objects.requireNonNull(last.get(e.getKey()));
+                    return new VraagverhelderingView.ScoreChange(start.getMemberId(), names.get(start.getMemberId()),
+                            start.getLeefgebied(), start.getScore(), start.getAssessedAt(), latest.getScore(),
+                            latest.getAssessedAt(), latest.getMoment(), latest.getScore() - start.getScore());
+                })
+                .sorted(Comparator.comparing(VraagverhelderingView.ScoreChange::member, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(VraagverhelderingView.ScoreChange::leefgebied))
+                .toList();
     }
 }

@@ -10,11 +10,15 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 import nl.wijkroute.household.Leefgebied;
+import nl.wijkroute.system.InsertedOnceEntity;
 
-/** How one household member is doing on one leefgebied, in their own words. */
+/**
+ * How one household member is doing on one leefgebied, in their own words, at one moment. Append-only:
+ * a new score is a new row, so the start and the latest can be compared (decision 0045).
+ */
 @Entity
 @Table(name = "leefgebied_assessment")
-public class LeefgebiedAssessment {
+public class LeefgebiedAssessment extends InsertedOnceEntity {
 
     @Id
     private UUID id;
@@ -28,7 +32,15 @@ public class LeefgebiedAssessment {
     @Enumerated(EnumType.STRING)
     private Leefgebied leefgebied;
 
-    private short score;
+    @Enumerated(EnumType.STRING)
+    private AssessmentMoment moment;
+
+    @Enumerated(EnumType.STRING)
+    private AssessmentStatus status;
+
+    private Short score;
+
+    private String reason;
 
     private String ownWords;
 
@@ -40,21 +52,26 @@ public class LeefgebiedAssessment {
 
     private Instant assessedAt;
 
+    /** Assigned by the database: the order of recording, the tie-breaker of equal instants. */
+    @Column(insertable = false, updatable = false)
+    private Long seq;
+
     @Version
     private long version;
 
     protected LeefgebiedAssessment() {
     }
 
-    LeefgebiedAssessment(UUID caseId, UUID memberId, Leefgebied leefgebied) {
+    LeefgebiedAssessment(UUID caseId, UUID memberId, Leefgebied leefgebied, AssessmentMoment moment,
+                         AssessmentRequest request, String by, Instant at) {
         this.id = UUID.randomUUID();
         this.caseId = caseId;
         this.memberId = memberId;
         this.leefgebied = leefgebied;
-    }
-
-    void record(AssessmentRequest request, String by, Instant at) {
-        this.score = request.score().shortValue();
+        this.moment = moment;
+        this.status = request.statusOrDefault();
+        this.score = request.score() == null ? null : request.score().shortValue();
+        this.reason = request.reason();
         this.ownWords = request.ownWords();
         this.strengths = request.strengths();
         this.network = request.network();
@@ -62,6 +79,7 @@ public class LeefgebiedAssessment {
         this.assessedAt = at;
     }
 
+    @Override
     public UUID getId() {
         return id;
     }
@@ -78,8 +96,21 @@ public class LeefgebiedAssessment {
         return leefgebied;
     }
 
-    public int getScore() {
-        return score;
+    /** The score 1–5, or null when the cell is "niet van toepassing" or "niet besproken". */
+    public Integer getScore() {
+        return score == null ? null : score.intValue();
+    }
+
+    public AssessmentMoment getMoment() {
+        return moment;
+    }
+
+    public AssessmentStatus getStatus() {
+        return status;
+    }
+
+    public String getReason() {
+        return reason;
     }
 
     public String getOwnWords() {

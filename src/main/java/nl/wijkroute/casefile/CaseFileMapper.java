@@ -1,6 +1,7 @@
 package nl.wijkroute.casefile;
 
 import java.util.List;
+import nl.wijkroute.assessment.VraagverhelderingView;
 import nl.wijkroute.household.HouseholdView;
 import nl.wijkroute.route.CaseReads;
 import nl.wijkroute.signal.SignalView;
@@ -27,7 +28,8 @@ interface CaseFileMapper {
     @Mapping(target = "openTasks", source = "file.openTasks")
     @Mapping(target = "version", source = "file.version")
     CaseViews.CaseDetail toDetail(CaseReads.CaseFile file, TriageView latestTriage, List<SignalView> signals,
-                                  List<ToegangDtos.ToegangView> toegangStillToDecide, List<ToeleidingTraceView> toeleiding);
+                                  List<ToegangDtos.ToegangView> toegangStillToDecide, List<ToeleidingTraceView> toeleiding,
+                                  List<VraagverhelderingView.ScoreChange> selfSufficiencyChanges);
 
     CaseViews.HouseholdView toView(HouseholdView household);
 

@@ -2,6 +2,8 @@ package nl.wijkroute.casefile;
 
 import java.util.List;
 import java.util.UUID;
+import nl.wijkroute.assessment.AssessmentService;
+import nl.wijkroute.assessment.VraagverhelderingView;
 import nl.wijkroute.privacy.access.AccessAction;
 import nl.wijkroute.privacy.access.CaseAccess;
 import nl.wijkroute.privacy.access.DataCategory;
@@ -28,10 +30,12 @@ class CaseFileService {
     private final CaseFileMapper mapper;
     private final CaseAccess access;
     private final ToeleidingService toeleiding;
+    private final AssessmentService assessments;
 
     CaseFileService(CaseReads cases, SignalService signals, TriageService triage, CaseFileMapper mapper,
-                    CaseAccess access, ToegangService toegang, ToeleidingService toeleiding) {
+                    CaseAccess access, ToegangService toegang, ToeleidingService toeleiding, AssessmentService assessments) {
         this.toeleiding = toeleiding;
+        this.assessments = assessments;
         this.toegang = toegang;
         this.access = access;
         this.cases = cases;
@@ -58,9 +62,15 @@ class CaseFileService {
             // They name the law and the provision, which hint at health or debts: a read of toegang data, logged as one.
             access.require(caseId, DataCategory.TOEGANG, AccessAction.READ);
         }
+        // The zelfredzaamheid per member and leefgebied, first score against the latest: for roles that read assessments.
+        List<VraagverhelderingView.ScoreChange> changes = access.allows(DataCategory.ASSESSMENT, AccessAction.READ)
+                ? assessments.changesOf(caseId, file.household().members()) : List.of();
+        if (!changes.isEmpty()) {
+            access.require(caseId, DataCategory.ASSESSMENT, AccessAction.READ);
+        }
         // What the toeleiding connected the household to, and whether the voorliggend veld was used (issue 16.4).
         return mapper.toDetail(file, triage.latestOf(caseId).orElse(null), signals.viewsOf(caseId),
-                toegangStillToDecide, toeleiding.tracesOf(caseId));
+                toegangStillToDecide, toeleiding.tracesOf(caseId), changes);
     }
 
     @Transactional(readOnly = true)

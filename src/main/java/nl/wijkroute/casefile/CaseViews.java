@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import nl.wijkroute.assessment.VraagverhelderingView;
 
 /** What the case endpoints return. Members never carry their BSN, only whether one is known. */
 public final class CaseViews {
@@ -26,7 +27,8 @@ public final class CaseViews {
     public record CaseDetail(UUID id, CaseStatus status, Stage currentStage, Instant stageEnteredAt, Instant openedAt,
                              Instant closedAt, String closureReason, String team, HouseholdView household,
                              TriageView latestTriage, List<SignalView> signals, List<TaskView> openTasks,
-                             List<ToegangDtos.ToegangView> toegangStillToDecide, long version,
+                             List<ToegangDtos.ToegangView> toegangStillToDecide,
+                             List<VraagverhelderingView.ScoreChange> selfSufficiencyChanges, long version,
                              List<ToeleidingTraceView> toeleiding) {
     }
 

@@ -25,8 +25,10 @@ class DashboardController {
 
     private final DashboardService dashboard;
     private final Clock clock;
+    private final SelfSufficiencyChangeIndicator selfSufficiency;
 
-    DashboardController(DashboardService dashboard, Clock clock) {
+    DashboardController(DashboardService dashboard, Clock clock, SelfSufficiencyChangeIndicator selfSufficiency) {
+        this.selfSufficiency = selfSufficiency;
         this.dashboard = dashboard;
         this.clock = clock;
     }
@@ -104,6 +106,12 @@ class DashboardController {
     @Operation(summary = "Uitkomst: aandeel korte-routecasussen opgelost in het voorliggend veld")
     DashboardViews.ShortRoute shortRoute(@Valid @ParameterObject Period period) {
         return dashboard.shortRoute(filter(period));
+    }
+
+    @GetMapping("/self-sufficiency-change")
+    @Operation(summary = "Uitkomst: verandering van de zelfredzaamheid per leefgebied, eerste tegen laatste score (mediaan)")
+    List<SelfSufficiencyChangeIndicator.SelfSufficiencyChange> selfSufficiencyChange(@Valid @ParameterObject Period period) {
+        return selfSufficiency.changes(filter(period));
     }
 
     /** The query parameters every indicator takes: team, wijk and the period [from, to). */

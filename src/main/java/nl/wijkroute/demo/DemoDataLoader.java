@@ -11,7 +11,11 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import nl.wijkroute.assessment.AssessmentRequest;
 import nl.wijkroute.assessment.AssessmentService;
+import nl.wijkroute.assessment.AssessmentBatch;
+import nl.wijkroute.assessment.AssessmentCell;
+import nl.wijkroute.assessment.AssessmentStatus;
 import nl.wijkroute.assessment.VraagverhelderingInput;
+import nl.wijkroute.assessment.VraagverhelderingView;
 import nl.wijkroute.assessment.VraagverhelderingOutcome;
 import nl.wijkroute.household.Leefgebied;
 import nl.wijkroute.partner.OrganisationService;
@@ -247,14 +251,25 @@ class DemoDataLoader implements ApplicationRunner {
         organisations.ensure("woonstad", "Woonstad (woningcorporatie)", OrganisationType.WONINGCORPORATIE);
     }
 
-    /** Vraagverheldering with the household: every flagged leefgebied, for the first member. */
+    /**
+     * Vraagverheldering with the household, levensbreed: every flagged leefgebied scored for the first member,
+     * then every other cell of every member's grid (decision 0045): justice not yet discussed, the rest scored.
+     */
     private void assessFlagged(UUID caseId, CurrentUser by) {
         UUID member = transaction.execute(status -> cases.get(caseId).getHousehold().getMembers().get(0).getId());
+        VraagverhelderingView view = null;
         for (Leefgebied leefgebied : assessments.view(caseId).flagged()) {
-            assessments.assess(caseId, member, leefgebied, new AssessmentRequest(2,
+            view = assessments.assess(caseId, member, leefgebied, new AssessmentRequest(2,
                     "Het lukt me niet meer om dit zelf te regelen.", "Wil graag, is gemotiveerd.", "Zus woont in de buurt."),
                     by.username());
         }
+        List<AssessmentCell> rest = (view == null ? assessments.view(caseId) : view).missingCells().stream()
+                .map(cell -> new AssessmentCell(cell.memberId(), cell.leefgebied(), cell.leefgebied() == Leefgebied.JUSTITIE
+                        ? new AssessmentRequest(null, null, null, null, AssessmentStatus.NIET_BESPROKEN,
+                                "Nog niet ter sprake gekomen; in het volgende gesprek.")
+                        : new AssessmentRequest(4, null, null, null)))
+                .toList();
+        assessments.assessAll(caseId, new AssessmentBatch(rest), by.username());
     }
 
     private void offerGgzActions(UUID caseId) {

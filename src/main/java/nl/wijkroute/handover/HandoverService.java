@@ -394,7 +394,9 @@ public class HandoverService {
                 // A sender who may not read the case file (a partner holding regie) cannot pass signals on either.
                 : List.of();
         return new HandoverContent.Summary(clarified.realQuestion(), request.note(),
-                clarified.assessments().stream().filter(a -> shared.contains(a.leefgebied())).map(mapper::toShared).toList(),
+                // Scored cells only: "niet van toepassing" / "niet besproken" carry no zelfredzaamheid to pass on.
+                clarified.assessments().stream().filter(a -> a.score() != null && shared.contains(a.leefgebied()))
+                        .map(mapper::toShared).toList(),
                 goals, sharedSignals);
     }
 

@@ -104,6 +104,7 @@ class RequestCpuBenchmarkTest extends ApiTestSupport {
                     .contentType(MediaType.APPLICATION_JSON).content("{\"score\": 2, \"ownWords\": \"Het loopt me boven het hoofd.\"}"),
                     coach, 200);
         }
+        fillRestOfGrid(java.util.UUID.fromString(caseId)); // levensbreed (decision 0045), not measured
         call(cpu, "POST claim", post("/api/v1/tasks/" + vraagTask + "/claim"), coach, 200);
         call(cpu, "POST complete (vraagverh.)", post("/api/v1/tasks/" + vraagTask + "/complete")
                 .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(Map.of("step", "vraagverheldering",

@@ -300,6 +300,13 @@ class RouteBenchmarkTest {
                     call("PUT /cases/{id}/vraagverheldering/{m}/{l}", "PUT", casePath + "/vraagverheldering/" + memberId
                             + "/" + leefgebied.asText(), coach, Map.of("score", 2, "ownWords", "Het loopt me boven het hoofd."), 200);
                 }
+                // Levensbreed (decision 0045): the rest of the grid in one request.
+                List<Map<String, Object>> rest = new java.util.ArrayList<>();
+                call("GET /cases/{id}/vraagverheldering", "GET", casePath + "/vraagverheldering", coach, null, 200)
+                        .get("missingCells").forEach(cell -> rest.add(Map.of("memberId", cell.get("memberId").asText(),
+                                "leefgebied", cell.get("leefgebied").asText(), "assessment", Map.of("score", 4))));
+                call("POST /cases/{id}/vraagverheldering/assessments", "POST", casePath + "/vraagverheldering/assessments",
+                        coach, Map.of("assessments", rest), 200);
             });
             step(caseId, "plan", Map.of("outcome", "TO_REGIE", "firstEvaluationDate", LocalDate.now().plusWeeks(4).toString()),
                     caseFile -> {

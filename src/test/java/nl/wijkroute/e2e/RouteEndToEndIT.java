@@ -102,6 +102,12 @@ class RouteEndToEndIT {
             send("PUT", "/api/v1/cases/" + caseId + "/vraagverheldering/" + memberId + "/" + leefgebied, coach,
                     Map.of("score", 2, "ownWords", "Ik zie door de brieven het overzicht niet meer."), 200);
         }
+        // Levensbreed (decision 0045): the rest of the grid in one request, then the step may go to the plan.
+        List<Map<String, Object>> rest = new java.util.ArrayList<>();
+        send("GET", "/api/v1/cases/" + caseId + "/vraagverheldering", coach, null, 200).get("missingCells")
+                .forEach(cell -> rest.add(Map.of("memberId", cell.get("memberId").asText(), "leefgebied",
+                        cell.get("leefgebied").asText(), "assessment", Map.of("score", 4))));
+        send("POST", "/api/v1/cases/" + caseId + "/vraagverheldering/assessments", coach, Map.of("assessments", rest), 200);
         step(caseId, "vraagverheldering", coach, Map.of("outcome", "TO_PLAN", "realQuestion", "Rust in de financiën."));
         send("POST", "/api/v1/cases/" + caseId + "/plan", coach, Map.of("goals", List.of(Map.of("leefgebied", "FINANCIEN",
                 "description", "Grip op geld", "result", "Schulden in een regeling",

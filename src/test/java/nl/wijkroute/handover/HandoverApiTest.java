@@ -111,6 +111,7 @@ class HandoverApiTest extends ApiTestSupport {
         String member = getJson("/api/v1/cases/" + caseId, TestUsers.wijkcoach()).get("household").get("members").get(0).get("id").asText();
         assess(caseId, member, "FINANCIEN", "De rekeningen stapelen zich op.");
         assess(caseId, member, "WERK_EN_OPLEIDING", "Ik wil weer werken.");
+        fillRestOfGrid(caseId);
         step(caseId, "vraagverheldering", TestUsers.wijkcoach(), Map.of("outcome", "TO_PLAN", "realQuestion", "Rust in de financiën."));
         assertThat(mvc.perform(post(regieUrl(caseId) + "/take").with(TestUsers.wijkcoach())).andReturn().getResponse().getStatus())
                 .isEqualTo(200);
@@ -388,6 +389,7 @@ class HandoverApiTest extends ApiTestSupport {
         String member = getJson("/api/v1/cases/" + caseId, TestUsers.wijkcoach()).get("household").get("members").get(0).get("id").asText();
         assess(caseId, member, "FINANCIEN", "De rekeningen stapelen zich op.");
         assess(caseId, member, "WERK_EN_OPLEIDING", "Ik wil weer werken.");
+        fillRestOfGrid(caseId);
         step(caseId, "vraagverheldering", TestUsers.wijkcoach(), Map.of("outcome", "TO_PLAN", "realQuestion", "Rust in de financiën."));
         agreedPlan(caseId);
         MvcResult taken = mvc.perform(post(regieUrl(caseId) + "/take").with(TestUsers.wijkcoach())).andReturn();

@@ -217,6 +217,10 @@ class AuthorizationMatrixTest extends ApiTestSupport {
         String member = getJson(url(""), TestUsers.wijkcoach()).get("household").get("members").get(0).get("id").asText();
         assertStatus(send(put(url("/vraagverheldering/" + member + "/FINANCIEN")), TestUsers.wijkcoach2(),
                 Map.of("score", 3)), 404);
+        Map<String, Object> grid = Map.of("assessments", List.of(Map.of("memberId", member, "leefgebied", "FINANCIEN",
+                "assessment", Map.of("score", 3))));
+        assertStatus(send(post(url("/vraagverheldering/assessments")), TestUsers.wijkcoach2(), grid), 404);
+        assertStatus(send(post(url("/vraagverheldering/assessments")), TestUsers.partnerGgz(), grid), 403);
         assertStatus(send(post(url("/plan/agreement")), TestUsers.wijkcoach2(), Map.of("basedOnVersion", 1,
                 "agreedAt", "2026-01-01T10:00:00Z", "form", "IN_GESPREK", "agreedBy", "Anna")), 404);
         String goal = getJson(url("/plan"), TestUsers.wijkcoach()).get("goals").get(0).get("id").asText();

@@ -205,7 +205,10 @@ public abstract class ApiTestSupport {
         }
     }
 
-    /** Vraagverheldering with the household: every flagged leefgebied assessed for the first member. */
+    /**
+     * Vraagverheldering with the household: every flagged leefgebied assessed (score 2) for the first member,
+     * then the rest of the levensbrede grid filled ({@link #fillRestOfGrid}), so the step may go to the plan.
+     */
     protected void assessFlaggedLeefgebieden(UUID caseId) throws Exception {
         String memberId = getJson("/api/v1/cases/" + caseId, TestUsers.wijkcoach()).get("household").get("members")
                 .get(0).get("id").asText();
@@ -215,6 +218,23 @@ public abstract class ApiTestSupport {
                     .content("{\"score\": 2, \"ownWords\": \"Het loopt me boven het hoofd.\"}")).andReturn();
             assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(200);
         }
+        fillRestOfGrid(caseId);
+    }
+
+    /** Every still empty cell of the vraagverheldering grid scored 4 (voldoende zelfredzaam), in one request. */
+    protected void fillRestOfGrid(UUID caseId) throws Exception {
+        List<Map<String, Object>> cells = new java.util.ArrayList<>();
+        for (JsonNode cell : getJson("/api/v1/cases/" + caseId + "/vraagverheldering", TestUsers.wijkcoach()).get("missingCells")) {
+            cells.add(Map.of("memberId", cell.get("memberId").asText(), "leefgebied", cell.get("leefgebied").asText(),
+                    "assessment", Map.of("score", 4)));
+        }
+        if (cells.isEmpty()) {
+            return;
+        }
+        MvcResult result = mvc.perform(post("/api/v1/cases/" + caseId + "/vraagverheldering/assessments")
+                .with(TestUsers.wijkcoach()).contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(Map.of("assessments", cells)))).andReturn();
+        assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(200);
     }
 
     /** A one-goal plan (version 1) for the case, agreed with the household (version 2). Returns the plan view. */

@@ -90,9 +90,11 @@ class PersonalDataEraser {
                 ERASED_TEXT, householdId);
         jdbc.update("update triage_assessment set summary = ? where case_id in (" + CLOSED_CASES + ")", ERASED_TEXT, householdId);
         jdbc.update("""
-                update leefgebied_assessment set own_words = null, strengths = null, network = null, version = version + 1
-                where case_id in (%s) and (own_words is not null or strengths is not null or network is not null)
-                """.formatted(CLOSED_CASES), householdId);
+                update leefgebied_assessment set own_words = null, strengths = null, network = null,
+                                                 reason = case when reason is null then null else ? end, version = version + 1
+                where case_id in (%s)
+                  and (own_words is not null or strengths is not null or network is not null or reason is not null)
+                """.formatted(CLOSED_CASES), ERASED_TEXT, householdId);
         jdbc.update("update real_question set question = ? where case_id in (" + CLOSED_CASES + ")", ERASED_TEXT, householdId);
         erasePlanVersions(householdId);
         // Partners' work in the plan (decision 0043): notes, stop and decline reasons and proposals are free text.

@@ -1,13 +1,11 @@
 package nl.wijkroute.route.step;
 
-import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.EnumSet;
 import java.util.Map;
-import nl.wijkroute.route.RouteVariables;
 import nl.wijkroute.route.RoutekaartIds;
 import nl.wijkroute.system.MunicipalTime;
 import nl.wijkroute.system.problem.InvalidInputException;
@@ -17,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The route's outcome steps and their inputs. Each outcome value is a gateway condition in
  * {@code bpmn/routekaart.bpmn}; a reason is required where the step goes back or ends support.
- * Vraagverheldering, plan and toeleiding have their own handlers in the {@code assessment}, {@code plan}
+ * Vraagverheldering, evaluatie, plan and toeleiding have their own handlers in the {@code assessment}, {@code plan}
  * and {@code toeleiding} packages; regie moves to its capability package as it grows.
  */
 @Configuration(proxyBeanMethods = false)
@@ -43,23 +41,14 @@ public class RouteSteps {
             implements OutcomeInput<RegieOutcome> {
     }
 
-    public record EvaluatieInput(@NotNull EvaluatieOutcome outcome,
-                                 @Future LocalDate nextEvaluationDate,
-                                 @Size(max = 2000) String reason) implements OutcomeInput<EvaluatieOutcome> {
-        @Override
-        public Map<String, Object> extraVariables() {
-            if (outcome == EvaluatieOutcome.CONTINUE) {
-                return Map.of(RouteVariables.NEXT_EVALUATION_DATE, evaluationDate("nextEvaluationDate", nextEvaluationDate));
-            }
-            return Map.of();
-        }
-    }
+    // The evaluatie step's input and handler live in assessment (assessment.EvaluatieStep): it records the scores again.
 
     public record NazorgControleInput(@NotNull NazorgOutcome outcome, @Size(max = 2000) String reason)
             implements OutcomeInput<NazorgOutcome> {
     }
 
-    static Date evaluationDate(String field, LocalDate date) {
+    /** An evaluation date as the engine's timer reads it (start of the municipal day). */
+    public static Date evaluationDate(String field, LocalDate date) {
         if (date == null) {
             throw new InvalidInputException(field, "Een evaluatiedatum is verplicht.");
         }
@@ -69,12 +58,6 @@ public class RouteSteps {
     @Bean
     StepHandler<RegieInput> regieStep() {
         return new OutcomeStep<>(RoutekaartIds.REGIE, RegieInput.class, "regieOutcome", EnumSet.of(RegieOutcome.BACK_TO_PLAN));
-    }
-
-    @Bean
-    StepHandler<EvaluatieInput> evaluatieStep() {
-        return new OutcomeStep<>(RoutekaartIds.EVALUATIE, EvaluatieInput.class, "evaluatieOutcome",
-                EnumSet.of(EvaluatieOutcome.ADJUST_PLAN, EvaluatieOutcome.CLOSE));
     }
 
     @Bean

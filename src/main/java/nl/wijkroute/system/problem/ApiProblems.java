@@ -112,7 +112,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> invalidInput(InvalidInputException ex) {
         HttpStatus status = ex instanceof UnprocessableInputException
                 ? HttpStatus.UNPROCESSABLE_ENTITY : HttpStatus.BAD_REQUEST;
-        return invalid(status, List.of(new FieldProblem(ex.field(), ex.getMessage())));
+        return invalid(status, ex.fields().entrySet().stream().map(e -> new FieldProblem(e.getKey(), e.getValue())).toList());
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -71,6 +71,8 @@ public final class EndpointRules {
             // Vraagverheldering
             get("/api/v1/cases/{caseId}/vraagverheldering", ASSESSMENT_READERS),
             put("/api/v1/cases/{caseId}/vraagverheldering/{memberId}/{leefgebied}", WIJKTEAM),
+            post("/api/v1/cases/{caseId}/vraagverheldering/assessments", WIJKTEAM),
+            get("/api/v1/cases/{caseId}/vraagverheldering/changes", WIJKTEAM, PROCESREGISSEUR, TOEGANG, PARTNER),
             // Plan
             post("/api/v1/cases/{caseId}/plan", WIJKTEAM),
             put("/api/v1/cases/{caseId}/plan", WIJKTEAM),
@@ -171,6 +173,7 @@ public final class EndpointRules {
             get("/api/v1/dashboard/one-regisseur", MANAGER),
             get("/api/v1/dashboard/involvement", MANAGER),
             get("/api/v1/dashboard/short-route", MANAGER),
+            get("/api/v1/dashboard/self-sufficiency-change", MANAGER),
             get("/api/v1/dashboard/teams", MANAGER),
             get("/api/v1/dashboard/wijken", MANAGER),
             get("/api/v1/dashboard/safety", MANAGER),

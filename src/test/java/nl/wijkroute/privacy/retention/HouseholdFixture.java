@@ -93,11 +93,17 @@ final class HouseholdFixture {
                 """, triage, id, "Gezin " + SECRET + ": schulden en spanningen thuis", ts(opened.plus(1, ChronoUnit.HOURS)));
         jdbc.update("insert into triage_leefgebied (triage_id, leefgebied) values (?, 'FINANCIEN')", triage);
         jdbc.update("""
-                insert into leefgebied_assessment (id, case_id, member_id, leefgebied, score, own_words, strengths, network,
-                                                   assessed_by, assessed_at)
-                values (?, ?, ?, 'FINANCIEN', 2, ?, ?, ?, 'wijkcoach', ?)
+                insert into leefgebied_assessment (id, case_id, member_id, leefgebied, moment, status, score, own_words,
+                                                   strengths, network, assessed_by, assessed_at)
+                values (?, ?, ?, 'FINANCIEN', 'VRAAGVERHELDERING', 'ASSESSED', 2, ?, ?, ?, 'wijkcoach', ?)
                 """, UUID.randomUUID(), id, memberId, "Ik (" + SECRET + ") zie door de brieven de bomen niet meer",
                 "Zoë " + SECRET + " is doorzetter", "Zus van " + SECRET + " helpt", ts(opened.plus(3, ChronoUnit.DAYS)));
+        jdbc.update("""
+                insert into leefgebied_assessment (id, case_id, member_id, leefgebied, moment, status, reason,
+                                                   assessed_by, assessed_at)
+                values (?, ?, ?, 'MIDDELENGEBRUIK', 'VRAAGVERHELDERING', 'NIET_BESPROKEN', ?, 'wijkcoach', ?)
+                """, UUID.randomUUID(), id, memberId, "Nog niet, " + SECRET + " was er niet bij",
+                ts(opened.plus(3, ChronoUnit.DAYS)));
         jdbc.update("insert into real_question (id, case_id, question, recorded_by, recorded_at) values (?, ?, ?, 'wijkcoach', ?)",
                 UUID.randomUUID(), id, "Hoe houdt " + SECRET + " het huis?", ts(opened.plus(20, ChronoUnit.DAYS)));
 

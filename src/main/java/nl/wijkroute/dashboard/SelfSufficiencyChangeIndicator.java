@@ -1,0 +1,88 @@
+package nl.wijkroute.dashboard;
+
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Map;
+import nl.wijkroute.household.Leefgebied;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Outcome indicator "zelfredzaamheid: verandering per leefgebied" (issue 16, item 5): per leefgebied, over
+ * every member's cell that was scored at least twice (at vraagverheldering and again, normally at an
+ * evaluatie) and whose latest score falls in the period, the median of the first score, of the latest and
+ * of the change. A leefgebied with fewer cases than the minimum group is suppressed. Definition:
+ * docs/dashboard-indicators.md. Kept apart from {@link DashboardQueries} so the outcome indicators of one
+ * item stay in one place.
+ */
+@Service
+public class SelfSufficiencyChangeIndicator {
+
+    /** Reads the assessment history (decision 0036 lists the dashboard's SQL reads of other modules' tables). */
+    private static final String SQL = """
+            with scored as (
+                select a.case_id, a.member_id, a.leefgebied, a.score, a.assessed_at,
+                       row_number() over cell_order as nth,
+                       count(*) over (partition by a.case_id, a.member_id, a.leefgebied) as scores,
+                       last_value(a.score) over (cell_order rows between unbounded preceding and unbounded following) as latest_score,
+                       last_value(a.assessed_at) over (cell_order rows between unbounded preceding and unbounded following) as latest_at
+                from leefgebied_assessment a
+                join support_case c on c.id = a.case_id
+                where a.score is not null
+                  and (cast(:team as varchar) is null or c.team_id = :team)
+                  and (cast(:wijk as varchar) is null or c.wijk_id = :wijk)
+                window cell_order as (partition by a.case_id, a.member_id, a.leefgebied order by a.seq)
+            ), cells as (
+                select case_id, leefgebied, score as start_score, latest_score
+                from scored
+                where nth = 1 and scores >= 2 and latest_at >= :from and latest_at < :to
+            )
+            select leefgebied, count(distinct case_id) as cases, count(*) as cells,
+                   percentile_cont(0.5) within group (order by start_score) as median_start,
+                   percentile_cont(0.5) within group (order by latest_score) as median_latest,
+                   percentile_cont(0.5) within group (order by latest_score - start_score) as median_change,
+                   count(*) filter (where latest_score > start_score) as improved,
+                   count(*) filter (where latest_score < start_score) as worsened
+            from cells
+            group by leefgebied
+            order by leefgebied
+            """;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final DashboardService dashboard;
+
+    SelfSufficiencyChangeIndicator(NamedParameterJdbcTemplate jdbc, DashboardService dashboard) {
+        this.jdbc = jdbc;
+        this.dashboard = dashboard;
+    }
+
+    /** One row per leefgebied with re-scored cells in the period; numbers left out where the group is small. */
+    @Transactional(readOnly = true)
+    public List<SelfSufficiencyChange> changes(DashboardFilter filter) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource(Map.of("from", Timestamp.from(filter.from()),
+                "to", Timestamp.from(filter.to())))
+                .addValue("team", filter.team())
+                .addValue("wijk", filter.wijk());
+        return jdbc.query(SQL, parameters, (rs, i) -> {
+            long cases = rs.getLong("cases");
+            Leefgebied leefgebied = Leefgebied.valueOf(rs.getString("leefgebied"));
+            if (cases < dashboard.minGroupSize()) {
+                return new SelfSufficiencyChange(leefgebied, null, null, null, null, null, null, null, true);
+            }
+            return new SelfSufficiencyChange(leefgebied, cases, rs.getLong("cells"), rs.getDouble("median_start"),
+                    rs.getDouble("median_latest"), rs.getDouble("median_change"), rs.getLong("improved"),
+                    rs.getLong("worsened"), false);
+        });
+    }
+
+    /**
+     * The change on one leefgebied: how many cases and member-cells were scored again, the medians of the first
+     * score, the latest score and the change (latest minus first, on the 1–5 scale), and how many cells went up
+     * or down. All numbers null when {@code suppressed}.
+     */
+    public record SelfSufficiencyChange(Leefgebied leefgebied, Long cases, Long members, Double medianStart, Double medianLatest,
+                         Double medianChange, Long improved, Long worsened, boolean suppressed) {
+    }
+}
