@@ -8,4 +8,6 @@ import org.mapstruct.Mapper;
 interface ToegangMapper {
 
     ToegangDtos.ToegangView toView(ToegangRequest request, List<DeadlineView> deadlines);
+
+    ToegangDtos.BezwaarView toView(Bezwaar bezwaar, List<DeadlineView> deadlines);
 }
