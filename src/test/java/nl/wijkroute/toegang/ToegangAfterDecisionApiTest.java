@@ -250,6 +250,37 @@ class ToegangAfterDecisionApiTest extends ApiTestSupport {
         assertThat(getJson("/api/v1/toegang/" + id, TestUsers.toegangJeugd()).get("outcome").asText()).isEqualTo("REFUSED");
     }
 
+    @Test
+    void suspendingTheBezwaarTermPausesOnlyItsOwnTimersNotTheWaitForTheHerindicatie() throws Exception {
+        UUID caseId = openCaseInNoord();
+        String id = request(caseId, "JEUGDWET", TODAY.minusDays(80));
+        // Sent long ago: the bezwaar is late, so its term runs from today and can be suspended today.
+        read(send(post("/api/v1/toegang/" + id + "/decision"), TestUsers.toegangJeugd(),
+                grant(TODAY, TODAY.plusYears(1), Map.of("sentOn", TODAY.minusDays(60).toString()))));
+        JsonNode bezwaar = read(send(post("/api/v1/toegang/" + id + "/bezwaar"), TestUsers.toegangJeugd(),
+                Map.of("receivedOn", TODAY.toString(), "advisoryCommittee", false)));
+        String deadlineId = bezwaar.get("deadlines").get(0).get("id").asText();
+        String bezwaarProcess = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(id)
+                .activityIdIn("beslissingOpBezwaar").singleResult().getId();
+        String herindicatieProcess = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(id)
+                .activityIdIn("herindicatieWait").singleResult().getId();
+
+        MvcResult suspended = send(post("/api/v1/deadlines/" + deadlineId + "/suspend"), TestUsers.toegangJeugd(),
+                Map.of("since", TODAY.toString(), "reason", "Wachten op het advies van de jeugdarts"));
+        assertThat(suspended.getResponse().getStatus()).as(suspended.getResponse().getContentAsString()).isEqualTo(200);
+        assertThat(managementService.createJobQuery().processInstanceId(bezwaarProcess).suspended().count()).isEqualTo(2);
+        assertThat(managementService.createJobQuery().processInstanceId(herindicatieProcess).active().count())
+                .as("the herindicatie is no legal term").isEqualTo(1);
+
+        MvcResult resumed = send(post("/api/v1/deadlines/" + deadlineId + "/resume"), TestUsers.toegangJeugd(),
+                Map.of("on", TODAY.toString()));
+        assertThat(resumed.getResponse().getStatus()).as(resumed.getResponse().getContentAsString()).isEqualTo(200);
+        assertThat(managementService.createJobQuery().processInstanceId(bezwaarProcess).active().count()).isEqualTo(2);
+        Date herindicatieAt = Date.from(TODAY.plusYears(1).minusWeeks(8).atTime(LocalTime.of(8, 0)).atZone(AMSTERDAM).toInstant());
+        assertThat(managementService.createJobQuery().processInstanceId(herindicatieProcess).singleResult().getDuedate())
+                .as("not moved to the term's dates").isEqualTo(herindicatieAt);
+    }
+
     private String request(UUID caseId, String law, LocalDate receivedOn) throws Exception {
         String provision = switch (law) {
             case "JEUGDWET" -> "Ambulante jeugdhulp";
