@@ -60,6 +60,12 @@ class DashboardController {
         return dashboard.deadlineCompliance(filter(period));
     }
 
+    @GetMapping("/bezwaren")
+    @Operation(summary = "Bezwaren per wet (ontvangen in de periode) en hun uitkomst")
+    List<DashboardViews.BezwaarOutcomes> bezwaren(@Valid @ParameterObject Period period) {
+        return dashboard.bezwaren(filter(period));
+    }
+
     @GetMapping("/escalations")
     @Operation(summary = "Escalaties per oorzaak en de tijd tot de doorbraak")
     List<DashboardViews.EscalationCount> escalations(@Valid @ParameterObject Period period) {

@@ -165,6 +165,24 @@ class DashboardQueries {
         return jdbc.queryForList(sql, forCall(filter));
     }
 
+    /** Bezwaren received in the period, per law, by outcome; late ones came after the bezwaartermijn (Awb 6:9). */
+    List<Map<String, Object>> bezwaren(DashboardFilter filter) {
+        String sql = """
+                select b.law, count(*) as bezwaren,
+                       count(*) filter (where b.outcome = 'GEGROND') as gegrond,
+                       count(*) filter (where b.outcome = 'ONGEGROND') as ongegrond,
+                       count(*) filter (where b.outcome = 'NIET_ONTVANKELIJK') as niet_ontvankelijk,
+                       count(*) filter (where b.outcome = 'INGETROKKEN') as ingetrokken,
+                       count(*) filter (where b.outcome is null) as open,
+                       count(*) filter (where not b.timely) as late
+                from toegang_bezwaar b
+                """ + SCOPE.formatted("b.case_id") + """
+                  and b.received_on >= cast(:from as timestamptz)::date and b.received_on < cast(:to as timestamptz)::date
+                group by b.law order by b.law
+                """;
+        return jdbc.queryForList(sql, forCall(filter));
+    }
+
     /** Escalations raised in the period per cause, and the median days from escalation to the casusoverleg's doorbraak. */
     List<Row> escalations(DashboardFilter filter) {
         String sql = """

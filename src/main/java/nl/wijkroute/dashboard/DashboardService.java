@@ -96,6 +96,20 @@ public class DashboardService {
         }).toList();
     }
 
+    /** Bezwaren per law and their outcome (decision 0050); a law with fewer bezwaren than the minimum group is suppressed. */
+    @Transactional(readOnly = true)
+    public List<DashboardViews.BezwaarOutcomes> bezwaren(DashboardFilter filter) {
+        return queries.bezwaren(filter).stream().map(row -> {
+            long bezwaren = number(row.get("bezwaren"));
+            if (small(bezwaren)) {
+                return new DashboardViews.BezwaarOutcomes((String) row.get("law"), null, null, null, null, null, null, null, true);
+            }
+            return new DashboardViews.BezwaarOutcomes((String) row.get("law"), bezwaren, number(row.get("gegrond")),
+                    number(row.get("ongegrond")), number(row.get("niet_ontvankelijk")), number(row.get("ingetrokken")),
+                    number(row.get("open")), number(row.get("late")), false);
+        }).toList();
+    }
+
     @Transactional(readOnly = true)
     public List<DashboardViews.EscalationCount> escalations(DashboardFilter filter) {
         return queries.escalations(filter).stream().map(row -> small(row.count())

@@ -33,6 +33,11 @@ public final class DashboardViews {
                                      Double complianceRate, boolean suppressed) {
     }
 
+    /** Bezwaren received in the period under one law, by the outcome of the decision on them (open: not yet decided). */
+    public record BezwaarOutcomes(String law, Long bezwaren, Long gegrond, Long ongegrond, Long nietOntvankelijk,
+                                  Long ingetrokken, Long open, Long late, boolean suppressed) {
+    }
+
     public record EscalationCount(String cause, Long escalations, Double medianDaysToDoorbraak, boolean suppressed) {
     }
 

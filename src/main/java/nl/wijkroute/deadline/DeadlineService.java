@@ -148,9 +148,39 @@ public class DeadlineService {
         }
         LegalTerm term = deadline.getTerm();
         long suspended = term.suspendedDays(deadline.getSuspendedSince(), on, calendar);
-        LocalDate dueOn = term.dueOnAfterSuspension(deadline.getReceivedOn(), deadline.getSuspendedDays() + suspended, calendar);
+        LocalDate dueOn = term.dueOn(deadline.getReceivedOn(), deadline.getExtendedWeeks(), deadline.getSuspendedDays() + suspended,
+                calendar);
         deadline.resume(suspended, dueOn, warnOn(deadline.getReceivedOn(), dueOn));
         suspensions.findFirstByDeadlineIdAndUntilIsNull(deadlineId).ifPresent(suspension -> suspension.end(on));
+        events.publishEvent(new DeadlineResumed(deadline.getToegangRequestId(), timerDates(deadline)));
+        return view(deadline);
+    }
+
+    /**
+     * Extends (verdaagt) a running term once by the weeks its law allows (Awb 7:10 lid 3 for the decision
+     * on a bezwaar), before it has ended. The timers move like after a resume ({@link DeadlineResumed}).
+     */
+    @Transactional
+    public DeadlineView extend(UUID deadlineId, String reason, String by) {
+        LegalDeadline deadline = accessible(deadlineId, AccessAction.UPDATE);
+        LegalTerm term = deadline.getTerm();
+        if (term.extensionWeeks() == 0) {
+            throw new ConflictException("Deze termijn kan niet worden verdaagd.");
+        }
+        if (deadline.getExtendedWeeks() > 0) {
+            throw new ConflictException("Deze termijn is al verdaagd; de wet staat dat één keer toe.");
+        }
+        if (deadline.getStatus() != LegalDeadline.Status.RUNNING) {
+            throw new ConflictException("Deze termijn loopt niet (status " + deadline.getStatus() + ").");
+        }
+        if (today().isAfter(deadline.getDueOn())) {
+            throw new ConflictException("Verdagen kan alleen binnen de termijn (die eindigde op " + deadline.getDueOn() + ").");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "Leg vast waarom de beslissing wordt verdaagd.");
+        }
+        LocalDate dueOn = term.dueOn(deadline.getReceivedOn(), term.extensionWeeks(), deadline.getSuspendedDays(), calendar);
+        deadline.extend(term.extensionWeeks(), reason, dueOn, warnOn(deadline.getReceivedOn(), dueOn));
         events.publishEvent(new DeadlineResumed(deadline.getToegangRequestId(), timerDates(deadline)));
         return view(deadline);
     }

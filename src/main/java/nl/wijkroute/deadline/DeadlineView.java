@@ -7,5 +7,5 @@ import java.util.UUID;
 public record DeadlineView(UUID id, UUID caseId, UUID toegangRequestId, LegalTerm term, String legalBasis,
                            LocalDate receivedOn, LocalDate dueOn, LocalDate warnOn, int workingDaysLeft,
                            int suspendedDays, LocalDate suspendedSince, LegalDeadline.Status status, boolean atRisk,
-                           boolean breached, LocalDate metOn) {
+                           boolean breached, LocalDate metOn, int extendedWeeks) {
 }

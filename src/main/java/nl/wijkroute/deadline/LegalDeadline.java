@@ -43,6 +43,11 @@ public class LegalDeadline {
 
     private LocalDate suspendedSince;
 
+    /** Weeks the term was extended (Awb 7:10 lid 3), 0 when it was not. */
+    private int extendedWeeks;
+
+    private String extensionReason;
+
     @Enumerated(EnumType.STRING)
     private Status status;
 
@@ -86,6 +91,15 @@ public class LegalDeadline {
         this.status = Status.RUNNING;
         this.dueOn = newDueOn;
         this.warnOn = newWarnOn;
+    }
+
+    void extend(int weeks, String reason, LocalDate newDueOn, LocalDate newWarnOn) {
+        this.extendedWeeks += weeks;
+        this.extensionReason = reason;
+        this.dueOn = newDueOn;
+        this.warnOn = newWarnOn;
+        // The warning is due again before the new end.
+        this.atRisk = false;
     }
 
     void markAtRisk() {
@@ -139,6 +153,10 @@ public class LegalDeadline {
 
     public LocalDate getSuspendedSince() {
         return suspendedSince;
+    }
+
+    public int getExtendedWeeks() {
+        return extendedWeeks;
     }
 
     public Status getStatus() {

@@ -16,7 +16,16 @@ public enum LegalTerm {
     PARTICIPATIEWET_BESLUIT(Unit.WEEKS, 8, "Awb art. 4:13 lid 2 voor de bijstandsaanvraag: uiterlijk acht weken na de aanvraag"),
     WGS_EERSTE_GESPREK(Unit.WEEKS, 4, "Wgs art. 4 lid 1: eerste gesprek binnen vier weken na de hulpvraag"),
     WGS_EERSTE_GESPREK_SPOED(Unit.WORKING_DAYS, 3,
-            "Wgs art. 4 lid 2: binnen drie werkdagen bij dreigende ontruiming of afsluiting van energie of water");
+            "Wgs art. 4 lid 2: binnen drie werkdagen bij dreigende ontruiming of afsluiting van energie of water"),
+    /** The household's term to object; it runs from the day after the decision was sent. Not a term the municipality can breach. */
+    BEZWAARTERMIJN(Unit.WEEKS, 6, "Awb art. 6:7 en 6:8: bezwaar binnen zes weken, vanaf de dag na bekendmaking van het besluit"),
+    BESLISSING_OP_BEZWAAR(Unit.WEEKS, 6,
+            "Awb art. 7:10 lid 1: beslissen op het bezwaar binnen zes weken na afloop van de bezwaartermijn"),
+    BESLISSING_OP_BEZWAAR_COMMISSIE(Unit.WEEKS, 12,
+            "Awb art. 7:10 lid 1: twaalf weken als een adviescommissie (art. 7:13) is ingesteld");
+
+    /** Awb art. 7:10 lid 3: the decision on a bezwaar may be postponed once by at most six weeks. */
+    public static final int BEZWAAR_EXTENSION_WEEKS = 6;
 
     public enum Unit { WEEKS, WORKING_DAYS }
 
@@ -60,6 +69,26 @@ public enum LegalTerm {
         return unit == Unit.WORKING_DAYS
                 ? calendar.add(unsuspended, Math.toIntExact(suspendedDays))
                 : calendar.nextWorkingDayFrom(receivedOn.plusWeeks(amount).plusDays(suspendedDays));
+    }
+
+    /** How many weeks this term may be extended (verdaagd), 0 when the law allows no extension. */
+    public int extensionWeeks() {
+        return this == BESLISSING_OP_BEZWAAR || this == BESLISSING_OP_BEZWAAR_COMMISSIE ? BEZWAAR_EXTENSION_WEEKS : 0;
+    }
+
+    /**
+     * The end of a term in weeks after an extension of {@code extendedWeeks} and suspensions of
+     * {@code suspendedDays}: the weeks are added to the unextended term before the Atw applies, so an
+     * extension ends on the same weekday six weeks after the term's own (unextended) last day.
+     */
+    public LocalDate dueOn(LocalDate receivedOn, int extendedWeeks, long suspendedDays, WorkingDays calendar) {
+        if (extendedWeeks == 0) {
+            return dueOnAfterSuspension(receivedOn, suspendedDays, calendar);
+        }
+        if (unit != Unit.WEEKS) {
+            throw new IllegalArgumentException(this + " is counted in working days and cannot be extended in weeks");
+        }
+        return calendar.nextWorkingDayFrom(receivedOn.plusWeeks(amount + extendedWeeks).plusDays(suspendedDays));
     }
 
     public String legalBasis() {

@@ -73,9 +73,44 @@ class ToegangController {
     }
 
     @PostMapping("/api/v1/toegang/{id}/decision")
-    @Operation(summary = "Besluit: toegekend, deels of afgewezen (met reden); een afwijzing stuurt de casus terug naar het plan")
+    @Operation(summary = "Besluit: toegekend (met looptijd), deels of afgewezen (met reden en of cliëntondersteuning is "
+            + "aangeboden); een (gedeeltelijke) afwijzing stuurt de casus terug naar plan of toeleiding")
     ToegangDtos.ToegangView decide(@PathVariable UUID id, @Valid @RequestBody ToegangDtos.DecisionInput input, CurrentUser user) {
         return toegang.decide(id, input, user.username());
+    }
+
+    @PostMapping("/api/v1/toegang/{id}/bezwaar")
+    @Operation(summary = "Het huishouden maakt bezwaar tegen het besluit; de beslistermijn op bezwaar (Awb 7:10) start")
+    ResponseEntity<ToegangDtos.BezwaarView> object(@PathVariable UUID id, @Valid @RequestBody ToegangDtos.BezwaarInput input,
+                                                   CurrentUser user) {
+        ToegangDtos.BezwaarView view = toegang.object(id, input, user.username());
+        return ResponseEntity.created(URI.create("/api/v1/toegang/" + id + "/bezwaar")).body(view);
+    }
+
+    @GetMapping("/api/v1/toegang/{id}/bezwaar")
+    @Operation(summary = "Het bezwaar tegen het besluit, met zijn termijn en uitkomst")
+    ToegangDtos.BezwaarView bezwaar(@PathVariable UUID id) {
+        return toegang.bezwaar(id);
+    }
+
+    @PostMapping("/api/v1/toegang/{id}/bezwaar/decision")
+    @Operation(summary = "Beslissing op bezwaar: gegrond (met het besluit dat ervoor in de plaats komt), ongegrond, "
+            + "niet-ontvankelijk of ingetrokken")
+    ToegangDtos.BezwaarView decideBezwaar(@PathVariable UUID id, @Valid @RequestBody ToegangDtos.BezwaarDecisionInput input,
+                                          CurrentUser user) {
+        return toegang.decideBezwaar(id, input, user.username());
+    }
+
+    @PostMapping("/api/v1/toegang/{id}/herindicatie")
+    @Operation(summary = "De herindicatie voor het einde van de toekenning is gedaan")
+    ToegangDtos.ToegangView herindicatieDone(@PathVariable UUID id, CurrentUser user) {
+        return toegang.herindicatieDone(id, user.username());
+    }
+
+    @PostMapping("/api/v1/deadlines/{id}/extend")
+    @Operation(summary = "Verdaag de beslissing op bezwaar met zes weken (Awb 7:10 lid 3), met reden")
+    DeadlineView extend(@PathVariable UUID id, @Valid @RequestBody ToegangDtos.ExtendInput input, CurrentUser user) {
+        return deadlines.extend(id, input.reason(), user.username());
     }
 
     @PostMapping("/api/v1/deadlines/{id}/suspend")

@@ -37,10 +37,48 @@ public final class ToegangDtos {
     public record OnderzoekDone(@NotNull @PastOrPresent LocalDate aanvraagReceivedOn, @Size(max = 4000) String summary) {
     }
 
+    /**
+     * @param clientondersteuningOffered required with a (partial) refusal: was independent cliëntondersteuning offered
+     * @param grantedFrom                required with a (partial) grant: the first day of the grant
+     * @param grantedUntil               required with a (partial) grant: its last day; the herindicatie comes before it
+     * @param sentOn                     the day the decision was sent (bekendgemaakt); today when left out
+     */
     public record DecisionInput(
             @NotNull ToegangRequest.Outcome outcome,
             @Size(max = 200) String grantedProvision,
-            @Size(max = 2000) String reason) {
+            @Size(max = 2000) String reason,
+            Boolean clientondersteuningOffered,
+            LocalDate grantedFrom,
+            LocalDate grantedUntil,
+            @PastOrPresent LocalDate sentOn) {
+    }
+
+    /**
+     * @param receivedOn        the day the bezwaarschrift was received
+     * @param advisoryCommittee an advisory committee (Awb 7:13) hears the bezwaar: twelve weeks instead of six
+     */
+    public record BezwaarInput(@NotNull @PastOrPresent LocalDate receivedOn, @NotNull Boolean advisoryCommittee) {
+    }
+
+    /**
+     * @param revisedOutcome only with GEGROND: the decision that replaces the contested one (Awb 7:11 lid 2)
+     */
+    public record BezwaarDecisionInput(
+            @NotNull Bezwaar.Outcome outcome,
+            @Size(max = 2000) String reason,
+            ToegangRequest.Outcome revisedOutcome,
+            @Size(max = 200) String grantedProvision,
+            LocalDate grantedFrom,
+            LocalDate grantedUntil) {
+    }
+
+    public record ExtendInput(@Size(max = 2000) String reason) {
+    }
+
+    public record BezwaarView(UUID id, UUID toegangRequestId, UUID caseId, Law law, LocalDate receivedOn, boolean timely,
+                              boolean advisoryCommittee, ToegangRequest.Outcome originalOutcome, Bezwaar.Outcome outcome,
+                              String outcomeReason, String decidedBy, Instant decidedAt, String recordedBy,
+                              Instant recordedAt, List<DeadlineView> deadlines) {
     }
 
     public record SuspendInput(@NotNull @PastOrPresent LocalDate since, @Size(max = 2000) String reason) {
@@ -56,7 +94,10 @@ public final class ToegangDtos {
     public record ToegangView(UUID id, UUID caseId, UUID planActionId, Law law, String provision, boolean urgent,
                               LocalDate receivedOn, ToegangRequest.Phase phase, ToegangRequest.Outcome outcome,
                               String grantedProvision, String decisionReason, String decidedBy, Instant decidedAt,
-                              String requestedBy, Instant requestedAt, List<DeadlineView> deadlines,
+                              Boolean clientondersteuningOffered, LocalDate decisionSentOn, LocalDate bezwaarTermEndsOn,
+                              LocalDate grantedFrom, LocalDate grantedUntil, LocalDate herindicatieOn,
+                              Instant herindicatieDoneAt, String requestedBy, Instant requestedAt,
+                              List<DeadlineView> deadlines,
                               List<ToeleidingTraceView> toeleiding) {
     }
 }

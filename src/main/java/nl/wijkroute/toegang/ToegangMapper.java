@@ -9,4 +9,6 @@ import org.mapstruct.Mapper;
 interface ToegangMapper {
 
     ToegangDtos.ToegangView toView(ToegangRequest request, List<DeadlineView> deadlines, List<ToeleidingTraceView> toeleiding);
+
+    ToegangDtos.BezwaarView toView(Bezwaar bezwaar, List<DeadlineView> deadlines);
 }

@@ -51,6 +51,23 @@ public class ToegangRequest {
 
     private Instant decidedAt;
 
+    /** With a (partial) refusal: whether independent cliëntondersteuning was offered (null for a grant). */
+    private Boolean clientondersteuningOffered;
+
+    /** The day the decision was sent (bekendgemaakt): the bezwaartermijn runs from the day after (Awb 6:8). */
+    private LocalDate decisionSentOn;
+
+    private LocalDate bezwaarTermEndsOn;
+
+    private LocalDate grantedFrom;
+
+    private LocalDate grantedUntil;
+
+    /** The day the herindicatie task is due to be created: a configurable time before the grant ends. */
+    private LocalDate herindicatieOn;
+
+    private Instant herindicatieDoneAt;
+
     private String requestedBy;
 
     private Instant requestedAt;
@@ -79,13 +96,31 @@ public class ToegangRequest {
         this.phase = Phase.BESLUIT;
     }
 
-    void decide(Outcome outcome, String grantedProvision, String reason, String by, Instant at) {
+    /** The decision as it stands; a gegrond bezwaar replaces it through the same method (Awb 7:11 lid 2). */
+    void decide(Decision decision, String by, Instant at) {
         this.phase = Phase.BESLOTEN;
-        this.outcome = outcome;
-        this.grantedProvision = grantedProvision;
-        this.decisionReason = reason;
+        this.outcome = decision.outcome();
+        this.grantedProvision = decision.grantedProvision();
+        this.decisionReason = decision.reason();
+        this.clientondersteuningOffered = decision.clientondersteuningOffered();
+        this.decisionSentOn = decision.sentOn();
+        this.bezwaarTermEndsOn = decision.bezwaarTermEndsOn();
+        this.grantedFrom = decision.grantedFrom();
+        this.grantedUntil = decision.grantedUntil();
+        this.herindicatieOn = decision.herindicatieOn();
+        this.herindicatieDoneAt = null;
         this.decidedBy = by;
         this.decidedAt = at;
+    }
+
+    void herindicatieDone(Instant at) {
+        this.herindicatieDoneAt = at;
+    }
+
+    /** A decision with everything that follows from it, validated by the service. */
+    record Decision(Outcome outcome, String grantedProvision, String reason, Boolean clientondersteuningOffered,
+                    LocalDate sentOn, LocalDate bezwaarTermEndsOn, LocalDate grantedFrom, LocalDate grantedUntil,
+                    LocalDate herindicatieOn) {
     }
 
     public UUID getId() {
@@ -138,6 +173,34 @@ public class ToegangRequest {
 
     public Instant getDecidedAt() {
         return decidedAt;
+    }
+
+    public Boolean getClientondersteuningOffered() {
+        return clientondersteuningOffered;
+    }
+
+    public LocalDate getDecisionSentOn() {
+        return decisionSentOn;
+    }
+
+    public LocalDate getBezwaarTermEndsOn() {
+        return bezwaarTermEndsOn;
+    }
+
+    public LocalDate getGrantedFrom() {
+        return grantedFrom;
+    }
+
+    public LocalDate getGrantedUntil() {
+        return grantedUntil;
+    }
+
+    public LocalDate getHerindicatieOn() {
+        return herindicatieOn;
+    }
+
+    public Instant getHerindicatieDoneAt() {
+        return herindicatieDoneAt;
     }
 
     public String getRequestedBy() {

@@ -9,12 +9,19 @@ import nl.wijkroute.system.security.CurrentUser;
 import nl.wijkroute.toeleiding.ToeleidingService;
 import nl.wijkroute.toeleiding.ToeleidingTraceView;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.Period;
+import java.util.Date;
+import nl.wijkroute.system.MunicipalTime;
+import org.springframework.beans.factory.annotation.Value;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.wijkroute.deadline.DeadlineService;
 import nl.wijkroute.deadline.LegalTerm;
+import nl.wijkroute.deadline.WorkingDays;
 import nl.wijkroute.plan.PlanService;
 import nl.wijkroute.route.CaseStatus;
 import nl.wijkroute.route.EngineActor;
@@ -55,12 +62,19 @@ public class ToegangService {
     private final Clock clock;
     private final CaseAccess access;
     private final ToeleidingService toeleiding;
+    private final BezwaarRepository bezwaren;
+    private final Period herindicatieBefore;
+    private final WorkingDays calendar;
 
     ToegangService(ToegangRequestRepository requests, SupportCaseService cases, PlanService plans, DeadlineService deadlines,
                    RuntimeService runtimeService, ProcessTasks processTasks, EngineActor engineActor, ToegangMapper mapper,
-                   Clock clock, CaseAccess access, ToeleidingService toeleiding) {
+                   Clock clock, CaseAccess access, ToeleidingService toeleiding, BezwaarRepository bezwaren,
+                   WorkingDays calendar, @Value("${wijkroute.toegang.herindicatie-before:P8W}") String herindicatieBefore) {
         this.access = access;
         this.toeleiding = toeleiding;
+        this.bezwaren = bezwaren;
+        this.calendar = calendar;
+        this.herindicatieBefore = Period.parse(herindicatieBefore);
         this.requests = requests;
         this.cases = cases;
         this.plans = plans;
@@ -125,26 +139,193 @@ public class ToegangService {
         if (needsReason && (input.reason() == null || input.reason().isBlank())) {
             throw new InvalidInputException("reason", "Een (gedeeltelijke) afwijzing wordt gemotiveerd.");
         }
-        String granted = input.outcome() == ToegangRequest.Outcome.REFUSED ? null
-                : input.grantedProvision() != null ? input.grantedProvision() : request.getProvision();
+        if (needsReason && input.clientondersteuningOffered() == null) {
+            throw new InvalidInputException("clientondersteuningOffered",
+                    "Leg bij een (gedeeltelijke) afwijzing vast of onafhankelijke cliëntondersteuning is aangeboden.");
+        }
+        if (!needsReason && input.clientondersteuningOffered() != null) {
+            throw new InvalidInputException("clientondersteuningOffered", "Alleen bij een (gedeeltelijke) afwijzing.");
+        }
+        LocalDate sentOn = input.sentOn() != null ? input.sentOn() : today();
+        if (sentOn.isBefore(request.getReceivedOn())) {
+            throw new InvalidInputException("sentOn", "Het besluit wordt verzonden na de aanvraag (" + request.getReceivedOn() + ").");
+        }
+        ToegangRequest.Decision decision = decision(request, input.outcome(), input.grantedProvision(), input.reason(),
+                input.clientondersteuningOffered(), sentOn, input.grantedFrom(), input.grantedUntil());
         deadlines.meetOpenTerms(requestId);
-        request.decide(input.outcome(), granted, input.reason(), by, clock.instant());
+        request.decide(decision, by, clock.instant());
         VariableMap variables = Variables.createVariables().putValue("toegangOutcome", input.outcome().name());
         complete(request, ToegangIds.BESLUIT, variables, by);
+        scheduleHerindicatie(request, by);
         return view(request);
     }
 
     /**
-     * Called by bpmn/toegang.bpmn after a refusal: if the route is at regie it goes back to the plan
-     * (a message boundary event in the route), to look for an alternative in the toeleiding.
+     * The household objects (bezwaar): recorded with whether it came within the bezwaartermijn (Awb 6:9),
+     * and the beslistermijn on the bezwaar starts on the same legal clock as the other terms: six weeks, or
+     * twelve with an advisory committee, from the day after the bezwaartermijn ended (Awb 7:10 lid 1). A
+     * new instance of bpmn/toegang.bpmn waits for the decision with its warning and breach timers.
+     */
+    @Transactional
+    public ToegangDtos.BezwaarView object(UUID requestId, ToegangDtos.BezwaarInput input, String by) {
+        ToegangRequest request = accessible(requestId, AccessAction.UPDATE);
+        if (request.getPhase() != ToegangRequest.Phase.BESLOTEN) {
+            throw new ConflictException("Bezwaar richt zich tegen een besluit; over deze aanvraag is nog niet besloten.");
+        }
+        if (bezwaren.findByToegangRequestId(requestId).isPresent()) {
+            throw new ConflictException("Tegen dit besluit is al bezwaar gemaakt; tegen de beslissing op bezwaar staat beroep open.");
+        }
+        LocalDate sentOn = sentOn(request);
+        if (input.receivedOn().isBefore(sentOn)) {
+            throw new InvalidInputException("receivedOn", "Het bezwaar komt na de bekendmaking van het besluit (" + sentOn + ").");
+        }
+        LocalDate termEnds = bezwaarTermEndsOn(request);
+        boolean timely = !input.receivedOn().isAfter(termEnds);
+        Bezwaar bezwaar = bezwaren.save(new Bezwaar(request, input.receivedOn(), timely, input.advisoryCommittee(), by,
+                clock.instant()));
+        // A late bezwaar (Awb 6:11) cannot be decided on before it exists: its term runs from its receipt.
+        LocalDate termStartsAfter = timely ? termEnds : input.receivedOn();
+        LegalTerm term = input.advisoryCommittee() ? LegalTerm.BESLISSING_OP_BEZWAAR_COMMISSIE : LegalTerm.BESLISSING_OP_BEZWAAR;
+        DeadlineService.Started deadline = deadlines.start(request.getCaseId(), requestId, term, termStartsAfter);
+        VariableMap variables = clockVariables(deadline).putValue("toegangRequestId", requestId.toString());
+        engineActor.as(by, () -> runtimeService.startProcessInstanceByMessage(ToegangIds.BEZWAAR_MESSAGE, requestId.toString(),
+                variables));
+        return view(bezwaar);
+    }
+
+    /**
+     * The decision on the bezwaar. A gegrond bezwaar revokes the contested decision and puts the revised one
+     * in its place (Awb 7:11 lid 2): the request shows the revised decision, the bezwaar keeps the original
+     * outcome, and a revised grant gets its own period and herindicatie. The route does not move again.
+     */
+    @Transactional
+    public ToegangDtos.BezwaarView decideBezwaar(UUID requestId, ToegangDtos.BezwaarDecisionInput input, String by) {
+        ToegangRequest request = accessible(requestId, AccessAction.UPDATE);
+        Bezwaar bezwaar = bezwaren.findByToegangRequestId(requestId)
+                .orElseThrow(() -> new NotFoundException("Tegen dit besluit is geen bezwaar gemaakt."));
+        if (bezwaar.getOutcome() != null) {
+            throw new ConflictException("Op dit bezwaar is al beslist.");
+        }
+        boolean withdrawn = input.outcome() == Bezwaar.Outcome.INGETROKKEN;
+        if (!withdrawn && (input.reason() == null || input.reason().isBlank())) {
+            throw new InvalidInputException("reason", "De beslissing op bezwaar wordt gemotiveerd (Awb 7:12).");
+        }
+        boolean gegrond = input.outcome() == Bezwaar.Outcome.GEGROND;
+        if (gegrond && input.revisedOutcome() == null) {
+            throw new InvalidInputException("revisedOutcome", "Een gegrond bezwaar herroept het besluit: welk besluit komt ervoor in de plaats?");
+        }
+        if (!gegrond && input.revisedOutcome() != null) {
+            throw new InvalidInputException("revisedOutcome", "Alleen een gegrond bezwaar herroept het besluit (Awb 7:11).");
+        }
+        ToegangRequest.Decision revised = gegrond ? decision(request, input.revisedOutcome(), input.grantedProvision(),
+                input.reason(), request.getClientondersteuningOffered(), today(), input.grantedFrom(), input.grantedUntil()) : null;
+        deadlines.meetOpenTerms(requestId);
+        bezwaar.decide(input.outcome(), input.reason(), by, clock.instant());
+        if (revised != null) {
+            request.decide(revised, by, clock.instant());
+        }
+        processTasks.complete(requestId.toString(), ToegangIds.BESLISSING_OP_BEZWAAR,
+                Variables.createVariables().putValue("bezwaarOutcome", input.outcome().name()), by,
+                "Er ligt geen bezwaar open om op te beslissen.");
+        if (revised != null) {
+            scheduleHerindicatie(request, by);
+        }
+        return view(bezwaar);
+    }
+
+    @Transactional(readOnly = true)
+    public ToegangDtos.BezwaarView bezwaar(UUID requestId) {
+        accessible(requestId, AccessAction.READ);
+        return bezwaren.findByToegangRequestId(requestId).map(this::view)
+                .orElseThrow(() -> new NotFoundException("Tegen dit besluit is geen bezwaar gemaakt."));
+    }
+
+    /** The toegang consulent has re-assessed the grant before it ends (a new request follows separately if needed). */
+    @Transactional
+    public ToegangDtos.ToegangView herindicatieDone(UUID requestId, String by) {
+        ToegangRequest request = accessible(requestId, AccessAction.UPDATE);
+        complete(request, ToegangIds.HERINDICATIE, Map.of(), by);
+        request.herindicatieDone(clock.instant());
+        return view(request);
+    }
+
+    /**
+     * A decision validated as a whole: a (partial) grant has a period (from before until), and its
+     * herindicatie comes the configured time before the grant ends.
+     */
+    private ToegangRequest.Decision decision(ToegangRequest request, ToegangRequest.Outcome outcome, String grantedProvision,
+                                             String reason, Boolean clientondersteuningOffered, LocalDate sentOn,
+                                             LocalDate grantedFrom, LocalDate grantedUntil) {
+        boolean grant = outcome != ToegangRequest.Outcome.REFUSED;
+        if (grant && grantedFrom == null) {
+            throw new InvalidInputException("grantedFrom", "Een toekenning heeft een ingangsdatum.");
+        }
+        if (grant && grantedUntil == null) {
+            throw new InvalidInputException("grantedUntil", "Een toekenning heeft een einddatum; daarvoor volgt de herindicatie.");
+        }
+        if (grant && !grantedUntil.isAfter(grantedFrom)) {
+            throw new InvalidInputException("grantedUntil", "De einddatum ligt na de ingangsdatum.");
+        }
+        if (!grant && (grantedFrom != null || grantedUntil != null)) {
+            throw new InvalidInputException(grantedFrom != null ? "grantedFrom" : "grantedUntil", "Een afwijzing heeft geen looptijd.");
+        }
+        String granted = !grant ? null : grantedProvision != null ? grantedProvision : request.getProvision();
+        return new ToegangRequest.Decision(outcome, granted, reason, clientondersteuningOffered, sentOn,
+                LegalTerm.BEZWAARTERMIJN.dueOn(sentOn, calendar), grant ? grantedFrom : null,
+                grant ? grantedUntil : null, grant ? grantedUntil.minus(herindicatieBefore) : null);
+    }
+
+    /**
+     * A grant waits for its herindicatie in an instance of bpmn/toegang.bpmn of its own (the route does not
+     * wait for it). A revised decision moves that wait, or ends it when the grant is gone.
+     */
+    private void scheduleHerindicatie(ToegangRequest request, String by) {
+        String businessKey = request.getId().toString();
+        List<org.camunda.bpm.engine.runtime.ProcessInstance> waiting = runtimeService.createProcessInstanceQuery()
+                .processDefinitionKey(ToegangIds.PROCESS).processInstanceBusinessKey(businessKey)
+                .activityIdIn(ToegangIds.HERINDICATIE_WAIT).list();
+        waiting.forEach(process -> runtimeService.deleteProcessInstance(process.getId(),
+                "Besluit herzien na bezwaar: de herindicatie volgt het nieuwe besluit", true));
+        if (request.getHerindicatieOn() == null) {
+            return;
+        }
+        Date at = Date.from(request.getHerindicatieOn().atTime(LocalTime.of(8, 0)).atZone(MunicipalTime.ZONE).toInstant());
+        VariableMap variables = Variables.createVariables().putValue("toegangRequestId", businessKey).putValue("herindicatieAt", at);
+        engineActor.as(by, () -> runtimeService.startProcessInstanceByMessage(ToegangIds.HERINDICATIE_MESSAGE, businessKey,
+                variables));
+    }
+
+    private LocalDate sentOn(ToegangRequest request) {
+        // Decisions from before V45 have no day of sending: the day of the decision stands in for it.
+        return request.getDecisionSentOn() != null ? request.getDecisionSentOn()
+                : LocalDate.ofInstant(request.getDecidedAt(), MunicipalTime.ZONE);
+    }
+
+    private LocalDate bezwaarTermEndsOn(ToegangRequest request) {
+        return request.getBezwaarTermEndsOn() != null ? request.getBezwaarTermEndsOn()
+                : LegalTerm.BEZWAARTERMIJN.dueOn(sentOn(request), calendar);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(MunicipalTime.ZONE));
+    }
+
+    /**
+     * Called by bpmn/toegang.bpmn after a refusal or partial grant: the route's message boundary events
+     * take the case back to the plan (full route) or the toeleiding (short route) to look for an
+     * alternative, from whichever step it stands at (decision 0050); at a step before those, or at
+     * veiligheid, nothing catches the message and the case stays where it is.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     void returnToPlan(UUID requestId) {
         ToegangRequest request = request(requestId);
+        String what = request.getOutcome() == ToegangRequest.Outcome.PARTLY ? "Toegang deels toegekend" : "Toegang afgewezen";
         runtimeService.createMessageCorrelation(RoutekaartIds.TOEGANG_REFUSED_MESSAGE)
                 .processInstanceBusinessKey(request.getCaseId().toString())
-                .setVariable(RouteVariables.MOVE_REASON, Variables.stringValue("Toegang afgewezen (" + request.getLaw() + ", "
-                        + request.getProvision() + "): " + request.getDecisionReason(), true))
+                .setVariable(RouteVariables.MOVE_REASON, Variables.stringValue(what + " (" + request.getLaw() + ", "
+                        + request.getProvision() + "): " + request.getDecisionReason()
+                        + (Boolean.TRUE.equals(request.getClientondersteuningOffered())
+                        ? " Onafhankelijke cliëntondersteuning aangeboden." : " Geen cliëntondersteuning aangeboden."), true))
                 .correlateAll();
     }
 
@@ -227,5 +408,11 @@ public class ToegangService {
 
     private ToegangDtos.ToegangView view(ToegangRequest request, List<ToeleidingTraceView> traces) {
         return mapper.toView(request, deadlines.forToegangRequest(request.getId()), traces);
+    }
+
+    private ToegangDtos.BezwaarView view(Bezwaar bezwaar) {
+        return mapper.toView(bezwaar, deadlines.forToegangRequest(bezwaar.getToegangRequestId()).stream()
+                .filter(deadline -> deadline.term() == LegalTerm.BESLISSING_OP_BEZWAAR
+                        || deadline.term() == LegalTerm.BESLISSING_OP_BEZWAAR_COMMISSIE).toList());
     }
 }

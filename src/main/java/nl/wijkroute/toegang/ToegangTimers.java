@@ -51,10 +51,21 @@ class ToegangTimers {
         }
     }
 
-    /** The timers of the toegang process that watch this request's term (the active task's warning and breach). */
+    /**
+     * The timers that watch this request's running term (the active task's warning and breach). A request
+     * may have more than one instance of the process at a time (the decision on its bezwaar beside the wait
+     * for its herindicatie), all with the request as business key; only term timers count.
+     */
     private List<Job> timers(java.util.UUID toegangRequestId) {
-        ProcessInstance process = runtimeService.createProcessInstanceQuery().processDefinitionKey(ToegangIds.PROCESS)
-                .processInstanceBusinessKey(toegangRequestId.toString()).singleResult();
-        return process == null ? List.of() : managementService.createJobQuery().processInstanceId(process.getId()).timers().list();
+        List<String> processes = runtimeService.createProcessInstanceQuery().processDefinitionKey(ToegangIds.PROCESS)
+                .processInstanceBusinessKey(toegangRequestId.toString()).list().stream().map(ProcessInstance::getId).toList();
+        if (processes.isEmpty()) {
+            return List.of();
+        }
+        Set<String> termTimers = managementService.createJobDefinitionQuery()
+                .activityIdIn(ToegangIds.TERM_TIMERS.toArray(String[]::new)).list().stream().map(JobDefinition::getId)
+                .collect(Collectors.toSet());
+        return processes.stream().flatMap(process -> managementService.createJobQuery().processInstanceId(process).timers()
+                .list().stream()).filter(job -> termTimers.contains(job.getJobDefinitionId())).toList();
     }
 }

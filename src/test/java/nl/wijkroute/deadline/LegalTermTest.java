@@ -44,6 +44,40 @@ class LegalTermTest {
         assertThat(term.dueOn(receivedOn, NATIONAL)).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "{1} from {0}, extended {2} weeks, ends {3}")
+    @CsvSource({
+            // bezwaartermijn (Awb 6:7/6:8) from the day after sending: Fri 13 Nov 2026 + 6 weeks = Christmas -> Mon 28 Dec
+            "2026-11-13, BEZWAARTERMIJN, 0, 2026-12-28",
+            // Thu 31 Dec 2026 is a werkdag under the Atw (only a municipal closing day could change that)
+            "2026-11-19, BEZWAARTERMIJN, 0, 2026-12-31",
+            // ends on Nieuwjaarsdag (Fri 1 Jan 2027) -> Mon 4 Jan
+            "2026-11-20, BEZWAARTERMIJN, 0, 2027-01-04",
+            // sent on a Saturday, ends on Saturday 2 Jan 2027 -> Mon 4 Jan
+            "2026-11-21, BEZWAARTERMIJN, 0, 2027-01-04",
+            // the decision on the bezwaar: six weeks after the bezwaartermijn ended (Awb 7:10 lid 1)
+            "2026-12-28, BESLISSING_OP_BEZWAAR, 0, 2027-02-08",
+            // twelve weeks with an advisory committee, ending on Tweede Paasdag (Mon 29 Mar 2027) -> Tue 30 Mar
+            "2027-01-04, BESLISSING_OP_BEZWAAR_COMMISSIE, 0, 2027-03-30",
+            // postponed by six weeks (Awb 7:10 lid 3): 28 Dec 2026 + 6 + 6 weeks = Mon 22 Mar 2027
+            "2026-12-28, BESLISSING_OP_BEZWAAR, 6, 2027-03-22",
+            // the unextended term ends on a werkdag (Thu 25 Mar 2027), the extended one on Hemelvaartsdag -> Fri 7 May
+            "2027-02-11, BESLISSING_OP_BEZWAAR, 0, 2027-03-25",
+            "2027-02-11, BESLISSING_OP_BEZWAAR, 6, 2027-05-07",
+            // twelve plus six weeks: Mon 3 May 2027
+            "2026-12-28, BESLISSING_OP_BEZWAAR_COMMISSIE, 6, 2027-05-03",
+    })
+    void bezwaarTermsEndOnTheDayTheAwbSays(LocalDate from, LegalTerm term, int extendedWeeks, LocalDate expected) {
+        assertThat(term.dueOn(from, extendedWeeks, 0, NATIONAL)).isEqualTo(expected);
+    }
+
+    @Test
+    void onlyTheDecisionOnABezwaarMayBePostponedAndBySixWeeks() {
+        assertThat(LegalTerm.BESLISSING_OP_BEZWAAR.extensionWeeks()).isEqualTo(6);
+        assertThat(LegalTerm.BESLISSING_OP_BEZWAAR_COMMISSIE.extensionWeeks()).isEqualTo(6);
+        assertThat(List.of(LegalTerm.WMO_ONDERZOEK, LegalTerm.JEUGDWET_BESLUIT, LegalTerm.BEZWAARTERMIJN,
+                LegalTerm.WGS_EERSTE_GESPREK_SPOED)).allMatch(term -> term.extensionWeeks() == 0);
+    }
+
     @ParameterizedTest(name = "{1} received {0}, suspended {2} days, ends {3}")
     @CsvSource({
             // six weeks from Mon 23 Nov 2026 = Mon 4 Jan 2027; ten days waiting for documents -> Thu 14 Jan

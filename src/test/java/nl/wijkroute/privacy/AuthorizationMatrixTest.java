@@ -235,6 +235,16 @@ class AuthorizationMatrixTest extends ApiTestSupport {
                 Map.of("aanvraagReceivedOn", LocalDate.now().toString())), 404);
         assertStatus(send(post("/api/v1/deadlines/" + deadlineId + "/suspend"), TestUsers.toegangJeugd(),
                 Map.of("since", LocalDate.now().toString(), "reason", "Wachten op stukken")), 404);
+        // What follows a decision (decision 0050): a consulent of another law cannot reach this request's bezwaar,
+        // herindicatie or term.
+        assertStatus(send(post("/api/v1/toegang/" + toegangRequestId + "/bezwaar"), TestUsers.toegangJeugd(),
+                Map.of("receivedOn", LocalDate.now().toString(), "advisoryCommittee", false)), 404);
+        assertStatus(send(post("/api/v1/toegang/" + toegangRequestId + "/bezwaar/decision"), TestUsers.toegangJeugd(),
+                Map.of("outcome", "INGETROKKEN")), 404);
+        assertStatus(send(post("/api/v1/toegang/" + toegangRequestId + "/herindicatie"), TestUsers.toegangJeugd(), null), 404);
+        assertStatus(send(post("/api/v1/deadlines/" + deadlineId + "/extend"), TestUsers.toegangJeugd(),
+                Map.of("reason", "Advies volgt.")), 404);
+        assertStatus(mvc.perform(get("/api/v1/toegang/" + toegangRequestId + "/bezwaar").with(TestUsers.wijkcoach2())).andReturn(), 404);
         assertStatus(send(post("/api/v1/escalations/" + escalationId + "/take"), TestUsers.procesregisseur2(), Map.of()), 200);
         assertThat(rowCounts()).as("only the procesregisseur's take changed something")
                 .containsEntry("household", before.get("household"))
@@ -319,7 +329,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
         List<String> urls = List.of(url(""), url("/history"), url("/vraagverheldering"), url("/plan"), url("/regie"),
                 url("/toegang"), url("/deadlines"), url("/meldcode"), url("/veiligheidsplan"), url("/safety"), "/api/v1/cases", "/api/v1/tasks", "/api/v1/toegang", "/api/v1/deadlines",
                 "/api/v1/escalations", "/api/v1/escalations/" + escalationId, "/api/v1/toegang/" + toegangRequestId,
-                "/api/v1/stagnation-signals");
+                "/api/v1/toegang/" + toegangRequestId + "/bezwaar", "/api/v1/stagnation-signals");
         for (String role : List.of("manager", "admin", "privacy", "inwoner", "deelnemer")) {
             for (String target : urls) {
                 assertThat(mvc.perform(get(target).with(USERS.get(role))).andReturn().getResponse().getStatus())

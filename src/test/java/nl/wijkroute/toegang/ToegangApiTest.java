@@ -65,7 +65,8 @@ class ToegangApiTest extends ApiTestSupport {
 
         assertProblem(send(post("/api/v1/toegang/" + id + "/decision"), TestUsers.toegang(), Map.of("outcome", "REFUSED")), 400, "reason");
         JsonNode decided = read(send(post("/api/v1/toegang/" + id + "/decision"), TestUsers.toegang(),
-                Map.of("outcome", "REFUSED", "reason", "Algemene voorziening (schoonmaakhulp via de wijk) is passend.")));
+                Map.of("outcome", "REFUSED", "reason", "Algemene voorziening (schoonmaakhulp via de wijk) is passend.",
+                        "clientondersteuningOffered", true)));
         assertThat(decided.get("outcome").asText()).isEqualTo("REFUSED");
         assertThat(decided.get("deadlines").findValuesAsText("status")).containsOnly("MET");
 

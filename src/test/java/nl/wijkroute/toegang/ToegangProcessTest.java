@@ -2,6 +2,7 @@ package nl.wijkroute.toegang;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
@@ -30,6 +31,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** bpmn/toegang.bpmn with the engine clock moved: warnings and breaches fire when their moment comes. */
 @Deployment(resources = {"bpmn/toegang.bpmn", "bpmn/routekaart.bpmn", "bpmn/warme-overdracht.bpmn"})
@@ -105,9 +108,119 @@ class ToegangProcessTest {
         for (String law : List.of("JEUGDWET", "PARTICIPATIEWET", "WGS")) {
             ProcessInstance toegang = start(law, "term-" + law, days(50), days(56));
             assertThat(toegang).isWaitingAt("besluit").hasNotPassed("onderzoek");
-            complete(task(), withVariables("toegangOutcome", "PARTLY"));
+            complete(task(), withVariables("toegangOutcome", "GRANTED"));
             assertThat(toegang).isEnded().hasPassed("granted");
         }
+    }
+
+    @Test
+    void aPartialGrantAlsoSendsTheCaseBackToLookForAnAlternative() {
+        ProcessInstance toegang = start("WMO", "term", days(37), days(42));
+        String requestId = ENGINE.getRuntimeService().getVariable(toegang.getId(), "toegangRequestId").toString();
+        complete(task(), withVariables("deadlineId", "beschikking-term", "warnAt", days(45), "dueAt", days(56)));
+        complete(task(), withVariables("toegangOutcome", "PARTLY"));
+
+        assertThat(toegang).isEnded().hasPassed("backToPlan", "refused").hasNotPassed("granted");
+        assertThat(calls).containsExactly("refused:" + requestId);
+    }
+
+    /** Where a refusal (or partial grant) takes the case from each step of the route (decision 0050). */
+    @ParameterizedTest(name = "refused while at {0}: then at {1}")
+    @CsvSource({
+            // after the plan: back to the plan (ToegangApiTest checks the move is recorded as a back-move)
+            "regie, plan, toegangRefusedDuringRegie",
+            "evaluatie, plan, toegangRefusedDuringEvaluatie",
+            // at or before the step that looks for an alternative: the case stays, nothing is cancelled
+            "triage, triage, ",
+            "vraagverheldering, vraagverheldering, ",
+            "plan, plan, ",
+            "toeleiding, toeleiding, ",
+            // safety first: the refusal does not pull the case out of the veiligheid step
+            "veiligheid, veiligheid, ",
+    })
+    void aRefusalTakesTheCaseBackFromWhereverItStandsAndLeavesTheWarmeOverdrachtRunning(String step, String then, String boundary) {
+        String caseId = UUID.randomUUID().toString();
+        ProcessInstance route = routeAt(caseId, step, Map.of());
+        ENGINE.getRuntimeService().createMessageCorrelation("warmeOverdracht").processInstanceBusinessKey(caseId)
+                .setVariablesToTriggeredScope(Map.of("handoverId", UUID.randomUUID().toString(), "receiverGroup", "partner-ggz",
+                        "acceptBefore", days(7)))
+                .correlate();
+        assertThat(route).isWaitingAt(step, "handoverCall");
+
+        refuse(caseId);
+
+        assertThat(route).isWaitingAt(then, "handoverCall");
+        assertThat(task("overdrachtBeoordelen", calledProcessInstance(route))).as("the handover is still to be judged").isNotNull();
+        if (boundary != null) {
+            assertThat(route).hasPassed(boundary);
+        }
+    }
+
+    @Test
+    void aRefusalDuringNazorgAfterTheShortRouteGoesBackToTheToeleiding() {
+        String caseId = UUID.randomUUID().toString();
+        ProcessInstance route = routeAt(caseId, "toeleiding", Map.of());
+        complete(task("toeleiding", route), withVariables("toeleidingOutcome", "CONNECTED"));
+        assertThat(route).isWaitingAt("nazorgWait");
+
+        refuse(caseId);
+
+        assertThat(route).isWaitingAt("toeleiding").hasPassed("toegangRefusedDuringNazorg", "afterRefusalInNazorg")
+                .hasNotPassed("mergePlan");
+        assertThat(ENGINE.getManagementService().createJobQuery().processInstanceId(route.getId()).timers().count())
+                .as("the nazorg check is off").isZero();
+    }
+
+    @Test
+    void aRefusalDuringNazorgAfterTheFullRouteGoesBackToThePlan() {
+        String caseId = UUID.randomUUID().toString();
+        ProcessInstance route = routeAt(caseId, "plan", Map.of());
+        complete(task("plan", route), withVariables("planOutcome", "TO_REGIE"));
+        complete(task("regie", route), withVariables("regieOutcome", "TO_EVALUATIE"));
+        complete(task("evaluatie", route), withVariables("evaluatieOutcome", "CLOSE"));
+        assertThat(route).isWaitingAt("nazorgWait");
+
+        refuse(caseId);
+
+        assertThat(route).isWaitingAt("plan").hasPassed("toegangRefusedDuringNazorg", "afterRefusalInNazorg");
+    }
+
+    @Test
+    void aBezwaarWaitsForItsDecisionWithAWarningAndABreachOnItsLegalTerm() {
+        String requestId = UUID.randomUUID().toString();
+        ProcessInstance bezwaar = ENGINE.getRuntimeService().startProcessInstanceByMessage("bezwaarIngediend", requestId,
+                Map.of("toegangRequestId", requestId, "deadlineId", "bezwaar-term", "warnAt", days(80), "dueAt", days(85)));
+        assertThat(bezwaar).isWaitingAt("beslissingOpBezwaar").hasNotPassed("besluit", "onderzoek");
+        assertThat(task(bezwaar)).hasCandidateGroup("toegang");
+
+        moveClockTo(days(79));
+        assertThat(calls).isEmpty();
+        moveClockTo(days(81));
+        assertThat(calls).containsExactly("atRisk:bezwaar-term");
+        moveClockTo(days(86));
+        assertThat(calls).containsExactly("atRisk:bezwaar-term", "breached:bezwaar-term");
+        assertThat(bezwaar).as("a breach does not stop the work").isWaitingAt("beslissingOpBezwaar");
+
+        complete(task(bezwaar), withVariables("bezwaarOutcome", "ONGEGROND"));
+        assertThat(bezwaar).isEnded().hasPassed("bezwaarDecided");
+        assertThat(calls).as("no refusal message: the route does not move on a bezwaar").noneMatch(call -> call.startsWith("refused"));
+    }
+
+    @Test
+    void aGrantWithAPeriodGetsItsHerindicatieTaskWhenItsMomentComes() {
+        String requestId = UUID.randomUUID().toString();
+        ProcessInstance herindicatie = ENGINE.getRuntimeService().startProcessInstanceByMessage("herindicatieGepland", requestId,
+                Map.of("toegangRequestId", requestId, "herindicatieAt", days(300)));
+        assertThat(herindicatie).isWaitingAt("herindicatieWait");
+
+        moveClockTo(days(299));
+        assertThat(herindicatie).isWaitingAt("herindicatieWait");
+        moveClockTo(days(301));
+        assertThat(herindicatie).isWaitingAt("herindicatie");
+        assertThat(task(herindicatie)).hasCandidateGroup("toegang");
+
+        complete(task(herindicatie));
+        assertThat(herindicatie).isEnded().hasPassed("herindicatieDone");
     }
 
     @Test
@@ -166,6 +279,20 @@ class ToegangProcessTest {
         complete(task(toegang), withVariables("toegangOutcome", "GRANTED"));
         assertThat(toegang).isEnded().hasPassed("granted");
         assertThat(route).isEnded().hasPassed("toegangDone");
+    }
+
+    private ProcessInstance routeAt(String caseId, String step, Map<String, Object> more) {
+        Map<String, Object> variables = new java.util.HashMap<>(Map.of("caseId", caseId, "candidateGroup", "team-noord",
+                "nazorgPeriod", "P3M"));
+        variables.putAll(more);
+        return ENGINE.getRuntimeService().createProcessInstanceByKey("routekaart").businessKey(caseId).setVariables(variables)
+                .startBeforeActivity(step).execute();
+    }
+
+    /** As ToegangService.returnToPlan does after a refusal or partial grant. */
+    private void refuse(String caseId) {
+        ENGINE.getRuntimeService().createMessageCorrelation("toegangGeweigerd").processInstanceBusinessKey(caseId)
+                .setVariable("moveReason", "Toegang afgewezen").correlateAll();
     }
 
     private ProcessInstance start(String law, String deadlineId, Date warnAt, Date dueAt) {

@@ -157,6 +157,14 @@ class PersonalDataEraser {
                 where deadline_id in (select d.id from legal_deadline d join support_case c on c.id = d.case_id
                                       where c.household_id = ?)
                 """, ERASED_TEXT, householdId);
+        jdbc.update("""
+                update legal_deadline set extension_reason = ?, version = version + 1
+                where extension_reason is not null and case_id in (select id from support_case where household_id = ?)
+                """, ERASED_TEXT, householdId);
+        jdbc.update("""
+                update toegang_bezwaar set outcome_reason = null, version = version + 1
+                where outcome_reason is not null and case_id in (select id from support_case where household_id = ?)
+                """, householdId);
         // 1 January of the birth year: ages stay countable in years, the person is no longer findable.
         jdbc.update("""
                 update household_member set given_name = ?, family_name = ?, bsn = null,
