@@ -18,6 +18,8 @@ public final class RoutekaartIds {
     public static final String REGIE = "regie";
     public static final String EVALUATIE = "evaluatie";
     public static final String NAZORG_CONTROLE = "nazorgControle";
+    /** The team's safety task after a new safety signal on an open case (event subprocess, decision 0048). */
+    public static final String VEILIGHEID_NIEUW_SIGNAAL = "veiligheidNieuwSignaal";
 
     /** Messages the route catches: a new signal during nazorg, and the starts of its side processes. */
     public static final String NEW_SIGNAL_MESSAGE = "nieuwSignaal";
@@ -25,6 +27,8 @@ public final class RoutekaartIds {
     public static final String TOEGANG_REQUESTED_MESSAGE = "toegangAangevraagd";
     public static final String TOEGANG_REFUSED_MESSAGE = "toegangGeweigerd";
     public static final String ESCALATED_MESSAGE = "escalatie";
+    /** A signal with a safety concern or urgency CRISIS joined an open case: the team's safety task starts. */
+    public static final String SAFETY_SIGNAL_MESSAGE = "veiligheidsSignaal";
 
     private RoutekaartIds() {
     }

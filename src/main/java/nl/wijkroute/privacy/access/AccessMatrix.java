@@ -10,6 +10,7 @@ import static nl.wijkroute.privacy.access.DataCategory.HANDOVER;
 import static nl.wijkroute.privacy.access.DataCategory.PLAN;
 import static nl.wijkroute.privacy.access.DataCategory.REGIE;
 import static nl.wijkroute.privacy.access.DataCategory.ROUTE;
+import static nl.wijkroute.privacy.access.DataCategory.SAFETY_CHECK;
 import static nl.wijkroute.privacy.access.DataCategory.TOEGANG;
 
 import java.util.EnumSet;
@@ -33,7 +34,7 @@ public final class AccessMatrix {
     private static final Map<String, Map<DataCategory, Set<AccessAction>>> MATRIX = Map.of(
             Roles.FRONTOFFICE, Map.of(CASE_FILE, RC, ROUTE, RU, REGIE, R),
             Roles.WIJKTEAM, Map.of(CASE_FILE, RCU, ROUTE, RU, ASSESSMENT, RU, PLAN, RCU, REGIE, RU, HANDOVER, RCU,
-                    TOEGANG, RC, ESCALATION, RC),
+                    TOEGANG, RC, ESCALATION, RC, SAFETY_CHECK, RC),
             // A partner sees the plan and the handover only as far as the household's consent reaches.
             Roles.PARTNER, Map.of(CASE_FILE, C, ROUTE, R, PLAN, R, REGIE, RU, HANDOVER, RCU, ESCALATION, C),
             Roles.TOEGANG, Map.of(CASE_FILE, RC, ROUTE, R, ASSESSMENT, R, PLAN, R, REGIE, R, TOEGANG, RCU, ESCALATION, C),

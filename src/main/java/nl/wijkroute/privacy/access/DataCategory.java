@@ -18,6 +18,8 @@ public enum DataCategory {
     /** Formal decisions of the municipality and their legal deadlines. */
     TOEGANG,
     ESCALATION,
+    /** "Is iedereen nu veilig, en hoe weten we dat": the safety checks per member (issue 17); the team only. */
+    SAFETY_CHECK,
     /** Who looked at a household: the access log itself, read by the privacy officer or the resident. */
     ACCESS_LOG
 }

@@ -1,11 +1,13 @@
 package nl.wijkroute.route.step;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import nl.wijkroute.route.RouteVariables;
 import nl.wijkroute.route.RoutekaartIds;
@@ -56,9 +58,12 @@ public class RouteSteps {
             implements OutcomeInput<RegieOutcome> {
     }
 
+    /** On a case that ever had a safety concern the safety question is answered per member (safety.SafetyCheckGate). */
     public record EvaluatieInput(@NotNull EvaluatieOutcome outcome,
                                  @Future LocalDate nextEvaluationDate,
-                                 @Size(max = 2000) String reason) implements OutcomeInput<EvaluatieOutcome> {
+                                 @Size(max = 2000) String reason,
+                                 @Valid @Size(max = 20) List<@NotNull @Valid SafetyAnswer> safetyCheck,
+                                 Boolean lastingRisk) implements OutcomeInput<EvaluatieOutcome>, AsksSafety {
         @Override
         public Map<String, Object> extraVariables() {
             if (outcome == EvaluatieOutcome.CONTINUE) {

@@ -79,6 +79,8 @@ public final class EndpointRules {
             get("/api/v1/cases/{caseId}/plan/versions", ASSESSMENT_READERS),
             get("/api/v1/cases/{caseId}/plan/versions/{number}", ASSESSMENT_READERS),
             get("/api/v1/cases/{caseId}/plan/diff", ASSESSMENT_READERS),
+            // The safety checks per member: the team only (issue 17; decision 0048).
+            get("/api/v1/cases/{caseId}/safety-checks", WIJKTEAM),
             // Regie
             get("/api/v1/cases/{caseId}/regie", WIJKTEAM, PROCESREGISSEUR, TOEGANG, FRONTOFFICE, PARTNER),
             post("/api/v1/cases/{caseId}/regie/household", WIJKTEAM, PARTNER),
