@@ -33,6 +33,7 @@ import org.camunda.bpm.engine.task.NativeTaskQuery;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,12 +56,13 @@ public class RouteTaskService {
     private final CaseAccess access;
     private final ManagementService managementService;
     private final NamedParameterJdbcTemplate jdbc;
-    private final List<StepCompletionCheck> completionChecks;
+    /** Looked up when a task completes: the checks read the route back (CaseReads), which uses this service. */
+    private final ObjectProvider<StepCompletionCheck> completionChecks;
 
     RouteTaskService(TaskService taskService, CaseRepository cases,
                      StepHandlers stepHandlers, EngineActor engineActor, TaskMapper mapper, CaseAccess access,
                      ManagementService managementService, NamedParameterJdbcTemplate jdbc,
-                     List<StepCompletionCheck> completionChecks) {
+                     ObjectProvider<StepCompletionCheck> completionChecks) {
         this.completionChecks = completionChecks;
         this.jdbc = jdbc;
         this.managementService = managementService;
@@ -185,7 +187,7 @@ public class RouteTaskService {
         access.logInvolved(List.of(caseId), DataCategory.ROUTE, AccessAction.UPDATE);
         VariableMap variables = Variables.fromMap(handler.apply(caseId, user.username(), input));
         // Rules across steps (the safety question at plan and evaluatie) after the step's own, same transaction.
-        completionChecks.forEach(check -> variables.putAll(check.check(caseId, task.getTaskDefinitionKey(), user.username(), input)));
+        completionChecks.orderedStream().forEach(check -> variables.putAll(check.check(caseId, task.getTaskDefinitionKey(), user.username(), input)));
         if (input.reason() != null && !input.reason().isBlank()) {
             variables.putValueTyped(RouteVariables.MOVE_REASON, Variables.stringValue(input.reason(), true));
         }

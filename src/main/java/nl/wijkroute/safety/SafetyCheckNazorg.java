@@ -55,6 +55,7 @@ class SafetyCheckNazorg implements ExecutionListener {
         }
         ZonedDateTime now = clock.instant().atZone(MunicipalTime.ZONE);
         execution.setVariableLocal(RouteVariables.NAZORG_UNTIL, Date.from(now.plus(lastingRiskNazorg).toInstant()));
+        // Handed over as days (Period prints P6W as P42D): the engine reads "P6W" as 42 days after 1970, i.e. P1M11D.
         execution.setVariableLocal(RouteVariables.NAZORG_CHECK_INTERVAL, checkInterval.toString());
         // The first check comes after one interval too, not after the ordinary nazorg period.
         execution.setVariableLocal(RouteVariables.NAZORG_PERIOD, checkInterval.toString());

@@ -127,6 +127,8 @@ class AuthorizationMatrixTest extends ApiTestSupport {
                 "wijkcoach2", 404, "toegang-jeugd", 404));
         expectReads("/deadlines", Map.of("wijkcoach", 200, "toegang", 200, "procesregisseur", 200,
                 "wijkcoach2", 404, "toegang-jeugd", 404));
+        // The safety checks per member: the team only; toegang, procesregisseur and partners in scope get 403.
+        expectReads("/safety-checks", Map.of("wijkcoach", 200, "wijkcoach2", 404));
     }
 
     @Test

@@ -94,6 +94,9 @@ class PersonalDataEraser {
                 where case_id in (%s) and (own_words is not null or strengths is not null or network is not null)
                 """.formatted(CLOSED_CASES), householdId);
         jdbc.update("update real_question set question = ? where case_id in (" + CLOSED_CASES + ")", ERASED_TEXT, householdId);
+        // How the team knew someone was (not) safe names people and places; the yes/no stays for the history.
+        jdbc.update("update safety_check_answer set how_we_know = ? where safety_check_id in (select id from safety_check"
+                + " where case_id in (" + CLOSED_CASES + "))", ERASED_TEXT, householdId);
         erasePlanVersions(householdId);
         jdbc.update("""
                 update handover set summary = cast(? as jsonb), consent = consent - 'givenBy', decline_reason = null,
