@@ -22,7 +22,8 @@ class OpenApiTest extends ApiTestSupport {
                 "/api/v1/tasks/{id}/complete", "/api/v1/tasks/{id}/unclaim");
         JsonNode stepInput = api.get("components").get("schemas").get("StepInput");
         assertThat(stepInput.get("discriminator").get("mapping").fieldNames()).toIterable().containsExactlyInAnyOrder(
-                "triage", "veiligheid", "toeleiding", "vraagverheldering", "plan", "regie", "evaluatie", "nazorgControle");
+                "triage", "veiligheid", "toeleiding", "vraagverheldering", "plan", "regie", "evaluatie", "nazorgControle",
+                "veiligheidNieuwSignaal");
         assertThat(api.get("components").get("schemas").has("CurrentUser")).isFalse();
         assertThat(api.get("components").get("securitySchemes").has("keycloak")).isTrue();
     }
