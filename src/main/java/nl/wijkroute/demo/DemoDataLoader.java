@@ -153,7 +153,7 @@ class DemoDataLoader implements ApplicationRunner {
                 goal(Leefgebied.GEESTELIJKE_GEZONDHEID, "Rust in het hoofd", "Slaapt weer, minder piekeren",
                         action("Intake bij de POH-GGZ en zo nodig GGZ", PlanContent.OwnerType.PARTNER, "ggz-breburg"))));
         complete(jolanda, "plan", COACH_NOORD, new PlanStepInput(PlanOutcome.TO_REGIE,
-                LocalDate.now().plusWeeks(6), null));
+                LocalDate.now().plusWeeks(6), null, null, null));
         // The wijkcoach takes the casusregie and offers the GGZ part of the plan to GGZ Breburg: a
         // pending warme overdracht that partner-ggz finds under GET /api/v1/handovers.
         regie.take(jolanda, COACH_NOORD, "Jolanda kan de regie nu niet zelf voeren; met haar besproken.");
@@ -208,7 +208,7 @@ class DemoDataLoader implements ApplicationRunner {
                 goal(Leefgebied.SOCIAAL_NETWERK, "Mantelzorg delen", "Twee vaste vrijwilligers per week",
                         action("Vrijwilligers zoeken via Welzijn Stad", PlanContent.OwnerType.PARTNER, "welzijn-stad"),
                         action("Kinderen vragen om een vaste avond", PlanContent.OwnerType.NETWORK, null))));
-        complete(deWit, "plan", COACH_ZUID, new PlanStepInput(PlanOutcome.TO_REGIE, LocalDate.now().plusDays(1), null));
+        complete(deWit, "plan", COACH_ZUID, new PlanStepInput(PlanOutcome.TO_REGIE, LocalDate.now().plusDays(1), null, null, null));
         complete(deWit, "regie", COACH_ZUID, new RouteSteps.RegieInput(RouteSteps.RegieOutcome.TO_EVALUATIE, null));
         // Welzijn and thuiszorg wait for each other: escalated, waiting for a procesregisseur.
         escalations.raise(deWit, new EscalationDtos.RaiseInput(EscalationCause.PARTIES_WAIT_FOR_EACH_OTHER,

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import nl.wijkroute.route.step.StepCompletionCheck;
 import nl.wijkroute.route.step.StepHandler;
 import nl.wijkroute.route.step.StepHandlers;
 import nl.wijkroute.route.step.StepInput;
@@ -32,6 +33,7 @@ import org.camunda.bpm.engine.task.NativeTaskQuery;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,10 +56,14 @@ public class RouteTaskService {
     private final CaseAccess access;
     private final ManagementService managementService;
     private final NamedParameterJdbcTemplate jdbc;
+    /** Looked up when a task completes: the checks read the route back (CaseReads), which uses this service. */
+    private final ObjectProvider<StepCompletionCheck> completionChecks;
 
     RouteTaskService(TaskService taskService, CaseRepository cases,
                      StepHandlers stepHandlers, EngineActor engineActor, TaskMapper mapper, CaseAccess access,
-                     ManagementService managementService, NamedParameterJdbcTemplate jdbc) {
+                     ManagementService managementService, NamedParameterJdbcTemplate jdbc,
+                     ObjectProvider<StepCompletionCheck> completionChecks) {
+        this.completionChecks = completionChecks;
         this.jdbc = jdbc;
         this.managementService = managementService;
         this.access = access;
@@ -70,11 +76,12 @@ public class RouteTaskService {
 
     /**
      * A page of the werkbak: the user's own tasks and the unclaimed tasks offered to their groups (their
-     * team, the front office, their organisation), soonest due first. The scope, the filters, the order
+     * team, the front office, their organisation), the engine's task priority first (the safety task after a
+     * new safety signal, decision 0048), then soonest due. The scope, the filters, the order
      * and the page are all in one engine query, so the cost of a page does not grow with the team's open
      * tasks. A native task query rather than a TaskQuery: the TaskQuery's candidate-group "or" joins the
      * identity links and sorts a DISTINCT over every open task of the team, while this one walks the index
-     * on (due date, id) (V29) and checks the candidate group per task with EXISTS until the page is full.
+     * on (priority, due date, id) (V29, V43) and checks the candidate group per task with EXISTS until the page is full.
      * Tasks without a due date come last; the task id breaks ties so pages neither repeat nor skip a task.
      */
     @Transactional(readOnly = true)
@@ -102,7 +109,7 @@ public class RouteTaskService {
         parameters.forEach(count::parameter);
         long total = count.count();
         NativeTaskQuery page = taskService.createNativeTaskQuery()
-                .sql("select RES.*" + where + " order by RES.DUE_DATE_ asc nulls last, RES.ID_ asc");
+                .sql("select RES.*" + where + " order by RES.PRIORITY_ desc, RES.DUE_DATE_ asc nulls last, RES.ID_ asc");
         parameters.forEach(page::parameter);
         List<Task> tasks = total == 0 ? List.of() : page.listPage(paging.offset(), paging.size());
         List<TaskView> views = toViews(tasks);
@@ -179,6 +186,8 @@ public class RouteTaskService {
         UUID caseId = caseIdOf(task);
         access.logInvolved(List.of(caseId), DataCategory.ROUTE, AccessAction.UPDATE);
         VariableMap variables = Variables.fromMap(handler.apply(caseId, user.username(), input));
+        // Rules across steps (the safety question at plan and evaluatie) after the step's own, same transaction.
+        completionChecks.orderedStream().forEach(check -> variables.putAll(check.check(caseId, task.getTaskDefinitionKey(), user.username(), input)));
         if (input.reason() != null && !input.reason().isBlank()) {
             variables.putValueTyped(RouteVariables.MOVE_REASON, Variables.stringValue(input.reason(), true));
         }

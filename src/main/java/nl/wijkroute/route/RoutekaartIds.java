@@ -20,6 +20,8 @@ public final class RoutekaartIds {
     public static final String NAZORG_CONTROLE = "nazorgControle";
     /** The wait while Veilig Thuis has the case (after SPECIALIST_TOOK_OVER); completing it means Veilig Thuis keeps it. */
     public static final String VEILIG_THUIS_AAN_ZET = "veiligThuisAanZet";
+    /** The team's safety task after a new safety signal on an open case (event subprocess, decision 0048). */
+    public static final String VEILIGHEID_NIEUW_SIGNAAL = "veiligheidNieuwSignaal";
 
     /** Messages the route catches: a new signal during nazorg, and the starts of its side processes. */
     public static final String NEW_SIGNAL_MESSAGE = "nieuwSignaal";
@@ -29,6 +31,8 @@ public final class RoutekaartIds {
     public static final String ESCALATED_MESSAGE = "escalatie";
     /** Veilig Thuis hands the case back: the route leaves veiligThuisAanZet for the plan step. */
     public static final String VT_RETURNS_MESSAGE = "vtDraagtTerug";
+    /** A signal with a safety concern or urgency CRISIS joined an open case: the team's safety task starts. */
+    public static final String SAFETY_SIGNAL_MESSAGE = "veiligheidsSignaal";
 
     private RoutekaartIds() {
     }

@@ -96,6 +96,18 @@ public class SupportCaseService {
         return new Attachment(supportCase.getId(), true, false);
     }
 
+    /**
+     * A signal with a safety concern or urgency CRISIS joined the case (open or in nazorg): the route's
+     * event subprocess starts the team's safety task, interrupting nothing (decision 0048).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void raiseSafetySignal(UUID caseId, String actor) {
+        engineActor.as(actor, () -> runtimeService.createMessageCorrelation(RoutekaartIds.SAFETY_SIGNAL_MESSAGE)
+                .processInstanceBusinessKey(caseId.toString())
+                .setVariable(RouteVariables.MOVE_REASON, Variables.stringValue("Nieuw signaal over veiligheid", true))
+                .correlate());
+    }
+
     @Transactional(readOnly = true)
     public SupportCase get(UUID id) {
         return cases.findById(id).orElseThrow(() -> new NotFoundException("Casus " + id + " bestaat niet."));

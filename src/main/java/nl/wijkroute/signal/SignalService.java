@@ -57,6 +57,11 @@ public class SignalService {
                 request.sourceOrganisation(), request.description(), request.urgency(), request.safetyConcern(),
                 request.leefgebieden() == null ? Set.of() : request.leefgebieden(), clock.instant(), user.username()));
         access.logCreated(attachment.caseId(), household.getId(), DataCategory.CASE_FILE);
+        if (!attachment.newCase() && mapper.toView(signal).raisesSafety()) {
+            // Not attached silently: the team's safety task starts beside the route (decision 0048). A new case
+            // needs none: its triage asks about safety first.
+            cases.raiseSafetySignal(attachment.caseId(), user.username());
+        }
         SignalResponse response = mapper.toResponse(signal, attachment);
         return access.mayRead(attachment.caseId(), DataCategory.CASE_FILE) ? response : response.receiptOnly();
     }

@@ -13,4 +13,12 @@ import nl.wijkroute.triage.Urgency;
 public record SignalView(UUID id, UUID caseId, SourceType sourceType, String sourceOrganisation, String description,
                          Set<Leefgebied> leefgebieden, Urgency urgency, boolean safetyConcern, Instant receivedAt,
                          String registeredBy) {
+
+    /**
+     * A safety signal: flagged as a safety concern, or urgency CRISIS (acute danger is a safety matter). On an
+     * open case it starts the team's safety task (decision 0048); safety.SafetyConcerns counts it too.
+     */
+    public boolean raisesSafety() {
+        return safetyConcern || urgency == Urgency.CRISIS;
+    }
 }

@@ -9,4 +9,6 @@ interface TriageAssessmentRepository extends JpaRepository<TriageAssessment, UUI
     Optional<TriageAssessment> findFirstByCaseIdOrderByAssessedAtDesc(UUID caseId);
 
     long countByCaseId(UUID caseId);
+
+    boolean existsByCaseIdAndSafetyConcernTrue(UUID caseId);
 }

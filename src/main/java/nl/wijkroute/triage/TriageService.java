@@ -54,6 +54,12 @@ public class TriageService implements StepHandler<TriageInput> {
         return assessments.findFirstByCaseIdOrderByAssessedAtDesc(caseId).map(mapper::toView);
     }
 
+    /** Whether any triage of the case (not only the latest) recorded a safety concern (safety.SafetyConcerns). */
+    @Transactional(readOnly = true)
+    public boolean everFlaggedSafety(UUID caseId) {
+        return assessments.existsByCaseIdAndSafetyConcernTrue(caseId);
+    }
+
     private static void checkConsistent(TriageInput input) {
         switch (input.route()) {
             case CLOSE_NO_HELP -> {

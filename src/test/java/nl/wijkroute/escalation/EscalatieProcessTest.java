@@ -48,6 +48,8 @@ class EscalatieProcessTest {
     @BeforeEach
     void delegates() {
         BpmnAwareTests.init(ENGINE);
+        // The nazorg start listener of routekaart.bpmn (safety.SafetyCheckNazorg): no lasting risk here.
+        Mocks.register("safetyCheckNazorg", (org.camunda.bpm.engine.delegate.ExecutionListener) e -> { });
         Mocks.register("doorbraakFollowUpLate", (JavaDelegate) e -> calls.add("late:" + e.getVariable("escalationId")));
         Mocks.register("closingRefusedWhileEscalated", (JavaDelegate) e -> {
             throw new IllegalStateException("closing refused by escalation " + e.getVariable("escalationId"));

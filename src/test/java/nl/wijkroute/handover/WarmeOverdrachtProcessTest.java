@@ -50,6 +50,8 @@ class WarmeOverdrachtProcessTest {
     void delegates() {
         BpmnAwareTests.init(ENGINE);
         handoverId = UUID.randomUUID().toString();
+        // The nazorg start listener of routekaart.bpmn (safety.SafetyCheckNazorg): no lasting risk here.
+        Mocks.register("safetyCheckNazorg", (org.camunda.bpm.engine.delegate.ExecutionListener) e -> { });
         Mocks.register("handoverAccepted", (org.camunda.bpm.engine.delegate.JavaDelegate) e -> calls.add("accepted:" + e.getVariable("handoverId")));
         Mocks.register("handoverDeclined", (org.camunda.bpm.engine.delegate.JavaDelegate) e -> calls.add("declined:" + e.getVariable("declineReason")));
         Mocks.register("handoverOverdue", (org.camunda.bpm.engine.delegate.JavaDelegate) e -> calls.add("overdue:" + e.getVariable("handoverId")));

@@ -140,6 +140,8 @@ class AuthorizationMatrixTest extends ApiTestSupport {
         expectReads("/veiligheidsplan/versions", Map.of("wijkcoach", 200, "wijkcoach2", 404));
         expectReads("/safety", Map.of("wijkcoach", 200, "toegang", 200, "procesregisseur", 200, "partner-ggz", 200,
                 "wijkcoach2", 404, "toegang-jeugd", 404, "partner-schuldhulp", 404));
+        // The safety checks per member: the team only; toegang, procesregisseur and partners in scope get 403.
+        expectReads("/safety-checks", Map.of("wijkcoach", 200, "wijkcoach2", 404));
     }
 
     @Test

@@ -20,12 +20,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import nl.wijkroute.support.TestEngines;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -52,6 +55,13 @@ class RoutekaartProcessTest {
     void newCase() {
         BpmnAwareTests.init(ENGINE);
         caseId = UUID.randomUUID().toString();
+        // The nazorg start listener (safety.SafetyCheckNazorg): no lasting risk in these paths (see SafetyCheckProcessTest).
+        Mocks.register("safetyCheckNazorg", (ExecutionListener) e -> { });
+    }
+
+    @AfterEach
+    void resetMocks() {
+        Mocks.reset();
     }
 
     @AfterAll

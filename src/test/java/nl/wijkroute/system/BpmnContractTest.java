@@ -50,7 +50,8 @@ class BpmnContractTest {
             "reflectie.bpmn", ReflectieIds.class);
 
     private static final Path BPMN = Path.of("bpmn");
-    private static final Pattern DELEGATE = Pattern.compile("camunda:delegateExpression=\"\\$\\{([A-Za-z0-9_]+)}\"");
+    /** Service tasks (camunda:delegateExpression) and listeners (camunda:executionListener's delegateExpression). */
+    private static final Pattern DELEGATE = Pattern.compile("(?:camunda:)?delegateExpression=\"\\$\\{([A-Za-z0-9_]+)}\"");
     private static final Pattern EXPRESSION_BEAN = Pattern.compile("camunda:expression=\"\\$\\{([A-Za-z0-9_]+)\\.");
 
     @Test

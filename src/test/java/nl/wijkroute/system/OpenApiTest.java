@@ -23,7 +23,7 @@ class OpenApiTest extends ApiTestSupport {
         JsonNode stepInput = api.get("components").get("schemas").get("StepInput");
         assertThat(stepInput.get("discriminator").get("mapping").fieldNames()).toIterable().containsExactlyInAnyOrder(
                 "triage", "veiligheid", "toeleiding", "vraagverheldering", "plan", "regie", "evaluatie", "nazorgControle",
-                "veiligThuisAanZet");
+                "veiligThuisAanZet", "veiligheidNieuwSignaal");
         assertThat(api.get("components").get("schemas").has("CurrentUser")).isFalse();
         assertThat(api.get("components").get("securitySchemes").has("keycloak")).isTrue();
     }

@@ -52,6 +52,8 @@ class ToegangProcessTest {
     void delegates() {
         BpmnAwareTests.init(ENGINE);
         ClockUtil.setCurrentTime(Date.from(start));
+        // The nazorg start listener of routekaart.bpmn (safety.SafetyCheckNazorg): no lasting risk here.
+        Mocks.register("safetyCheckNazorg", (org.camunda.bpm.engine.delegate.ExecutionListener) e -> { });
         Mocks.register("deadlineAtRisk", (JavaDelegate) e -> calls.add("atRisk:" + e.getVariable("deadlineId")));
         Mocks.register("deadlineBreached", (JavaDelegate) e -> calls.add("breached:" + e.getVariable("deadlineId")));
         Mocks.register("toegangRefused", (JavaDelegate) e -> calls.add("refused:" + e.getVariable("toegangRequestId")));

@@ -11,6 +11,7 @@ import static nl.wijkroute.privacy.access.DataCategory.PLAN;
 import static nl.wijkroute.privacy.access.DataCategory.REGIE;
 import static nl.wijkroute.privacy.access.DataCategory.ROUTE;
 import static nl.wijkroute.privacy.access.DataCategory.SAFETY;
+import static nl.wijkroute.privacy.access.DataCategory.SAFETY_CHECK;
 import static nl.wijkroute.privacy.access.DataCategory.TOEGANG;
 
 import java.util.EnumSet;
@@ -34,7 +35,7 @@ public final class AccessMatrix {
     private static final Map<String, Map<DataCategory, Set<AccessAction>>> MATRIX = Map.of(
             Roles.FRONTOFFICE, Map.of(CASE_FILE, RC, ROUTE, RU, REGIE, R),
             Roles.WIJKTEAM, Map.of(CASE_FILE, RCU, ROUTE, RU, ASSESSMENT, RU, PLAN, RCU, REGIE, RU, HANDOVER, RCU,
-                    TOEGANG, RC, ESCALATION, RC, SAFETY, RCU),
+                    TOEGANG, RC, ESCALATION, RC, SAFETY, RCU, SAFETY_CHECK, RC),
             // A partner sees the plan and the handover only as far as the household's consent reaches; it updates only
             // its own organisation's actions and proposes changes (decision 0043). ROUTE UPDATE: the regie and evaluatie
             // steps of a case whose casusregie their organisation holds (decision 0044).

@@ -23,6 +23,8 @@ public enum DataCategory {
      * (and break-the-glass); a partner learns at most that a veiligheidsplan exists (decision 0047).
      */
     SAFETY,
+    /** "Is iedereen nu veilig, en hoe weten we dat": the safety checks per member (issue 17); the team only. */
+    SAFETY_CHECK,
     /** Who looked at a household: the access log itself, read by the privacy officer or the resident. */
     ACCESS_LOG
 }

@@ -14,12 +14,8 @@ import nl.wijkroute.plan.PlanViews;
 import nl.wijkroute.privacy.access.AccessAction;
 import nl.wijkroute.privacy.access.CaseAccess;
 import nl.wijkroute.privacy.access.DataCategory;
-import nl.wijkroute.route.CaseReads;
 import nl.wijkroute.route.Stage;
-import nl.wijkroute.signal.SignalService;
-import nl.wijkroute.signal.SignalView;
-import nl.wijkroute.triage.TriageService;
-import nl.wijkroute.triage.TriageView;
+import nl.wijkroute.safety.SafetyConcerns;
 import nl.wijkroute.system.problem.NotFoundException;
 import nl.wijkroute.system.security.CurrentUser;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -60,19 +56,15 @@ class ResidentService {
     private final NamedParameterJdbcTemplate jdbc;
     private final PlanService plans;
     private final CaseAccess access;
-    private final SignalService signals;
-    private final TriageService triage;
-    private final CaseReads caseReads;
+    private final SafetyConcerns safetyConcerns;
     private final ResidentViewDisclosureService disclosures;
 
-    ResidentService(NamedParameterJdbcTemplate jdbc, PlanService plans, CaseAccess access, SignalService signals,
-                    TriageService triage, CaseReads caseReads, ResidentViewDisclosureService disclosures) {
+    ResidentService(NamedParameterJdbcTemplate jdbc, PlanService plans, CaseAccess access, SafetyConcerns safetyConcerns,
+                    ResidentViewDisclosureService disclosures) {
         this.jdbc = jdbc;
         this.plans = plans;
         this.access = access;
-        this.signals = signals;
-        this.triage = triage;
-        this.caseReads = caseReads;
+        this.safetyConcerns = safetyConcerns;
         this.disclosures = disclosures;
     }
 
@@ -160,17 +152,7 @@ class ResidentService {
      * marked it safe to show.
      */
     private boolean masked(UUID caseId) {
-        return everHadSafetyConcern(caseId) && !disclosures.safeToShow(caseId);
-    }
-
-    /**
-     * Whether the case ever had a safety concern: a signal or the latest triage said so, or the case went through
-     * the veiligheid step. The one place to switch to safety.SafetyConcerns#everHadSafetyConcern once it exists.
-     */
-    private boolean everHadSafetyConcern(UUID caseId) {
-        return signals.viewsOf(caseId).stream().anyMatch(SignalView::safetyConcern)
-                || triage.latestOf(caseId).map(TriageView::safetyConcern).orElse(false)
-                || caseReads.history(caseId).stream().anyMatch(step -> step.to() == Stage.VEILIGHEID);
+        return safetyConcerns.everHadSafetyConcern(caseId) && !disclosures.safeToShow(caseId);
     }
 
     /** Every granted look by someone else; refused attempts saw nothing and stay with the privacy officer. */

@@ -96,6 +96,9 @@ class PersonalDataEraser {
                   and (own_words is not null or strengths is not null or network is not null or reason is not null)
                 """.formatted(CLOSED_CASES), ERASED_TEXT, householdId);
         jdbc.update("update real_question set question = ? where case_id in (" + CLOSED_CASES + ")", ERASED_TEXT, householdId);
+        // How the team knew someone was (not) safe names people and places; the yes/no stays for the history.
+        jdbc.update("update safety_check_answer set how_we_know = ? where safety_check_id in (select id from safety_check"
+                + " where case_id in (" + CLOSED_CASES + "))", ERASED_TEXT, householdId);
         erasePlanVersions(householdId);
         // Partners' work in the plan (decision 0043): notes, stop and decline reasons and proposals are free text.
         String closedPlans = "select id from plan where case_id in (" + CLOSED_CASES + ")";

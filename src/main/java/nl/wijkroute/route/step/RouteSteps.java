@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import nl.wijkroute.route.RoutekaartIds;
 import nl.wijkroute.system.MunicipalTime;

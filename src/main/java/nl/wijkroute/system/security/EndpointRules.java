@@ -90,6 +90,8 @@ public final class EndpointRules {
             post("/api/v1/cases/{caseId}/plan/proposals", PARTNER),
             post("/api/v1/cases/{caseId}/plan/proposals/{proposalId}/accept", WIJKTEAM),
             post("/api/v1/cases/{caseId}/plan/proposals/{proposalId}/decline", WIJKTEAM),
+            // The safety checks per member: the team only (issue 17; decision 0048).
+            get("/api/v1/cases/{caseId}/safety-checks", WIJKTEAM),
             // Regie
             get("/api/v1/cases/{caseId}/regie", WIJKTEAM, PROCESREGISSEUR, TOEGANG, FRONTOFFICE, PARTNER),
             post("/api/v1/cases/{caseId}/regie/household", WIJKTEAM, PARTNER),

@@ -106,6 +106,13 @@ final class HouseholdFixture {
                 ts(opened.plus(3, ChronoUnit.DAYS)));
         jdbc.update("insert into real_question (id, case_id, question, recorded_by, recorded_at) values (?, ?, ?, 'wijkcoach', ?)",
                 UUID.randomUUID(), id, "Hoe houdt " + SECRET + " het huis?", ts(opened.plus(20, ChronoUnit.DAYS)));
+        UUID safetyCheck = UUID.randomUUID();
+        jdbc.update("""
+                insert into safety_check (id, case_id, step, everyone_safe, lasting_risk, checked_by, checked_at)
+                values (?, ?, 'plan', true, false, 'wijkcoach', ?)
+                """, safetyCheck, id, ts(opened.plus(20, ChronoUnit.DAYS)));
+        jdbc.update("insert into safety_check_answer (safety_check_id, member_id, safe, how_we_know) values (?, ?, true, ?)",
+                safetyCheck, memberId, SECRET + " zelf gesproken, zonder partner erbij");
 
         UUID plan = UUID.randomUUID();
         jdbc.update("""
@@ -254,6 +261,7 @@ final class HouseholdFixture {
         where.put("plan_change_proposal", "case_id in (" + cases + ")");
         where.put("deadline_suspension", "deadline_id in (select id from legal_deadline where case_id in (" + cases + "))");
         where.put("doorbraak_action", "escalation_id in (select id from escalation where case_id in (" + cases + "))");
+        where.put("safety_check_answer", "safety_check_id in (select id from safety_check where case_id in (" + cases + "))");
         where.put("idempotency_record", "response_body like '%" + householdId + "%'");
         where.forEach((table, condition) -> rows.put(table,
                 jdbc.queryForObject("select coalesce(string_agg(t::text, ' | '), '') from " + table + " t where " + condition,

@@ -145,7 +145,8 @@ class RetentionServiceTest extends ApiTestSupport {
         assertThat(report.caseFilesErased()).isGreaterThanOrEqualTo(1);
         Map<String, String> rows = household.rowsAsText();
         for (String table : List.of("signal", "triage_assessment", "leefgebied_assessment", "real_question", "plan_version",
-                "plan_action_state", "plan_action_event", "plan_change_proposal", "regie_assignment", "handover", "escalation", "doorbraak_action", "step_history", "support_case")) {
+                "plan_action_state", "plan_action_event", "plan_change_proposal", "regie_assignment", "handover", "escalation", "doorbraak_action", "step_history", "support_case",
+                "safety_check_answer")) {
             assertThat(rows.get(table)).as(table).doesNotContain(SECRET);
         }
         assertThat(rows.get("toegang_request")).contains(SECRET);
