@@ -1,6 +1,7 @@
 package nl.wijkroute.safety;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -11,10 +12,13 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import nl.wijkroute.privacy.access.AccessAction;
 import nl.wijkroute.privacy.access.CaseAccess;
+import nl.wijkroute.route.CaseReads;
 import nl.wijkroute.route.CaseStatus;
+import nl.wijkroute.route.Stage;
 import nl.wijkroute.route.SupportCaseService;
 import nl.wijkroute.system.problem.ConflictException;
 import nl.wijkroute.system.problem.InvalidInputException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,12 +33,16 @@ public class MeldcodeService {
 
     private final MeldcodeEntryRepository entries;
     private final SupportCaseService cases;
+    // Looked up when needed: the route's step handlers (which reach this service) are built before CaseReads.
+    private final ObjectProvider<CaseReads> caseReads;
     private final CaseAccess access;
     private final Clock clock;
 
-    MeldcodeService(MeldcodeEntryRepository entries, SupportCaseService cases, CaseAccess access, Clock clock) {
+    MeldcodeService(MeldcodeEntryRepository entries, SupportCaseService cases, ObjectProvider<CaseReads> caseReads, CaseAccess access,
+                    Clock clock) {
         this.entries = entries;
         this.cases = cases;
+        this.caseReads = caseReads;
         this.access = access;
         this.clock = clock;
     }
@@ -72,14 +80,24 @@ public class MeldcodeService {
     }
 
     /**
-     * The route's veiligheid step asks this before it completes: step 5 of the meldcode must be decided.
-     * Runs in the completing transaction; the answer names the missing field.
+     * The route's veiligheid step asks this before it completes: step 5 of the meldcode must be decided, and
+     * decided again when the case comes back to veiligheid (a "no" at the plan or an evaluatie, a reopened case):
+     * a decision counts for the stay in veiligheid it was made in, not for a later one, because the situation it
+     * weighed has changed. Runs in the completing transaction; the answer names the missing field.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void requireDecision(UUID caseId) {
-        if (entries.findFirstByCaseIdAndStepOrderByIdDesc(caseId, MeldcodeStep.BESLISSEN).isEmpty()) {
-            throw new InvalidInputException("meldcode.decision",
-                    "Leg eerst stap 5 van de meldcode vast: melden bij Veilig Thuis en/of hulp organiseren.");
+        Optional<Instant> lastLeftVeiligheid = caseReads.getObject().history(caseId).stream()
+                .filter(step -> step.from() == Stage.VEILIGHEID)
+                .map(CaseReads.Step::movedAt)
+                .max(Comparator.naturalOrder());
+        boolean decided = entries.findFirstByCaseIdAndStepOrderByIdDesc(caseId, MeldcodeStep.BESLISSEN)
+                .filter(decision -> lastLeftVeiligheid.map(left -> decision.getRecordedAt().isAfter(left)).orElse(true))
+                .isPresent();
+        if (!decided) {
+            throw new InvalidInputException("meldcode.decision", lastLeftVeiligheid.isPresent()
+                    ? "De casus is terug in de veiligheidsstap: weeg opnieuw (stap 4) en leg een nieuw besluit vast (stap 5)."
+                    : "Leg eerst stap 5 van de meldcode vast: melden bij Veilig Thuis en/of hulp organiseren.");
         }
     }
 

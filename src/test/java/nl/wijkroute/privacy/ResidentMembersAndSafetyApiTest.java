@@ -114,7 +114,12 @@ class ResidentMembersAndSafetyApiTest extends ApiTestSupport {
                 goal("VEILIGHEID", null, "Veiligheidsplan nakomen", null, "Afspraken uit de meldcode", "PARTNER",
                         VEILIG_THUIS)), "Meldcode gevolgd.");
         agree(caseId, 1);
-        step(caseId, "plan", coach, Map.of("outcome", "TO_REGIE", "firstEvaluationDate", LocalDate.now().plusWeeks(4).toString()));
+        // The case had a safety concern: the plan step asks per member whether everyone is safe now (decision 0048).
+        List<Map<String, Object>> everyoneSafe = new ArrayList<>();
+        getJson("/api/v1/cases/" + caseId, coach).get("household").get("members").forEach(member -> everyoneSafe.add(
+                Map.of("memberId", member.get("id").asText(), "safe", true, "howWeKnow", "Apart gesproken, afspraken nagekomen.")));
+        step(caseId, "plan", coach, Map.of("outcome", "TO_REGIE", "firstEvaluationDate", LocalDate.now().plusWeeks(4).toString(),
+                "safetyCheck", everyoneSafe));
         assertThat(getJson("/api/v1/cases/" + caseId + "/plan", TestUsers.user("partner-vt", List.of("partner"),
                 Map.of("organisation", VEILIG_THUIS))).get("goals")).as("Veilig Thuis looked at the plan").isNotEmpty();
 

@@ -346,7 +346,12 @@ class TaskApiTest extends ApiTestSupport {
         assertThat(twoPages).as("page 0 then page 1 is the start of the whole list: nothing repeated or skipped")
                 .isEqualTo(ids.subList(0, 6));
 
-        // Soonest due first, tasks without a due date last (ties by task id: the page test above shows it is stable).
+        // The safety tasks after a new signal (priority 100, decision 0048) head the werkbak; then soonest due first,
+        // tasks without a due date last (ties by task id: the page test above shows it is stable).
+        List<JsonNode> safetyFirst = all.stream().filter(task -> "veiligheidNieuwSignaal".equals(task.get("taskKey").asText())).toList();
+        assertThat(all.subList(0, safetyFirst.size())).as("safety tasks come first").isEqualTo(safetyFirst);
+        all = all.subList(safetyFirst.size(), all.size());
+        ids = ids.subList(safetyFirst.size(), ids.size());
         List<JsonNode> withDue = all.stream().filter(task -> task.hasNonNull("due")).toList();
         assertThat(all.subList(0, withDue.size())).as("tasks with a due date come first").isEqualTo(withDue);
         for (int i = 1; i < withDue.size(); i++) {

@@ -96,6 +96,32 @@ class SafetyCheckApiTest extends ApiTestSupport {
     }
 
     @Test
+    void aCaseBackAtVeiligheidNeedsANewMeldcodeDecisionTheFirstOneWeighedAnotherSituation() throws Exception {
+        MvcResult opened = postSignal(signal(newHousehold("noord", member("Iris", "Bakker", "1987-04-02", null),
+                member("Noor", "Bakker", "2016-09-09", null))), TestUsers.frontoffice(), UUID.randomUUID().toString());
+        UUID caseId = UUID.fromString(read(opened).get("caseId").asText());
+        step(caseId, "triage", COACH, triage("SAFETY_FIRST", "MULTIPLE", true, null));
+        recordMeldcodeDecision(caseId, "HULP_ORGANISEREN");
+        step(caseId, "veiligheid", COACH, outcome("CONTINUE_FULL_ROUTE", "Hulp georganiseerd."));
+        assessFlaggedLeefgebieden(caseId);
+        step(caseId, "vraagverheldering", COACH, Map.of("outcome", "TO_PLAN", "realQuestion", "Veilig samen thuis."));
+        agreedPlan(caseId);
+        List<String> members = memberIds(caseId);
+        step(caseId, "plan", COACH, planInput(List.of(answer(members.get(0), true), answer(members.get(1), false))));
+        assertThat(stage(caseId)).isEqualTo("VEILIGHEID");
+
+        String veiligheid = openTask(caseId, "veiligheid");
+        claim(veiligheid, COACH);
+        assertProblem(complete(veiligheid, COACH, Map.of("step", "veiligheid", "outcome", "CONTINUE_FULL_ROUTE",
+                "reason", "Weer veilig.")), 400, "meldcode.decision");
+
+        recordMeldcodeDecision(caseId, "MELDEN");
+        noContent(complete(veiligheid, COACH, Map.of("step", "veiligheid", "outcome", "CONTINUE_FULL_ROUTE",
+                "reason", "Gemeld bij Veilig Thuis, hulp loopt door.")));
+        assertThat(stage(caseId)).isEqualTo("VRAAGVERHELDERING");
+    }
+
+    @Test
     void everyEvaluatieReAsksAndANoGoesToVeiligheid() throws Exception {
         UUID caseId = caseWithSafetyConcernAtPlan();
         List<String> members = memberIds(caseId);

@@ -30,10 +30,12 @@ class PersonalDataEraser {
     static final String ERASED_MEMBER_NAME = "Geanonimiseerd";
     static final String ERASED_HOUSEHOLD_NAME = "Geanonimiseerd huishouden";
 
-    /** Keys in plan and doorbraak JSON whose text describes people or their situation. */
-    private static final Set<String> FREE_TEXT_KEYS = Set.of("description", "result", "agreedBy", "decision", "note");
-    /** Keys in JSON that list people by name. */
-    private static final Set<String> NAME_LIST_KEYS = Set.of("participants");
+    /** Keys in plan, veiligheidsplan and doorbraak JSON whose text describes people or their situation. */
+    private static final Set<String> FREE_TEXT_KEYS = Set.of("description", "result", "agreedBy", "decision", "note",
+            // veiligheidsplan: the veiligheidsvoorwaarden and who checks them (often someone of the network)
+            "condition", "howChecked", "checkedBy");
+    /** Keys in JSON that list people by name (a veiligheidsplan's agreedBy is a list of named parties). */
+    private static final Set<String> NAME_LIST_KEYS = Set.of("participants", "agreedBy");
     private static final String EMPTY_HANDOVER_SUMMARY = "{\"assessments\": [], \"goals\": []}";
     private static final String CLOSED_CASES = "select id from support_case where household_id = ? and status = 'CLOSED'";
 
@@ -99,6 +101,7 @@ class PersonalDataEraser {
         // How the team knew someone was (not) safe names people and places; the yes/no stays for the history.
         jdbc.update("update safety_check_answer set how_we_know = ? where safety_check_id in (select id from safety_check"
                 + " where case_id in (" + CLOSED_CASES + "))", ERASED_TEXT, householdId);
+        eraseSafetyRecords(householdId);
         erasePlanVersions(householdId);
         // Partners' work in the plan (decision 0043): notes, stop and decline reasons and proposals are free text.
         String closedPlans = "select id from plan where case_id in (" + CLOSED_CASES + ")";
@@ -179,6 +182,27 @@ class PersonalDataEraser {
                 update household set display_name = ?, postcode = null, personal_data_erased_at = ?, version = version + 1
                 where id = ?
                 """, ERASED_HOUSEHOLD_NAME, Timestamp.from(now), householdId);
+    }
+
+    /**
+     * The meldcode record and the veiligheidsplan (decision 0047): what was seen, said and weighed, and what must
+     * stay true for whom, go; the steps, dates, the afweging's yes/no answers and the decision stay, so the
+     * dashboard's "days to the meldcode decision" keeps counting. Parties that agreed are named people: emptied.
+     */
+    private void eraseSafetyRecords(UUID householdId) {
+        jdbc.update("""
+                update meldcode_entry set summary = ?, decision_reason = case when decision_reason is null then null else ? end
+                where case_id in (%s)
+                """.formatted(CLOSED_CASES), ERASED_TEXT, ERASED_TEXT, householdId);
+        var versions = jdbc.queryForList("""
+                select v.plan_id, v.number, v.content::text as content from veiligheidsplan_version v
+                join veiligheidsplan p on p.id = v.plan_id where p.case_id in (%s)
+                """.formatted(CLOSED_CASES), householdId);
+        for (Map<String, Object> version : versions) {
+            jdbc.update("update veiligheidsplan_version set content = cast(? as jsonb), change_note = null"
+                    + " where plan_id = ? and number = ?", scrub((String) version.get("content")), version.get("plan_id"),
+                    version.get("number"));
+        }
     }
 
     private void erasePlanVersions(UUID householdId) {

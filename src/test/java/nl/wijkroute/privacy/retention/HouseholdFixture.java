@@ -113,6 +113,25 @@ final class HouseholdFixture {
                 """, safetyCheck, id, ts(opened.plus(20, ChronoUnit.DAYS)));
         jdbc.update("insert into safety_check_answer (safety_check_id, member_id, safe, how_we_know) values (?, ?, true, ?)",
                 safetyCheck, memberId, SECRET + " zelf gesproken, zonder partner erbij");
+        jdbc.update("""
+                insert into meldcode_entry (case_id, step, done_on, done_by, summary, decision, decision_reason, recorded_by, recorded_at)
+                values (?, 'BESLISSEN', ?, 'Wijkcoach', ?, 'GEEN', ?, 'wijkcoach', ?)
+                """, id, java.sql.Date.valueOf(LocalDate.ofInstant(opened, java.time.ZoneOffset.UTC).plusDays(2)),
+                "Buurvrouw van " + SECRET + " hoorde geschreeuw", "Geen vermoeden na gesprek met " + SECRET,
+                ts(opened.plus(2, ChronoUnit.DAYS)));
+        UUID veiligheidsplan = UUID.randomUUID();
+        jdbc.update("insert into veiligheidsplan (id, case_id, current_version, created_at) values (?, ?, 1, ?)",
+                veiligheidsplan, id, ts(opened.plus(2, ChronoUnit.DAYS)));
+        jdbc.update("""
+                insert into veiligheidsplan_version (plan_id, number, content, changed_by, changed_at, change_note)
+                values (?, 1, cast(? as jsonb), 'wijkcoach', ?, ?)
+                """, veiligheidsplan, """
+                {"voorwaarden": [{"id": "%s", "memberId": "%s", "condition": "Oom van %s komt niet in huis",
+                                  "howChecked": "Wekelijks bellen met %s", "checkedBy": "Tante %s", "setBy": "TEAM"}],
+                 "agreement": {"agreedAt": "2020-01-01T10:00:00Z", "agreedBy": [{"name": "Zoë %s", "kind": "HUISHOUDEN"}],
+                               "recordedBy": "wijkcoach"}}
+                """.formatted(UUID.randomUUID(), memberId, SECRET, SECRET, SECRET, SECRET),
+                ts(opened.plus(2, ChronoUnit.DAYS)), "Afgesproken met " + SECRET);
 
         UUID plan = UUID.randomUUID();
         jdbc.update("""
@@ -261,6 +280,8 @@ final class HouseholdFixture {
         where.put("plan_change_proposal", "case_id in (" + cases + ")");
         where.put("deadline_suspension", "deadline_id in (select id from legal_deadline where case_id in (" + cases + "))");
         where.put("doorbraak_action", "escalation_id in (select id from escalation where case_id in (" + cases + "))");
+        where.put("meldcode_entry", "case_id in (" + cases + ")");
+        where.put("veiligheidsplan_version", "plan_id in (select id from veiligheidsplan where case_id in (" + cases + "))");
         where.put("safety_check_answer", "safety_check_id in (select id from safety_check where case_id in (" + cases + "))");
         where.put("idempotency_record", "response_body like '%" + householdId + "%'");
         where.forEach((table, condition) -> rows.put(table,

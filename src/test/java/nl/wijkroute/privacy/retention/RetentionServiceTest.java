@@ -146,7 +146,7 @@ class RetentionServiceTest extends ApiTestSupport {
         Map<String, String> rows = household.rowsAsText();
         for (String table : List.of("signal", "triage_assessment", "leefgebied_assessment", "real_question", "plan_version",
                 "plan_action_state", "plan_action_event", "plan_change_proposal", "regie_assignment", "handover", "escalation", "doorbraak_action", "step_history", "support_case",
-                "safety_check_answer")) {
+                "safety_check_answer", "meldcode_entry", "veiligheidsplan_version")) {
             assertThat(rows.get(table)).as(table).doesNotContain(SECRET);
         }
         assertThat(rows.get("toegang_request")).contains(SECRET);
