@@ -177,7 +177,7 @@ class DashboardBrowserIT {
         assertThat(browser.findElement(By.cssSelector("#summary dd[data-key='route']")).getText()).isEqualTo("20 / 26 (3 casussen)");
         assertThat(browser.findElements(By.cssSelector("#wip .message.error, #leadtimes .message.error, #flow .message.error")))
                 .as("only the failing chart shows an error").isEmpty();
-        assertThat(browser.findElement(By.id("status")).getText()).contains("1 van de 9 onderdelen");
+        assertThat(browser.findElement(By.id("status")).getText()).contains("1 van de 16 onderdelen");
     }
 
     @Test
