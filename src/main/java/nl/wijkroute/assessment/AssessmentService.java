@@ -130,11 +130,13 @@ public class AssessmentService implements StepHandler<VraagverhelderingInput> {
             access.require(caseId, DataCategory.ASSESSMENT, AccessAction.READ);
             return changesOf(caseId, cases.membersOf(caseId));
         }
-        access.require(caseId, DataCategory.REGIE, AccessAction.READ);
-        RegieView.Holder casusregie = regie.currentCasusregie(caseId);
+        // Decided before anything is logged: a partner in scope that does not hold the casusregie is refused
+        // (logged as denied, answered as out of scope), not logged as having read the regie.
+        RegieView.Holder casusregie = access.mayRead(caseId, DataCategory.REGIE) ? regie.currentCasusregie(caseId) : null;
         if (casusregie == null || limits.get().organisation() == null
                 || !limits.get().organisation().equals(casusregie.holderOrganisation())) {
-            throw new NotFoundException("Casus " + caseId + " bestaat niet.");
+            throw access.refuse(caseId, DataCategory.ASSESSMENT, AccessAction.READ,
+                    () -> new NotFoundException("Casus " + caseId + " bestaat niet."));
         }
         access.logInvolved(List.of(caseId), DataCategory.ASSESSMENT, AccessAction.READ);
         return changesOf(caseId, cases.membersOf(caseId)).stream()

@@ -3,9 +3,11 @@ package nl.wijkroute.dashboard;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import nl.wijkroute.route.Stage;
 import org.springframework.beans.factory.annotation.Value;
@@ -252,10 +254,23 @@ public class DashboardService {
     private List<DashboardViews.CountBucket> buckets(List<Map<String, Object>> rows, String measure, int cap) {
         Map<Long, Long> casesPerCount = rows.stream().filter(row -> measure.equals(row.get("measure")))
                 .collect(Collectors.toMap(row -> number(row.get("bucket")), row -> number(row.get("n"))));
+        Set<Long> suppressed = new HashSet<>();
+        casesPerCount.forEach((count, cases) -> {
+            if (small(cases)) {
+                suppressed.add(count);
+            }
+        });
+        if (suppressed.size() == 1) {
+            // The total is shown: one suppressed bucket alone is the total minus the others. Suppress the
+            // smallest other non-zero bucket too (a suppressed bucket plus a shown total needs a second).
+            casesPerCount.entrySet().stream().filter(entry -> entry.getValue() > 0 && !suppressed.contains(entry.getKey()))
+                    .min(Map.Entry.<Long, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                    .ifPresent(entry -> suppressed.add(entry.getKey()));
+        }
         return java.util.stream.LongStream.rangeClosed(0, cap).mapToObj(count -> {
             long cases = casesPerCount.getOrDefault(count, 0L);
             String name = count == cap ? count + "+" : String.valueOf(count);
-            return small(cases) ? new DashboardViews.CountBucket(name, null, true)
+            return suppressed.contains(count) ? new DashboardViews.CountBucket(name, null, true)
                     : new DashboardViews.CountBucket(name, cases, false);
         }).toList();
     }

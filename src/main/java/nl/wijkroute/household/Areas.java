@@ -28,6 +28,11 @@ public class Areas {
                 (row, i) -> new TeamEntry(row.getString("id"), row.getString("name")));
     }
 
+    /** Whether this id is a team's: organisations share the handover receivers' namespace with teams (V39, V49). */
+    public boolean isTeam(String id) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from team where id = ?)", Boolean.class, id));
+    }
+
     public List<WijkEntry> wijken() {
         return jdbc.query("select id, name, team_id from wijk order by name",
                 (row, i) -> new WijkEntry(row.getString("id"), row.getString("name"), row.getString("team_id")));

@@ -2,6 +2,7 @@ package nl.wijkroute.partner;
 
 import java.util.List;
 import java.util.Optional;
+import nl.wijkroute.household.Areas;
 import nl.wijkroute.system.problem.ConflictException;
 import nl.wijkroute.system.problem.InvalidInputException;
 import nl.wijkroute.system.problem.NotFoundException;
@@ -17,10 +18,12 @@ public class OrganisationService {
 
     private final OrganisationRepository organisations;
     private final OrganisationMapper mapper;
+    private final Areas areas;
 
-    OrganisationService(OrganisationRepository organisations, OrganisationMapper mapper) {
+    OrganisationService(OrganisationRepository organisations, OrganisationMapper mapper, Areas areas) {
         this.organisations = organisations;
         this.mapper = mapper;
+        this.areas = areas;
     }
 
     @Transactional(readOnly = true)
@@ -51,6 +54,10 @@ public class OrganisationService {
     public OrganisationView register(OrganisationRequest request) {
         if (organisations.existsById(request.id())) {
             throw new ConflictException("Organisatie " + request.id() + " bestaat al.");
+        }
+        if (areas.isTeam(request.id())) {
+            // A handover receiver may be a team (V39): an organisation with a team's id would get that team's cases.
+            throw new InvalidInputException("id", "Dit id is van een wijkteam; kies een ander id.");
         }
         return mapper.toView(organisations.save(new Organisation(request.id(), request.name(), request.type())));
     }

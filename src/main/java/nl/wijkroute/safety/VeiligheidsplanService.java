@@ -173,9 +173,23 @@ public class VeiligheidsplanService {
             plans.saveAndFlush(plan); // the row's @Version makes a concurrent edit of the same version fail here
             version = versions.saveAndFlush(new VeiligheidsplanVersion(plan.getId(), number, content, by, clock.instant(), note));
         } catch (DataIntegrityViolationException | OptimisticLockingFailureException raced) {
+            // Only a race is a conflict: a concurrent writer took this version number (unique key) or
+            // changed the row. Any other integrity violation is a defect and must not read as "someone else".
+            if (raced instanceof DataIntegrityViolationException && !uniqueViolation(raced)) {
+                throw raced;
+            }
             throw new ConflictException("Iemand anders heeft het veiligheidsplan net gewijzigd; bouw verder op de nieuwste versie.");
         }
         return toView(plan, version);
+    }
+
+    private static boolean uniqueViolation(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Map<UUID, VeiligheidsplanContent.Voorwaarde> byId(VeiligheidsplanContent content) {

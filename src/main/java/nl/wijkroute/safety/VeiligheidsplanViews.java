@@ -38,7 +38,8 @@ public final class VeiligheidsplanViews {
 
     /** What Veilig Thuis hands back: its voorwaarden (they join the veiligheidsplan) and a short account. */
     public record HandBackRequest(@NotEmpty @Size(max = 100) List<@Valid @NotNull VoorwaardeInput> voorwaarden,
-                                  @NotBlank @Size(max = 2000) String note) {
+                                  // The change note is "Veilig Thuis draagt terug: " (27) + note, in a varchar(2000).
+                                  @NotBlank @Size(max = 1973) String note) {
     }
 
     public record PlanView(UUID planId, UUID caseId, int version, List<VeiligheidsplanContent.Voorwaarde> voorwaarden,

@@ -319,13 +319,13 @@ public class ToegangService {
     @Transactional(propagation = Propagation.MANDATORY)
     void returnToPlan(UUID requestId) {
         ToegangRequest request = request(requestId);
+        // Only a neutral fixed text goes into the step history: the history is read by frontoffice and
+        // partners, who may not see toegang details (law, provision, reason, cliëntondersteuning); those stay
+        // on the toegang request. A fixed text also always fits step_history.reason.
         String what = request.getOutcome() == ToegangRequest.Outcome.PARTLY ? "Toegang deels toegekend" : "Toegang afgewezen";
         runtimeService.createMessageCorrelation(RoutekaartIds.TOEGANG_REFUSED_MESSAGE)
                 .processInstanceBusinessKey(request.getCaseId().toString())
-                .setVariable(RouteVariables.MOVE_REASON, Variables.stringValue(what + " (" + request.getLaw() + ", "
-                        + request.getProvision() + "): " + request.getDecisionReason()
-                        + (Boolean.TRUE.equals(request.getClientondersteuningOffered())
-                        ? " Onafhankelijke cliëntondersteuning aangeboden." : " Geen cliëntondersteuning aangeboden."), true))
+                .setVariable(RouteVariables.MOVE_REASON, Variables.stringValue(what, true))
                 .correlateAll();
     }
 

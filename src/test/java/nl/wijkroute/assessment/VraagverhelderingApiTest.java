@@ -204,6 +204,33 @@ class VraagverhelderingApiTest extends ApiTestSupport {
     }
 
     @Test
+    void aPartnerInvolvedWithoutTheCasusregieIsRefusedTheChangeAndTheRefusalIsLogged() throws Exception {
+        organisations.ensure("schuldhulp-stad", "Schuldhulp Stad", OrganisationType.SCHULDHULP);
+        UUID caseId = caseInRegie();
+        assertThat(mvc.perform(post("/api/v1/cases/" + caseId + "/regie/take").with(TestUsers.wijkcoach())).andReturn()
+                .getResponse().getStatus()).isEqualTo(200);
+        String actionId = getJson("/api/v1/cases/" + caseId + "/plan", TestUsers.wijkcoach()).get("goals").get(0).get("actions")
+                .get(0).get("id").asText();
+        MvcResult proposed = send(post("/api/v1/cases/" + caseId + "/handovers"), TestUsers.wijkcoach(), Map.of("scope", "ACTIONS",
+                "actionIds", List.of(actionId), "receiverOrganisation", "schuldhulp-stad", "note", "Actie naar schuldhulp.",
+                "consent", Map.of("basis", "CONSENT", "givenBy", "Anna de Vries",
+                        "givenAt", java.time.Instant.now().minusSeconds(3600).toString(), "form", "IN_GESPREK",
+                        "leefgebieden", List.of("FINANCIEN"))));
+        assertThat(proposed.getResponse().getStatus()).as(proposed.getResponse().getContentAsString()).isEqualTo(201);
+        MvcResult accepted = send(post("/api/v1/handovers/" + read(proposed).get("id").asText() + "/accept"),
+                TestUsers.partnerSchuldhulp(), null);
+        assertThat(accepted.getResponse().getStatus()).as(accepted.getResponse().getContentAsString()).isEqualTo(200);
+
+        String outcomes = "select count(*) from access_log where case_id = ? and username = 'partner-schuldhulp' and outcome = ?";
+        int granted = jdbc.queryForObject(outcomes, Integer.class, caseId, "GRANTED");
+        int denied = jdbc.queryForObject(outcomes, Integer.class, caseId, "DENIED");
+        assertProblem(mvc.perform(get(url(caseId) + "/changes").with(TestUsers.partnerSchuldhulp())).andReturn(), 404);
+        assertThat(jdbc.queryForObject(outcomes, Integer.class, caseId, "DENIED")).as("the refusal is logged").isEqualTo(denied + 1);
+        assertThat(jdbc.queryForObject(outcomes, Integer.class, caseId, "GRANTED")).as("nothing logged as granted")
+                .isEqualTo(granted);
+    }
+
+    @Test
     void nietBesprokenNeedsAReasonAndOnlyAScoredCellHasAScore() throws Exception {
         UUID caseId = openCaseInNoord();
         String member = firstMember(caseId);

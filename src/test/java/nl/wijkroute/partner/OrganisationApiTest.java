@@ -1,6 +1,7 @@
 package nl.wijkroute.partner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -10,6 +11,7 @@ import java.util.UUID;
 import nl.wijkroute.support.ApiTestSupport;
 import nl.wijkroute.support.TestUsers;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -38,6 +40,19 @@ class OrganisationApiTest extends ApiTestSupport {
         assertProblem(send(post("/api/v1/organisations"), TestUsers.admin(), Map.of("id", "x-y", "type", "GGZ")), 400, "name");
         assertProblem(send(put("/api/v1/organisations/x-y"), TestUsers.admin(), Map.of("id", "y-z", "name", "X", "type", "GGZ")), 400, "id");
         assertProblem(send(put("/api/v1/organisations/bestaat-niet"), TestUsers.admin(), Map.of("id", "bestaat-niet", "name", "X", "type", "GGZ")), 404);
+        assertThat(organisationCount()).isEqualTo(before);
+    }
+
+    @Test
+    void anOrganisationCannotTakeTheIdOfATeam() throws Exception {
+        // Handover receivers name organisations and teams in one namespace (V39): an organisation called
+        // like a team would give its partner users scope on the cases handed back to that team.
+        Map<String, Integer> before = organisationCount();
+        assertProblem(send(post("/api/v1/organisations"), TestUsers.admin(), Map.of("id", "team-noord", "name", "Nep", "type", "GGZ")),
+                400, "id");
+        assertThat(organisationCount()).isEqualTo(before);
+        assertThatThrownBy(() -> jdbc.update("insert into organisation (id, name, type) values ('team-noord', 'Nep', 'GGZ')"))
+                .as("the database refuses it too").isInstanceOf(DataIntegrityViolationException.class);
         assertThat(organisationCount()).isEqualTo(before);
     }
 

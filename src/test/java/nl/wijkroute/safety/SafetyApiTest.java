@@ -208,6 +208,11 @@ class SafetyApiTest extends ApiTestSupport {
         openTask(caseId, "veiligThuisAanZet");
         assertProblem(send(post(handBack), TestUsers.wijkcoach(), Map.of("voorwaarden", List.of())), 400, "note", "voorwaarden");
         assertProblem(send(post(handBack), TestUsers.partnerGgz(), body), 403);
+        // The change note is "Veilig Thuis draagt terug: " + note in a varchar(2000): a longer note is bad input, not a race.
+        String longNote = "Onderzoek afgerond. ".repeat(100);
+        assertProblem(send(post(handBack), TestUsers.wijkcoach(), Map.of("voorwaarden", List.of(voorwaarde(memberOf(caseId))),
+                "note", longNote.substring(0, 1974))), 400, "note");
+        body = Map.of("voorwaarden", List.of(voorwaarde(memberOf(caseId))), "note", longNote.substring(0, 1973));
 
         MvcResult returned = send(post(handBack), TestUsers.wijkcoach(), body);
 

@@ -70,8 +70,29 @@ class ToegangAfterDecisionApiTest extends ApiTestSupport {
         assertThat(move.get("from_stage")).isEqualTo("EVALUATIE");
         assertThat(move.get("to_stage")).isEqualTo("PLAN");
         assertThat(move.get("back_move")).as("counted as a back-move (decision 0028)").isEqualTo(true);
-        assertThat((String) move.get("reason")).startsWith("Toegang afgewezen (JEUGDWET, Ambulante jeugdhulp)")
-                .contains("cliëntondersteuning aangeboden");
+        assertThat(move.get("reason")).as("only a neutral text: the details stay on the toegang request")
+                .isEqualTo("Toegang afgewezen");
+    }
+
+    @Test
+    void theHistoryAfterARefusalHoldsNoToegangDetailsAndALongDecisionReasonFits() throws Exception {
+        UUID caseId = openCaseInNoord();
+        step(caseId, "triage", TestUsers.wijkcoach(), triage("SHORT_ROUTE", "SINGLE", false, null));
+        String id = request(caseId, "PARTICIPATIEWET", TODAY.minusDays(5));
+        step(caseId, "toeleiding", TestUsers.wijkcoach(), Map.of("outcome", "CONNECTED", "connectedTo", "Werkplein"));
+        // The longest reason the API accepts: with the old prefix it overflowed step_history.reason (a 500).
+        String reason = "Geheime-overweging ".repeat(200).substring(0, 2000);
+
+        MvcResult decided = send(post("/api/v1/toegang/" + id + "/decision"), TestUsers.toegangJeugd(), Map.of("outcome", "REFUSED",
+                "reason", reason, "clientondersteuningOffered", true));
+        assertThat(decided.getResponse().getStatus()).as(decided.getResponse().getContentAsString()).isEqualTo(200);
+        assertThat(getJson("/api/v1/cases/" + caseId, TestUsers.wijkcoach()).get("currentStage").asText()).isEqualTo("TOELEIDING");
+
+        MvcResult history = send(get("/api/v1/cases/" + caseId + "/history"), TestUsers.frontoffice(), null);
+        assertThat(history.getResponse().getStatus()).as(history.getResponse().getContentAsString()).isEqualTo(200);
+        String body = history.getResponse().getContentAsString();
+        assertThat(body).contains("Toegang afgewezen").doesNotContain("Geheime-overweging").doesNotContain("PARTICIPATIEWET")
+                .doesNotContain("Bijstand levensonderhoud").doesNotContain("cliëntondersteuning");
     }
 
     @Test

@@ -190,10 +190,18 @@ class PersonalDataEraser {
      * dashboard's "days to the meldcode decision" keeps counting. Parties that agreed are named people: emptied.
      */
     private void eraseSafetyRecords(UUID householdId) {
+        // done_by is free text and at CONSULTATIE often names a third party (a huisarts, a colleague): it goes too.
         jdbc.update("""
-                update meldcode_entry set summary = ?, decision_reason = case when decision_reason is null then null else ? end
+                update meldcode_entry set summary = ?, decision_reason = case when decision_reason is null then null else ? end,
+                                          done_by = ?
                 where case_id in (%s)
-                """.formatted(CLOSED_CASES), ERASED_TEXT, ERASED_TEXT, householdId);
+                """.formatted(CLOSED_CASES), ERASED_TEXT, ERASED_TEXT, ERASED_TEXT, householdId);
+        // What a toeleiding connected to: a voorziening is free text (it may name a person, a buurtmaatje); an
+        // organisation of the register is not personal data and stays for toegang and the dashboard (decision 0046).
+        jdbc.update("""
+                update toeleiding_trace set connected_to = ?
+                where connection_kind = 'VOORZIENING' and case_id in (%s)
+                """.formatted(CLOSED_CASES), ERASED_TEXT, householdId);
         var versions = jdbc.queryForList("""
                 select v.plan_id, v.number, v.content::text as content from veiligheidsplan_version v
                 join veiligheidsplan p on p.id = v.plan_id where p.case_id in (%s)

@@ -115,10 +115,18 @@ final class HouseholdFixture {
                 safetyCheck, memberId, SECRET + " zelf gesproken, zonder partner erbij");
         jdbc.update("""
                 insert into meldcode_entry (case_id, step, done_on, done_by, summary, decision, decision_reason, recorded_by, recorded_at)
-                values (?, 'BESLISSEN', ?, 'Wijkcoach', ?, 'GEEN', ?, 'wijkcoach', ?)
+                values (?, 'BESLISSEN', ?, ?, ?, 'GEEN', ?, 'wijkcoach', ?)
                 """, id, java.sql.Date.valueOf(LocalDate.ofInstant(opened, java.time.ZoneOffset.UTC).plusDays(2)),
-                "Buurvrouw van " + SECRET + " hoorde geschreeuw", "Geen vermoeden na gesprek met " + SECRET,
+                "Huisarts dr. " + SECRET, "Buurvrouw van " + SECRET + " hoorde geschreeuw", "Geen vermoeden na gesprek met " + SECRET,
                 ts(opened.plus(2, ChronoUnit.DAYS)));
+        // A voorziening is free text (it may name a person); an organisation of the register is not personal data.
+        jdbc.update("""
+                insert into toeleiding_trace (id, case_id, outcome, connection_kind, organisation_id, connected_to,
+                                              in_voorliggend_veld, voorliggend_veld_used, recorded_by, recorded_at)
+                values (?, ?, 'CONNECTED', 'VOORZIENING', null, ?, true, true, 'wijkcoach', ?),
+                       (?, ?, 'CONNECTED', 'ORGANISATION', ?, 'GGZ Retentie', false, true, 'wijkcoach', ?)
+                """, UUID.randomUUID(), id, "Buurtmaatje van " + SECRET, ts(opened.plus(2, ChronoUnit.DAYS)),
+                UUID.randomUUID(), id, GGZ, ts(opened.plus(3, ChronoUnit.DAYS)));
         UUID veiligheidsplan = UUID.randomUUID();
         jdbc.update("insert into veiligheidsplan (id, case_id, current_version, created_at) values (?, ?, 1, ?)",
                 veiligheidsplan, id, ts(opened.plus(2, ChronoUnit.DAYS)));
@@ -281,6 +289,7 @@ final class HouseholdFixture {
         where.put("deadline_suspension", "deadline_id in (select id from legal_deadline where case_id in (" + cases + "))");
         where.put("doorbraak_action", "escalation_id in (select id from escalation where case_id in (" + cases + "))");
         where.put("meldcode_entry", "case_id in (" + cases + ")");
+        where.put("toeleiding_trace", "case_id in (" + cases + ")");
         where.put("veiligheidsplan_version", "plan_id in (select id from veiligheidsplan where case_id in (" + cases + "))");
         where.put("safety_check_answer", "safety_check_id in (select id from safety_check where case_id in (" + cases + "))");
         where.put("idempotency_record", "response_body like '%" + householdId + "%'");

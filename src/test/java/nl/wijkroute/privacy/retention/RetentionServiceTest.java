@@ -146,9 +146,14 @@ class RetentionServiceTest extends ApiTestSupport {
         Map<String, String> rows = household.rowsAsText();
         for (String table : List.of("signal", "triage_assessment", "leefgebied_assessment", "real_question", "plan_version",
                 "plan_action_state", "plan_action_event", "plan_change_proposal", "regie_assignment", "handover", "escalation", "doorbraak_action", "step_history", "support_case",
-                "safety_check_answer", "meldcode_entry", "veiligheidsplan_version")) {
+                "safety_check_answer", "meldcode_entry", "veiligheidsplan_version", "toeleiding_trace")) {
             assertThat(rows.get(table)).as(table).doesNotContain(SECRET);
         }
+        assertThat(jdbc.queryForList("select done_by from meldcode_entry where case_id = ?", String.class, household.caseId))
+                .containsOnly(PersonalDataEraser.ERASED_TEXT);
+        assertThat(jdbc.queryForList("select connected_to from toeleiding_trace where case_id = ? order by recorded_at",
+                String.class, household.caseId)).as("the register's organisation stays, for the dashboard and toegang")
+                .containsExactly(PersonalDataEraser.ERASED_TEXT, "GGZ Retentie");
         assertThat(rows.get("toegang_request")).contains(SECRET);
         assertThat(rows.get("deadline_suspension")).contains(SECRET);
         assertThat(rows.get("household_member")).contains(SECRET, household.bsn);
