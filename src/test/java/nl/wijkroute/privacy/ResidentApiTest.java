@@ -32,8 +32,8 @@ class ResidentApiTest extends ApiTestSupport {
         RequestPostProcessor fleur = TestUsers.inwoner(bsn);
 
         JsonNode me = getJson("/api/v1/me", fleur);
-        assertThat(me.get("step").get("stage").asText()).isEqualTo("PLAN");
-        assertThat(me.get("step").get("explanation").asText()).contains("plan");
+        assertThat(me.get("step").get("stage").asText()).as("the coarse phase (decision 0049)").isEqualTo("ONDERSTEUNING");
+        assertThat(me.get("step").get("explanation").asText()).contains("ondersteuning");
         assertThat(me.get("regisseur").get("holderType").asText()).isEqualTo("TEAM");
         assertThat(me.get("regisseur").get("name").asText()).isEqualTo("Wijkteam Noord");
         assertThat(me.get("regisseur").get("phone").asText()).isNotBlank();

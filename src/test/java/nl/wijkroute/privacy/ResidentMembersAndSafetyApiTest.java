@@ -122,12 +122,17 @@ class ResidentMembersAndSafetyApiTest extends ApiTestSupport {
                 "safetyCheck", everyoneSafe));
         assertThat(getJson("/api/v1/cases/" + caseId + "/plan", TestUsers.user("partner-vt", List.of("partner"),
                 Map.of("organisation", VEILIG_THUIS))).get("goals")).as("Veilig Thuis looked at the plan").isNotEmpty();
+        // Another team's worker opens the case by break-the-glass: used in urgent safety situations, so it hints too.
+        MvcResult glass = send(post("/api/v1/break-glass"), TestUsers.wijkcoach2(), Map.of("caseId", caseId.toString(),
+                "reason", "Melding acute onveiligheid, eigen team niet bereikbaar"));
+        assertThat(glass.getResponse().getStatus()).as(glass.getResponse().getContentAsString()).isEqualTo(201);
+        assertThat(getJson("/api/v1/cases/" + caseId, TestUsers.wijkcoach2()).get("id").asText()).isEqualTo(caseId.toString());
 
         List<String> overviews = new ArrayList<>();
         for (RequestPostProcessor member : List.of(mira, rob)) {
             JsonNode me = getJson("/api/v1/me", member);
             assertThat(me.get("step").get("stage").asText()).as("in regie").isEqualTo("ONDERSTEUNING");
-            assertThat(me.get("regisseur")).as("who holds regie is not shown").isNull();
+            assertThat(me.get("regisseur").get("name").asText()).as("shown as on every case").isEqualTo("Wijkteam Noord");
             assertNothingNamesSafety(me);
             JsonNode plan = getJson("/api/v1/me/plan", member);
             assertThat(goalDescriptions(plan)).containsExactly("Rustig samen thuis");
@@ -151,7 +156,8 @@ class ResidentMembersAndSafetyApiTest extends ApiTestSupport {
                 "safeToShow");
         assertProblem(send(put("/api/v1/cases/" + caseId + "/resident-view"), coach, Map.of("safeToShow", true,
                 "reason", " ")), 400, "reason");
-        assertProblem(send(put("/api/v1/cases/" + caseId + "/resident-view"), TestUsers.wijkcoach2(), safe), 404);
+        // Another team's worker read the case by break-the-glass; deciding is still the own team's.
+        assertProblem(send(put("/api/v1/cases/" + caseId + "/resident-view"), TestUsers.wijkcoach2(), safe), 403);
         for (RequestPostProcessor notTheTeam : List.of(TestUsers.frontoffice(), TestUsers.procesregisseur(), TestUsers.toegang(),
                 TestUsers.partnerGgz(), mira, TestUsers.manager())) {
             assertProblem(send(put("/api/v1/cases/" + caseId + "/resident-view"), notTheTeam, safe), 403);
@@ -169,16 +175,87 @@ class ResidentMembersAndSafetyApiTest extends ApiTestSupport {
 
         for (RequestPostProcessor member : List.of(mira, rob)) {
             JsonNode me = getJson("/api/v1/me", member);
-            assertThat(me.get("step").get("stage").asText()).isEqualTo("REGIE");
+            assertThat(me.get("step").get("stage").asText()).as("every household sees the coarse phase").isEqualTo("ONDERSTEUNING");
             assertThat(me.get("regisseur").get("name").asText()).isEqualTo("Wijkteam Noord");
             assertThat(getJson("/api/v1/me/plan", member).get("goals")).hasSize(2);
+            assertThat(allItems("/api/v1/me/access-log", member).findValuesAsText("category")).contains("SAFETY");
         }
 
         // The team can take it back: the view hides the concern again.
         MvcResult withdrawn = send(put("/api/v1/cases/" + caseId + "/resident-view"), coach,
                 Map.of("safeToShow", false, "reason", "Nieuwe zorgen."));
         assertThat(withdrawn.getResponse().getStatus()).as(withdrawn.getResponse().getContentAsString()).isEqualTo(200);
-        assertThat(getJson("/api/v1/me", rob).get("step").get("stage").asText()).isEqualTo("ONDERSTEUNING");
+        assertThat(getJson("/api/v1/me/plan", rob).get("goals")).hasSize(1);
+        assertNothingNamesSafety(allItems("/api/v1/me/access-log", rob));
+    }
+
+    @Test
+    void anEarlierClosedCaseWithAConcernKeepsSafetyOutOfTheAccessLogOfTheHouseholdsNextCase() throws Exception {
+        String bsn = Bsns.random();
+        Map<String, Object> first = signal(newHousehold("noord", member("Noor", "Visser", "1992-02-02", bsn)));
+        first.put("safetyConcern", true);
+        JsonNode registered = read(postSignal(first, TestUsers.frontoffice(), UUID.randomUUID().toString()));
+        UUID closedCase = UUID.fromString(registered.get("caseId").asText());
+        MvcResult meldcode = mvc.perform(get("/api/v1/cases/" + closedCase + "/meldcode").with(TestUsers.wijkcoach())).andReturn();
+        assertThat(meldcode.getResponse().getStatus()).as(meldcode.getResponse().getContentAsString()).isEqualTo(200);
+        step(closedCase, "triage", TestUsers.wijkcoach(), triage("CLOSE_NO_HELP", "NONE", false, "Advies gegeven."));
+        Map<String, Object> next = signal(null);
+        next.remove("household");
+        next.put("householdId", registered.get("householdId").asText());
+        JsonNode nextCase = read(postSignal(next, TestUsers.frontoffice(), UUID.randomUUID().toString()));
+        assertThat(nextCase.get("caseId").asText()).as("a new case").isNotEqualTo(closedCase.toString());
+
+        JsonNode looked = allItems("/api/v1/me/access-log", TestUsers.inwoner(bsn));
+        assertThat(looked.findValuesAsText("role")).contains("wijkteam", "frontoffice");
+        assertNothingNamesSafety(looked);
+    }
+
+    @Test
+    void aCaseWithAConcernLooksExactlyLikeAnOrdinaryCaseAtTheSamePhase() throws Exception {
+        String ordinaryBsn = Bsns.random();
+        regieCase(ordinaryBsn);
+        String concernBsn = Bsns.random();
+        UUID concernCase = regieCase(concernBsn);
+        JsonNode before = getJson("/api/v1/me", TestUsers.inwoner(concernBsn));
+
+        // Mid-way a new signal with a safety concern arrives on the open case.
+        Map<String, Object> worry = signal(null);
+        worry.remove("household");
+        worry.put("householdId", getJson("/api/v1/cases/" + concernCase, TestUsers.wijkcoach()).get("household").get("id").asText());
+        worry.put("safetyConcern", true);
+        worry.put("description", "School maakt zich zorgen over de veiligheid thuis.");
+        MvcResult appended = postSignal(worry, TestUsers.frontoffice(), UUID.randomUUID().toString());
+        assertThat(appended.getResponse().getStatus()).as(appended.getResponse().getContentAsString()).isEqualTo(201);
+        assertThat(jdbc.queryForObject("select count(*) from signal where case_id = ? and safety_concern", Integer.class,
+                concernCase)).as("on the open case").isEqualTo(1);
+
+        JsonNode concern = getJson("/api/v1/me", TestUsers.inwoner(concernBsn));
+        JsonNode ordinary = getJson("/api/v1/me", TestUsers.inwoner(ordinaryBsn));
+        assertThat(concern.get("step").get("stage").asText()).isEqualTo("ONDERSTEUNING");
+        assertThat(concern.get("step")).as("the same step as before the signal, since included").isEqualTo(before.get("step"));
+        assertNothingNamesSafety(concern);
+        assertThat(comparable(concern)).as("same fields, same values but the household and the date")
+                .isEqualTo(comparable(ordinary));
+    }
+
+    /** The overview without what differs between any two households: the name and the date. */
+    private static JsonNode comparable(JsonNode overview) {
+        com.fasterxml.jackson.databind.node.ObjectNode copy = overview.deepCopy();
+        copy.remove("household");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) copy.get("step")).remove("since");
+        return copy;
+    }
+
+    /** A one-member household (with this BSN) of team-noord in regie, as {@link #caseInRegie()} brings it there. */
+    private UUID regieCase(String bsn) throws Exception {
+        UUID caseId = openCase(signal(newHousehold("noord", member("Iris", "Mol", "1983-03-03", bsn))));
+        RequestPostProcessor coach = TestUsers.wijkcoach();
+        step(caseId, "triage", coach, triage("FULL_ROUTE", "MULTIPLE", false, null));
+        assessFlaggedLeefgebieden(caseId);
+        step(caseId, "vraagverheldering", coach, Map.of("outcome", "TO_PLAN", "realQuestion", "Grip op geld."));
+        agreedPlan(caseId);
+        step(caseId, "plan", coach, Map.of("outcome", "TO_REGIE", "firstEvaluationDate", LocalDate.now().plusWeeks(4).toString()));
+        return caseId;
     }
 
     @Test
@@ -217,8 +294,9 @@ class ResidentMembersAndSafetyApiTest extends ApiTestSupport {
     private static void assertNothingNamesSafety(JsonNode view) {
         String text = view.toString();
         assertThat(text.toUpperCase()).as(text).doesNotContain("VEILIG");
+        assertThat(text.toUpperCase()).as(text).doesNotContain("SAFETY");
         assertThat(text.toLowerCase()).as(text).doesNotContain("meldcode").doesNotContain("veilig thuis")
-                .doesNotContain("veilig-thuis");
+                .doesNotContain("veilig-thuis").doesNotContain("\"breakglass\":true");
     }
 
     /** A household of one member at triage with no safety concern; returns the member's BSN. */

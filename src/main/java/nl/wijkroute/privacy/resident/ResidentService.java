@@ -1,6 +1,8 @@
 package nl.wijkroute.privacy.resident;
 
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import nl.wijkroute.plan.PlanViews;
 import nl.wijkroute.privacy.access.AccessAction;
 import nl.wijkroute.privacy.access.CaseAccess;
 import nl.wijkroute.privacy.access.DataCategory;
+import nl.wijkroute.route.CaseReads;
 import nl.wijkroute.route.Stage;
 import nl.wijkroute.safety.SafetyConcerns;
 import nl.wijkroute.system.problem.NotFoundException;
@@ -29,9 +32,10 @@ import nl.wijkroute.system.paging.PageView;
  * BSN that DigiD vouches for, never by an id they could change. Their own looks are logged too.
  * <p>
  * One member's view (decision 0049): the household's step, regisseur and the plan's goals shared with the
- * whole household, and of the rest only what is about this member. On a case that ever had a safety concern
- * the step reads "ondersteuning" and nothing names safety, Veilig Thuis or the meldcode, and the regisseur is
- * not shown, until the team marks the case safe to show: the other member may be the one the concern is about.
+ * whole household, and of the rest only what is about this member. Every household sees the step as a coarse
+ * phase, so a case with a safety concern looks like any other; while a case of the household ever had one,
+ * nothing in the plan or the access log names safety, Veilig Thuis, the meldcode or a break-the-glass look,
+ * until the team marks the latest case safe to show: the other member may be the one the concern is about.
  */
 @Service
 class ResidentService {
@@ -39,33 +43,37 @@ class ResidentService {
     private static final Map<String, String> EXPLANATIONS = Map.ofEntries(
             Map.entry("SIGNALEREN", "Je vraag of melding is binnengekomen."),
             Map.entry("TRIAGE", "We kijken wat er nodig is en wie je het beste kan helpen."),
-            Map.entry("VEILIGHEID", "We zorgen eerst dat iedereen veilig is."),
-            Map.entry("TOELEIDING", "We helpen je op weg naar de juiste hulp of voorziening."),
-            Map.entry("VRAAGVERHELDERING", "Samen brengen we in beeld wat er speelt en wat je zelf wilt."),
-            Map.entry("PLAN", "Samen maken we één plan voor je huishouden."),
-            Map.entry("REGIE", "Het plan wordt uitgevoerd; je regisseur houdt het overzicht."),
-            Map.entry("EVALUATIE", "We kijken samen of de doelen bereikt zijn."),
             Map.entry("NAZORG", "De ondersteuning is afgerond; we houden nog even een vinger aan de pols."),
             Map.entry("NAZORG_CONTROLE", "We nemen contact op om te horen hoe het gaat."),
             Map.entry("AFGESLOTEN", "De ondersteuning is afgesloten."));
 
-    /** What a safety case shows as its step, whatever step it is at (until it is closed). */
-    static final String MASKED_STAGE = "ONDERSTEUNING";
-    private static final String MASKED_EXPLANATION = "We werken samen met jullie aan de ondersteuning die nodig is.";
+    /**
+     * The steps every household sees as one phase (decision 0049): the veiligheid step is among them, so
+     * neither the name, the explanation nor the date tells a member that a concern was raised.
+     */
+    private static final Set<Stage> SUPPORT_PHASE = EnumSet.of(Stage.VEILIGHEID, Stage.TOELEIDING,
+            Stage.VRAAGVERHELDERING, Stage.PLAN, Stage.REGIE, Stage.EVALUATIE);
+    static final String SUPPORT_PHASE_NAME = "ONDERSTEUNING";
+    private static final String SUPPORT_PHASE_EXPLANATION =
+            "We werken samen met jullie aan de ondersteuning die nodig is; je regisseur houdt het overzicht.";
+    /** Access-log categories that name the concern itself (meldcode, veiligheidsplan, safety check). */
+    private static final List<String> SAFETY_CATEGORIES = List.of(DataCategory.SAFETY.name(), DataCategory.SAFETY_CHECK.name());
 
     private final NamedParameterJdbcTemplate jdbc;
     private final PlanService plans;
     private final CaseAccess access;
     private final SafetyConcerns safetyConcerns;
     private final ResidentViewDisclosureService disclosures;
+    private final CaseReads cases;
 
     ResidentService(NamedParameterJdbcTemplate jdbc, PlanService plans, CaseAccess access, SafetyConcerns safetyConcerns,
-                    ResidentViewDisclosureService disclosures) {
+                    ResidentViewDisclosureService disclosures, CaseReads cases) {
         this.jdbc = jdbc;
         this.plans = plans;
         this.access = access;
         this.safetyConcerns = safetyConcerns;
         this.disclosures = disclosures;
+        this.cases = cases;
     }
 
     /** The signed-in member, their household and its latest case. */
@@ -76,10 +84,10 @@ class ResidentService {
     public ResidentViews.Overview overview(CurrentUser user) {
         Own own = own(user);
         Map<String, Object> step = jdbc.queryForMap(
-                "select current_stage, stage_entered_at, opened_at, status from support_case where id = :id",
+                "select current_stage, stage_entered_at, status from support_case where id = :id",
                 Map.of("id", own.caseId()));
-        String stage = (String) step.get("current_stage");
-        boolean masked = masked(own.caseId());
+        Stage stage = Stage.valueOf((String) step.get("current_stage"));
+        boolean masked = masked(own);
         Set<String> hiddenOrganisations = masked ? veiligThuisOrganisations() : Set.of();
         // A term of a toegang request for a plan action belongs to whom the action's goal belongs; without one, to the household.
         Set<UUID> hiddenActions = new HashSet<>();
@@ -98,13 +106,27 @@ class ResidentService {
                 .stream().filter(term -> term.planActionId() == null || !hiddenActions.contains(term.planActionId()))
                 .map(Term::deadline).toList();
         access.logOwn(user, own.householdId(), own.caseId(), DataCategory.ROUTE, AccessAction.READ);
-        ResidentViews.Step shown = masked && !Stage.AFGESLOTEN.name().equals(stage)
-                // Since the case opened: the day it entered the veiligheid step would date the concern.
-                ? new ResidentViews.Step(MASKED_STAGE, MASKED_EXPLANATION, ((Timestamp) step.get("opened_at")).toInstant(),
-                        (String) step.get("status"))
-                : new ResidentViews.Step(stage, EXPLANATIONS.getOrDefault(stage, ""),
+        // The same for every household, masked or not: a field that only a safety case had would give it away.
+        ResidentViews.Step shown = SUPPORT_PHASE.contains(stage)
+                ? new ResidentViews.Step(SUPPORT_PHASE_NAME, SUPPORT_PHASE_EXPLANATION, supportPhaseSince(own.caseId(),
+                        ((Timestamp) step.get("stage_entered_at")).toInstant()), (String) step.get("status"))
+                : new ResidentViews.Step(stage.name(), EXPLANATIONS.getOrDefault(stage.name(), ""),
                         ((Timestamp) step.get("stage_entered_at")).toInstant(), (String) step.get("status"));
-        return new ResidentViews.Overview(own.household(), shown, masked ? null : regisseur(own), deadlines);
+        return new ResidentViews.Overview(own.household(), shown, regisseur(own), deadlines);
+    }
+
+    /**
+     * When the case entered the support phase: the first move into it after the latest move into a step outside
+     * it (triage, nazorg), so a move within the phase (into veiligheid after a new signal, back from evaluatie to
+     * the plan) does not change the date.
+     */
+    private Instant supportPhaseSince(UUID caseId, Instant stageEnteredAt) {
+        Instant since = stageEnteredAt;
+        List<CaseReads.Step> history = cases.history(caseId);
+        for (int i = history.size() - 1; i >= 0 && SUPPORT_PHASE.contains(history.get(i).to()); i--) {
+            since = history.get(i).movedAt();
+        }
+        return since;
     }
 
     @Transactional(readOnly = true)
@@ -112,7 +134,7 @@ class ResidentService {
         Own own = own(user);
         PlanViews.PlanView plan = plans.currentInFull(own.caseId())
                 .orElseThrow(() -> new NotFoundException("Deze casus heeft nog geen plan."));
-        boolean masked = masked(own.caseId());
+        boolean masked = masked(own);
         Set<String> hiddenOrganisations = masked ? veiligThuisOrganisations() : Set.of();
         List<PlanContent.Goal> goals = plan.goals().stream().map(goal -> visibleGoal(goal, own, masked, hiddenOrganisations))
                 .flatMap(Optional::stream).toList();
@@ -148,11 +170,16 @@ class ResidentService {
     }
 
     /**
-     * Whether this member's view hides the concern: the case ever had one and the team has not (or no longer)
-     * marked it safe to show.
+     * Whether this member's view hides the concern: any case of the household ever had one (the access log covers
+     * them all, so an earlier closed case counts too) and the team has not (or no longer) marked the latest case
+     * safe to show.
      */
-    private boolean masked(UUID caseId) {
-        return safetyConcerns.everHadSafetyConcern(caseId) && !disclosures.safeToShow(caseId);
+    private boolean masked(Own own) {
+        if (disclosures.safeToShow(own.caseId())) {
+            return false;
+        }
+        return jdbc.queryForList("select id from support_case where household_id = :householdId order by opened_at desc",
+                Map.of("householdId", own.householdId()), UUID.class).stream().anyMatch(safetyConcerns::everHadSafetyConcern);
     }
 
     /** Every granted look by someone else; refused attempts saw nothing and stay with the privacy officer. */
@@ -162,12 +189,16 @@ class ResidentService {
         String where = """
                 from access_log where (household_id = :householdId or household_ids @> array[:householdId]::uuid[])
                 and outcome = 'GRANTED' and user_role <> 'inwoner'""";
-        if (masked(own.caseId())) {
-            // "Veilig Thuis looked at your file" would tell the other member what the step no longer does.
-            where += " and (organisation is null or organisation not in (select id from organisation where type = 'VEILIG_THUIS'))";
+        if (masked(own)) {
+            // "Veilig Thuis looked at your file", a meldcode or safety-check entry, or a break-the-glass look (used in
+            // urgent safety situations) would tell the other member what the step does not. The privacy officer
+            // keeps the full log.
+            where += """
+                     and (organisation is null or organisation not in (select id from organisation where type = 'VEILIG_THUIS'))
+                     and data_category not in (:safetyCategories) and not break_glass""";
         }
         Map<String, Object> parameters = Map.of("householdId", own.householdId(), "limit", paging.size(),
-                "offset", paging.offset());
+                "offset", paging.offset(), "safetyCategories", SAFETY_CATEGORIES);
         long total = jdbc.queryForObject("select count(*) " + where, parameters, Long.class);
         // Newest first; the id is unique, so pages neither repeat nor skip an entry.
         List<ResidentViews.Access> accesses = jdbc.query(
@@ -180,13 +211,25 @@ class ResidentService {
         return PageView.of(accesses, paging, total);
     }
 
+    /**
+     * The case's casusregie. Veilig Thuis (the organisation or one of its professionals) is shown as the case's own
+     * team, for every household alike: a Veilig Thuis regisseur would name the concern.
+     */
     private ResidentViews.Regisseur regisseur(Own own) {
         List<Map<String, Object>> current = jdbc.queryForList("""
                 select r.holder_type, r.holder, r.holder_organisation, t.name as team_name, t.phone, t.email, o.name as org_name
                 from regie_assignment r
                 left join team t on t.id = coalesce(r.holder_organisation, case when r.holder_type = 'TEAM' then r.holder end)
                 left join organisation o on o.id = r.holder_organisation
-                where r.case_id = :caseId and r.kind = 'CASUSREGIE' and r.ended_at is null""", Map.of("caseId", own.caseId()));
+                where r.case_id = :caseId and r.kind = 'CASUSREGIE' and r.ended_at is null
+                  and not exists (select 1 from organisation vt where vt.type = 'VEILIG_THUIS'
+                                  and vt.id in (r.holder_organisation, r.holder))
+                union all
+                select 'TEAM', t.id, null, t.name, t.phone, t.email, null
+                from regie_assignment r join support_case c on c.id = r.case_id join team t on t.id = c.team_id
+                where r.case_id = :caseId and r.kind = 'CASUSREGIE' and r.ended_at is null
+                  and exists (select 1 from organisation vt where vt.type = 'VEILIG_THUIS'
+                              and vt.id in (r.holder_organisation, r.holder))""", Map.of("caseId", own.caseId()));
         if (current.isEmpty()) {
             return null;
         }

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The team decides whether the household's own view may show the step and regisseur of a safety case. */
+/** The team decides whether the household's own view may show what names the concern of a safety case. */
 @RestController
 @Tag(name = "Inwoner")
 class ResidentViewDisclosureController {
@@ -22,9 +22,11 @@ class ResidentViewDisclosureController {
     }
 
     @PutMapping("/api/v1/cases/{caseId}/resident-view")
-    @Operation(summary = "Mag het huishouden de stap en de regisseur zien bij een casus met een veiligheidszorg (alleen het eigen team, met reden)",
-            description = "Zolang dit niet is vrijgegeven ziet elk lid van het huishouden in /me alleen 'ondersteuning', geen "
-                    + "regisseur en niets dat naar de zorg verwijst. De laatste beslissing telt; eerdere blijven bewaard.")
+    @Operation(summary = "Mag het huishouden zien wat naar de veiligheidszorg verwijst (alleen het eigen team, met reden)",
+            description = "Zolang dit niet is vrijgegeven ziet elk lid van het huishouden in /me geen veiligheidsdoelen, "
+                    + "niets van Veilig Thuis en geen veiligheids- of break-the-glass-regels in het inzagelogboek. De stap "
+                    + "ziet elk huishouden grof ('ondersteuning'), met of zonder zorg. De laatste beslissing telt; "
+                    + "eerdere blijven bewaard.")
     ResidentViews.Disclosure decide(@PathVariable UUID caseId, @Valid @RequestBody ResidentViews.DisclosureRequest request,
                                     CurrentUser user) {
         return disclosures.decide(caseId, request, user);

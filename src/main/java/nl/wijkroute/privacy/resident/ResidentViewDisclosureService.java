@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The team's decision whether the household may see the step and the regisseur of a case that had a safety
+ * The team's decision whether the household may see what names the concern on a case that had a safety
  * concern (decision 0049). Append-only: the latest decision counts, the earlier ones stay as the trail.
  */
 @Service
@@ -53,7 +53,7 @@ class ResidentViewDisclosureService {
         return new ResidentViews.Disclosure(caseId, request.safeToShow(), reason, user.username(), now);
     }
 
-    /** Whether the team's latest decision lets the household see the step and the regisseur. */
+    /** Whether the team's latest decision lets the household see what names the concern. */
     @Transactional(propagation = Propagation.MANDATORY)
     boolean safeToShow(UUID caseId) {
         List<Boolean> latest = jdbc.queryForList("""

@@ -35,7 +35,7 @@ public final class ResidentViews {
     /**
      * The team's decision on a case with a safety concern (decision 0049).
      *
-     * @param safeToShow true: the members see the step and the regisseur again; false: hidden (again)
+     * @param safeToShow true: the members see the veiligheid goals, Veilig Thuis and the safety log entries again; false: hidden (again)
      * @param reason     why, for the trail (required)
      */
     public record DisclosureRequest(@NotNull Boolean safeToShow, @NotBlank @Size(max = 2000) String reason) {
