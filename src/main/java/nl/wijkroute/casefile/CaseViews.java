@@ -20,13 +20,17 @@ public final class CaseViews {
     }
 
     public record CaseSummary(UUID id, UUID householdId, String household, String team, String wijk,
-                              CaseStatus status, Stage currentStage, Instant stageEnteredAt, Instant openedAt,
+                              CaseStatus status, String currentStage, Instant stageEnteredAt, Instant openedAt,
                               Instant closedAt) {
     }
 
-    public record CaseDetail(UUID id, CaseStatus status, Stage currentStage, Instant stageEnteredAt, Instant openedAt,
+    /**
+     * {@code currentStage} (and a task's {@code caseStage}, a step's {@code from}/{@code to}) is a {@link Stage}
+     * name, or {@code ONDERSTEUNING} for VEILIGHEID to a role that may not read safety (decision 0048).
+     */
+    public record CaseDetail(UUID id, CaseStatus status, String currentStage, Instant stageEnteredAt, Instant openedAt,
                              Instant closedAt, String closureReason, String team, HouseholdView household,
-                             TriageView latestTriage, List<SignalView> signals, List<TaskView> openTasks,
+                             TriageView latestTriage, List<SignalView> signals, List<OpenTask> openTasks,
                              List<ToegangDtos.ToegangView> toegangStillToDecide,
                              List<VraagverhelderingView.ScoreChange> selfSufficiencyChanges, long version,
                              List<ToeleidingTraceView> toeleiding) {
@@ -47,6 +51,11 @@ public final class CaseViews {
                              String registeredBy) {
     }
 
-    public record StepView(Stage from, Stage to, String actor, Instant movedAt, String reason) {
+    public record StepView(String from, String to, String actor, Instant movedAt, String reason) {
+    }
+
+    /** An open task of the case: the werkbak's {@link TaskView}, its case stage as shown to the reader. */
+    public record OpenTask(String id, String taskKey, String name, UUID caseId, String household, String caseStage,
+                           String assignee, String assigneeName, Instant created, Instant due) {
     }
 }

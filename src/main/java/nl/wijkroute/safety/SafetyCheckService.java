@@ -46,6 +46,8 @@ public class SafetyCheckService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public SafetyCheck record(UUID caseId, String step, List<SafetyAnswer> answers, Boolean lastingRisk, String actor) {
+        // First: who may not record one learns nothing of the household or the case from the validation below.
+        access.require(caseId, DataCategory.SAFETY_CHECK, AccessAction.CREATE);
         if (answers == null || answers.isEmpty()) {
             throw new InvalidInputException("safetyCheck",
                     "Beantwoord per gezinslid: is iedereen nu veilig, en hoe weten we dat?");
@@ -69,7 +71,6 @@ public class SafetyCheckService {
                         + " (lid " + member.id() + "): is hij of zij nu veilig, en hoe weten we dat?");
             }
         }
-        access.require(caseId, DataCategory.SAFETY_CHECK, AccessAction.CREATE);
         return checks.save(new SafetyCheck(caseId, step, answers.stream()
                 .map(answer -> new SafetyCheck.Answer(answer.memberId(), answer.safe(), answer.howWeKnow().strip()))
                 .toList(), Boolean.TRUE.equals(lastingRisk), actor, clock.instant()));

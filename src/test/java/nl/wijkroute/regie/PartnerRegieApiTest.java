@@ -153,6 +153,71 @@ class PartnerRegieApiTest extends ApiTestSupport {
         assertThat(werkbak(TestUsers.wijkcoach())).contains(openTask(caseId, "regie"));
     }
 
+    @Test
+    void thePartnerHoldingRegieCompletesEvaluatieTheSameWithOrWithoutASafetyConcernAndTheTeamGetsTheSafetyQuestion() throws Exception {
+        UUID concern = caseInRegieWithSafetyConcern();
+        UUID none = caseInRegie();
+        Map<UUID, String> evaluaties = new HashMap<>();
+        for (UUID caseId : List.of(concern, none)) {
+            regieWithGgz(caseId);
+            String regie = openTask(caseId, "regie");
+            assertThat(claim(regie, TestUsers.partnerGgz()).getResponse().getStatus()).isEqualTo(200);
+            assertCompleted(regie, TestUsers.partnerGgz(), Map.of("step", "regie", "outcome", "TO_EVALUATIE"));
+            String evaluatie = openTask(caseId, "evaluatie");
+            assertThat(claim(evaluatie, TestUsers.partnerGgz()).getResponse().getStatus()).isEqualTo(200);
+            evaluaties.put(caseId, evaluatie);
+        }
+        int checksBefore = jdbc.queryForObject("select count(*) from safety_check", Integer.class);
+
+        // A partner sending the safety question is refused alike, concern or not, naming no member.
+        List<JsonNode> refusals = new java.util.ArrayList<>();
+        for (UUID caseId : List.of(concern, none)) {
+            String memberId = getJson("/api/v1/cases/" + caseId, TestUsers.wijkcoach()).get("household").get("members")
+                    .get(0).get("id").asText();
+            Map<String, Object> withCheck = new HashMap<>(evaluatieContinue());
+            withCheck.put("safetyCheck", List.of(Map.of("memberId", memberId, "safe", true, "howWeKnow", "Gesproken.")));
+            MvcResult refused = complete(evaluaties.get(caseId), TestUsers.partnerGgz(), withCheck);
+            assertProblem(refused, 400, "safetyCheck");
+            refusals.add(read(refused).get("errors"));
+        }
+        assertThat(refusals.get(0)).isEqualTo(refusals.get(1));
+
+        // Without it both complete alike; the concern case's safety question goes to the team.
+        for (UUID caseId : List.of(concern, none)) {
+            MvcResult completed = complete(evaluaties.get(caseId), TestUsers.partnerGgz(), evaluatieContinue());
+            assertThat(completed.getResponse().getStatus()).as(completed.getResponse().getContentAsString()).isEqualTo(204);
+            assertThat(completed.getResponse().getContentAsString()).isEmpty();
+            openTask(caseId, "regie");
+        }
+        assertThat(jdbc.queryForObject("select count(*) from safety_check", Integer.class)).isEqualTo(checksBefore);
+        String safetyTask = openTask(concern, "veiligheidNieuwSignaal");
+        assertThat(werkbak(TestUsers.wijkcoach())).contains(safetyTask);
+        assertThat(werkbak(TestUsers.partnerGgz())).doesNotContain(safetyTask);
+        assertThat(getJson("/api/v1/cases/" + none, TestUsers.wijkcoach()).get("openTasks").findValuesAsText("taskKey"))
+                .containsExactly("regie");
+    }
+
+    /** As {@link #caseInRegie()}, with a safety concern at triage, so the plan asks (and the team answers) the safety question. */
+    private UUID caseInRegieWithSafetyConcern() throws Exception {
+        UUID caseId = openCaseInNoord();
+        RequestPostProcessor coach = TestUsers.wijkcoach();
+        step(caseId, "triage", coach, triage("FULL_ROUTE", "MULTIPLE", true, null));
+        assessFlaggedLeefgebieden(caseId);
+        step(caseId, "vraagverheldering", coach, Map.of("outcome", "TO_PLAN", "realQuestion", "Rust thuis."));
+        agreedPlan(caseId);
+        List<Map<String, Object>> everyoneSafe = new java.util.ArrayList<>();
+        for (String memberId : getJson("/api/v1/cases/" + caseId, coach).get("household").get("members").findValuesAsText("id")) {
+            everyoneSafe.add(Map.of("memberId", memberId, "safe", true, "howWeKnow", "Gezien op huisbezoek."));
+        }
+        step(caseId, "plan", coach, Map.of("outcome", "TO_REGIE", "safetyCheck", everyoneSafe,
+                "firstEvaluationDate", LocalDate.now().plusWeeks(4).toString()));
+        return caseId;
+    }
+
+    private static Map<String, Object> evaluatieContinue() {
+        return Map.of("step", "evaluatie", "outcome", "CONTINUE", "nextEvaluationDate", LocalDate.now().plusWeeks(6).toString());
+    }
+
     private void regieWithGgz(UUID caseId) throws Exception {
         takeRegie(caseId);
         MvcResult proposed = propose(caseId, TestUsers.wijkcoach(), regieTo("ggz-breburg"));

@@ -244,6 +244,71 @@ class SafetyApiTest extends ApiTestSupport {
         assertThat(getJson("/api/v1/cases/" + caseId, TestUsers.wijkcoach()).get("status").asText()).isEqualTo("NAZORG");
     }
 
+    @Test
+    void rolesThatMayNotReadSafetySeeNoneOfItInTheRouteWhileTheTeamSeesAll() throws Exception {
+        UUID caseId = caseAtVeiligheid();
+        meldcodeUpToDecision(caseId, "MELDEN");
+        createVeiligheidsplan(caseId);
+        planWithGgzAction(caseId);
+        MvcResult requested = send(post("/api/v1/cases/" + caseId + "/toegang"), TestUsers.wijkcoach(), Map.of("law", "WMO",
+                "provision", "Begeleiding", "receivedOn", LocalDate.now().toString()));
+        assertThat(requested.getResponse().getStatus()).as(requested.getResponse().getContentAsString()).isEqualTo(201);
+        MvcResult raised = send(post("/api/v1/cases/" + caseId + "/escalations"), TestUsers.wijkcoach(), Map.of(
+                "cause", "FINANCING_CONFLICT", "description", "Gemeente en zorgverzekeraar wijzen naar elkaar."));
+        assertThat(raised.getResponse().getStatus()).as(raised.getResponse().getContentAsString()).isEqualTo(201);
+        step(caseId, "veiligheid", TestUsers.wijkcoach(), outcome("SPECIALIST_TOOK_OVER", "Melding gedaan; Veilig Thuis onderzoekt."));
+        List<RequestPostProcessor> withoutSafety = List.of(TestUsers.toegang(), TestUsers.procesregisseur());
+
+        // While Veilig Thuis has the case.
+        JsonNode teamFile = getJson("/api/v1/cases/" + caseId, TestUsers.wijkcoach());
+        assertThat(teamFile.get("currentStage").asText()).isEqualTo("VEILIGHEID");
+        assertThat(teamFile.get("openTasks").findValuesAsText("taskKey")).contains("veiligThuisAanZet");
+        for (RequestPostProcessor user : withoutSafety) {
+            JsonNode file = getJson("/api/v1/cases/" + caseId, user);
+            assertThat(file.get("currentStage").asText()).isEqualTo("ONDERSTEUNING");
+            assertThat(file.get("openTasks").findValuesAsText("taskKey")).doesNotContain("veiligThuisAanZet", "veiligheid");
+            assertThat(file.get("openTasks").findValuesAsText("caseStage")).doesNotContain("VEILIGHEID");
+            JsonNode listed = allItems("/api/v1/cases", user);
+            assertThat(listed.findValuesAsText("id")).contains(caseId.toString());
+            assertThat(listed.findValuesAsText("currentStage")).doesNotContain("VEILIGHEID");
+            assertProblem(mvc.perform(get("/api/v1/cases?stage=VEILIGHEID").with(user)).andReturn(), 400, "stage");
+        }
+        assertThat(allItems("/api/v1/cases?stage=VEILIGHEID", TestUsers.wijkcoach()).findValuesAsText("id")).contains(caseId.toString());
+
+        // Veilig Thuis hands back, then a new safety signal gives the team its safety task.
+        MvcResult returned = send(post("/api/v1/cases/" + caseId + "/veilig-thuis/return"), TestUsers.wijkcoach(), Map.of(
+                "voorwaarden", List.of(voorwaarde(memberOf(caseId))), "note", "Onderzoek afgerond."));
+        assertThat(returned.getResponse().getStatus()).as(returned.getResponse().getContentAsString()).isEqualTo(200);
+        Map<String, Object> safetySignal = new LinkedHashMap<>(Map.of("householdId", teamFile.get("household").get("id").asText(),
+                "sourceType", "FRONTOFFICE", "description", "Buurvrouw belt: geschreeuw.", "urgency", "NORMAL",
+                "safetyConcern", true));
+        MvcResult signalled = postSignal(safetySignal, TestUsers.frontoffice(), UUID.randomUUID().toString());
+        assertThat(signalled.getResponse().getStatus()).as(signalled.getResponse().getContentAsString()).isEqualTo(201);
+
+        JsonNode teamHistory = getJson("/api/v1/cases/" + caseId + "/history", TestUsers.wijkcoach());
+        assertThat(teamHistory.findValuesAsText("to")).contains("VEILIGHEID");
+        assertThat(teamHistory.findValuesAsText("reason")).contains("Veilig Thuis draagt terug");
+        assertThat(getJson("/api/v1/cases/" + caseId, TestUsers.wijkcoach()).get("openTasks").findValuesAsText("taskKey"))
+                .contains("veiligheidNieuwSignaal", "plan");
+        for (RequestPostProcessor user : List.of(TestUsers.partnerGgz(), TestUsers.toegang(), TestUsers.procesregisseur())) {
+            JsonNode history = getJson("/api/v1/cases/" + caseId + "/history", user);
+            assertThat(history.size()).as("the moves keep their place").isEqualTo(teamHistory.size());
+            assertThat(history.findValuesAsText("from")).doesNotContain("VEILIGHEID");
+            assertThat(history.findValuesAsText("to")).doesNotContain("VEILIGHEID").contains("ONDERSTEUNING", "PLAN");
+            for (JsonNode move : history) {
+                if ("ONDERSTEUNING".equals(move.path("from").asText()) || "ONDERSTEUNING".equals(move.path("to").asText())) {
+                    assertThat(move.hasNonNull("reason")).as(move.toString()).isFalse();
+                }
+            }
+            assertThat(history.toString()).doesNotContain("Veilig Thuis", "Melding gedaan");
+        }
+        for (RequestPostProcessor user : withoutSafety) {
+            JsonNode file = getJson("/api/v1/cases/" + caseId, user);
+            assertThat(file.get("openTasks").findValuesAsText("taskKey")).contains("plan").doesNotContain("veiligheidNieuwSignaal");
+            assertThat(file.get("openTasks").toString()).doesNotContain("Veilig");
+        }
+    }
+
     private UUID caseAtVeiligheid() throws Exception {
         UUID caseId = openCaseInNoord();
         step(caseId, "triage", TestUsers.wijkcoach(), triage("SAFETY_FIRST", "MULTIPLE", true, null));
