@@ -31,7 +31,7 @@ class CaseFileService {
      * What VEILIGHEID reads as to a role that may not read safety (partner, toegang, procesregisseur,
      * frontoffice): the word the resident's view uses for a safety case (decision 0049), decision 0048.
      */
-    static final String MASKED_STAGE = "ONDERSTEUNING";
+    static final String MASKED_STAGE = Stage.NEUTRAL_SUPPORT_NAME;
     /** The route's safety tasks; their names say safety, so they are left out for those roles. */
     private static final Set<String> SAFETY_TASKS = Set.of(RoutekaartIds.VEILIGHEID, RoutekaartIds.VEILIG_THUIS_AAN_ZET,
             RoutekaartIds.VEILIGHEID_NIEUW_SIGNAAL);

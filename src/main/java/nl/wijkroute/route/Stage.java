@@ -19,6 +19,12 @@ public enum Stage {
     NAZORG_CONTROLE(CaseStatus.NAZORG),
     AFGESLOTEN(CaseStatus.CLOSED);
 
+    /**
+     * Not a stage: the one name shown instead of VEILIGHEID to whoever may not learn that safety is at stake —
+     * roles without safety read (decision 0048) and, for the whole support phase, the household (decision 0049).
+     */
+    public static final String NEUTRAL_SUPPORT_NAME = "ONDERSTEUNING";
+
     private final CaseStatus status;
 
     Stage(CaseStatus status) {

@@ -53,7 +53,7 @@ class ResidentService {
      */
     private static final Set<Stage> SUPPORT_PHASE = EnumSet.of(Stage.VEILIGHEID, Stage.TOELEIDING,
             Stage.VRAAGVERHELDERING, Stage.PLAN, Stage.REGIE, Stage.EVALUATIE);
-    static final String SUPPORT_PHASE_NAME = "ONDERSTEUNING";
+    static final String SUPPORT_PHASE_NAME = Stage.NEUTRAL_SUPPORT_NAME;
     private static final String SUPPORT_PHASE_EXPLANATION =
             "We werken samen met jullie aan de ondersteuning die nodig is; je regisseur houdt het overzicht.";
     /** Access-log categories that name the concern itself (meldcode, veiligheidsplan, safety check). */
