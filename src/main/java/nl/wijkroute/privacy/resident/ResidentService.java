@@ -9,18 +9,25 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import nl.wijkroute.deadline.DeadlineReadModels;
+import nl.wijkroute.household.HouseholdReadModels;
 import nl.wijkroute.household.Leefgebied;
+import nl.wijkroute.partner.PartnerReadModels;
 import nl.wijkroute.plan.PlanContent;
 import nl.wijkroute.plan.PlanService;
 import nl.wijkroute.plan.PlanViews;
 import nl.wijkroute.privacy.access.AccessAction;
 import nl.wijkroute.privacy.access.CaseAccess;
 import nl.wijkroute.privacy.access.DataCategory;
+import nl.wijkroute.privacy.accesslog.AccessLogReadModels;
+import nl.wijkroute.regie.RegieReadModels;
 import nl.wijkroute.route.CaseReads;
+import nl.wijkroute.route.RouteReadModels;
 import nl.wijkroute.route.Stage;
 import nl.wijkroute.safety.SafetyConcerns;
 import nl.wijkroute.system.problem.NotFoundException;
 import nl.wijkroute.system.security.CurrentUser;
+import nl.wijkroute.toegang.ToegangReadModels;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,6 +43,9 @@ import nl.wijkroute.system.paging.PageView;
  * phase, so a case with a safety concern looks like any other; while a case of the household ever had one,
  * nothing in the plan or the access log names safety, Veilig Thuis, the meldcode or a break-the-glass look,
  * until the team marks the latest case safe to show: the other member may be the one the concern is about.
+ * <p>
+ * It reads other modules only through the views they publish ({@code *ReadModels}, decision 0053), never their
+ * tables: one statement per read, as when it joined the tables.
  */
 @Service
 class ResidentService {
@@ -58,6 +68,9 @@ class ResidentService {
             "We werken samen met jullie aan de ondersteuning die nodig is; je regisseur houdt het overzicht.";
     /** Access-log categories that name the concern itself (meldcode, veiligheidsplan, safety check). */
     private static final List<String> SAFETY_CATEGORIES = List.of(DataCategory.SAFETY.name(), DataCategory.SAFETY_CHECK.name());
+    /** The ids of the Veilig Thuis organisations, as a sub-query. */
+    private static final String VEILIG_THUIS_IDS =
+            "select id from %s where type = 'VEILIG_THUIS'".formatted(PartnerReadModels.ORGANISATION_TYPE);
 
     private final NamedParameterJdbcTemplate jdbc;
     private final PlanService plans;
@@ -84,7 +97,7 @@ class ResidentService {
     public ResidentViews.Overview overview(CurrentUser user) {
         Own own = own(user);
         Map<String, Object> step = jdbc.queryForMap(
-                "select current_stage, stage_entered_at, status from support_case where id = :id",
+                "select current_stage, stage_entered_at, status from %s where id = :id".formatted(RouteReadModels.CASE_STAGE),
                 Map.of("id", own.caseId()));
         Stage stage = Stage.valueOf((String) step.get("current_stage"));
         boolean masked = masked(own);
@@ -98,8 +111,9 @@ class ResidentService {
         }
         List<ResidentViews.Deadline> deadlines = jdbc.query("""
                 select t.law, t.plan_action_id, d.legal_basis, d.due_on, d.status
-                from legal_deadline d join toegang_request t on t.id = d.toegang_request_id
-                where d.case_id = :caseId and d.status <> 'MET' order by d.due_on""", Map.of("caseId", own.caseId()),
+                from %s d join %s t on t.id = d.toegang_request_id
+                where d.case_id = :caseId order by d.due_on""".formatted(DeadlineReadModels.OPEN_TERM,
+                ToegangReadModels.REQUEST_LAW), Map.of("caseId", own.caseId()),
                 (row, n) -> new Term(row.getObject("plan_action_id", UUID.class), new ResidentViews.Deadline(
                         row.getString("law"), row.getString("legal_basis"), row.getDate("due_on").toLocalDate(),
                         row.getString("status"))))
@@ -165,8 +179,7 @@ class ResidentService {
     }
 
     private Set<String> veiligThuisOrganisations() {
-        return new HashSet<>(jdbc.queryForList("select id from organisation where type = 'VEILIG_THUIS'", Map.of(),
-                String.class));
+        return new HashSet<>(jdbc.queryForList(VEILIG_THUIS_IDS, Map.of(), String.class));
     }
 
     /**
@@ -178,8 +191,8 @@ class ResidentService {
         if (disclosures.safeToShow(own.caseId())) {
             return false;
         }
-        return jdbc.queryForList("select id from support_case where household_id = :householdId order by opened_at desc",
-                Map.of("householdId", own.householdId()), UUID.class).stream().anyMatch(safetyConcerns::everHadSafetyConcern);
+        return jdbc.queryForList("select id from %s where household_id = :householdId order by opened_at desc"
+                .formatted(RouteReadModels.CASE_STAGE), Map.of("householdId", own.householdId()), UUID.class).stream().anyMatch(safetyConcerns::everHadSafetyConcern);
     }
 
     /** Every granted look by someone else; refused attempts saw nothing and stay with the privacy officer. */
@@ -187,15 +200,15 @@ class ResidentService {
     public PageView<ResidentViews.Access> accessLog(CurrentUser user, PageParams paging) {
         Own own = own(user);
         String where = """
-                from access_log where (household_id = :householdId or household_ids @> array[:householdId]::uuid[])
-                and outcome = 'GRANTED' and user_role <> 'inwoner'""";
+                from %s where (household_id = :householdId or household_ids @> array[:householdId]::uuid[])
+                and user_role <> 'inwoner'""".formatted(AccessLogReadModels.GRANTED_ACCESS);
         if (masked(own)) {
             // "Veilig Thuis looked at your file", a meldcode or safety-check entry, or a break-the-glass look (used in
             // urgent safety situations) would tell the other member what the step does not. The privacy officer
             // keeps the full log.
             where += """
-                     and (organisation is null or organisation not in (select id from organisation where type = 'VEILIG_THUIS'))
-                     and data_category not in (:safetyCategories) and not break_glass""";
+                     and (organisation is null or organisation not in (%s))
+                     and data_category not in (:safetyCategories) and not break_glass""".formatted(VEILIG_THUIS_IDS);
         }
         Map<String, Object> parameters = Map.of("householdId", own.householdId(), "limit", paging.size(),
                 "offset", paging.offset(), "safetyCategories", SAFETY_CATEGORIES);
@@ -218,18 +231,20 @@ class ResidentService {
     private ResidentViews.Regisseur regisseur(Own own) {
         List<Map<String, Object>> current = jdbc.queryForList("""
                 select r.holder_type, r.holder, r.holder_organisation, t.name as team_name, t.phone, t.email, o.name as org_name
-                from regie_assignment r
-                left join team t on t.id = coalesce(r.holder_organisation, case when r.holder_type = 'TEAM' then r.holder end)
-                left join organisation o on o.id = r.holder_organisation
-                where r.case_id = :caseId and r.kind = 'CASUSREGIE' and r.ended_at is null
-                  and not exists (select 1 from organisation vt where vt.type = 'VEILIG_THUIS'
+                from %1$s r
+                left join %2$s t on t.id = coalesce(r.holder_organisation, case when r.holder_type = 'TEAM' then r.holder end)
+                left join %3$s o on o.id = r.holder_organisation
+                where r.case_id = :caseId
+                  and not exists (select 1 from %3$s vt where vt.type = 'VEILIG_THUIS'
                                   and vt.id in (r.holder_organisation, r.holder))
                 union all
                 select 'TEAM', t.id, null, t.name, t.phone, t.email, null
-                from regie_assignment r join support_case c on c.id = r.case_id join team t on t.id = c.team_id
-                where r.case_id = :caseId and r.kind = 'CASUSREGIE' and r.ended_at is null
-                  and exists (select 1 from organisation vt where vt.type = 'VEILIG_THUIS'
-                              and vt.id in (r.holder_organisation, r.holder))""", Map.of("caseId", own.caseId()));
+                from %1$s r join %4$s c on c.id = r.case_id join %2$s t on t.id = c.team_id
+                where r.case_id = :caseId
+                  and exists (select 1 from %3$s vt where vt.type = 'VEILIG_THUIS'
+                              and vt.id in (r.holder_organisation, r.holder))""".formatted(RegieReadModels.CURRENT_CASUSREGIE,
+                HouseholdReadModels.TEAM_CONTACT, PartnerReadModels.ORGANISATION_TYPE, RouteReadModels.CASE_STAGE),
+                Map.of("caseId", own.caseId()));
         if (current.isEmpty()) {
             return null;
         }
@@ -250,11 +265,11 @@ class ResidentService {
             throw new NotFoundException("Bij Wijkroute is geen huishouden bekend bij jouw gegevens.");
         }
         List<Own> found = jdbc.query("""
-                select h.id as household_id, h.display_name, c.id as case_id, m.id as member_id
-                from household_member m join household h on h.id = m.household_id
-                join support_case c on c.household_id = h.id
-                where m.bsn = :bsn order by c.opened_at desc limit 1""", Map.of("bsn", user.bsn()),
-                (row, n) -> new Own(row.getObject("household_id", UUID.class), row.getString("display_name"),
+                select m.household_id, m.household_name, c.id as case_id, m.member_id
+                from %s m join %s c on c.household_id = m.household_id
+                where m.bsn = :bsn order by c.opened_at desc limit 1""".formatted(HouseholdReadModels.MEMBER_BY_BSN,
+                RouteReadModels.CASE_STAGE), Map.of("bsn", user.bsn()),
+                (row, n) -> new Own(row.getObject("household_id", UUID.class), row.getString("household_name"),
                         row.getObject("case_id", UUID.class), row.getObject("member_id", UUID.class)));
         return found.stream().findFirst()
                 .orElseThrow(() -> new NotFoundException("Bij Wijkroute is geen huishouden bekend bij jouw gegevens."));

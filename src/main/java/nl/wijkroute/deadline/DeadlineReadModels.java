@@ -1,0 +1,19 @@
+package nl.wijkroute.deadline;
+
+/**
+ * The read models the deadline module publishes for other modules' SQL (decision 0052/0053): PostgreSQL views
+ * created in db/migration, so no other module reads the legal_deadline table. Reference the constant in the
+ * reader's SQL, so the dependency shows in the module graph.
+ */
+public final class DeadlineReadModels {
+
+    /**
+     * A legal term not yet met (status other than MET), one row per term. Columns: {@code id}, {@code case_id},
+     * {@code toegang_request_id}, {@code legal_basis}, {@code due_on}, {@code status}. Read by privacy.resident
+     * (the open terms a member sees).
+     */
+    public static final String OPEN_TERM = "deadline_open_term_view";
+
+    private DeadlineReadModels() {
+    }
+}

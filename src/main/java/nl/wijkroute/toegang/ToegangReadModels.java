@@ -1,0 +1,19 @@
+package nl.wijkroute.toegang;
+
+/**
+ * The read models the toegang module publishes for other modules' SQL (decision 0052/0053): PostgreSQL views
+ * created in db/migration, so no other module reads the toegang_request table. Reference the constant in the
+ * reader's SQL, so the dependency shows in the module graph.
+ */
+public final class ToegangReadModels {
+
+    /**
+     * A toegang request's law and the plan action it was made for (null: made for the household), one row per
+     * request. Columns: {@code id}, {@code case_id}, {@code law} ({@link Law}), {@code plan_action_id}; no
+     * provision or decision text. Read by privacy.resident (a term belongs to whom the action's goal belongs).
+     */
+    public static final String REQUEST_LAW = "toegang_request_law_view";
+
+    private ToegangReadModels() {
+    }
+}
