@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import nl.wijkroute.escalation.StagnationKind;
 import nl.wijkroute.escalation.StagnationSignalService;
+import nl.wijkroute.route.RouteReadModels;
 import nl.wijkroute.system.MunicipalTime;
 import nl.wijkroute.system.problem.ConflictException;
 import nl.wijkroute.system.problem.InvalidInputException;
@@ -57,13 +58,15 @@ public class DeadlineService {
     private final CaseAccess access;
     private final NamedParameterJdbcTemplate jdbc;
     private final WorkingDays calendar;
+    private final RequestLaws requestLaws;
 
     DeadlineService(LegalDeadlineRepository deadlines, DeadlineSuspensionRepository suspensions,
                     StagnationSignalService stagnation, ApplicationEventPublisher events,
                     DeadlineMapper mapper, Clock clock,
                     @Value("${wijkroute.deadline.warning-working-days:5}") int warningWorkingDays,
-                    CaseAccess access, NamedParameterJdbcTemplate jdbc, WorkingDays calendar) {
+                    CaseAccess access, NamedParameterJdbcTemplate jdbc, WorkingDays calendar, RequestLaws requestLaws) {
         this.calendar = calendar;
+        this.requestLaws = requestLaws;
         this.jdbc = jdbc;
         this.access = access;
         this.deadlines = deadlines;
@@ -205,9 +208,12 @@ public class DeadlineService {
         CaseScope scope = access.scope();
         Map<String, Object> parameters = new HashMap<>(scope.parameters());
         parameters.put("today", today());
+        // Route's case view (decision 0052), under the alias and column names the scope's condition is written for.
         String sql = """
-                select d.id from legal_deadline d join support_case c on c.id = d.case_id
-                where d.status <> 'MET' and (d.at_risk or d.breached or d.warn_on <= :today) and """ + scope.condition();
+                select d.id from legal_deadline d
+                  join (select case_id as id, team_id, current_stage from %s) c on c.id = d.case_id
+                where d.status <> 'MET' and (d.at_risk or d.breached or d.warn_on <= :today) and \
+                """.formatted(RouteReadModels.CASE_VIEW) + scope.condition();
         if (teamId != null) {
             sql += " and c.team_id = :teamId";
             parameters.put("teamId", teamId);
@@ -225,8 +231,7 @@ public class DeadlineService {
 
     private LegalDeadline accessible(UUID deadlineId, AccessAction action) {
         LegalDeadline deadline = deadline(deadlineId);
-        access.requireToegang(deadline.getCaseId(), () -> jdbc.queryForObject("select law from toegang_request where id = :id",
-                        Map.of("id", deadline.getToegangRequestId()), String.class), action,
+        access.requireToegang(deadline.getCaseId(), () -> requestLaws.lawOf(deadline.getToegangRequestId()), action,
                 () -> new NotFoundException("Termijn " + deadlineId + " bestaat niet."));
         return deadline;
     }

@@ -1,11 +1,8 @@
 package nl.wijkroute.escalation;
 
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -16,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,9 +23,10 @@ import org.springframework.transaction.annotation.Transactional;
  * evaluatie → regie cycle). (Handovers not accepted in time and legal terms at risk are signalled by
  * their own BPMN timers.) Runs daily, once per cluster (ShedLock), and on demand.
  *
- * <p>Each cause is one set-based statement over all open cases, whatever their number; the database's
- * partial unique index (one open signal per case and cause) makes a second run, or a run racing
- * another instance, raise nothing twice ({@code on conflict do nothing}).
+ * <p>Each cause is one set-based statement over all open cases, whatever their number, raised through
+ * {@link StagnationSignalService} like every other stagnation signal; the database's partial unique index
+ * (one open signal per case and cause) makes a second run, or a run racing another instance, raise nothing
+ * twice ({@code on conflict do nothing}).
  */
 @Component
 @EnableConfigurationProperties(StagnationNorms.class)
@@ -37,42 +34,13 @@ public class StagnationDetector {
 
     private static final Logger log = LoggerFactory.getLogger(StagnationDetector.class);
 
-    private static final String STANDING_STILL = """
-            insert into stagnation_signal (id, case_id, kind, reference_id, description, raised_at)
-            select gen_random_uuid(), c.id, '%s', c.id,
-                   'Casus staat sinds ' || to_char(c.stage_entered_at at time zone '%s', 'YYYY-MM-DD HH24:MI')
-                   || ' in stap ' || c.current_stage || ' (norm ' || norm.days || ' dagen).', ?
-              from support_case c
-              join unnest(?::text[], ?::text[]::timestamptz[], ?::int[]) as norm(stage, entered_before, days)
-                on c.current_stage = norm.stage and c.stage_entered_at < norm.entered_before
-             where c.status = 'OPEN'
-            on conflict do nothing
-            """.formatted(StagnationKind.TIME_IN_STEP, MunicipalTime.TIME_ZONE);
-
-    /** Back-moves since the last signal of this kind was resolved: a resolved signal is not raised again for the same moves. */
-    private static final String GOING_BACK = """
-            insert into stagnation_signal (id, case_id, kind, reference_id, description, raised_at)
-            select gen_random_uuid(), h.case_id, '%1$s', h.case_id,
-                   'Casus is ' || count(*) || ' keer teruggegaan naar een eerdere stap.', ?
-              from step_history h
-              join support_case c on c.id = h.case_id and c.status = 'OPEN'
-             where h.back_move
-               and h.moved_at > coalesce((select max(s.resolved_at) from stagnation_signal s
-                                           where s.case_id = h.case_id and s.kind = '%1$s'), '-infinity')
-             group by h.case_id
-            having count(*) >= ?
-            on conflict do nothing
-            """.formatted(StagnationKind.REPEATED_BACK_MOVES);
-
     private final StagnationNorms norms;
     private final StagnationSignalService signals;
-    private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    StagnationDetector(StagnationNorms norms, StagnationSignalService signals, JdbcTemplate jdbc, Clock clock) {
+    StagnationDetector(StagnationNorms norms, StagnationSignalService signals, Clock clock) {
         this.norms = norms;
         this.signals = signals;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -92,22 +60,9 @@ public class StagnationDetector {
     @Transactional
     public int detect() {
         Instant now = clock.instant();
-        OffsetDateTime raisedAt = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         List<Map.Entry<Stage, Duration>> timeInStep = List.copyOf(norms.timeInStep().entrySet());
-        int raised = timeInStep.isEmpty() ? 0 : jdbc.update(STANDING_STILL, statement -> {
-            Connection connection = statement.getConnection();
-            statement.setObject(1, raisedAt);
-            statement.setArray(2, connection.createArrayOf("text",
-                    timeInStep.stream().map(norm -> norm.getKey().name()).toArray()));
-            statement.setArray(3, connection.createArrayOf("text",
-                    timeInStep.stream().map(norm -> now.minus(norm.getValue()).toString()).toArray()));
-            statement.setArray(4, connection.createArrayOf("int4",
-                    timeInStep.stream().map(norm -> (int) norm.getValue().toDays()).toArray()));
-        });
-        raised += jdbc.update(GOING_BACK, statement -> {
-            statement.setObject(1, raisedAt);
-            statement.setInt(2, norms.revisitLimit());
-        });
+        int raised = timeInStep.isEmpty() ? 0 : signals.raiseForTimeInStep(timeInStep, now);
+        raised += signals.raiseForRepeatedBackMoves(norms.revisitLimit(), now);
         // Counts only: case ids are personal-data adjacent and stay out of the log.
         log.info("Stagnation detection: {} new signal(s)", raised);
         return raised;

@@ -28,9 +28,17 @@ public final class ToegangIds {
     public static final String BEZWAAR_AT_RISK = "bezwaarAtRisk";
     public static final List<String> WARNING_TIMERS = List.of(ONDERZOEK_AT_RISK, BESLUIT_AT_RISK, BEZWAAR_AT_RISK);
 
-    /** Every boundary timer that watches a legal term (warning and breach); the herindicatie timer is not one. */
-    public static final List<String> TERM_TIMERS = List.of(ONDERZOEK_AT_RISK, "onderzoekBreached", BESLUIT_AT_RISK,
-            "besluitBreached", BEZWAAR_AT_RISK, "bezwaarBreached");
+    /** The breach boundary timers of the legal terms. */
+    public static final String ONDERZOEK_BREACHED = "onderzoekBreached";
+    public static final String BESLUIT_BREACHED = "besluitBreached";
+    public static final String BEZWAAR_BREACHED = "bezwaarBreached";
+
+    /**
+     * Every boundary timer that watches a legal term (warning and breach); the herindicatie timer is not one.
+     * {@code ToegangTimers} moves these jobs' due dates when the deadline module suspends, resumes or extends a term.
+     */
+    public static final List<String> TERM_TIMERS = List.of(ONDERZOEK_AT_RISK, ONDERZOEK_BREACHED, BESLUIT_AT_RISK,
+            BESLUIT_BREACHED, BEZWAAR_AT_RISK, BEZWAAR_BREACHED);
 
     private ToegangIds() {
     }

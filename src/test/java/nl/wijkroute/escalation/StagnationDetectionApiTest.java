@@ -34,6 +34,12 @@ class StagnationDetectionApiTest extends ApiTestSupport {
     StagnationSignalService stagnationSignals;
 
     @Autowired
+    StagnationSignalRepository signalRepository;
+
+    @Autowired
+    StagnationSignalMapper signalMapper;
+
+    @Autowired
     DataSource dataSource;
 
     @Autowired
@@ -123,8 +129,9 @@ class StagnationDetectionApiTest extends ApiTestSupport {
         UUID first = openCaseInNoord();
         jdbc.update("update support_case set stage_entered_at = now() - interval '6 days' where id = ?", first);
         AtomicInteger statements = new AtomicInteger();
-        StagnationDetector counted = new StagnationDetector(norms, stagnationSignals,
-                new JdbcTemplate(countingStatements(dataSource, statements)), clock);
+        // The detection raises through the signal service (the one way signals are raised): count its statements.
+        StagnationDetector counted = new StagnationDetector(norms, new StagnationSignalService(signalRepository, clock,
+                new JdbcTemplate(countingStatements(dataSource, statements)), signalMapper), clock);
 
         int raisedForOne = counted.detect();
         int statementsForOne = statements.getAndSet(0);
