@@ -71,14 +71,7 @@ class SqlBoundaryTest {
             "privacy.resident -> privacy.accesslog.access_log",
             "privacy.resident -> regie.regie_assignment",
             "privacy.resident -> route.support_case",
-            "privacy.resident -> toegang.toegang_request",
-            "privacy.retention -> handover.handover",
-            "privacy.retention -> household.household",
-            "privacy.retention -> partner.organisation",
-            "privacy.retention -> plan.plan",
-            "privacy.retention -> plan.plan_version",
-            "privacy.retention -> route.support_case",
-            "privacy.retention -> toegang.toegang_request");
+            "privacy.resident -> toegang.toegang_request");
 
     /** Tables without a JPA entity, and the module whose code writes them. */
     private static final Map<String, String> TABLES_WITHOUT_ENTITY = Map.ofEntries(

@@ -12,6 +12,12 @@ public final class PlanReadModels {
      */
     public static final String ACTION_ORGANISATION_VIEW = "plan_action_organisation_view";
 
+    /**
+     * One row per action in every version of every plan: {@code household_id, case_id, organisation_id} (null for an
+     * action without an organisation). Read by privacy.retention (the Jeugdwet's terms).
+     */
+    public static final String VERSION_ACTION_ORGANISATION_VIEW = "plan_version_action_organisation_view";
+
     private PlanReadModels() {
     }
 }
