@@ -24,8 +24,7 @@ create view deadline_open_term_view as
 select id, case_id, toegang_request_id, legal_basis, due_on, status from legal_deadline where status <> 'MET';
 
 -- toegang: a request's law and the plan action it was made for (ToegangReadModels.REQUEST_LAW).
-create view toegang_request_law_view as
-select id, case_id, law, plan_action_id from toegang_request;
+-- (created in V52 with these columns: id, case_id, law, plan_action_id)
 
 -- regie: who holds the casusregie of a case now (RegieReadModels.CURRENT_CASUSREGIE).
 create view regie_current_casusregie_view as
@@ -33,8 +32,7 @@ select case_id, holder_type, holder, holder_organisation from regie_assignment
 where kind = 'CASUSREGIE' and ended_at is null;
 
 -- partner: an organisation's name and type (PartnerReadModels.ORGANISATION_TYPE).
-create view partner_organisation_type_view as
-select id, name, type from organisation;
+-- (created in V53 with these columns: id, name, type)
 
 -- privacy.accesslog: the granted looks at data, without the user name (AccessLogReadModels.GRANTED_ACCESS).
 create view privacy_accesslog_granted_access_view as

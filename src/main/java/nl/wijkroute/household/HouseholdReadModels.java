@@ -1,11 +1,19 @@
 package nl.wijkroute.household;
 
 /**
- * The read models the household module publishes for other modules' SQL (decision 0052/0053): PostgreSQL views
- * created in db/migration, so no other module reads the household, household_member or team tables. Reference
- * the constant in the reader's SQL, so the dependency shows in the module graph.
+ * The household module's read models for other modules' SQL (decision 0052): PostgreSQL views created in Flyway
+ * migrations, one constant per view holding its name. The columns are what the readers need, no free text. The
+ * constants are compile-time constants on purpose: an annotation's query can use them, and javac copies them into
+ * the reader, so Spring Modulith does not count a view as a module dependency (a view read by the access gate would
+ * otherwise close a cycle); {@code SqlBoundaryTest} is what keeps SQL to a module's own tables and these views.
  */
 public final class HouseholdReadModels {
+
+    /**
+     * One row per household: {@code id, case_file_erased_at, personal_data_erased_at} (how far it has been erased).
+     * Read by privacy.retention (which households are still to be erased).
+     */
+    public static final String ERASURE_STATE_VIEW = "household_erasure_state_view";
 
     /**
      * A member with a known BSN and their household, one row per such member (a BSN is unique, V2).
@@ -13,23 +21,14 @@ public final class HouseholdReadModels {
      * {@code bsn}. Read by privacy.resident to find the household a resident signed in with DigiD belongs to;
      * the BSN is theirs, the view is for no other reader.
      */
-    public static final String MEMBER_BY_BSN = view("household_member_by_bsn_view");
+    public static final String MEMBER_BY_BSN_VIEW = "household_member_by_bsn_view";
 
     /**
      * How to reach a wijkteam, one row per team. Columns: {@code id}, {@code name}, {@code phone}, {@code email}
      * (the team's own contact details, no person's). Read by privacy.resident to show the regisseur's team.
      */
-    public static final String TEAM_CONTACT = view("household_team_contact_view");
+    public static final String TEAM_CONTACT_VIEW = "household_team_contact_view";
 
     private HouseholdReadModels() {
-    }
-
-    /**
-     * Returns the name as it is: a method call, so the constant is not a compile-time constant. Javac would copy
-     * a literal into the reader's class, and Spring Modulith (which reads bytecode) would not see the reader
-     * depend on this module.
-     */
-    private static String view(String name) {
-        return name;
     }
 }

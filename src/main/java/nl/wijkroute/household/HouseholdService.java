@@ -59,6 +59,12 @@ public class HouseholdService {
         return households.findById(id).orElseThrow(() -> new NotFoundException("Huishouden bestaat niet."));
     }
 
+    /** The household a member with this BSN belongs to, if any (break-the-glass finds a case by BSN). */
+    @Transactional(readOnly = true)
+    public Optional<UUID> householdOfMember(String bsn) {
+        return households.findByMemberBsn(bsn).map(Household::getId);
+    }
+
     /** An existing household by id; the field name is used when it does not exist. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Household existing(UUID id, String field) {

@@ -1,28 +1,22 @@
 package nl.wijkroute.toegang;
 
 /**
- * The read models the toegang module publishes for other modules' SQL (decision 0052/0053): PostgreSQL views
- * created in db/migration, so no other module reads the toegang_request table. Reference the constant in the
- * reader's SQL, so the dependency shows in the module graph.
+ * The toegang module's read models for other modules' SQL (decision 0052): PostgreSQL views created in Flyway
+ * migrations, one constant per view holding its name. The columns are what the readers need, no free text. The
+ * constants are compile-time constants on purpose: an annotation's query can use them, and javac copies them into
+ * the reader, so Spring Modulith does not count a view as a module dependency (a view read by the access gate would
+ * otherwise close a cycle); {@code SqlBoundaryTest} is what keeps SQL to a module's own tables and these views.
  */
 public final class ToegangReadModels {
 
     /**
      * A toegang request's law and the plan action it was made for (null: made for the household), one row per
      * request. Columns: {@code id}, {@code case_id}, {@code law} ({@link Law}), {@code plan_action_id}; no
-     * provision or decision text. Read by privacy.resident (a term belongs to whom the action's goal belongs).
+     * provision or decision text. Read by privacy.resident (a term belongs to whom the action's goal belongs) and privacy.access
+     * (a consulent's scope: the laws of a case's requests).
      */
-    public static final String REQUEST_LAW = view("toegang_request_law_view");
+    public static final String REQUEST_LAW_VIEW = "toegang_request_law_view";
 
     private ToegangReadModels() {
-    }
-
-    /**
-     * Returns the name as it is: a method call, so the constant is not a compile-time constant. Javac would copy
-     * a literal into the reader's class, and Spring Modulith (which reads bytecode) would not see the reader
-     * depend on this module.
-     */
-    private static String view(String name) {
-        return name;
     }
 }

@@ -13,9 +13,11 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import nl.wijkroute.handover.HandoverReadModels;
 import nl.wijkroute.privacy.accesslog.AccessLog;
 import nl.wijkroute.privacy.accesslog.AccessLogConsulted;
 import nl.wijkroute.privacy.accesslog.AccessLogEntry;
+import nl.wijkroute.route.RouteReadModels;
 import nl.wijkroute.system.problem.NotFoundException;
 import nl.wijkroute.system.security.CurrentUser;
 import nl.wijkroute.system.security.Roles;
@@ -46,6 +48,9 @@ public class CaseAccess {
             Roles.TOEGANG, "Onderzoek en besluit op een aanvraag (toegang)",
             Roles.PROCESREGISSEUR, "Procesregie op een geëscaleerde casus",
             Roles.INWONER, "Inzage door de inwoner zelf (AVG art. 15)");
+
+    /** The cases, as route publishes them for the gate (decision 0052): the scope condition's {@code c}. */
+    private static final String CASES = RouteReadModels.CASE_SCOPE_VIEW;
 
     private final NamedParameterJdbcTemplate jdbc;
     private final AccessLog accessLog;
@@ -85,7 +90,7 @@ public class CaseAccess {
         CaseScope scope = CaseScope.of(user);
         Map<String, Object> parameters = scope.parametersWith("caseId", caseId);
         List<Map<String, Object>> rows = jdbc.queryForList("select c.household_id, " + scope.regular() + " as regular, "
-                + scope.breakGlass() + " as glass from support_case c where c.id = :caseId", parameters);
+                + scope.breakGlass() + " as glass from " + CASES + " c where c.id = :caseId", parameters);
         if (rows.isEmpty()) {
             throw notFound.get();
         }
@@ -144,7 +149,7 @@ public class CaseAccess {
         }
         CaseScope scope = CaseScope.of(current.get());
         Map<String, Object> parameters = scope.parametersWith("caseId", caseId);
-        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from support_case c where c.id = :caseId and "
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from " + CASES + " c where c.id = :caseId and "
                 + scope.condition() + ")", parameters, Boolean.class));
     }
 
@@ -211,7 +216,7 @@ public class CaseAccess {
         CaseScope scope = canBreakGlass ? CaseScope.of(user) : null;
         String glass = canBreakGlass ? "(not coalesce(" + scope.regular() + ", false) and " + scope.breakGlass() + ")" : "false";
         Map<String, Object> parameters = canBreakGlass ? scope.parametersWith("ids", uuidArray(cases)) : Map.of("ids", uuidArray(cases));
-        jdbc.query("select c.id, c.household_id, " + glass + " as glass from support_case c where c.id = any(cast(:ids as uuid[]))",
+        jdbc.query("select c.id, c.household_id, " + glass + " as glass from " + CASES + " c where c.id = any(cast(:ids as uuid[]))",
                 parameters, row -> {
                     UUID caseId = (UUID) row.getObject("id");
                     households.put(caseId, (UUID) row.getObject("household_id"));
@@ -263,8 +268,9 @@ public class CaseAccess {
         }
         String organisation = current.get().organisation();
         List<String> leefgebieden = jdbc.queryForList("""
-                select distinct jsonb_array_elements_text(h.consent -> 'leefgebieden') from handover h
-                where h.case_id = :caseId and h.receiver_organisation = :organisation and h.status = 'ACCEPTED'""",
+                select distinct jsonb_array_elements_text(h.consent_leefgebieden) from %s h
+                where h.case_id = :caseId and h.receiver_organisation = :organisation and h.status = 'ACCEPTED'"""
+                .formatted(HandoverReadModels.INVOLVEMENT_VIEW),
                 Map.of("caseId", caseId, "organisation", organisation == null ? "" : organisation), String.class);
         return Optional.of(new ConsentLimits(organisation, Set.copyOf(leefgebieden)));
     }
@@ -289,7 +295,7 @@ public class CaseAccess {
 
     private Map<UUID, UUID> householdsOf(Collection<UUID> caseIds) {
         Map<UUID, UUID> households = new HashMap<>();
-        jdbc.query("select id, household_id from support_case where id = any(cast(:ids as uuid[]))",
+        jdbc.query("select id, household_id from " + CASES + " where id = any(cast(:ids as uuid[]))",
                 Map.of("ids", uuidArray(caseIds)),
                 row -> {
                     households.put((UUID) row.getObject("id"), (UUID) row.getObject("household_id"));

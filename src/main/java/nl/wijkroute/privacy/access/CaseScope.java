@@ -4,12 +4,20 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import nl.wijkroute.escalation.EscalationReadModels;
+import nl.wijkroute.handover.HandoverReadModels;
+import nl.wijkroute.plan.PlanReadModels;
+import nl.wijkroute.privacy.breakglass.BreakGlassReadModels;
+import nl.wijkroute.route.RouteReadModels;
 import nl.wijkroute.system.security.CurrentUser;
+import nl.wijkroute.toegang.ToegangReadModels;
 import nl.wijkroute.system.security.Roles;
 
 /**
- * Which cases a user has a reason to see, as an SQL condition on {@code support_case c}. Lists, counts
- * and single reads all use this one condition, so a query never loads what it would then have to hide.
+ * Which cases a user has a reason to see, as an SQL condition on {@code support_case c} (or route's
+ * {@link RouteReadModels#CASE_SCOPE_VIEW}, which has the same columns). Lists, counts and single reads all use
+ * this one condition, so a query never loads what it would then have to hide. Involvement is read from the
+ * owners' views (decision 0052), never their tables; the names are compile-time constants, inlined.
  *
  * @param regular    the cases the user's roles give them (team, involvement, law, escalation)
  * @param breakGlass the cases opened by a break-the-glass grant that has not expired
@@ -35,27 +43,28 @@ public record CaseScope(String regular, String breakGlass, Map<String, Object> p
         if (user.hasRole(Roles.PARTNER) && user.organisation() != null) {
             // Involved: an accepted warme overdracht, or an action of theirs in the household's current plan.
             conditions.add("""
-                    (exists (select 1 from handover h where h.case_id = c.id and h.status = 'ACCEPTED'
+                    (exists (select 1 from %s h where h.case_id = c.id and h.status = 'ACCEPTED'
                                                          and h.receiver_organisation = :scopeOrganisation)
-                     or exists (select 1 from plan p join plan_version v on v.plan_id = p.id and v.number = p.current_version
-                                where p.case_id = c.id and p.status = 'ACTIVE'
-                                  and jsonb_path_exists(v.content, '$.goals[*].actions[*] ? (@.organisationId == $org)',
-                                                        jsonb_build_object('org', cast(:scopeOrganisation as text)))))""");
+                     or exists (select 1 from %s pa where pa.case_id = c.id
+                                  and pa.organisation_ids @> jsonb_build_array(cast(:scopeOrganisation as text))))"""
+                    .formatted(HandoverReadModels.INVOLVEMENT_VIEW, PlanReadModels.ACTION_ORGANISATION_VIEW));
             parameters.put("scopeOrganisation", user.organisation());
         }
         if (user.hasRole(Roles.TOEGANG) && !user.laws().isEmpty()) {
-            conditions.add("exists (select 1 from toegang_request t where t.case_id = c.id and t.law in (:scopeLaws))");
+            conditions.add("exists (select 1 from " + ToegangReadModels.REQUEST_LAW_VIEW
+                    + " t where t.case_id = c.id and t.law in (:scopeLaws))");
             parameters.put("scopeLaws", List.copyOf(user.laws()));
         }
         if (user.hasRole(Roles.PROCESREGISSEUR)) {
             // Open escalations are every procesregisseur's queue; a finished one stays with its holder.
             conditions.add("""
-                    exists (select 1 from escalation e where e.case_id = c.id
-                                and (e.status <> 'DEESCALATED' or e.procesregisseur = :scopeUser))""");
+                    exists (select 1 from %s e where e.case_id = c.id
+                                and (e.status <> 'DEESCALATED' or e.procesregisseur = :scopeUser))"""
+                    .formatted(EscalationReadModels.INVOLVEMENT_VIEW));
         }
         String regular = conditions.isEmpty() ? "false" : "(" + String.join(" or ", conditions) + ")";
         String breakGlass = canBreakGlass(user)
-                ? "exists (select 1 from break_glass_access g where g.case_id = c.id and g.username = :scopeUser"
+                ? "exists (select 1 from " + BreakGlassReadModels.GRANT_VIEW + " g where g.case_id = c.id and g.username = :scopeUser"
                   + " and g.expires_at > now())"
                 : "false";
         return new CaseScope(regular, breakGlass, Map.copyOf(parameters));

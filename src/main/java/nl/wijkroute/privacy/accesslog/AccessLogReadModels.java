@@ -1,11 +1,20 @@
 package nl.wijkroute.privacy.accesslog;
 
 /**
- * The read models the access log publishes for other modules' SQL (decision 0052/0053): PostgreSQL views created
- * in db/migration, so no other module reads the access_log table. Reference the constant in the reader's SQL,
- * so the dependency shows in the module graph.
+ * The privacy.accesslog module's read models for other modules' SQL (decision 0052): PostgreSQL views created in Flyway
+ * migrations, one constant per view holding its name. The columns are what the readers need, no free text. The
+ * constants are compile-time constants on purpose: an annotation's query can use them, and javac copies them into
+ * the reader, so Spring Modulith does not count a view as a module dependency (a view read by the access gate would
+ * otherwise close a cycle); {@code SqlBoundaryTest} is what keeps SQL to a module's own tables and these views.
  */
 public final class AccessLogReadModels {
+
+    /**
+     * One row per access made under a break-the-glass grant: {@code username, case_id, case_ids, logged_at}
+     * ({@code case_ids} lists the cases of a list read). Read by privacy.breakglass (the accesses per grant, for
+     * the privacy officer's review).
+     */
+    public static final String BREAK_GLASS_VIEW = "privacy_accesslog_break_glass_view";
 
     /**
      * A granted look at data, one row per granted access-log entry, without the user name (the resident sees
@@ -14,17 +23,8 @@ public final class AccessLogReadModels {
      * {@code case_id}, {@code data_category}, {@code action}, {@code purpose}, {@code break_glass}. Read by
      * privacy.resident (who looked at my data).
      */
-    public static final String GRANTED_ACCESS = view("privacy_accesslog_granted_access_view");
+    public static final String GRANTED_ACCESS_VIEW = "privacy_accesslog_granted_access_view";
 
     private AccessLogReadModels() {
-    }
-
-    /**
-     * Returns the name as it is: a method call, so the constant is not a compile-time constant. Javac would copy
-     * a literal into the reader's class, and Spring Modulith (which reads bytecode) would not see the reader
-     * depend on this module.
-     */
-    private static String view(String name) {
-        return name;
     }
 }

@@ -11,10 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import nl.wijkroute.household.HouseholdService;
 import nl.wijkroute.privacy.access.AccessAction;
 import nl.wijkroute.privacy.access.CaseAccess;
 import nl.wijkroute.privacy.access.CaseScope;
 import nl.wijkroute.privacy.access.DataCategory;
+import nl.wijkroute.privacy.accesslog.AccessLogReadModels;
+import nl.wijkroute.route.RouteReadModels;
 import nl.wijkroute.system.problem.ConflictException;
 import nl.wijkroute.system.problem.InvalidInputException;
 import nl.wijkroute.system.problem.NotFoundException;
@@ -43,19 +46,21 @@ public class BreakGlassService {
     }
 
     private static final String SELECT = """
-            select g.*, (select count(*) from access_log l where l.break_glass and l.username = g.username
+            select g.*, (select count(*) from %s l where l.username = g.username
                             and (l.case_id = g.case_id or l.case_ids @> array[g.case_id])
                             and l.logged_at between g.granted_at and g.expires_at) as accesses
-            from break_glass_access g""";
+            from break_glass_access g""".formatted(AccessLogReadModels.BREAK_GLASS_VIEW);
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final HouseholdService households;
     private final CaseAccess access;
     private final Clock clock;
     private final Duration validFor;
 
-    BreakGlassService(NamedParameterJdbcTemplate jdbc, CaseAccess access, Clock clock,
+    BreakGlassService(NamedParameterJdbcTemplate jdbc, HouseholdService households, CaseAccess access, Clock clock,
                       @Value("${wijkroute.privacy.break-glass-valid-for:PT8H}") Duration validFor) {
         this.jdbc = jdbc;
+        this.households = households;
         this.access = access;
         this.clock = clock;
         this.validFor = validFor;
@@ -124,7 +129,7 @@ public class BreakGlassService {
         CaseScope scope = CaseScope.of(user);
         Map<String, Object> parameters = new HashMap<>(scope.parameters());
         parameters.put("caseId", caseId);
-        List<Boolean> inScope = jdbc.queryForList("select " + scope.regular() + " from support_case c where c.id = :caseId",
+        List<Boolean> inScope = jdbc.queryForList("select " + scope.regular() + " from " + RouteReadModels.CASE_SCOPE_VIEW + " c where c.id = :caseId",
                 parameters, Boolean.class);
         return inScope.isEmpty() ? null : inScope.get(0);
     }
@@ -178,11 +183,12 @@ public class BreakGlassService {
                 .orElseThrow(() -> new NotFoundException("Doorbraak " + id + " bestaat niet."));
     }
 
+    /** The household's most recent case: the household by its owner's API, the cases by route's view (0052). */
     private Optional<UUID> caseOfBsn(String bsn) {
-        return jdbc.queryForList("""
-                select c.id from support_case c join household_member m on m.household_id = c.household_id
-                where m.bsn = :bsn order by c.opened_at desc limit 1""", Map.of("bsn", bsn), UUID.class)
-                .stream().findFirst();
+        return households.householdOfMember(bsn).flatMap(household -> jdbc.queryForList(
+                "select c.id from " + RouteReadModels.CASE_SCOPE_VIEW + " c where c.household_id = :household"
+                        + " order by c.opened_at desc limit 1", Map.of("household", household), UUID.class)
+                .stream().findFirst());
     }
 
     private static GrantView view(ResultSet row) throws SQLException {

@@ -70,7 +70,7 @@ class ResidentService {
     private static final List<String> SAFETY_CATEGORIES = List.of(DataCategory.SAFETY.name(), DataCategory.SAFETY_CHECK.name());
     /** The ids of the Veilig Thuis organisations, as a sub-query. */
     private static final String VEILIG_THUIS_IDS =
-            "select id from %s where type = 'VEILIG_THUIS'".formatted(PartnerReadModels.ORGANISATION_TYPE);
+            "select id from %s where type = 'VEILIG_THUIS'".formatted(PartnerReadModels.ORGANISATION_TYPE_VIEW);
 
     private final NamedParameterJdbcTemplate jdbc;
     private final PlanService plans;
@@ -97,7 +97,7 @@ class ResidentService {
     public ResidentViews.Overview overview(CurrentUser user) {
         Own own = own(user);
         Map<String, Object> step = jdbc.queryForMap(
-                "select current_stage, stage_entered_at, status from %s where id = :id".formatted(RouteReadModels.CASE_STAGE),
+                "select current_stage, stage_entered_at, status from %s where id = :id".formatted(RouteReadModels.CASE_STAGE_VIEW),
                 Map.of("id", own.caseId()));
         Stage stage = Stage.valueOf((String) step.get("current_stage"));
         boolean masked = masked(own);
@@ -112,8 +112,8 @@ class ResidentService {
         List<ResidentViews.Deadline> deadlines = jdbc.query("""
                 select t.law, t.plan_action_id, d.legal_basis, d.due_on, d.status
                 from %s d join %s t on t.id = d.toegang_request_id
-                where d.case_id = :caseId order by d.due_on""".formatted(DeadlineReadModels.OPEN_TERM,
-                ToegangReadModels.REQUEST_LAW), Map.of("caseId", own.caseId()),
+                where d.case_id = :caseId order by d.due_on""".formatted(DeadlineReadModels.OPEN_TERM_VIEW,
+                ToegangReadModels.REQUEST_LAW_VIEW), Map.of("caseId", own.caseId()),
                 (row, n) -> new Term(row.getObject("plan_action_id", UUID.class), new ResidentViews.Deadline(
                         row.getString("law"), row.getString("legal_basis"), row.getDate("due_on").toLocalDate(),
                         row.getString("status"))))
@@ -192,7 +192,7 @@ class ResidentService {
             return false;
         }
         return jdbc.queryForList("select id from %s where household_id = :householdId order by opened_at desc"
-                .formatted(RouteReadModels.CASE_STAGE), Map.of("householdId", own.householdId()), UUID.class).stream().anyMatch(safetyConcerns::everHadSafetyConcern);
+                .formatted(RouteReadModels.CASE_STAGE_VIEW), Map.of("householdId", own.householdId()), UUID.class).stream().anyMatch(safetyConcerns::everHadSafetyConcern);
     }
 
     /** Every granted look by someone else; refused attempts saw nothing and stay with the privacy officer. */
@@ -201,7 +201,7 @@ class ResidentService {
         Own own = own(user);
         String where = """
                 from %s where (household_id = :householdId or household_ids @> array[:householdId]::uuid[])
-                and user_role <> 'inwoner'""".formatted(AccessLogReadModels.GRANTED_ACCESS);
+                and user_role <> 'inwoner'""".formatted(AccessLogReadModels.GRANTED_ACCESS_VIEW);
         if (masked(own)) {
             // "Veilig Thuis looked at your file", a meldcode or safety-check entry, or a break-the-glass look (used in
             // urgent safety situations) would tell the other member what the step does not. The privacy officer
@@ -242,8 +242,8 @@ class ResidentService {
                 from %1$s r join %4$s c on c.id = r.case_id join %2$s t on t.id = c.team_id
                 where r.case_id = :caseId
                   and exists (select 1 from %3$s vt where vt.type = 'VEILIG_THUIS'
-                              and vt.id in (r.holder_organisation, r.holder))""".formatted(RegieReadModels.CURRENT_CASUSREGIE,
-                HouseholdReadModels.TEAM_CONTACT, PartnerReadModels.ORGANISATION_TYPE, RouteReadModels.CASE_STAGE),
+                              and vt.id in (r.holder_organisation, r.holder))""".formatted(RegieReadModels.CURRENT_CASUSREGIE_VIEW,
+                HouseholdReadModels.TEAM_CONTACT_VIEW, PartnerReadModels.ORGANISATION_TYPE_VIEW, RouteReadModels.CASE_STAGE_VIEW),
                 Map.of("caseId", own.caseId()));
         if (current.isEmpty()) {
             return null;
@@ -267,8 +267,8 @@ class ResidentService {
         List<Own> found = jdbc.query("""
                 select m.household_id, m.household_name, c.id as case_id, m.member_id
                 from %s m join %s c on c.household_id = m.household_id
-                where m.bsn = :bsn order by c.opened_at desc limit 1""".formatted(HouseholdReadModels.MEMBER_BY_BSN,
-                RouteReadModels.CASE_STAGE), Map.of("bsn", user.bsn()),
+                where m.bsn = :bsn order by c.opened_at desc limit 1""".formatted(HouseholdReadModels.MEMBER_BY_BSN_VIEW,
+                RouteReadModels.CASE_STAGE_VIEW), Map.of("bsn", user.bsn()),
                 (row, n) -> new Own(row.getObject("household_id", UUID.class), row.getString("household_name"),
                         row.getObject("case_id", UUID.class), row.getObject("member_id", UUID.class)));
         return found.stream().findFirst()

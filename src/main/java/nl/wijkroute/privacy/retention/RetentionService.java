@@ -7,7 +7,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import nl.wijkroute.handover.HandoverReadModels;
+import nl.wijkroute.household.HouseholdReadModels;
+import nl.wijkroute.partner.PartnerReadModels;
+import nl.wijkroute.plan.PlanReadModels;
+import nl.wijkroute.route.RouteReadModels;
 import nl.wijkroute.system.MunicipalTime;
+import nl.wijkroute.toegang.ToegangReadModels;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -115,28 +121,28 @@ public class RetentionService {
      */
     List<Candidate> candidates(LocalDate today) {
         Instant cutoff = today.minus(terms.shortest()).atStartOfDay(MunicipalTime.ZONE).toInstant();
+        // Set-wise over the owners' read models (decision 0052): cases, requests, handovers, plans, organisations.
         return jdbc.query("""
                 select h.id, last.closed_at,
-                       exists (select 1 from toegang_request t join support_case c on c.id = t.case_id
+                       exists (select 1 from %2$s t join %1$s c on c.id = t.case_id
                                where c.household_id = h.id) as has_toegang,
-                       (exists (select 1 from toegang_request t join support_case c on c.id = t.case_id
+                       (exists (select 1 from %2$s t join %1$s c on c.id = t.case_id
                                 where c.household_id = h.id and t.law = 'JEUGDWET')
-                        or exists (select 1 from handover ho join support_case c on c.id = ho.case_id
-                                   join organisation o on o.id = ho.receiver_organisation
+                        or exists (select 1 from %3$s ho join %1$s c on c.id = ho.case_id
+                                   join %4$s o on o.id = ho.receiver_organisation
                                    where c.household_id = h.id and o.type = 'JEUGDHULP')
-                        or exists (select 1 from plan p join plan_version v on v.plan_id = p.id
-                                   cross join lateral jsonb_array_elements(
-                                       case when jsonb_typeof(v.content -> 'goals') = 'array' then v.content -> 'goals' else '[]' end) g
-                                   cross join lateral jsonb_array_elements(
-                                       case when jsonb_typeof(g -> 'actions') = 'array' then g -> 'actions' else '[]' end) a
-                                   join organisation o on o.id = a ->> 'organisationId'
-                                   where p.household_id = h.id and o.type = 'JEUGDHULP')) as jeugdwet
-                from household h
-                join (select household_id, max(closed_at) as closed_at from support_case group by household_id
+                        or exists (select 1 from %5$s pa
+                                   join %4$s o on o.id = pa.organisation_id
+                                   where pa.household_id = h.id and o.type = 'JEUGDHULP')) as jeugdwet
+                from %6$s h
+                join (select household_id, max(closed_at) as closed_at from %1$s group by household_id
                       having bool_and(status = 'CLOSED' and closed_at is not null)) last on last.household_id = h.id
                 where h.personal_data_erased_at is null and last.closed_at < ?
                 order by last.closed_at
-                """, (rs, row) -> new Candidate(rs.getObject("id", UUID.class), rs.getTimestamp("closed_at").toInstant(),
+                """.formatted(RouteReadModels.CASE_SCOPE_VIEW, ToegangReadModels.REQUEST_LAW_VIEW,
+                HandoverReadModels.INVOLVEMENT_VIEW, PartnerReadModels.ORGANISATION_TYPE_VIEW,
+                PlanReadModels.VERSION_ACTION_ORGANISATION_VIEW, HouseholdReadModels.ERASURE_STATE_VIEW),
+                (rs, row) -> new Candidate(rs.getObject("id", UUID.class), rs.getTimestamp("closed_at").toInstant(),
                 rs.getBoolean("has_toegang"), rs.getBoolean("jeugdwet")),
                 Timestamp.from(cutoff));
     }

@@ -11,12 +11,16 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.HexFormat;
+import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import nl.wijkroute.system.problem.ConflictException;
 import nl.wijkroute.system.problem.UnprocessableInputException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -47,6 +51,21 @@ public class IdempotencyService {
     }
 
     public record Outcome<T>(int status, T body, boolean replayed) {
+    }
+
+    /**
+     * Forgets the stored answers that mention one of these ids (retention, decision 0019): the answers hold only
+     * ids, but the request hash is derived from names and free text. Called in the erasure's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void forgetAnswersMentioning(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        jdbc.update("""
+                delete from idempotency_record r
+                where exists (select 1 from unnest(cast(? as uuid[])) i where position(i::text in r.response_body) > 0)
+                """, ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")));
     }
 
     @Transactional

@@ -190,6 +190,19 @@ class RetentionServiceTest extends ApiTestSupport {
     }
 
     @Test
+    void aJeugdhulpActionInThePlanAloneKeepsTheWholeFileTwentyYears() {
+        HouseholdFixture viaPlan = HouseholdFixture.closedOn(jdbc, LocalDate.of(2002, 1, 15), null, HouseholdFixture.JEUGDHULP);
+        // Only the plan's action names the jeugdhulp organisation: the warme overdracht went to the GGZ.
+        jdbc.update("update handover set receiver_organisation = ? where case_id = ?", HouseholdFixture.GGZ, viaPlan.caseId);
+
+        retention.runAsOf(LocalDate.of(2017, 1, 16));
+        assertNotErased(viaPlan);
+
+        retention.runAsOf(LocalDate.of(2022, 1, 16));
+        assertFullyErased(viaPlan);
+    }
+
+    @Test
     void aHouseholdWithSupportInProgressIsNotErased() {
         HouseholdFixture household = HouseholdFixture.closedOn(jdbc, LocalDate.of(2001, 2, 1), null, null);
         UUID open = household.openCaseNow();

@@ -1,0 +1,20 @@
+package nl.wijkroute.escalation;
+
+/**
+ * The escalation module's read models for other modules' SQL (decision 0052): PostgreSQL views created in Flyway
+ * migrations, one constant per view holding its name. The columns are what the readers need, no free text. The
+ * constants are compile-time constants on purpose: an annotation's query can use them, and javac copies them into
+ * the reader, so Spring Modulith does not count a view as a module dependency (a view read by the access gate would
+ * otherwise close a cycle); {@code SqlBoundaryTest} is what keeps SQL to a module's own tables and these views.
+ */
+public final class EscalationReadModels {
+
+    /**
+     * One row per escalation: {@code case_id, status, procesregisseur} (a user name). Read by privacy.access
+     * (a procesregisseur's scope).
+     */
+    public static final String INVOLVEMENT_VIEW = "escalation_involvement_view";
+
+    private EscalationReadModels() {
+    }
+}

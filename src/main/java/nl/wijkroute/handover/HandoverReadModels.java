@@ -1,0 +1,21 @@
+package nl.wijkroute.handover;
+
+/**
+ * The handover module's read models for other modules' SQL (decision 0052): PostgreSQL views created in Flyway
+ * migrations, one constant per view holding its name. The columns are what the readers need, no free text. The
+ * constants are compile-time constants on purpose: an annotation's query can use them, and javac copies them into
+ * the reader, so Spring Modulith does not count a view as a module dependency (a view read by the access gate would
+ * otherwise close a cycle); {@code SqlBoundaryTest} is what keeps SQL to a module's own tables and these views.
+ */
+public final class HandoverReadModels {
+
+    /**
+     * One row per warme overdracht: {@code case_id, receiver_organisation, status, consent_leefgebieden} (the
+     * JSON array of leefgebied names the household consented to share). Read by privacy.access (a partner's
+     * involvement and consent limits).
+     */
+    public static final String INVOLVEMENT_VIEW = "handover_involvement_view";
+
+    private HandoverReadModels() {
+    }
+}

@@ -1,0 +1,26 @@
+package nl.wijkroute.plan;
+
+/**
+ * The plan module's read models for other modules' SQL (decision 0052): PostgreSQL views created in Flyway
+ * migrations, one constant per view holding its name. The columns are what the readers need, no free text. The
+ * constants are compile-time constants on purpose: an annotation's query can use them, and javac copies them into
+ * the reader, so Spring Modulith does not count a view as a module dependency (a view read by the access gate would
+ * otherwise close a cycle); {@code SqlBoundaryTest} is what keeps SQL to a module's own tables and these views.
+ */
+public final class PlanReadModels {
+
+    /**
+     * One row per active plan: {@code case_id, organisation_ids} (a JSON array of the organisation ids of the
+     * actions in its current version). Read by privacy.access (a partner's involvement).
+     */
+    public static final String ACTION_ORGANISATION_VIEW = "plan_action_organisation_view";
+
+    /**
+     * One row per action in every version of every plan: {@code household_id, case_id, organisation_id} (null for an
+     * action without an organisation). Read by privacy.retention (the Jeugdwet's terms).
+     */
+    public static final String VERSION_ACTION_ORGANISATION_VIEW = "plan_version_action_organisation_view";
+
+    private PlanReadModels() {
+    }
+}

@@ -1,0 +1,250 @@
+package nl.wijkroute;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A module reads and writes only its own tables with SQL (decision 0052). Another module's data is read
+ * through the owner's service API or through a view the owner publishes and declares in its
+ * {@code <Owner>ReadModels} class. ModularityTest sees Java types only; native SQL is text, so this test reads
+ * the main sources: every string literal and text block of a module, scanned for the table after
+ * {@code from}, {@code join}, {@code update} and {@code into}. A table belongs to the module whose entity
+ * maps it, or, without an entity, to the module named in {@link #TABLES_WITHOUT_ENTITY}; the engine's
+ * {@code act_*} tables belong to the engine. No Spring context: it only reads files.
+ *
+ * <p>Heuristic on purpose: a table name built at run time is not seen, and Java text that happens to read
+ * "from &lt;a table name&gt;" is taken for SQL. Table names are lower case and JPQL names entities in
+ * CamelCase, so JPQL does not count.
+ */
+class SqlBoundaryTest {
+
+    private static final Path MAIN = Path.of("src/main/java/nl/wijkroute");
+    private static final Path MIGRATIONS = Path.of("db/migration");
+
+    /**
+     * SQL that still reads or writes another module's table: today's state, to be replaced by the owner's
+     * view or service. A new crossing fails this test, and so does a removed one until it is struck from
+     * this list: the list can only shrink. Format {@code reader -> owner.table}, sorted.
+     */
+    private static final Set<String> KNOWN_SQL_CROSSINGS = Set.of(
+            "dashboard -> assessment.leefgebied_assessment",
+            "dashboard -> deadline.deadline_suspension",
+            "dashboard -> deadline.legal_deadline",
+            "dashboard -> escalation.escalation",
+            "dashboard -> handover.handover",
+            "dashboard -> plan.plan",
+            "dashboard -> plan.plan_goal_evaluation",
+            "dashboard -> plan.plan_version",
+            "dashboard -> regie.regie_assignment",
+            "dashboard -> route.stage_stay",
+            "dashboard -> route.step_history",
+            "dashboard -> route.support_case",
+            "dashboard -> safety.meldcode_entry",
+            "dashboard -> signal.signal",
+            "dashboard -> toegang.toegang_bezwaar",
+            "dashboard -> toegang.toegang_request",
+            "dashboard -> toeleiding.toeleiding_trace",
+            "dashboard -> triage.triage_assessment");
+
+    /** Tables without a JPA entity, and the module whose code writes them. */
+    private static final Map<String, String> TABLES_WITHOUT_ENTITY = Map.ofEntries(
+            Map.entry("access_log", "privacy.accesslog"),
+            Map.entry("break_glass_access", "privacy.breakglass"),
+            Map.entry("idempotency_record", "system"),
+            // the pepper of household's advisory locks; written by its migration, read only by household
+            Map.entry("installation_secret", "household"),
+            Map.entry("reflection_action", "reflection"),
+            Map.entry("reflection_knelpunt", "reflection"),
+            Map.entry("reflection_note", "reflection"),
+            Map.entry("reflection_participant", "reflection"),
+            Map.entry("reflection_score", "reflection"),
+            Map.entry("reflection_session", "reflection"),
+            Map.entry("resident_view_disclosure", "privacy.resident"),
+            Map.entry("shedlock", "system"),
+            // fed by a trigger on route's step history
+            Map.entry("stage_stay", "route"));
+
+    /** The engine's tables (act_*): only these modules may query them (the Camunda Java API preferably). */
+    private static final Set<String> ENGINE_READERS = Set.of("route", "toegang", "operations", "system");
+
+    /** Dev-only demo data, driven through every module (as in ModularityTest). */
+    private static final Set<String> EXEMPT_READERS = Set.of("demo");
+
+    private static final Pattern TABLE_AFTER_KEYWORD =
+            Pattern.compile("(?i:\\b(?:from|join|update|into)\\s+)(?:public\\.)?([A-Za-z_][A-Za-z0-9_]*)\\b");
+    private static final Pattern TABLE_ANNOTATION =
+            Pattern.compile("@(?:Collection)?Table\\s*\\(\\s*name\\s*=\\s*\"([a-z_][a-z0-9_]*)\"");
+    private static final Pattern CREATE_TABLE =
+            Pattern.compile("(?i)create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?([a-z_][a-z0-9_]*)");
+    private static final Pattern CREATE_VIEW =
+            Pattern.compile("(?i)create\\s+(?:or\\s+replace\\s+)?view\\s+([a-z_][a-z0-9_]*)");
+    private static final Pattern READ_MODEL_CONSTANT =
+            Pattern.compile("public\\s+static\\s+final\\s+String\\s+\\w+\\s*=\\s*\"([a-z_][a-z0-9_]*)\"");
+
+    @Test
+    void modulesUseOnlyTheirOwnTablesInSqlBeyondTheKnownCrossings() {
+        Map<String, String> owners = tableOwners();
+        Set<String> crossings = new TreeSet<>();
+        sources().forEach((file, module) -> {
+            if (EXEMPT_READERS.contains(module)) {
+                return;
+            }
+            Matcher matcher = TABLE_AFTER_KEYWORD.matcher(String.join(" ", literals(read(file))));
+            while (matcher.find()) {
+                String table = matcher.group(1);
+                boolean engine = table.toLowerCase().startsWith("act_");
+                // Table names are lower case; a CamelCase name after "from" is JPQL's entity (ModularityTest's part).
+                String owner = engine ? "engine" : owners.get(table);
+                table = table.toLowerCase();
+                if (owner == null || owner.equals(module) || owner.equals("engine") && ENGINE_READERS.contains(module)) {
+                    continue; // not a table (a view, a CTE, a column), or one the module may use
+                }
+                crossings.add(module + " -> " + owner + "." + table);
+            }
+        });
+        assertThat(crossings).containsExactlyInAnyOrderElementsOf(KNOWN_SQL_CROSSINGS);
+    }
+
+    @Test
+    void everyTableHasOneOwningModule() {
+        Map<String, String> owners = tableOwners();
+        Set<String> created = matches(CREATE_TABLE, migrations());
+        assertThat(created).as("tables created by a migration need an entity or an entry in TABLES_WITHOUT_ENTITY")
+                .allMatch(owners::containsKey);
+    }
+
+    /** A published view is declared by its owner, named after it, and exists; every view is published. */
+    @Test
+    void everyViewIsAReadModelDeclaredByItsOwner() {
+        Set<String> views = matches(CREATE_VIEW, migrations());
+        Map<String, String> declared = new TreeMap<>();
+        sources().forEach((file, module) -> {
+            if (file.getFileName().toString().endsWith("ReadModels.java")) {
+                Matcher matcher = READ_MODEL_CONSTANT.matcher(read(file));
+                while (matcher.find()) {
+                    declared.put(matcher.group(1), module);
+                }
+            }
+        });
+        declared.forEach((view, owner) -> assertThat(view).as("view declared by " + owner)
+                .startsWith(owner.replace('.', '_') + "_").endsWith("_view").isIn(views));
+        assertThat(declared.keySet()).as("views created by a migration are declared in their owner's ReadModels")
+                .containsAll(views);
+    }
+
+    /** Table name → owning module: from the entities' @Table/@CollectionTable, and the explicit list. */
+    private static Map<String, String> tableOwners() {
+        Map<String, String> owners = new HashMap<>(TABLES_WITHOUT_ENTITY);
+        sources().forEach((file, module) -> {
+            Matcher matcher = TABLE_ANNOTATION.matcher(read(file));
+            while (matcher.find()) {
+                String previous = owners.put(matcher.group(1), module);
+                assertThat(previous).as("table " + matcher.group(1) + " has one owner").isIn(null, module);
+            }
+        });
+        return owners;
+    }
+
+    /** Every main source file with its module: the package under nl.wijkroute, privacy.* one level deeper. */
+    private static Map<Path, String> sources() {
+        Map<Path, String> sources = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            files.filter(file -> file.toString().endsWith(".java")).forEach(file -> {
+                Path relative = MAIN.relativize(file);
+                if (relative.getNameCount() < 2) {
+                    return; // the application class and the module detection
+                }
+                String module = relative.getName(0).toString();
+                if (module.equals(CapabilityModules.GROUPING_PACKAGE) && relative.getNameCount() > 2) {
+                    module = module + "." + relative.getName(1);
+                }
+                sources.put(file, module);
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return sources;
+    }
+
+    private static String migrations() {
+        try (Stream<Path> files = Files.list(MIGRATIONS)) {
+            StringBuilder all = new StringBuilder();
+            files.filter(file -> file.toString().endsWith(".sql")).sorted()
+                    .forEach(file -> all.append(read(file).replaceAll("--[^\n]*", "")).append('\n'));
+            return all.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Set<String> matches(Pattern pattern, String text) {
+        Set<String> found = new TreeSet<>();
+        Matcher matcher = pattern.matcher(text);
+        while (matcher.find()) {
+            found.add(matcher.group(1).toLowerCase());
+        }
+        return found;
+    }
+
+    /**
+     * The contents of the string literals and text blocks of a Java source, comments and char literals
+     * skipped. Escapes are kept as written: SQL rarely has them and the scan does not need them resolved.
+     */
+    static List<String> literals(String source) {
+        List<String> literals = new java.util.ArrayList<>();
+        int i = 0;
+        int n = source.length();
+        while (i < n) {
+            char c = source.charAt(i);
+            if (source.startsWith("//", i)) {
+                int end = source.indexOf('\n', i);
+                i = end < 0 ? n : end;
+            } else if (source.startsWith("/*", i)) {
+                int end = source.indexOf("*/", i + 2);
+                i = end < 0 ? n : end + 2;
+            } else if (source.startsWith("\"\"\"", i)) {
+                int end = source.indexOf("\"\"\"", i + 3);
+                while (end > 0 && source.charAt(end - 1) == '\\') {
+                    end = source.indexOf("\"\"\"", end + 1);
+                }
+                end = end < 0 ? n : end;
+                literals.add(source.substring(i + 3, end));
+                i = Math.min(n, end + 3);
+            } else if (c == '"' || c == '\'') {
+                int j = i + 1;
+                while (j < n && source.charAt(j) != c) {
+                    j += source.charAt(j) == '\\' ? 2 : 1;
+                }
+                if (c == '"') {
+                    literals.add(source.substring(i + 1, Math.min(j, n)));
+                }
+                i = j + 1;
+            } else {
+                i++;
+            }
+        }
+        return literals;
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
