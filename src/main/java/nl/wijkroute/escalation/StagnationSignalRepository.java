@@ -18,7 +18,7 @@ interface StagnationSignalRepository extends JpaRepository<StagnationSignal, UUI
 
     @org.springframework.data.jpa.repository.Query("""
             select s from StagnationSignal s, nl.wijkroute.route.SupportCase c
-            where c.id = s.caseId and s.resolvedAt is null and c.team.id = :teamId
+            where c.id = s.caseId and s.resolvedAt is null and c.teamId = :teamId
             """)
     Page<StagnationSignal> openForTeam(String teamId, Pageable pageable);
 }
