@@ -256,7 +256,7 @@ class DemoDataLoader implements ApplicationRunner {
      * then every other cell of every member's grid (decision 0045): justice not yet discussed, the rest scored.
      */
     private void assessFlagged(UUID caseId, CurrentUser by) {
-        UUID member = transaction.execute(status -> cases.get(caseId).getHousehold().getMembers().get(0).getId());
+        UUID member = transaction.execute(status -> cases.membersOf(caseId).get(0).id());
         VraagverhelderingView view = null;
         for (Leefgebied leefgebied : assessments.view(caseId).flagged()) {
             view = assessments.assess(caseId, member, leefgebied, new AssessmentRequest(2,

@@ -1,10 +1,14 @@
 package nl.wijkroute.household;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import nl.wijkroute.system.problem.InvalidInputException;
 import nl.wijkroute.system.problem.NotFoundException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -73,13 +77,42 @@ public class HouseholdService {
     }
 
     /**
+     * The households with these ids, in one statement (their wijk and team joined): a list shows the
+     * household on every row. Ids that do not exist are absent from the map.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, HouseholdSummary> summaries(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return households.findWithWijkByIdIn(ids).stream().map(HouseholdSummary::of)
+                .collect(Collectors.toMap(HouseholdSummary::id, Function.identity()));
+    }
+
+    /** The household with its members, as household's read model, in one statement (the case file). */
+    @Transactional(readOnly = true)
+    public HouseholdView view(UUID id) {
+        return HouseholdView.of(households.findWithMembersById(id)
+                .orElseThrow(() -> new NotFoundException("Huishouden bestaat niet.")));
+    }
+
+    /**
+     * The household's members (never their BSN), oldest first. Read through the entity by id, so repeated calls
+     * in one transaction are served by the persistence context, not by new statements.
+     */
+    @Transactional(readOnly = true)
+    public List<HouseholdView.Member> membersOf(UUID id) {
+        return HouseholdView.membersOf(get(id));
+    }
+
+    /**
      * An existing household a signal is about, locked until the transaction ends: signals for one
      * household are taken one at a time, so each sees the case the previous one opened (decision 0006).
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Household existingForSignal(UUID id, String field) {
+    public HouseholdSummary existingForSignal(UUID id, String field) {
         lockForSignal(id);
-        return existing(id, field);
+        return HouseholdSummary.of(existing(id, field));
     }
 
     /**
@@ -90,7 +123,7 @@ public class HouseholdService {
      * locked, as by {@link #existingForSignal}.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Household findOrRegister(NewHousehold data, String fieldPrefix) {
+    public HouseholdSummary findOrRegister(NewHousehold data, String fieldPrefix) {
         // Sorted, so two signals naming the same BSNs take their locks in the same order (no deadlock).
         List<String> bsns = data.members().stream()
                 .map(NewHousehold.NewMember::bsn)
@@ -105,13 +138,13 @@ public class HouseholdService {
                 .findFirst();
         if (known.isPresent()) {
             lockForSignal(known.get().getId());
-            return known.get();
+            return HouseholdSummary.of(known.get());
         }
         Wijk wijk = wijken.findById(data.wijkId())
                 .orElseThrow(() -> new InvalidInputException(fieldPrefix + ".wijk", "Onbekende wijk: " + data.wijkId()));
         Household household = new Household(data.displayName(), wijk, data.postcode(), clock.instant());
         data.members().forEach(m -> household.addMember(m.givenName(), m.familyName(), m.birthDate(), m.bsn()));
-        return households.save(household);
+        return HouseholdSummary.of(households.save(household));
     }
 
     /**

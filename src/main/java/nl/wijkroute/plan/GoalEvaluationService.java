@@ -38,7 +38,7 @@ class GoalEvaluationService {
     @Transactional
     public GoalEvaluationDtos.View record(UUID caseId, UUID goalId, GoalEvaluationDtos.Input input, String by) {
         access.require(caseId, DataCategory.PLAN, AccessAction.UPDATE);
-        if (cases.get(caseId).getCurrentStage() != Stage.EVALUATIE) {
+        if (cases.view(caseId).currentStage() != Stage.EVALUATIE) {
             throw new ConflictException("Of een doel is bereikt leg je vast bij de evaluatie.");
         }
         PlanViews.PlanView plan = plans.currentInFull(caseId)

@@ -12,13 +12,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import nl.wijkroute.household.HouseholdMember;
+import nl.wijkroute.household.HouseholdView;
 import nl.wijkroute.partner.OrganisationService;
 import nl.wijkroute.route.CaseMoved;
 import nl.wijkroute.route.CaseStatus;
 import nl.wijkroute.route.Stage;
-import nl.wijkroute.route.SupportCase;
 import nl.wijkroute.route.SupportCaseService;
+import nl.wijkroute.route.SupportCaseView;
 import nl.wijkroute.system.problem.ConflictException;
 import nl.wijkroute.system.problem.InvalidInputException;
 import nl.wijkroute.system.problem.NotFoundException;
@@ -61,8 +61,8 @@ public class PlanService {
     @Transactional
     public PlanViews.PlanView create(UUID caseId, PlanRequest request, String by) {
         access.require(caseId, DataCategory.PLAN, AccessAction.CREATE);
-        SupportCase supportCase = openCase(caseId);
-        UUID householdId = supportCase.getHousehold().getId();
+        SupportCaseView supportCase = openCase(caseId);
+        UUID householdId = supportCase.householdId();
         if (plans.findByHouseholdIdAndStatus(householdId, Plan.Status.ACTIVE).isPresent()) {
             throw new ConflictException("Dit huishouden heeft al een plan (1 gezin, 1 plan): pas dat plan aan.");
         }
@@ -80,7 +80,7 @@ public class PlanService {
     @Transactional
     public PlanViews.PlanView change(UUID caseId, PlanRequest request, String by) {
         access.require(caseId, DataCategory.PLAN, AccessAction.UPDATE);
-        SupportCase supportCase = openCase(caseId);
+        SupportCaseView supportCase = openCase(caseId);
         if (request.basedOnVersion() == null) {
             throw new InvalidInputException("basedOnVersion", "Geef de versie waarop deze wijziging voortbouwt.");
         }
@@ -94,7 +94,7 @@ public class PlanService {
     @Transactional
     public PlanViews.PlanView recordAgreement(UUID caseId, AgreementRequest request, String by) {
         access.require(caseId, DataCategory.PLAN, AccessAction.UPDATE);
-        SupportCase supportCase = openCase(caseId);
+        SupportCaseView supportCase = openCase(caseId);
         Plan plan = activePlan(supportCase);
         requireCurrent(plan, request.basedOnVersion());
         PlanContent current = version(plan, plan.getCurrentVersion()).getContent();
@@ -260,9 +260,9 @@ public class PlanService {
     }
 
     /** Every goal's member lives in this household; every partner action names a known, active organisation. */
-    void check(PlanContent content, SupportCase supportCase) {
+    void check(PlanContent content, SupportCaseView supportCase) {
         Set<UUID> members = new HashSet<>();
-        supportCase.getHousehold().getMembers().stream().map(HouseholdMember::getId).forEach(members::add);
+        cases.membersOf(supportCase.id()).stream().map(HouseholdView.Member::id).forEach(members::add);
         Set<UUID> seen = new HashSet<>();
         for (int g = 0; g < content.goals().size(); g++) {
             PlanContent.Goal goal = content.goals().get(g);
@@ -293,9 +293,9 @@ public class PlanService {
         }
     }
 
-    SupportCase openCase(UUID caseId) {
-        SupportCase supportCase = cases.get(caseId);
-        if (supportCase.getStatus() != CaseStatus.OPEN) {
+    SupportCaseView openCase(UUID caseId) {
+        SupportCaseView supportCase = cases.view(caseId);
+        if (supportCase.status() != CaseStatus.OPEN) {
             throw new ConflictException("De casus is niet open; het plan kan niet meer worden gewijzigd.");
         }
         return supportCase;
@@ -306,22 +306,22 @@ public class PlanService {
         return activePlan(openCase(caseId));
     }
 
-    /** As {@link #check(PlanContent, SupportCase)}, for a capability that holds only the case id. */
+    /** As {@link #check(PlanContent, SupportCaseView)}, for a capability that holds only the case id. */
     void check(PlanContent content, UUID caseId) {
-        check(content, cases.get(caseId));
+        check(content, cases.view(caseId));
     }
 
     boolean isMember(UUID caseId, UUID memberId) {
-        return cases.get(caseId).getHousehold().getMembers().stream().anyMatch(member -> member.getId().equals(memberId));
+        return cases.membersOf(caseId).stream().anyMatch(member -> member.id().equals(memberId));
     }
 
-    Plan activePlan(SupportCase supportCase) {
-        return plans.findByHouseholdIdAndStatus(supportCase.getHousehold().getId(), Plan.Status.ACTIVE)
+    Plan activePlan(SupportCaseView supportCase) {
+        return plans.findByHouseholdIdAndStatus(supportCase.householdId(), Plan.Status.ACTIVE)
                 .orElseThrow(() -> new NotFoundException("Dit huishouden heeft nog geen plan."));
     }
 
     private Plan planOfCase(UUID caseId) {
-        cases.get(caseId);
+        cases.view(caseId);
         return plans.findFirstByCaseIdOrderByCreatedAtDesc(caseId)
                 .orElseThrow(() -> new NotFoundException("Deze casus heeft nog geen plan."));
     }

@@ -10,8 +10,8 @@ import nl.wijkroute.route.CaseMoved;
 import nl.wijkroute.route.CaseStatus;
 import nl.wijkroute.route.RegieWork;
 import nl.wijkroute.route.Stage;
-import nl.wijkroute.route.SupportCase;
 import nl.wijkroute.route.SupportCaseService;
+import nl.wijkroute.route.SupportCaseView;
 import nl.wijkroute.system.problem.ConflictException;
 import nl.wijkroute.system.problem.InvalidInputException;
 import nl.wijkroute.system.security.CurrentUser;
@@ -51,7 +51,7 @@ public class RegieService {
     @Transactional(readOnly = true)
     public RegieView view(UUID caseId) {
         access.require(caseId, DataCategory.REGIE, AccessAction.READ);
-        cases.get(caseId);
+        cases.view(caseId);
         return viewOf(caseId);
     }
 
@@ -70,9 +70,9 @@ public class RegieService {
     @Transactional
     public RegieView take(UUID caseId, CurrentUser user, String reason) {
         access.require(caseId, DataCategory.REGIE, AccessAction.UPDATE);
-        SupportCase supportCase = notClosed(caseId);
+        SupportCaseView supportCase = notClosed(caseId);
         RegieAssignment current = current(caseId);
-        boolean ownTeam = supportCase.getTeam().getId().equals(user.team());
+        boolean ownTeam = supportCase.teamId().equals(user.team());
         if (ownTeam && current.getHolderType() == RegieAssignment.HolderType.TEAM) {
             handTo(supportCase, current, RegieAssignment.HolderType.PROFESSIONAL, user.username(), user.team(),
                     RegieAssignment.Via.TAKEN_WITHIN_TEAM, reason);
@@ -94,19 +94,19 @@ public class RegieService {
     @Transactional
     public RegieView toHousehold(UUID caseId, CurrentUser user, String reason) {
         access.require(caseId, DataCategory.REGIE, AccessAction.UPDATE);
-        SupportCase supportCase = notClosed(caseId);
+        SupportCaseView supportCase = notClosed(caseId);
         RegieAssignment current = current(caseId);
         if (current.getHolderType() != RegieAssignment.HolderType.PROFESSIONAL || !current.getHolder().equals(user.username())) {
             throw new ConflictException("Alleen de casusregisseur geeft de regie terug aan het huishouden.");
         }
-        handTo(supportCase, current, RegieAssignment.HolderType.HOUSEHOLD, supportCase.getHousehold().getId().toString(), null,
+        handTo(supportCase, current, RegieAssignment.HolderType.HOUSEHOLD, supportCase.householdId().toString(), null,
                 RegieAssignment.Via.EIGEN_REGIE, reason);
         return viewOf(caseId);
     }
 
-    private SupportCase notClosed(UUID caseId) {
-        SupportCase supportCase = cases.get(caseId);
-        if (supportCase.getStatus() == CaseStatus.CLOSED) {
+    private SupportCaseView notClosed(UUID caseId) {
+        SupportCaseView supportCase = cases.view(caseId);
+        if (supportCase.status() == CaseStatus.CLOSED) {
             throw new ConflictException("De casus is gesloten.");
         }
         return supportCase;
@@ -119,7 +119,7 @@ public class RegieService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void transferByHandover(UUID caseId, String professional, String organisation, String reason) {
-        handTo(cases.get(caseId), current(caseId), RegieAssignment.HolderType.PROFESSIONAL, professional, organisation,
+        handTo(cases.view(caseId), current(caseId), RegieAssignment.HolderType.PROFESSIONAL, professional, organisation,
                 RegieAssignment.Via.WARME_OVERDRACHT, reason);
     }
 
@@ -151,9 +151,9 @@ public class RegieService {
     @EventListener
     void followTheCase(CaseMoved moved) {
         if (moved.from() == null) {
-            SupportCase supportCase = cases.get(moved.caseId());
+            String team = cases.teamOf(moved.caseId());
             assignments.save(new RegieAssignment(moved.caseId(), RegieAssignment.Kind.CASUSREGIE,
-                    RegieAssignment.HolderType.TEAM, supportCase.getTeam().getId(), supportCase.getTeam().getId(),
+                    RegieAssignment.HolderType.TEAM, team, team,
                     moved.at(), RegieAssignment.Via.CASE_OPENED, null));
         } else if (moved.to() == Stage.AFGESLOTEN) {
             assignments.findByCaseIdOrderByStartedAtAscIdAsc(moved.caseId()).stream()
@@ -162,10 +162,10 @@ public class RegieService {
         }
     }
 
-    private void handTo(SupportCase supportCase, RegieAssignment current, RegieAssignment.HolderType type, String holder,
+    private void handTo(SupportCaseView supportCase, RegieAssignment current, RegieAssignment.HolderType type, String holder,
                         String organisation, RegieAssignment.Via via, String reason) {
         Instant now = clock.instant();
-        String team = supportCase.getTeam().getId();
+        String team = supportCase.teamId();
         current.end(now);
         try {
             assignments.saveAndFlush(current);

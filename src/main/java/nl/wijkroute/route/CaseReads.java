@@ -3,6 +3,7 @@ package nl.wijkroute.route;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import nl.wijkroute.household.HouseholdService;
 import nl.wijkroute.household.HouseholdView;
 import nl.wijkroute.privacy.access.CaseScope;
 import org.springframework.data.domain.Page;
@@ -21,9 +22,11 @@ public class CaseReads {
     private final SupportCaseService cases;
     private final RouteTaskService tasks;
     private final CaseReadMapper mapper;
+    private final HouseholdService households;
 
-    CaseReads(SupportCaseService cases, RouteTaskService tasks, CaseReadMapper mapper) {
+    CaseReads(SupportCaseService cases, RouteTaskService tasks, CaseReadMapper mapper, HouseholdService households) {
         this.cases = cases;
+        this.households = households;
         this.tasks = tasks;
         this.mapper = mapper;
     }
@@ -31,14 +34,15 @@ public class CaseReads {
     /** See {@link SupportCaseService#search}. */
     @Transactional(readOnly = true)
     public Page<Summary> search(SupportCaseService.CaseFilter filter, CaseScope scope, Pageable pageable) {
-        return cases.search(filter, scope, pageable).map(mapper::toSummary);
+        return cases.search(filter, scope, pageable).map(row -> mapper.toSummary(row.supportCase(), row.household()));
     }
 
     /** The case with its household, members and open tasks. */
     @Transactional(readOnly = true)
     public CaseFile file(UUID caseId) {
-        SupportCase supportCase = cases.getWithHousehold(caseId);
-        return mapper.toFile(supportCase, HouseholdView.of(supportCase.getHousehold()), tasks.openTasksOf(supportCase));
+        SupportCase supportCase = cases.get(caseId);
+        HouseholdView household = households.view(supportCase.getHouseholdId());
+        return mapper.toFile(supportCase, household, tasks.openTasksOf(supportCase, household.displayName()));
     }
 
     /** The case's moves through the route, oldest first. */

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
+import nl.wijkroute.household.HouseholdService;
 import nl.wijkroute.route.step.StepCompletionCheck;
 import nl.wijkroute.route.step.StepHandler;
 import nl.wijkroute.route.step.StepHandlers;
@@ -49,7 +49,8 @@ public class RouteTaskService {
     /** "Due before" a date means before that day starts where the wijkteams work. */
 
     private final TaskService taskService;
-    private final CaseRepository cases;
+    private final SupportCaseService cases;
+    private final HouseholdService households;
     private final StepHandlers stepHandlers;
     private final EngineActor engineActor;
     private final TaskMapper mapper;
@@ -59,7 +60,7 @@ public class RouteTaskService {
     /** Looked up when a task completes: the checks read the route back (CaseReads), which uses this service. */
     private final ObjectProvider<StepCompletionCheck> completionChecks;
 
-    RouteTaskService(TaskService taskService, CaseRepository cases,
+    RouteTaskService(TaskService taskService, SupportCaseService cases, HouseholdService households,
                      StepHandlers stepHandlers, EngineActor engineActor, TaskMapper mapper, CaseAccess access,
                      ManagementService managementService, NamedParameterJdbcTemplate jdbc,
                      ObjectProvider<StepCompletionCheck> completionChecks) {
@@ -70,6 +71,7 @@ public class RouteTaskService {
         this.mapper = mapper;
         this.taskService = taskService;
         this.cases = cases;
+        this.households = households;
         this.stepHandlers = stepHandlers;
         this.engineActor = engineActor;
     }
@@ -129,7 +131,8 @@ public class RouteTaskService {
     /** The open tasks of one case, whoever holds them (the case file shows them). */
     @Transactional(readOnly = true)
     public List<TaskView> openTasksOf(UUID caseId) {
-        return cases.findWithHouseholdByIdIn(List.of(caseId)).stream().findFirst().map(this::openTasksOf).orElse(List.of());
+        SupportCaseService.CaseRow row = cases.withHouseholds(List.of(caseId)).get(caseId);
+        return row == null ? List.of() : openTasksOf(row.supportCase(), row.household() == null ? null : row.household().displayName());
     }
 
     /**
@@ -138,7 +141,7 @@ public class RouteTaskService {
      * looked up again.
      */
     @Transactional(readOnly = true)
-    public List<TaskView> openTasksOf(SupportCase supportCase) {
+    public List<TaskView> openTasksOf(SupportCase supportCase, String household) {
         // Native: the TaskQuery builds the same join through its dynamic SQL, a cost paid on every case-file read.
         List<Task> open = taskService.createNativeTaskQuery().sql("select RES.* from " + managementService.getTableName(Task.class)
                         + " RES inner join " + managementService.getTableName(ProcessInstance.class)
@@ -146,7 +149,8 @@ public class RouteTaskService {
                         + " order by RES.CREATE_TIME_ asc, RES.ID_ asc")
                 .parameter("caseBusinessKey", supportCase.getId().toString())
                 .list();
-        return open.stream().map(task -> view(task, supportCase.getId(), supportCase)).toList();
+        return open.stream().map(task -> mapper.toView(task, supportCase.getId(), supportCase.getCurrentStage(), household,
+                assigneeName(task.getAssignee()))).toList();
     }
 
     @Transactional
@@ -155,23 +159,23 @@ public class RouteTaskService {
         if (task.getAssignee() != null && !task.getAssignee().equals(user.id())) {
             throw new ConflictException("Deze taak is al opgepakt door een collega.");
         }
-        UUID caseId = caseIdOf(task);
-        access.logInvolved(List.of(caseId), DataCategory.ROUTE, AccessAction.UPDATE);
+        CaseOfTask caseOfTask = caseOf(task);
+        access.logInvolved(List.of(caseOfTask.caseId()), DataCategory.ROUTE, AccessAction.UPDATE);
         if (task.getAssignee() == null) {
             taskService.claim(taskId, user.id());
         }
         // Claiming changes nothing the view shows but the assignee: no second query for the task.
-        return viewWithCase(task, user.id(), caseId);
+        return viewWithCase(task, user.id(), caseOfTask);
     }
 
     @Transactional
     public TaskView unclaim(String taskId, CurrentUser user) {
         Task task = visibleTask(taskId, user);
-        UUID caseId = caseIdOf(task);
-        access.logInvolved(List.of(caseId), DataCategory.ROUTE, AccessAction.UPDATE);
+        CaseOfTask caseOfTask = caseOf(task);
+        access.logInvolved(List.of(caseOfTask.caseId()), DataCategory.ROUTE, AccessAction.UPDATE);
         requireAssignedTo(task, user);
         taskService.setAssignee(taskId, null);
-        return viewWithCase(task, null, caseId);
+        return viewWithCase(task, null, caseOfTask);
     }
 
     @Transactional
@@ -261,17 +265,59 @@ public class RouteTaskService {
     }
 
     /**
-     * The view of a task of a known case just (un)claimed, with its new assignee: only the case (with its
-     * household) is read, not the task again.
+     * The view of a task of a known case just (un)claimed, with its new assignee: only the household's name
+     * is read (household's API), not the task or the case again.
      */
-    private TaskView viewWithCase(Task task, String assignee, UUID caseId) {
-        TaskView view = view(task, caseId, cases.findWithHouseholdByIdIn(List.of(caseId)).stream().findFirst().orElse(null));
+    private TaskView viewWithCase(Task task, String assignee, CaseOfTask caseOfTask) {
+        TaskView view = view(task, caseOfTask, householdNames(List.of(caseOfTask)));
         return new TaskView(view.id(), view.taskKey(), view.name(), view.caseId(), view.household(), view.caseStage(),
                 assignee, assigneeName(assignee), view.created(), view.due());
     }
 
-    private TaskView view(Task task, UUID caseId, SupportCase supportCase) {
-        return mapper.toView(task, caseId, supportCase, assigneeName(task.getAssignee()));
+    private TaskView view(Task task, CaseOfTask caseOfTask, Map<UUID, String> householdNames) {
+        return mapper.toView(task, caseOfTask.caseId(), caseOfTask.stage(), householdNames.get(caseOfTask.householdId()),
+                assigneeName(task.getAssignee()));
+    }
+
+    /** The display names of the cases' households, in one call of household's API. */
+    private Map<UUID, String> householdNames(Collection<CaseOfTask> casesOfTasks) {
+        Map<UUID, String> names = new HashMap<>();
+        households.summaries(casesOfTasks.stream().map(CaseOfTask::householdId).filter(Objects::nonNull)
+                        .collect(Collectors.toSet()))
+                .forEach((id, household) -> names.put(id, household.displayName()));
+        return names;
+    }
+
+    /** The case a task belongs to, as much of it as a task view shows (no entity: a task list reads many). */
+    private record CaseOfTask(UUID caseId, Stage stage, UUID householdId) {
+    }
+
+    /**
+     * The case of each process instance: its business key (the case id) with the case's stage and household,
+     * one plain read of the engine's execution and the case row, instead of the business keys and then the
+     * cases. (The household itself is household's: its name comes from household's API.)
+     */
+    private Map<String, CaseOfTask> casesOf(Collection<String> processInstanceIds) {
+        Map<String, CaseOfTask> found = new HashMap<>();
+        jdbc.query("select E.ID_, E.BUSINESS_KEY_, c.current_stage, c.household_id from "
+                        + managementService.getTableName(ProcessInstance.class)
+                        + " E left join support_case c on c.id = cast(E.BUSINESS_KEY_ as uuid)"
+                        + " where E.ID_ = any(cast(:ids as varchar[]))",
+                Map.of("ids", processInstanceIds.stream().filter(Objects::nonNull).distinct()
+                        .collect(Collectors.joining(",", "{", "}"))),
+                row -> {
+                    String stage = row.getString(3);
+                    found.put(row.getString(1), new CaseOfTask(UUID.fromString(row.getString(2)),
+                            stage == null ? null : Stage.valueOf(stage), row.getObject(4, UUID.class)));
+                });
+        processInstanceIds.stream().filter(Objects::nonNull).filter(id -> !found.containsKey(id)).findAny().ifPresent(id -> {
+            throw new NotFoundException("Procesinstantie " + id + " bestaat niet.");
+        });
+        return found;
+    }
+
+    private CaseOfTask caseOf(Task task) {
+        return casesOf(List.of(task.getProcessInstanceId())).get(task.getProcessInstanceId());
     }
 
     /** The engine keeps ids only (no names in its history); the name shown is the signed-in user's own. */
@@ -283,13 +329,9 @@ public class RouteTaskService {
         if (tasks.isEmpty()) {
             return List.of();
         }
-        Map<String, String> businessKeys = businessKeys(tasks.stream().map(Task::getProcessInstanceId).toList());
-        Map<UUID, SupportCase> casesById = cases.findWithHouseholdByIdIn(businessKeys.values().stream().map(UUID::fromString).toList())
-                .stream().collect(Collectors.toMap(SupportCase::getId, Function.identity()));
-        return tasks.stream().map(task -> {
-            UUID caseId = UUID.fromString(businessKeys.get(task.getProcessInstanceId()));
-            return view(task, caseId, casesById.get(caseId));
-        }).toList();
+        Map<String, CaseOfTask> casesOfTasks = casesOf(tasks.stream().map(Task::getProcessInstanceId).toList());
+        Map<UUID, String> householdNames = householdNames(casesOfTasks.values());
+        return tasks.stream().map(task -> view(task, casesOfTasks.get(task.getProcessInstanceId()), householdNames)).toList();
     }
 
     /**

@@ -1,18 +1,15 @@
 package nl.wijkroute.route;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
-import nl.wijkroute.household.Household;
-import nl.wijkroute.household.Team;
+import nl.wijkroute.household.HouseholdSummary;
 
 /**
  * A household's journey through the routekaart. The engine decides where it is; this row keeps a
@@ -25,13 +22,17 @@ public class SupportCase {
     @Id
     private UUID id;
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "household_id")
-    private Household household;
+    // Ids, not associations: the household, its wijk and team are household's entities (decision 0051); what
+    // the case shows of them comes from household's read model (HouseholdService).
+    @Column(name = "household_id", nullable = false, updatable = false)
+    private UUID householdId;
 
-    @ManyToOne(fetch = FetchType.EAGER, optional = false)
-    @JoinColumn(name = "team_id")
-    private Team team;
+    @Column(name = "team_id", nullable = false, updatable = false)
+    private String teamId;
+
+    // Copied from the household by a trigger on insert (V11); set here too, so the new row holds it before a reload.
+    @Column(name = "wijk_id", nullable = false, updatable = false)
+    private String wijkId;
 
     @Enumerated(EnumType.STRING)
     private CaseStatus status;
@@ -55,10 +56,11 @@ public class SupportCase {
     protected SupportCase() {
     }
 
-    SupportCase(Household household, Instant openedAt) {
+    SupportCase(HouseholdSummary household, Instant openedAt) {
         this.id = UUID.randomUUID();
-        this.household = household;
-        this.team = household.getWijk().getTeam();
+        this.householdId = household.id();
+        this.teamId = household.teamId();
+        this.wijkId = household.wijkId();
         this.status = CaseStatus.OPEN;
         this.currentStage = Stage.SIGNALEREN;
         this.stageEnteredAt = openedAt;
@@ -89,12 +91,16 @@ public class SupportCase {
         return id;
     }
 
-    public Household getHousehold() {
-        return household;
+    public UUID getHouseholdId() {
+        return householdId;
     }
 
-    public Team getTeam() {
-        return team;
+    public String getTeamId() {
+        return teamId;
+    }
+
+    public String getWijkId() {
+        return wijkId;
     }
 
     public CaseStatus getStatus() {

@@ -1,15 +1,16 @@
 package nl.wijkroute.route;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
-import nl.wijkroute.household.Household;
+import nl.wijkroute.household.HouseholdService;
+import nl.wijkroute.household.HouseholdSummary;
 import nl.wijkroute.household.HouseholdView;
 import nl.wijkroute.privacy.access.CaseScope;
 import nl.wijkroute.system.problem.ConflictException;
@@ -39,12 +40,14 @@ public class SupportCaseService {
     private final EngineActor engineActor;
     private final Clock clock;
     private final NamedParameterJdbcTemplate jdbc;
+    private final HouseholdService households;
     private final String nazorgPeriod;
 
     SupportCaseService(CaseRepository cases, StepHistoryRepository history, StepRecorder stepRecorder,
                 RuntimeService runtimeService, EngineActor engineActor, Clock clock, NamedParameterJdbcTemplate jdbc,
-                @Value("${wijkroute.route.nazorg-period}") String nazorgPeriod) {
+                HouseholdService households, @Value("${wijkroute.route.nazorg-period}") String nazorgPeriod) {
         this.cases = cases;
+        this.households = households;
         this.history = history;
         this.stepRecorder = stepRecorder;
         this.runtimeService = runtimeService;
@@ -67,8 +70,8 @@ public class SupportCaseService {
      * the partial unique index remains the database's guarantee for any other writer.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Attachment openOrAttach(Household household, String actor) {
-        Optional<SupportCase> existing = cases.findByHouseholdAndStatusIn(household.getId(), NOT_CLOSED);
+    public Attachment openOrAttach(HouseholdSummary household, String actor) {
+        Optional<SupportCase> existing = cases.findByHouseholdAndStatusIn(household.id(), NOT_CLOSED);
         if (existing.isPresent()) {
             SupportCase supportCase = existing.get();
             if (supportCase.getStatus() == CaseStatus.NAZORG) {
@@ -91,7 +94,7 @@ public class SupportCaseService {
         engineActor.as(actor, () -> runtimeService.startProcessInstanceByKey(RoutekaartIds.PROCESS,
                 supportCase.getId().toString(),
                 Map.of(RouteVariables.CASE_ID, supportCase.getId().toString(),
-                        RouteVariables.CANDIDATE_GROUP, supportCase.getTeam().getId(),
+                        RouteVariables.CANDIDATE_GROUP, supportCase.getTeamId(),
                         RouteVariables.NAZORG_PERIOD, nazorgPeriod)));
         return new Attachment(supportCase.getId(), true, false);
     }
@@ -113,6 +116,17 @@ public class SupportCaseService {
         return cases.findById(id).orElseThrow(() -> new NotFoundException("Casus " + id + " bestaat niet."));
     }
 
+    /**
+     * What other modules need of a case (its household, team and where it is in the route), as route's read
+     * model: same read as {@link #get(UUID)}, no entity handed out.
+     */
+    @Transactional(readOnly = true)
+    public SupportCaseView view(UUID id) {
+        SupportCase supportCase = get(id);
+        return new SupportCaseView(supportCase.getId(), supportCase.getHouseholdId(), supportCase.getTeamId(),
+                supportCase.getStatus(), supportCase.getCurrentStage());
+    }
+
     /** The case's status, for a module that only checks it (same read as {@link #get(UUID)}, no entity handed out). */
     @Transactional(readOnly = true)
     public CaseStatus statusOf(UUID id) {
@@ -122,19 +136,32 @@ public class SupportCaseService {
     /** The id of the case's wijkteam (no entity handed out). */
     @Transactional(readOnly = true)
     public String teamOf(UUID id) {
-        return get(id).getTeam().getId();
+        return get(id).getTeamId();
     }
 
     /** The members of the case's household, as household's read model (no entity handed out). */
     @Transactional(readOnly = true)
     public List<HouseholdView.Member> membersOf(UUID id) {
-        return HouseholdView.membersOf(get(id).getHousehold());
+        return households.membersOf(get(id).getHouseholdId());
     }
 
-    /** As {@link #get(UUID)}, with the household and its members loaded in the same statement (the case file). */
-    @Transactional(readOnly = true)
-    public SupportCase getWithHousehold(UUID id) {
-        return cases.findFileById(id).orElseThrow(() -> new NotFoundException("Casus " + id + " bestaat niet."));
+    /**
+     * The cases with these ids and their households' summaries: two statements however many cases (the
+     * household is household's, read through its API by id). Ids without a case are absent.
+     */
+    Map<UUID, CaseRow> withHouseholds(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<SupportCase> found = cases.findByIdIn(ids);
+        Map<UUID, HouseholdSummary> summaries = households.summaries(
+                found.stream().map(SupportCase::getHouseholdId).collect(Collectors.toSet()));
+        return found.stream().collect(Collectors.toMap(SupportCase::getId,
+                supportCase -> new CaseRow(supportCase, summaries.get(supportCase.getHouseholdId()))));
+    }
+
+    /** A case with its household's summary, read together for lists and task views. */
+    record CaseRow(SupportCase supportCase, HouseholdSummary household) {
     }
 
     /**
@@ -142,7 +169,7 @@ public class SupportCaseService {
      * The scope is part of the query, so the page and its total count only ever hold visible cases.
      */
     @Transactional(readOnly = true)
-    public Page<SupportCase> search(CaseFilter filter, CaseScope scope, Pageable pageable) {
+    Page<CaseRow> search(CaseFilter filter, CaseScope scope, Pageable pageable) {
         StringBuilder where = new StringBuilder(" from support_case c where ").append(scope.condition());
         Map<String, Object> parameters = new HashMap<>(scope.parameters());
         if (filter.stage() != null) {
@@ -166,8 +193,7 @@ public class SupportCaseService {
         parameters.put("offset", pageable.getOffset());
         List<UUID> ids = jdbc.queryForList("select c.id" + where + " order by c.opened_at desc, c.id limit :limit offset :offset",
                 parameters, UUID.class);
-        Map<UUID, SupportCase> byId = cases.findWithHouseholdByIdIn(ids).stream()
-                .collect(Collectors.toMap(SupportCase::getId, Function.identity()));
+        Map<UUID, CaseRow> byId = withHouseholds(ids);
         return new PageImpl<>(ids.stream().map(byId::get).toList(), pageable, total);
     }
 

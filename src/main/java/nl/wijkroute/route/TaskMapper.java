@@ -12,11 +12,11 @@ interface TaskMapper {
     @Mapping(target = "taskKey", source = "task.taskDefinitionKey")
     @Mapping(target = "name", source = "task.name")
     @Mapping(target = "caseId", source = "caseId")
-    @Mapping(target = "household", source = "supportCase.household.displayName")
-    @Mapping(target = "caseStage", source = "supportCase.currentStage")
+    @Mapping(target = "household", source = "household")
+    @Mapping(target = "caseStage", source = "caseStage")
     @Mapping(target = "assignee", source = "task.assignee")
     @Mapping(target = "assigneeName", source = "assigneeName")
     @Mapping(target = "created", source = "task.createTime")
     @Mapping(target = "due", source = "task.dueDate")
-    TaskView toView(Task task, UUID caseId, SupportCase supportCase, String assigneeName);
+    TaskView toView(Task task, UUID caseId, Stage caseStage, String household, String assigneeName);
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import nl.wijkroute.household.Household;
+import nl.wijkroute.household.HouseholdSummary;
 import nl.wijkroute.household.HouseholdService;
 import nl.wijkroute.route.SupportCaseService;
 import nl.wijkroute.system.problem.InvalidInputException;
@@ -49,14 +49,14 @@ public class SignalService {
     @Transactional(propagation = Propagation.MANDATORY)
     public SignalResponse register(SignalRequest request, CurrentUser user) {
         checkCrossFieldRules(request);
-        Household household = request.householdId() != null
+        HouseholdSummary household = request.householdId() != null
                 ? households.existingForSignal(request.householdId(), "householdId")
                 : households.findOrRegister(mapper.toNewHousehold(request.household()), "household");
         SupportCaseService.Attachment attachment = cases.openOrAttach(household, user.username());
-        Signal signal = signals.save(new Signal(attachment.caseId(), household.getId(), request.sourceType(),
+        Signal signal = signals.save(new Signal(attachment.caseId(), household.id(), request.sourceType(),
                 request.sourceOrganisation(), request.description(), request.urgency(), request.safetyConcern(),
                 request.leefgebieden() == null ? Set.of() : request.leefgebieden(), clock.instant(), user.username()));
-        access.logCreated(attachment.caseId(), household.getId(), DataCategory.CASE_FILE);
+        access.logCreated(attachment.caseId(), household.id(), DataCategory.CASE_FILE);
         if (!attachment.newCase() && mapper.toView(signal).raisesSafety()) {
             // Not attached silently: the team's safety task starts beside the route (decision 0048). A new case
             // needs none: its triage asks about safety first.
