@@ -32,11 +32,14 @@ class RequestStatementBudgetTest extends ApiTestSupport {
                                               // +1 (issue 16.4): the toeleiding's trace, which the case file shows;
                                               // +1 (issue 16.3): the assessment history for the self-sufficiency change
             "GET /tasks", 6,                  // was 7: households and break-the-glass flag of the listed cases in one statement
-            "claim triage", 15,               // was 22: task and identity links, business key and task read twice
-            "complete triage", 33,            // was 35: business key by plain read, triage assessment selected before insert
-            "claim vraagverheldering", 15,    // was 22
-            "complete vraagverheldering", 34); // was 40: as triage, real question selected before insert;
-                                               // 37 → 34 (issue 14, 0057): the household's members in one fetch join, not three loads
+            "claim triage", 14,               // was 22: task and identity links, business key and task read twice;
+                                              // 15 → 14 (0057): lookup and claim in one engine command, the task not selected again
+            "complete triage", 32,            // was 35: business key by plain read, triage assessment selected before insert;
+                                              // 33 → 32 (0057): lookup and complete in one engine command
+            "claim vraagverheldering", 14,    // was 22; 15 → 14 as claim triage
+            "complete vraagverheldering", 33); // was 40: as triage, real question selected before insert;
+                                               // 37 → 33 (issue 14, 0057): the household's members in one fetch join, not three
+                                               // loads; lookup and complete in one engine command
 
     @Test
     void eachCallOfTheRouteStaysWithinItsStatementBudget() throws Exception {
