@@ -16,6 +16,9 @@ interface StagnationSignalRepository extends JpaRepository<StagnationSignal, UUI
 
     List<StagnationSignal> findByReferenceIdAndResolvedAtIsNull(UUID referenceId);
 
+    // JPQL rather than a derived query: Hibernate 6.6 keeps a query string's plan, but builds a derived (criteria)
+    // query's SQL anew on every call, ~9 % of a request's CPU on the route (issue 14, docs/performance.md).
+    @Query("select s from StagnationSignal s where s.caseId = :caseId and s.kind = :kind and s.resolvedAt is null")
     List<StagnationSignal> findByCaseIdAndKindAndResolvedAtIsNull(UUID caseId, String kind);
 
     /**

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import nl.wijkroute.household.HouseholdService;
 import nl.wijkroute.route.step.StepCompletionCheck;
@@ -26,7 +28,10 @@ import nl.wijkroute.system.problem.InvalidInputException;
 import nl.wijkroute.system.problem.NotFoundException;
 import nl.wijkroute.system.security.CurrentUser;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.NativeTaskQuery;
@@ -59,12 +64,14 @@ public class RouteTaskService {
     private final NamedParameterJdbcTemplate jdbc;
     /** Looked up when a task completes: the checks read the route back (CaseReads), which uses this service. */
     private final ObjectProvider<StepCompletionCheck> completionChecks;
+    private final CommandExecutor engineCommands;
 
     RouteTaskService(TaskService taskService, SupportCaseService cases, HouseholdService households,
                      StepHandlers stepHandlers, EngineActor engineActor, TaskMapper mapper, CaseAccess access,
                      ManagementService managementService, NamedParameterJdbcTemplate jdbc,
-                     ObjectProvider<StepCompletionCheck> completionChecks) {
+                     ObjectProvider<StepCompletionCheck> completionChecks, ProcessEngine engine) {
         this.completionChecks = completionChecks;
+        this.engineCommands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
         this.jdbc = jdbc;
         this.managementService = managementService;
         this.access = access;
@@ -155,17 +162,23 @@ public class RouteTaskService {
 
     @Transactional
     public TaskView claim(String taskId, CurrentUser user) {
-        Task task = visibleTask(taskId, user);
-        if (task.getAssignee() != null && !task.getAssignee().equals(user.id())) {
-            throw new ConflictException("Deze taak is al opgepakt door een collega.");
+        record Claim(Task task, CaseOfTask caseOfTask, boolean unassigned) {
         }
-        CaseOfTask caseOfTask = caseOf(task);
-        access.logInvolved(List.of(caseOfTask.caseId()), DataCategory.ROUTE, AccessAction.UPDATE);
-        if (task.getAssignee() == null) {
-            taskService.claim(taskId, user.id());
-        }
+        Claim claim = inOneEngineCommand(() -> {
+            Task task = visibleTask(taskId, user);
+            if (task.getAssignee() != null && !task.getAssignee().equals(user.id())) {
+                throw new ConflictException("Deze taak is al opgepakt door een collega.");
+            }
+            CaseOfTask caseOfTask = caseOf(task);
+            access.logInvolved(List.of(caseOfTask.caseId()), DataCategory.ROUTE, AccessAction.UPDATE);
+            return new Claim(task, caseOfTask, task.getAssignee() == null);
+        }, found -> {
+            if (found.unassigned()) {
+                taskService.claim(taskId, user.id());
+            }
+        });
         // Claiming changes nothing the view shows but the assignee: no second query for the task.
-        return viewWithCase(task, user.id(), caseOfTask);
+        return viewWithCase(claim.task(), user.id(), claim.caseOfTask());
     }
 
     @Transactional
@@ -180,22 +193,51 @@ public class RouteTaskService {
 
     @Transactional
     public <I extends StepInput> void complete(String taskId, CurrentUser user, I input) {
-        Task task = visibleTask(taskId, user);
-        requireAssignedTo(task, user);
-        if (!stepHandlers.accepts(task.getTaskDefinitionKey(), input)) {
-            throw new InvalidInputException("step",
-                    "Deze taak is stap '" + task.getTaskDefinitionKey() + "'; de invoer hoort bij een andere stap.");
+        inOneEngineCommand(() -> {
+            Task task = visibleTask(taskId, user);
+            requireAssignedTo(task, user);
+            if (!stepHandlers.accepts(task.getTaskDefinitionKey(), input)) {
+                throw new InvalidInputException("step",
+                        "Deze taak is stap '" + task.getTaskDefinitionKey() + "'; de invoer hoort bij een andere stap.");
+            }
+            StepHandler<I> handler = stepHandlers.forTask(task.getTaskDefinitionKey());
+            UUID caseId = caseIdOf(task);
+            access.logInvolved(List.of(caseId), DataCategory.ROUTE, AccessAction.UPDATE);
+            VariableMap variables = Variables.fromMap(handler.apply(caseId, user.username(), input));
+            // Rules across steps (the safety question at plan and evaluatie) after the step's own, same transaction.
+            completionChecks.orderedStream().forEach(check -> variables.putAll(check.check(caseId, task.getTaskDefinitionKey(), user.username(), input)));
+            if (input.reason() != null && !input.reason().isBlank()) {
+                variables.putValueTyped(RouteVariables.MOVE_REASON, Variables.stringValue(input.reason(), true));
+            }
+            return variables;
+        }, variables -> engineActor.as(user.id(), () -> taskService.complete(taskId, variables)));
+    }
+
+    /**
+     * Runs our checks and then the engine's work in ONE engine command (issue 14): the task that
+     * {@link #visibleTask} loads lands in the command's entity cache, so the engine's claim or complete inside
+     * it finds the task there instead of selecting it again. Our own refusals ({@code ours}: 404, 409, 400 with
+     * texts that may name a member) are carried out of the command and thrown after it, so the engine neither
+     * logs them as command failures nor sees them at all; the engine's own work ({@code engineWork}) fails as
+     * it did before. Everything stays in the caller's Spring transaction.
+     */
+    private <T> T inOneEngineCommand(Supplier<T> ours, Consumer<T> engineWork) {
+        RuntimeException[] refused = new RuntimeException[1];
+        T result = engineCommands.execute(commandContext -> {
+            T prepared;
+            try {
+                prepared = ours.get();
+            } catch (RuntimeException refusal) {
+                refused[0] = refusal;
+                return null;
+            }
+            engineWork.accept(prepared);
+            return prepared;
+        });
+        if (refused[0] != null) {
+            throw refused[0];
         }
-        StepHandler<I> handler = stepHandlers.forTask(task.getTaskDefinitionKey());
-        UUID caseId = caseIdOf(task);
-        access.logInvolved(List.of(caseId), DataCategory.ROUTE, AccessAction.UPDATE);
-        VariableMap variables = Variables.fromMap(handler.apply(caseId, user.username(), input));
-        // Rules across steps (the safety question at plan and evaluatie) after the step's own, same transaction.
-        completionChecks.orderedStream().forEach(check -> variables.putAll(check.check(caseId, task.getTaskDefinitionKey(), user.username(), input)));
-        if (input.reason() != null && !input.reason().isBlank()) {
-            variables.putValueTyped(RouteVariables.MOVE_REASON, Variables.stringValue(input.reason(), true));
-        }
-        engineActor.as(user.id(), () -> taskService.complete(taskId, variables));
+        return result;
     }
 
     /**

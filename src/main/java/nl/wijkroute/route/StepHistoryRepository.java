@@ -2,6 +2,7 @@ package nl.wijkroute.route;
 
 import java.util.List;
 import java.util.UUID;
+import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
 /** Only save and read: the history is never changed (the database enforces it too). */
@@ -9,5 +10,8 @@ interface StepHistoryRepository extends Repository<StepHistoryEntry, Long> {
 
     StepHistoryEntry save(StepHistoryEntry entry);
 
+    // JPQL rather than a derived query: Hibernate 6.6 keeps a query string's plan, but builds a derived (criteria)
+    // query's SQL anew on every call, ~9 % of a request's CPU on the route (issue 14, docs/performance.md).
+    @Query("select e from StepHistoryEntry e where e.caseId = :caseId order by e.movedAt, e.id")
     List<StepHistoryEntry> findByCaseIdOrderByMovedAtAscIdAsc(UUID caseId);
 }

@@ -139,7 +139,9 @@ public class SupportCaseService {
         return get(id).getTeamId();
     }
 
-    /** The members of the case's household, as household's read model (no entity handed out). */
+    /**
+     * The members of the case's household, as household's read model (no entity handed out).
+     */
     @Transactional(readOnly = true)
     public List<HouseholdView.Member> membersOf(UUID id) {
         return households.membersOf(get(id).getHouseholdId());

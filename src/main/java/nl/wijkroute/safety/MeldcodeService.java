@@ -37,9 +37,11 @@ public class MeldcodeService {
     private final ObjectProvider<CaseReads> caseReads;
     private final CaseAccess access;
     private final Clock clock;
+    private final SafetyConcerns concerns;
 
     MeldcodeService(MeldcodeEntryRepository entries, SupportCaseService cases, ObjectProvider<CaseReads> caseReads, CaseAccess access,
-                    Clock clock) {
+                    Clock clock, SafetyConcerns concerns) {
+        this.concerns = concerns;
         this.entries = entries;
         this.cases = cases;
         this.caseReads = caseReads;
@@ -70,6 +72,7 @@ public class MeldcodeService {
         }
         entries.save(new MeldcodeEntry(caseId, step, request.doneOn(), request.doneBy(), request.summary(),
                 request.afweging(), request.decision(), blankToNull(request.decisionReason()), by, clock.instant()));
+        concerns.record(caseId, clock.instant());
         return view(caseId);
     }
 

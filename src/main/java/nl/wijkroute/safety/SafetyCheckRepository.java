@@ -11,6 +11,4 @@ interface SafetyCheckRepository extends JpaRepository<SafetyCheck, UUID> {
     Page<SafetyCheck> findByCaseId(UUID caseId, Pageable pageable);
 
     Optional<SafetyCheck> findFirstByCaseIdOrderByCheckedAtDescIdDesc(UUID caseId);
-
-    boolean existsByCaseIdAndEveryoneSafeFalse(UUID caseId);
 }

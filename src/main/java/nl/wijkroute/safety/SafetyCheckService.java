@@ -29,8 +29,11 @@ public class SafetyCheckService {
     private final SupportCaseService cases;
     private final CaseAccess access;
     private final Clock clock;
+    private final SafetyConcerns concerns;
 
-    SafetyCheckService(SafetyCheckRepository checks, SupportCaseService cases, CaseAccess access, Clock clock) {
+    SafetyCheckService(SafetyCheckRepository checks, SupportCaseService cases, CaseAccess access, Clock clock,
+                       SafetyConcerns concerns) {
+        this.concerns = concerns;
         this.checks = checks;
         this.cases = cases;
         this.access = access;
@@ -71,9 +74,13 @@ public class SafetyCheckService {
                         + " (lid " + member.id() + "): is hij of zij nu veilig, en hoe weten we dat?");
             }
         }
-        return checks.save(new SafetyCheck(caseId, step, answers.stream()
+        SafetyCheck check = checks.save(new SafetyCheck(caseId, step, answers.stream()
                 .map(answer -> new SafetyCheck.Answer(answer.memberId(), answer.safe(), answer.howWeKnow().strip()))
                 .toList(), Boolean.TRUE.equals(lastingRisk), actor, clock.instant()));
+        if (!check.isEveryoneSafe()) {
+            concerns.record(caseId, check.getCheckedAt());
+        }
+        return check;
     }
 
     /** The case's safety checks, newest first, a page at a time; the team only (and break-the-glass). */

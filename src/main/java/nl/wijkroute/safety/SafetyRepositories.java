@@ -13,8 +13,6 @@ interface MeldcodeEntryRepository extends Repository<MeldcodeEntry, Long> {
 
     List<MeldcodeEntry> findByCaseIdOrderByIdAsc(UUID caseId);
 
-    boolean existsByCaseId(UUID caseId);
-
     Optional<MeldcodeEntry> findFirstByCaseIdAndStepOrderByIdDesc(UUID caseId, MeldcodeStep step);
 }
 

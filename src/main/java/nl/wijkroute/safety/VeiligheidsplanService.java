@@ -36,9 +36,11 @@ public class VeiligheidsplanService {
     private final SupportCaseService cases;
     private final CaseAccess access;
     private final Clock clock;
+    private final SafetyConcerns concerns;
 
     VeiligheidsplanService(VeiligheidsplanRepository plans, VeiligheidsplanVersionRepository versions,
-                           SupportCaseService cases, CaseAccess access, Clock clock) {
+                           SupportCaseService cases, CaseAccess access, Clock clock, SafetyConcerns concerns) {
+        this.concerns = concerns;
         this.plans = plans;
         this.versions = versions;
         this.cases = cases;
@@ -61,6 +63,7 @@ public class VeiligheidsplanService {
         } catch (DataIntegrityViolationException raced) {
             throw new ConflictException("Deze casus heeft zojuist een veiligheidsplan gekregen: pas dat plan aan.");
         }
+        concerns.record(caseId, clock.instant());
         return write(plan, new VeiligheidsplanContent(voorwaarden, null), by, request.changeNote());
     }
 
@@ -134,6 +137,7 @@ public class VeiligheidsplanService {
         List<VeiligheidsplanContent.Voorwaarde> combined = new ArrayList<>();
         if (plan == null) {
             plan = plans.saveAndFlush(new Veiligheidsplan(caseId, clock.instant()));
+            concerns.record(caseId, clock.instant());
         } else {
             combined.addAll(version(plan, plan.getCurrentVersion()).getContent().voorwaarden());
         }

@@ -13,6 +13,7 @@ import nl.wijkroute.household.HouseholdService;
 import nl.wijkroute.route.SupportCaseService;
 import nl.wijkroute.system.problem.InvalidInputException;
 import nl.wijkroute.system.security.CurrentUser;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,10 +31,12 @@ public class SignalService {
     private final SignalMapper mapper;
     private final Clock clock;
     private final CaseAccess access;
+    private final ApplicationEventPublisher events;
 
     SignalService(HouseholdService households, SupportCaseService cases, SignalRepository signals, SignalMapper mapper,
-                  Clock clock, CaseAccess access) {
+                  Clock clock, CaseAccess access, ApplicationEventPublisher events) {
         this.access = access;
+        this.events = events;
         this.households = households;
         this.cases = cases;
         this.signals = signals;
@@ -57,7 +60,10 @@ public class SignalService {
                 request.sourceOrganisation(), request.description(), request.urgency(), request.safetyConcern(),
                 request.leefgebieden() == null ? Set.of() : request.leefgebieden(), clock.instant(), user.username()));
         access.logCreated(attachment.caseId(), household.id(), DataCategory.CASE_FILE);
-        if (!attachment.newCase() && mapper.toView(signal).raisesSafety()) {
+        boolean raisesSafety = mapper.toView(signal).raisesSafety();
+        // Safety keeps its "ever had a concern" flag from this (decision 0048), in this transaction.
+        events.publishEvent(new SignalRecorded(attachment.caseId(), raisesSafety, signal.getReceivedAt()));
+        if (!attachment.newCase() && raisesSafety) {
             // Not attached silently: the team's safety task starts beside the route (decision 0048). A new case
             // needs none: its triage asks about safety first.
             cases.raiseSafetySignal(attachment.caseId(), user.username());

@@ -7,6 +7,7 @@ import java.util.UUID;
 import nl.wijkroute.route.RoutekaartIds;
 import nl.wijkroute.route.step.StepHandler;
 import nl.wijkroute.system.problem.InvalidInputException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,8 +24,10 @@ public class TriageService implements StepHandler<TriageInput> {
     private final TriageAssessmentRepository assessments;
     private final Clock clock;
     private final TriageMapper mapper;
+    private final ApplicationEventPublisher events;
 
-    TriageService(TriageAssessmentRepository assessments, Clock clock, TriageMapper mapper) {
+    TriageService(TriageAssessmentRepository assessments, Clock clock, TriageMapper mapper, ApplicationEventPublisher events) {
+        this.events = events;
         this.assessments = assessments;
         this.clock = clock;
         this.mapper = mapper;
@@ -44,7 +47,9 @@ public class TriageService implements StepHandler<TriageInput> {
     @Transactional(propagation = Propagation.MANDATORY)
     public Map<String, Object> apply(UUID caseId, String actor, TriageInput input) {
         checkConsistent(input);
-        assessments.save(new TriageAssessment(caseId, input, actor, clock.instant()));
+        TriageAssessment assessment = assessments.save(new TriageAssessment(caseId, input, actor, clock.instant()));
+        // Safety keeps its "ever had a concern" flag from this (decision 0048), in this transaction.
+        events.publishEvent(new TriageRecorded(caseId, assessment.isSafetyConcern(), assessment.getAssessedAt()));
         return Map.of(ROUTE_VARIABLE, input.route().name());
     }
 
@@ -52,12 +57,6 @@ public class TriageService implements StepHandler<TriageInput> {
     @Transactional(readOnly = true)
     public Optional<TriageView> latestOf(UUID caseId) {
         return assessments.findFirstByCaseIdOrderByAssessedAtDesc(caseId).map(mapper::toView);
-    }
-
-    /** Whether any triage of the case (not only the latest) recorded a safety concern (safety.SafetyConcerns). */
-    @Transactional(readOnly = true)
-    public boolean everFlaggedSafety(UUID caseId) {
-        return assessments.existsByCaseIdAndSafetyConcernTrue(caseId);
     }
 
     private static void checkConsistent(TriageInput input) {

@@ -6,10 +6,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import nl.wijkroute.safety.SafetyConcerns;
 import nl.wijkroute.support.ApiTestSupport;
 import nl.wijkroute.support.StatementCounting;
 import nl.wijkroute.support.TestUsers;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -32,10 +34,14 @@ class RequestStatementBudgetTest extends ApiTestSupport {
                                               // +1 (issue 19.1, decision 0051): the household with its members through household's
                                               // API, no longer fetch-joined to the case row (no module joins another's entity)
             "GET /tasks", 6,                  // was 7: households and break-the-glass flag of the listed cases in one statement
-            "claim triage", 15,               // was 22: task and identity links, business key and task read twice
-            "complete triage", 33,            // was 35: business key by plain read, triage assessment selected before insert
-            "claim vraagverheldering", 15,    // was 22
-            "complete vraagverheldering", 37); // was 40: as triage, real question selected before insert
+            "claim triage", 14,               // was 22: task and identity links, business key and task read twice;
+                                              // 15 → 14 (0057): lookup and claim in one engine command, the task not selected again
+            "complete triage", 32,            // was 35: business key by plain read, triage assessment selected before insert;
+                                              // 33 → 32 (0057): lookup and complete in one engine command
+            "claim vraagverheldering", 14,    // was 22; 15 → 14 as claim triage
+            "complete vraagverheldering", 33); // was 40: as triage, real question selected before insert;
+                                               // 37 → 33 (issue 14, 0057): the household's members in one fetch join, not three
+                                               // loads; lookup and complete in one engine command
 
     @Test
     void eachCallOfTheRouteStaysWithinItsStatementBudget() throws Exception {
@@ -65,6 +71,31 @@ class RequestStatementBudgetTest extends ApiTestSupport {
         System.out.println("[statements per call] " + counted);
         counted.forEach((name, statements) ->
                 assertThat(statements).as("statements for " + name).isLessThanOrEqualTo(BUDGET.get(name)));
+    }
+
+    @Autowired
+    SafetyConcerns safetyConcerns;
+
+    /**
+     * "Ever had a safety concern" (decision 0048) is asked at every plan and evaluatie completion and on every
+     * resident {@code /me} call: one indexed lookup, not a read of the six sources it is made of (issue 14).
+     */
+    @Test
+    void theSafetyRuleIsOneLookupWhateverTheCase() throws Exception {
+        UUID withoutConcern = openCaseInNoord();
+        Map<String, Object> safetySignal = new LinkedHashMap<>(signal(newHousehold("noord")));
+        safetySignal.put("safetyConcern", true);
+        MvcResult flagged = postSignal(safetySignal, TestUsers.frontoffice(), UUID.randomUUID().toString());
+        assertThat(flagged.getResponse().getStatus()).isEqualTo(201);
+        UUID withConcern = UUID.fromString(read(flagged).get("caseId").asText());
+
+        var without = StatementCounting.count(() -> safetyConcerns.everHadSafetyConcern(withoutConcern));
+        var with = StatementCounting.count(() -> safetyConcerns.everHadSafetyConcern(withConcern));
+
+        assertThat(without.result()).isFalse();
+        assertThat(with.result()).isTrue();
+        assertThat(without.statements()).as(String.join("\n", without.queries())).isEqualTo(1);
+        assertThat(with.statements()).as(String.join("\n", with.queries())).isEqualTo(1);
     }
 
     private interface Call {
