@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Jobs whose retries are exhausted (an open incident): the route of their case stands still until an
- * operator has fixed the cause and retries (what Cockpit's "retry" would do; Cockpit is not shipped, decision 0042).
+ * operator has fixed the cause and retries (what Cockpit's "retry" does, for scripts; decision 0042).
  */
 @Service
 public class FailedJobService {

@@ -238,6 +238,50 @@ public class CaseAccess {
         accessLog.record(List.of(entry(user, household, caseId, category, action, AccessLogEntry.Outcome.GRANTED, false)));
     }
 
+    /** The purpose logged for an operator's look at a case's process data in Cockpit. */
+    public static final String OPERATIONS_PURPOSE = "operations";
+
+    /**
+     * An operator (role admin) looked at the process data of these process instances in Cockpit: one entry for the
+     * request, about the case each instance belongs to (its business key is the case id, or a toegang request's id).
+     * No scope applies: the admin sees the engine whole (decision 0042). Keys that are no case write nothing.
+     */
+    public void logOperations(String userId, String username, Collection<String> businessKeys) {
+        List<UUID> keys = businessKeys.stream().map(CaseAccess::uuidOrNull).filter(key -> key != null).distinct().toList();
+        if (keys.isEmpty()) {
+            return;
+        }
+        Map<UUID, UUID> households = new HashMap<>();
+        jdbc.query("""
+                select c.id, c.household_id from support_case c where c.id = any(cast(:ids as uuid[]))
+                union select c.id, c.household_id from toegang_request t join support_case c on c.id = t.case_id
+                where t.id = any(cast(:ids as uuid[]))""", Map.of("ids", uuidArray(keys)),
+                row -> {
+                    households.put((UUID) row.getObject("id"), (UUID) row.getObject("household_id"));
+                });
+        if (households.isEmpty()) {
+            return;
+        }
+        AccessLogEntry entry = new AccessLogEntry(username, Roles.ADMIN, null, null, null, DataCategory.ROUTE.name(),
+                AccessAction.READ.name(), OPERATIONS_PURPOSE, AccessLogEntry.Outcome.GRANTED, false, userId);
+        if (households.size() == 1) {
+            Map.Entry<UUID, UUID> only = households.entrySet().iterator().next();
+            entry = new AccessLogEntry(username, Roles.ADMIN, null, only.getValue(), only.getKey(), DataCategory.ROUTE.name(),
+                    AccessAction.READ.name(), OPERATIONS_PURPOSE, AccessLogEntry.Outcome.GRANTED, false, userId);
+        } else {
+            entry = entry.listing(List.copyOf(new LinkedHashSet<>(households.values())), List.copyOf(households.keySet()));
+        }
+        accessLog.record(List.of(entry));
+    }
+
+    private static UUID uuidOrNull(String key) {
+        try {
+            return key == null ? null : UUID.fromString(key);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** Every look at the access log is itself logged: by case, by user or unfiltered it still shows who looked at whom. */
     @EventListener
     void logConsulted(AccessLogConsulted consulted) {
