@@ -74,6 +74,8 @@ class SqlBoundaryTest {
             Map.entry("reflection_score", "reflection"),
             Map.entry("reflection_session", "reflection"),
             Map.entry("resident_view_disclosure", "privacy.resident"),
+            // "ever had a safety concern", one row per case (V61, decision 0057)
+            Map.entry("safety_concern", "safety"),
             Map.entry("shedlock", "system"),
             // fed by a trigger on route's step history
             Map.entry("stage_stay", "route"));

@@ -97,12 +97,13 @@ public class HouseholdService {
     }
 
     /**
-     * The household's members (never their BSN), oldest first. Read through the entity by id, so repeated calls
-     * in one transaction are served by the persistence context, not by new statements.
+     * The household's members (never their BSN), oldest first: the household and its members in one statement
+     * (a step that checks members reads them once).
      */
     @Transactional(readOnly = true)
     public List<HouseholdView.Member> membersOf(UUID id) {
-        return HouseholdView.membersOf(get(id));
+        return HouseholdView.membersOf(households.findWithMembersById(id)
+                .orElseThrow(() -> new NotFoundException("Huishouden bestaat niet.")));
     }
 
     /**

@@ -113,6 +113,20 @@ class CockpitRulesTest extends ApiTestSupport {
         softly.assertAll();
     }
 
+    @Test
+    void cockpitsOwnPageFilesAreNotServedOutsideItsLogin() throws Exception {
+        // The webapp's webjar is on the classpath for /camunda; the API chain serves /webjars/** for the dashboard's
+        // Chart.js, so without its own rule Cockpit's pages would load there without any login.
+        int cockpitPage = mvc.perform(request(HttpMethod.GET, "/webjars/camunda/app/cockpit/index.html"))
+                .andReturn().getResponse().getStatus();
+        int dashboardScript = mvc.perform(request(HttpMethod.GET, "/webjars/chart.js/4.5.1/dist/chart.umd.min.js"))
+                .andReturn().getResponse().getStatus();
+        SoftAssertions softly = new SoftAssertions();
+        softly.assertThat(cockpitPage).as("Cockpit's page without a login").isIn(401, 403);
+        softly.assertThat(dashboardScript).as("the dashboard's script stays public").isEqualTo(200);
+        softly.assertAll();
+    }
+
     private int status(Call call, RequestPostProcessor who) throws Exception {
         return mvc.perform(request(call.method(), call.path()).with(who).contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andReturn().getResponse().getStatus();

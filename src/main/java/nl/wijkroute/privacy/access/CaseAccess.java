@@ -19,6 +19,7 @@ import nl.wijkroute.privacy.accesslog.AccessLogConsulted;
 import nl.wijkroute.privacy.accesslog.AccessLogEntry;
 import nl.wijkroute.route.RouteReadModels;
 import nl.wijkroute.system.problem.NotFoundException;
+import nl.wijkroute.toegang.ToegangReadModels;
 import nl.wijkroute.system.security.CurrentUser;
 import nl.wijkroute.system.security.Roles;
 import org.springframework.context.event.EventListener;
@@ -253,9 +254,10 @@ public class CaseAccess {
         }
         Map<UUID, UUID> households = new HashMap<>();
         jdbc.query("""
-                select c.id, c.household_id from support_case c where c.id = any(cast(:ids as uuid[]))
-                union select c.id, c.household_id from toegang_request t join support_case c on c.id = t.case_id
-                where t.id = any(cast(:ids as uuid[]))""", Map.of("ids", uuidArray(keys)),
+                select c.id, c.household_id from %1$s c where c.id = any(cast(:ids as uuid[]))
+                union select c.id, c.household_id from %2$s t join %1$s c on c.id = t.case_id
+                where t.id = any(cast(:ids as uuid[]))""".formatted(RouteReadModels.CASE_SCOPE_VIEW,
+                        ToegangReadModels.REQUEST_LAW_VIEW), Map.of("ids", uuidArray(keys)),
                 row -> {
                     households.put((UUID) row.getObject("id"), (UUID) row.getObject("household_id"));
                 });

@@ -89,6 +89,8 @@ class SecurityConfiguration {
                     requests
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        // Cockpit's page files come with the webapp's webjar: only under /camunda, behind its login.
+                        .requestMatchers("/webjars/camunda/**").denyAll()
                         // The dashboard page and its scripts are public; its data comes from the API with a token.
                         .requestMatchers("/dashboard", "/dashboard/**", "/webjars/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Roles.ADMIN)
