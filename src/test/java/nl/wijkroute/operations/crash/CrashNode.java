@@ -13,18 +13,21 @@ import nl.wijkroute.system.security.TokenValidators;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
+import org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
  * One instance of the service in a JVM of its own, for {@link NodeCrashTest} to kill with SIGKILL: the
  * application as it is, trusting the crash test's token key (read from a file) and naming its job executor's
- * lock owner after the node, so that the jobs a killed node held can be found.
+ * lock owner after the node, so that the jobs a killed node held can be found; optionally slow at working off the
+ * jobs it acquired ({@code crash.job-delay-millis}), so that it is killed while it holds job locks.
  */
 public final class CrashNode {
 
@@ -49,11 +52,26 @@ public final class CrashNode {
         }
 
         @Bean
-        ProcessEnginePlugin lockOwnerIsTheNode(@Value("${crash.node}") String node) {
+        ProcessEnginePlugin lockOwnerIsTheNode(@Value("${crash.node}") String node,
+                @Value("${crash.job-delay-millis:0}") long jobDelayMillis) {
             return new AbstractProcessEnginePlugin() {
                 @Override
                 public void postInit(ProcessEngineConfigurationImpl configuration) {
                     configuration.getJobExecutor().setLockOwner(node);
+                    if (jobDelayMillis > 0 && configuration.getJobExecutor() instanceof SpringJobExecutor executor) {
+                        // A node slow to work off what it acquired (as under CPU load): its acquired jobs wait
+                        // locked in its queue, so that the crash test can kill it while it holds job locks.
+                        TaskExecutor pool = executor.getTaskExecutor();
+                        executor.setTaskExecutor(job -> pool.execute(() -> {
+                            try {
+                                Thread.sleep(jobDelayMillis);
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                                return;
+                            }
+                            job.run();
+                        }));
+                    }
                 }
             };
         }

@@ -14,10 +14,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,6 +54,12 @@ class NodeCrashTest {
     private static final int CLIENTS = Integer.getInteger("crash.clients", 50);
     private static final Duration BEFORE_KILL = Duration.ofSeconds(Long.getLong("crash.before-kill-seconds", 20));
     private static final Duration AFTER_RESTART = Duration.ofSeconds(Long.getLong("crash.after-restart-seconds", 15));
+    /** The victim works off each acquired job this much later, so that it holds job locks when it is killed. */
+    private static final long VICTIM_JOB_DELAY_MILLIS = Long.getLong("crash.victim-job-delay-millis", 1000);
+    /** The job executors' lock time: a job of the dead node runs once this has passed since it was locked. */
+    private static final long LOCK_TIME_MILLIS = 15_000;
+    /** How long a start may take: on the shared 2-core machine with load average 30 a start took 11 minutes. */
+    private static final Duration STARTUP = Duration.ofMinutes(Long.getLong("crash.startup-minutes", 30));
     private static final String CLIENT_USER = "frontoffice";
     private static final String COACH = "wijkcoach";
     /** Which stage the support_case row must show while the engine waits in which activity. */
@@ -80,6 +89,8 @@ class NodeCrashTest {
         final String jdbcUrl;
         final Path keyFile;
         volatile Process process;
+        volatile Instant started;
+        volatile long logOffset;
 
         Node(String name, String jdbcUrl, Path keyFile) {
             this.name = name;
@@ -91,22 +102,43 @@ class NodeCrashTest {
             return "http://127.0.0.1:" + port + "/api/v1";
         }
 
-        void start() throws Exception {
-            File log = new File("target/crash/" + name + ".log");
+        void start(String... extra) throws Exception {
+            File log = log();
             log.getParentFile().mkdirs();
-            process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx600m",
-                    "-cp", classpath(), CrashNode.class.getName(),
+            logOffset = log.length();
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx600m", "-cp", classpath(), CrashNode.class.getName(),
                     "--server.port=" + port, "--wijkroute.embedded-postgres.enabled=false",
                     "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres",
                     "--spring.datasource.hikari.maximum-pool-size=20",
-                    "--camunda.bpm.job-execution.enabled=true", "--camunda.bpm.job-execution.lock-time-in-millis=15000",
+                    "--camunda.bpm.job-execution.enabled=true", "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME_MILLIS,
                     "--camunda.bpm.job-execution.wait-time-in-millis=500", "--camunda.bpm.job-execution.max-wait=2000",
                     // A small executor with a queue: acquired jobs wait locked, as they do under load.
                     "--camunda.bpm.job-execution.core-pool-size=1", "--camunda.bpm.job-execution.max-pool-size=1",
                     "--camunda.bpm.job-execution.queue-capacity=20", "--camunda.bpm.job-execution.max-jobs-per-acquisition=10",
                     "--wijkroute.scheduling.enabled=true", "--wijkroute.route.nazorg-period=PT10S",
-                    "--crash.node=" + name, "--crash.public-key=" + keyFile.toAbsolutePath())
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+                    "--crash.node=" + name, "--crash.public-key=" + keyFile.toAbsolutePath()));
+            command.addAll(List.of(extra));
+            started = Instant.now();
+            process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+        }
+
+        File log() {
+            return new File("target/crash/" + name + ".log");
+        }
+
+        /** Waits until this start of the node has logged the text. */
+        void awaitLog(String text, Duration atMost) throws Exception {
+            Instant until = Instant.now().plus(atMost);
+            while (true) {
+                String log = Files.readString(log().toPath(), java.nio.charset.StandardCharsets.ISO_8859_1);
+                if (log.length() > logOffset && log.substring((int) logOffset).contains(text)) {
+                    return;
+                }
+                assertThat(process.isAlive()).as(name + " died while starting, see target/crash/" + name + ".log").isTrue();
+                assertThat(Instant.now()).as(name + " did not log " + text + " in time").isBefore(until);
+                Thread.sleep(1000);
+            }
         }
 
         boolean ready() {
@@ -125,6 +157,11 @@ class NodeCrashTest {
                 assertThat(Instant.now()).as(name + " not ready in time").isBefore(until);
                 Thread.sleep(500);
             }
+            // Wall time against the CPU time the JVM got: on a shared machine a slow start is a starved one.
+            System.out.printf("[crash] %s ready %.0f s after its start, having had %.0f s of CPU (load average %.1f)%n", name,
+                    Duration.between(started, Instant.now()).toMillis() / 1000.0,
+                    process.info().totalCpuDuration().orElse(Duration.ZERO).toMillis() / 1000.0,
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
 
         void kill() throws Exception {
@@ -144,10 +181,13 @@ class NodeCrashTest {
             nodes.add(a);
             nodes.add(b);
             try {
-                a.start();
-                a.awaitReady(Duration.ofMinutes(10));
+                a.start("--crash.job-delay-millis=" + VICTIM_JOB_DELAY_MILLIS);
+                // B starts once A's engine exists (A created the engine's properties and holds the deployment
+                // lock when it deploys), so that the two starts overlap on a slow machine without racing.
+                a.awaitLog("ENGINE-00001", STARTUP);
                 b.start();
-                b.awaitReady(Duration.ofMinutes(10));
+                a.awaitReady(STARTUP);
+                b.awaitReady(STARTUP);
                 JdbcTemplate db = new JdbcTemplate(new SingleConnectionDataSource(url, "postgres", "", true));
                 run(a, db);
             } finally {
@@ -190,17 +230,27 @@ class NodeCrashTest {
         long started = System.nanoTime();
         Thread.sleep(BEFORE_KILL.toMillis());
 
-        // Kill -9 in the middle; what the victim had locked at that moment.
-        Set<String> lockedByVictim = Set.copyOf(db.queryForList(
-                "select id_ from act_ru_job where lock_owner_ = ? and lock_exp_time_ > now()", String.class, victim.name));
+        // Kill -9 in the middle, at a moment the victim holds job locks (its slow executor keeps acquired jobs
+        // locked in its queue; the wait is bounded: nazorg timers fall due 10 s after each toeleiding).
+        Instant lockWaitUntil = Instant.now().plus(Duration.ofMinutes(2));
+        while (heldLocks(db, victim) == 0 && Instant.now().isBefore(lockWaitUntil)) {
+            Thread.sleep(100);
+        }
         int requestsAtKill = requests.get();
         victim.kill();
         Instant killedAt = Instant.now();
+        // What the dead node held: its locks that had not expired. A job it finished before dying is gone from
+        // act_ru_job; one it was running rolled back with its connection and is still locked here.
+        Map<String, Timestamp> lockedByVictim = new HashMap<>();
+        db.query("select id_, lock_exp_time_ from act_ru_job where lock_owner_ = ? and lock_exp_time_ > now()",
+                row -> {
+                    lockedByVictim.put(row.getString(1), row.getTimestamp(2));
+                }, victim.name);
         System.out.printf("[crash] killed %s after %d requests; it held %d job lock(s)%n", victim.name, requestsAtKill,
                 lockedByVictim.size());
         Thread.sleep(3000);
         victim.start();
-        victim.awaitReady(Duration.ofMinutes(10));
+        victim.awaitReady(STARTUP);
         System.out.printf("[crash] %s back after %.0f s%n", victim.name, Duration.between(killedAt, Instant.now()).toMillis() / 1000.0);
         Thread.sleep(AFTER_RESTART.toMillis());
         running.set(false);
@@ -214,6 +264,12 @@ class NodeCrashTest {
             Thread.sleep(1000);
         }
         check(db, lockedByVictim, seconds);
+    }
+
+    private static int heldLocks(JdbcTemplate db, Node node) {
+        // Locks with a few seconds to go, so that they are still held when the kill lands.
+        return db.queryForObject("select count(*) from act_ru_job where lock_owner_ = ? "
+                + "and lock_exp_time_ > now() + interval '3 seconds'", Integer.class, node.name);
     }
 
     private static int due(JdbcTemplate db) {
@@ -303,7 +359,7 @@ class NodeCrashTest {
         }
     }
 
-    private void check(JdbcTemplate db, Set<String> lockedByVictim, double seconds) {
+    private void check(JdbcTemplate db, Map<String, Timestamp> lockedByVictim, double seconds) {
         int signals = db.queryForObject("select count(*) from signal", Integer.class);
         int cases = db.queryForObject("select count(*) from support_case", Integer.class);
         int lostSignals = (int) acknowledgedSignals.entrySet().stream().filter(ack -> db.queryForObject(
@@ -343,9 +399,18 @@ class NodeCrashTest {
         int stuckJobs = db.queryForObject("select count(*) from act_ru_job where retries_ = 0 or (duedate_ < now() - interval '30 seconds') "
                 + "or (lock_exp_time_ < now() and lock_owner_ is not null)", Integer.class);
         int victimJobsLeft = lockedByVictim.isEmpty() ? 0 : db.queryForObject(
-                "select count(*) from act_ru_job where id_ = any(?::varchar[])", Integer.class, "{" + String.join(",", lockedByVictim) + "}");
-        int victimJobsRan = lockedByVictim.isEmpty() ? 0 : db.queryForObject("select count(distinct job_id_) from act_hi_job_log "
-                + "where job_state_ = 2 and job_id_ = any(?::varchar[])", Integer.class, "{" + String.join(",", lockedByVictim) + "}");
+                "select count(*) from act_ru_job where id_ = any(?::varchar[])", Integer.class,
+                "{" + String.join(",", lockedByVictim.keySet()) + "}");
+        // Ran (job log: successful) no earlier than the dead node's lock expired: taken over, not finished by it.
+        List<Long> takeoverSeconds = new ArrayList<>();
+        lockedByVictim.forEach((job, expiry) -> {
+            Timestamp ran = db.queryForObject("select min(timestamp_) from act_hi_job_log where job_id_ = ? and job_state_ = 2",
+                    Timestamp.class, job);
+            if (ran != null && !ran.before(expiry)) {
+                takeoverSeconds.add(Duration.between(expiry.toInstant(), ran.toInstant()).toSeconds());
+            }
+        });
+        int victimJobsRan = takeoverSeconds.size();
         int nazorgChecks = db.queryForObject("select count(*) from act_ru_task where task_def_key_ = 'nazorgControle'", Integer.class);
 
         System.out.printf("""
@@ -356,11 +421,12 @@ class NodeCrashTest {
                 [crash] duplicates: cases with more than one signal %d, idempotency keys %d, step-history moves %d, history tasks %d
                 [crash] stage copy differs from the engine's activity: %d; open cases without a route: %d; orphan executions: %d
                 [crash] stuck jobs (failed, overdue > 30 s, or locked past expiry): %d; nazorg timers fired: %d
-                [crash] jobs the killed instance held locked: %d, ran after the lock expired: %d, still waiting: %d
+                [crash] jobs the killed instance held locked: %d, ran after the lock expired: %d (%s s after expiry), still waiting: %d
                 """, CLIENTS, seconds, requests.get(), requests.get() / seconds, unanswered.get(), retries.get(),
                 acknowledgedSignals.size(), signals, cases, lostSignals, acknowledgedSteps.size(), lostSteps,
                 signalsPerCaseAboveOne, duplicateKeys, duplicateSteps, duplicateHistory, inconsistent.size(), casesWithoutRoute,
-                orphanExecutions, stuckJobs, nazorgChecks, lockedByVictim.size(), victimJobsRan, victimJobsLeft);
+                orphanExecutions, stuckJobs, nazorgChecks, lockedByVictim.size(), victimJobsRan,
+                takeoverSeconds.isEmpty() ? "-" : Collections.min(takeoverSeconds) + "-" + Collections.max(takeoverSeconds), victimJobsLeft);
 
         assertThat(lostSignals).as("acknowledged signals missing").isZero();
         assertThat(lostSteps).as("acknowledged completions missing").isZero();
@@ -369,6 +435,7 @@ class NodeCrashTest {
         assertThat(inconsistent).as("stage copy vs engine").isEmpty();
         assertThat(casesWithoutRoute + orphanExecutions).as("cases without a route, orphan executions").isZero();
         assertThat(stuckJobs).as("stuck jobs").isZero();
+        assertThat(lockedByVictim).as("the killed instance held job locks").isNotEmpty();
         assertThat(victimJobsLeft).as("jobs of the killed instance still waiting").isZero();
         assertThat(victimJobsRan).as("jobs of the killed instance ran").isEqualTo(lockedByVictim.size());
     }
