@@ -12,19 +12,27 @@ create table dashboard_aggregate_state (
     refreshed_at timestamptz not null
 );
 
--- Per day, team, wijk and route step: stays that began, stays that ended, and stays open at the end of
--- the day (a row for every day on which a stay was open, so the open count at any day is one lookup).
+-- Per day, team, wijk and route step on which a stay began or ended: how many began, how many ended,
+-- and how many were open at the end of the day. The open count at the end of any day is that of the
+-- latest row on or before it (one index probe per team, wijk and stage, listed in dashboard_stage_key).
 create table dashboard_stage_day (
-    day         date        not null,
     team_id     varchar(64) not null,
     wijk_id     varchar(64) not null,
     stage       varchar(32) not null,
+    day         date        not null,
     entered     integer     not null,
     left_count  integer     not null,
     open_at_end integer     not null,
-    primary key (day, team_id, wijk_id, stage)
+    primary key (team_id, wijk_id, stage, day)
 );
-create index dashboard_stage_day_team on dashboard_stage_day (team_id, day);
+create index dashboard_stage_day_day on dashboard_stage_day (day);
+
+create table dashboard_stage_key (
+    team_id varchar(64) not null,
+    wijk_id varchar(64) not null,
+    stage   varchar(32) not null,
+    primary key (team_id, wijk_id, stage)
+);
 
 -- Per day, team and wijk: signals by source, cases started, cases whose support ended.
 create table dashboard_flow_day (

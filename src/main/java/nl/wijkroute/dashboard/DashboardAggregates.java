@@ -29,41 +29,41 @@ public class DashboardAggregates {
 
     private static final Logger log = LoggerFactory.getLogger(DashboardAggregates.class);
 
-    /** Days as the session's calendar sees them, from {@code :first} to {@code :last} inclusive. */
+    /**
+     * Days as the session's calendar sees them, from {@code :first} to {@code :last} inclusive: a row per team,
+     * wijk, stage and day on which a stay began or ended, its open count carried on from the latest row before.
+     */
     private static final String STAGE_DAYS = """
             with range as (
                 select cast(:first as timestamp) at time zone :zone as lower,
                        cast(cast(:last as date) + 1 as timestamp) at time zone :zone as upper
-            ), entered as (
-                select cast(s.entered_at at time zone :zone as date) as day, s.team_id, s.wijk_id, s.stage, count(*) as n
+            ), moves as (
+                select cast(s.entered_at at time zone :zone as date) as day, s.team_id, s.wijk_id, s.stage, 1 as entered, 0 as left_count
                 from {stage_stay} s, range r where s.entered_at >= r.lower and s.entered_at < r.upper
-                group by 1, 2, 3, 4
-            ), left_stays as (
-                select cast(s.left_at at time zone :zone as date) as day, s.team_id, s.wijk_id, s.stage, count(*) as n
+                union all
+                select cast(s.left_at at time zone :zone as date), s.team_id, s.wijk_id, s.stage, 0, 1
                 from {stage_stay} s, range r where s.left_at >= r.lower and s.left_at < r.upper
-                group by 1, 2, 3, 4
-            ), base as (
-                select team_id, wijk_id, stage, open_at_end as n from dashboard_stage_day
-                where day = cast(:first as date) - 1 and open_at_end <> 0
-            ), keys as (
-                select team_id, wijk_id, stage from entered
-                union select team_id, wijk_id, stage from left_stays
-                union select team_id, wijk_id, stage from base
-            ), grid as (
-                select cast(d as date) as day, k.team_id, k.wijk_id, k.stage
-                from keys k cross join generate_series(cast(:first as date), cast(:last as date), interval '1 day') d
             ), days as (
-                select g.day, g.team_id, g.wijk_id, g.stage, coalesce(e.n, 0) as entered, coalesce(l.n, 0) as left_count,
-                       coalesce(b.n, 0) + sum(coalesce(e.n, 0) - coalesce(l.n, 0))
-                           over (partition by g.team_id, g.wijk_id, g.stage order by g.day) as open_at_end
-                from grid g
-                left join entered e on e.day = g.day and e.team_id = g.team_id and e.wijk_id = g.wijk_id and e.stage = g.stage
-                left join left_stays l on l.day = g.day and l.team_id = g.team_id and l.wijk_id = g.wijk_id and l.stage = g.stage
-                left join base b on b.team_id = g.team_id and b.wijk_id = g.wijk_id and b.stage = g.stage
+                select day, team_id, wijk_id, stage, sum(entered) as entered, sum(left_count) as left_count
+                from moves group by day, team_id, wijk_id, stage
+            ), base as (
+                select k.team_id, k.wijk_id, k.stage, b.open_at_end as n
+                from dashboard_stage_key k
+                cross join lateral (select a.open_at_end from dashboard_stage_day a
+                                    where a.team_id = k.team_id and a.wijk_id = k.wijk_id and a.stage = k.stage
+                                      and a.day < cast(:first as date)
+                                    order by a.day desc limit 1) b
             )
-            insert into dashboard_stage_day (day, team_id, wijk_id, stage, entered, left_count, open_at_end)
-            select day, team_id, wijk_id, stage, entered, left_count, open_at_end from days
-            where entered > 0 or left_count > 0 or open_at_end <> 0
+            insert into dashboard_stage_day (team_id, wijk_id, stage, day, entered, left_count, open_at_end)
+            select d.team_id, d.wijk_id, d.stage, d.day, d.entered, d.left_count,
+                   coalesce(b.n, 0) + sum(d.entered - d.left_count) over (partition by d.team_id, d.wijk_id, d.stage order by d.day)
+            from days d left join base b on b.team_id = d.team_id and b.wijk_id = d.wijk_id and b.stage = d.stage
+            """;
+
+    private static final String STAGE_KEYS = """
+            insert into dashboard_stage_key (team_id, wijk_id, stage)
+            select distinct team_id, wijk_id, stage from dashboard_stage_day where day >= :first
+            on conflict do nothing
             """;
 
     private static final String FLOW_DAYS = """
@@ -139,6 +139,7 @@ public class DashboardAggregates {
         var sql = jdbc.getJdbcOperations();
         sql.execute("lock table dashboard_aggregate_state in exclusive mode");
         sql.update("delete from dashboard_stage_day");
+        sql.update("delete from dashboard_stage_key");
         sql.update("delete from dashboard_flow_day");
         sql.update("delete from dashboard_aggregate_state");
         Map<String, Object> bounds = jdbc.queryForMap(ReportingViews.sql("""
@@ -156,7 +157,7 @@ public class DashboardAggregates {
         }
     }
 
-    /** Writes the days {@code first..last}; the day before {@code first} must be there (or nothing was open). */
+    /** Writes the days {@code first..last}, carrying on the open counts of the days before {@code first}. */
     private void fill(LocalDate first, LocalDate last, String zone) {
         long start = System.nanoTime();
         MapSqlParameterSource days = new MapSqlParameterSource().addValue("first", Date.valueOf(first))
@@ -164,6 +165,7 @@ public class DashboardAggregates {
         jdbc.update("delete from dashboard_stage_day where day >= :first", days);
         jdbc.update("delete from dashboard_flow_day where day >= :first", days);
         int stageRows = jdbc.update(ReportingViews.sql(STAGE_DAYS), days);
+        jdbc.update(STAGE_KEYS, days);
         int flowRows = jdbc.update(ReportingViews.sql(FLOW_DAYS), days);
         jdbc.update("update dashboard_aggregate_state set through_day = :last, refreshed_at = now()", days);
         log.info("Dashboard aggregates: days {} to {} written ({} stage rows, {} flow rows) in {} ms", first, last, stageRows,
@@ -179,6 +181,7 @@ public class DashboardAggregates {
     @Transactional
     public void clear() {
         jdbc.getJdbcOperations().update("delete from dashboard_stage_day");
+        jdbc.getJdbcOperations().update("delete from dashboard_stage_key");
         jdbc.getJdbcOperations().update("delete from dashboard_flow_day");
         jdbc.getJdbcOperations().update("delete from dashboard_aggregate_state");
     }

@@ -63,7 +63,8 @@ class DashboardQueries {
      * The stage each case was in at {@code asOf}: stays that had begun and not yet ended then. When the
      * day before {@code asOf} is in the dashboard's aggregate (decision 0055): the stays open at the end of
      * that day, plus those that began and minus those that ended on the day of {@code asOf} up to it — the
-     * same number, since a stay that ended by then had begun by then.
+     * same number, since a stay that ended by then had begun by then. The open count at the end of a day is
+     * that of the latest day with a move on or before it, per team, wijk and stage.
      */
     List<Row> workInProgress(DashboardFilter filter, Instant asOf) {
         MapSqlParameterSource parameters = forCall(filter).addValue("asOf", Timestamp.from(asOf));
@@ -88,11 +89,14 @@ class DashboardQueries {
             parameters.addValue("baseDay", aggregated.get(0).get("base_day")).addValue("dayStart", aggregated.get(0).get("day_start"));
             sql = """
                     select stage, sum(n) as n from (
-                        select a.stage, a.open_at_end as n
-                        from dashboard_stage_day a
-                        where a.day = :baseDay
-                          and (cast(:team as varchar) is null or a.team_id = :team)
-                          and (cast(:wijk as varchar) is null or a.wijk_id = :wijk)
+                        select k.stage, b.open_at_end as n
+                        from dashboard_stage_key k
+                        cross join lateral (select a.open_at_end from dashboard_stage_day a
+                                            where a.team_id = k.team_id and a.wijk_id = k.wijk_id and a.stage = k.stage
+                                              and a.day <= :baseDay
+                                            order by a.day desc limit 1) b
+                        where (cast(:team as varchar) is null or k.team_id = :team)
+                          and (cast(:wijk as varchar) is null or k.wijk_id = :wijk)
                         union all
                         select s.stage, 1
                         from {stage_stay} s
