@@ -100,9 +100,13 @@ public class DashboardAggregates {
         this.jdbc = jdbc;
     }
 
-    /** Every few minutes, on one instance: adds the days that have ended since the last run (usually none). */
+    /**
+     * Every few minutes, on one instance: adds the days that have ended since the last run (usually none).
+     * Transactional itself: the call to {@link #refresh()} inside this bean does not pass its proxy.
+     */
     @Scheduled(cron = "${wijkroute.dashboard.aggregate-cron:0 */10 * * * *}", zone = MunicipalTime.TIME_ZONE)
     @SchedulerLock(name = "dashboard-aggregates", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
+    @Transactional
     public void refreshOnSchedule() {
         refresh();
     }
@@ -110,6 +114,7 @@ public class DashboardAggregates {
     /** Every night, on one instance: computes every day again, taking in history written with past times. */
     @Scheduled(cron = "${wijkroute.dashboard.aggregate-rebuild-cron:0 40 3 * * *}", zone = MunicipalTime.TIME_ZONE)
     @SchedulerLock(name = "dashboard-aggregates", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
+    @Transactional
     public void rebuildOnSchedule() {
         rebuild();
     }
