@@ -50,12 +50,12 @@ class BusinessMetrics {
             return last;
         }
         Map<Stage, Long> perStage = new EnumMap<>(Stage.class);
-        jdbc.query("select current_stage, count(*) from support_case where status <> 'CLOSED' group by current_stage",
+        jdbc.query(ReportingViews.sql("select current_stage, count(*) from {case} where status <> 'CLOSED' group by current_stage"),
                 rs -> {
                     perStage.put(Stage.valueOf(rs.getString(1)), rs.getLong(2));
                 });
-        Long overdue = jdbc.queryForObject("select count(*) from legal_deadline where status <> 'MET' and breached", Long.class);
-        Long escalations = jdbc.queryForObject("select count(*) from escalation where status <> 'DEESCALATED'", Long.class);
+        Long overdue = jdbc.queryForObject(ReportingViews.sql("select count(*) from {legal_term} where status <> 'MET' and breached"), Long.class);
+        Long escalations = jdbc.queryForObject(ReportingViews.sql("select count(*) from {escalation} where status <> 'DEESCALATED'"), Long.class);
         Snapshot fresh = new Snapshot(now, perStage, overdue == null ? 0 : overdue, escalations == null ? 0 : escalations);
         snapshot = fresh;
         return fresh;

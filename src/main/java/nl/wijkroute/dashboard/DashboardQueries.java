@@ -14,9 +14,10 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The indicators, computed in PostgreSQL from the append-only step history (through its stage_stay
- * projection, kept by a trigger) and the other tables.
- * Every query joins the case for the team and the household for the wijk, and returns aggregates only.
+ * The indicators, computed in PostgreSQL from the append-only step history (through its stage-stay
+ * projection) and the other modules' data, read only through the views their owners publish for reporting
+ * ({@link ReportingViews}, issue 19). Every query filters on the case's team and wijk (copied onto the
+ * rows it counts), and returns aggregates only.
  * Definitions: docs/dashboard-indicators.md.
  */
 @Repository
@@ -24,14 +25,14 @@ class DashboardQueries {
 
     /** Cases in scope of the filter; joined into every query. */
     private static final String SCOPE = """
-            join support_case c on c.id = %s
+            join {case} c on c.case_id = %s
             where (cast(:team as varchar) is null or c.team_id = :team)
               and (cast(:wijk as varchar) is null or c.wijk_id = :wijk)
             """;
 
     /** The cases themselves in scope of the filter (the case carries a copy of its household's wijk). */
     private static final String CASES = """
-            from support_case c
+            from {case} c
             where (cast(:team as varchar) is null or c.team_id = :team)
               and (cast(:wijk as varchar) is null or c.wijk_id = :wijk)
             """;
@@ -49,27 +50,70 @@ class DashboardQueries {
     List<Row> workInProgressNow(DashboardFilter filter) {
         String sql = """
                 select s.stage, count(*) as n
-                from stage_stay s
+                from {stage_stay} s
                 where s.left_at is null
                   and (cast(:team as varchar) is null or s.team_id = :team)
                   and (cast(:wijk as varchar) is null or s.wijk_id = :wijk)
                 group by s.stage order by s.stage
                 """;
-        return jdbc.query(sql, forCall(filter), (rs, i) -> new Row(rs.getString("stage"), rs.getLong("n"), null, null));
+        return jdbc.query(ReportingViews.sql(sql), forCall(filter), (rs, i) -> new Row(rs.getString("stage"), rs.getLong("n"), null, null));
     }
 
-    /** The stage each case was in at {@code asOf}: stays that had begun and not yet ended then. */
+    /**
+     * The stage each case was in at {@code asOf}: stays that had begun and not yet ended then. When the
+     * day before {@code asOf} is in the dashboard's aggregate (decision 0055): the stays open at the end of
+     * that day, plus those that began and minus those that ended on the day of {@code asOf} up to it — the
+     * same number, since a stay that ended by then had begun by then. The open count at the end of a day is
+     * that of the latest day with a move on or before it, per team, wijk and stage.
+     */
     List<Row> workInProgress(DashboardFilter filter, Instant asOf) {
-        String sql = """
-                select s.stage, count(*) as n
-                from stage_stay s
-                where (cast(:team as varchar) is null or s.team_id = :team)
-                  and (cast(:wijk as varchar) is null or s.wijk_id = :wijk)
-                  and s.entered_at <= :asOf and (s.left_at is null or s.left_at > :asOf)
-                group by s.stage order by s.stage
-                """;
-        return jdbc.query(sql, forCall(filter).addValue("asOf", Timestamp.from(asOf)),
-                (rs, i) -> new Row(rs.getString("stage"), rs.getLong("n"), null, null));
+        MapSqlParameterSource parameters = forCall(filter).addValue("asOf", Timestamp.from(asOf));
+        List<Map<String, Object>> aggregated = jdbc.queryForList("""
+                select cast(date_trunc('day', cast(:asOf as timestamptz)) at time zone s.time_zone as date) - 1 as base_day,
+                       date_trunc('day', cast(:asOf as timestamptz)) as day_start, s.time_zone
+                from dashboard_aggregate_state s
+                where s.time_zone = current_setting('TimeZone')
+                  and cast(date_trunc('day', cast(:asOf as timestamptz)) at time zone s.time_zone as date) - 1 <= s.through_day
+                """, parameters);
+        String sql;
+        if (aggregated.isEmpty()) {
+            sql = """
+                    select s.stage, count(*) as n
+                    from {stage_stay} s
+                    where (cast(:team as varchar) is null or s.team_id = :team)
+                      and (cast(:wijk as varchar) is null or s.wijk_id = :wijk)
+                      and s.entered_at <= :asOf and (s.left_at is null or s.left_at > :asOf)
+                    group by s.stage order by s.stage
+                    """;
+        } else {
+            parameters.addValue("baseDay", aggregated.get(0).get("base_day")).addValue("dayStart", aggregated.get(0).get("day_start"));
+            sql = """
+                    select stage, sum(n) as n from (
+                        select k.stage, b.open_at_end as n
+                        from dashboard_stage_key k
+                        cross join lateral (select a.open_at_end from dashboard_stage_day a
+                                            where a.team_id = k.team_id and a.wijk_id = k.wijk_id and a.stage = k.stage
+                                              and a.day <= :baseDay
+                                            order by a.day desc limit 1) b
+                        where (cast(:team as varchar) is null or k.team_id = :team)
+                          and (cast(:wijk as varchar) is null or k.wijk_id = :wijk)
+                        union all
+                        select s.stage, 1
+                        from {stage_stay} s
+                        where s.entered_at >= :dayStart and s.entered_at <= :asOf
+                          and (cast(:team as varchar) is null or s.team_id = :team)
+                          and (cast(:wijk as varchar) is null or s.wijk_id = :wijk)
+                        union all
+                        select s.stage, -1
+                        from {stage_stay} s
+                        where s.left_at >= :dayStart and s.left_at <= :asOf
+                          and (cast(:team as varchar) is null or s.team_id = :team)
+                          and (cast(:wijk as varchar) is null or s.wijk_id = :wijk)
+                    ) counts
+                    group by stage having sum(n) > 0 order by stage
+                    """;
+        }
+        return jdbc.query(ReportingViews.sql(sql), parameters, (rs, i) -> new Row(rs.getString("stage"), rs.getLong("n"), null, null));
     }
 
     /**
@@ -89,7 +133,7 @@ class DashboardQueries {
                 .map(stage -> """
                         (select '%s' as key, count(*) as n,
                                 percentile_cont(array[0.5, 0.8]) within group (order by s.duration_seconds) as p
-                         from stage_stay s
+                         from {stage_stay} s
                          where s.stage = '%s' and s.left_at >= :from and s.left_at < :to
                            and (cast(:team as varchar) is null or s.team_id = :team)
                            and (cast(:wijk as varchar) is null or s.wijk_id = :wijk))""".formatted(stage.name(), stage.name()))
@@ -100,38 +144,86 @@ class DashboardQueries {
                 """ + CASES + """
                    and c.closed_at >= :from and c.closed_at < :to)""";
         String sql = "select * from (" + perStage + "\nunion all\n" + wholeRoute + ") lead_times where n > 0 or key = 'ROUTE'";
-        return jdbc.query(sql, forCall(filter), (rs, i) -> {
+        return jdbc.query(ReportingViews.sql(sql), forCall(filter), (rs, i) -> {
             Double[] seconds = rs.getArray("p") == null ? null : (Double[]) rs.getArray("p").getArray();
             return new Row(rs.getString("key"), rs.getLong("n"), seconds == null ? null : seconds[0] / 86400,
                     seconds == null ? null : seconds[1] / 86400);
         });
     }
 
-    /** Signals by source, cases started and cases whose support ended, per week or month. */
+    /**
+     * Signals by source, cases started and cases whose support ended, per week or month. The whole days of the
+     * period up to the aggregate's {@code through_day} come from the dashboard's counts per day (decision 0055),
+     * the rest (a partial first or last day, the days since) live; a day lies in one week and one month, so
+     * the sums are the live query's.
+     */
     List<Map<String, Object>> flow(DashboardFilter filter, String granularity) {
+        MapSqlParameterSource parameters = forCall(filter).addValue("unit", granularity);
+        Map<String, Object> split = jdbc.queryForMap("""
+                select coalesce(max(case when x.agg_from < x.agg_to then x.agg_from end), cast(:to as timestamptz)) as agg_from,
+                       coalesce(max(case when x.agg_from < x.agg_to then x.agg_to end), cast(:to as timestamptz)) as agg_to,
+                       coalesce(max(x.time_zone), current_setting('TimeZone')) as zone
+                from (select case when date_trunc('day', cast(:from as timestamptz)) = cast(:from as timestamptz)
+                                  then cast(:from as timestamptz)
+                                  else date_trunc('day', cast(:from as timestamptz)) + interval '1 day' end as agg_from,
+                             least(date_trunc('day', cast(:to as timestamptz)),
+                                   cast(s.through_day + 1 as timestamp) at time zone s.time_zone) as agg_to,
+                             s.time_zone
+                      from dashboard_aggregate_state s where s.time_zone = current_setting('TimeZone')) x
+                """, parameters);
+        parameters.addValue("aggFrom", split.get("agg_from")).addValue("aggTo", split.get("agg_to")).addValue("zone", split.get("zone"));
         String sql = """
                 with periods as (
                     select generate_series(date_trunc(:unit, cast(:from as timestamptz)), cast(:to as timestamptz) - interval '1 second',
                                            cast('1 ' || :unit as interval)) as period_start
                 ),
+                aggregated as (
+                    select date_trunc(:unit, cast(a.day as timestamp) at time zone :zone) as period_start,
+                           sum(a.partner) as partner, sum(a.resident) as resident, sum(a.frontoffice) as frontoffice,
+                           sum(a.own_observation) as own_observation, sum(a.started) as started, sum(a.ended) as ended
+                    from dashboard_flow_day a
+                    where a.day >= cast(cast(:aggFrom as timestamptz) at time zone :zone as date)
+                      and a.day < cast(cast(:aggTo as timestamptz) at time zone :zone as date)
+                      and (cast(:team as varchar) is null or a.team_id = :team)
+                      and (cast(:wijk as varchar) is null or a.wijk_id = :wijk)
+                    group by 1
+                ),
                 signals as (
-                    select date_trunc(:unit, s.received_at) as period_start, s.source_type, count(*) as n
-                    from signal s
-                    where (cast(:team as varchar) is null or s.team_id = :team)
-                      and (cast(:wijk as varchar) is null or s.wijk_id = :wijk)
-                      and s.received_at >= :from and s.received_at < :to
+                    select period_start, source_type, sum(n) as n from (
+                        select date_trunc(:unit, s.received_at) as period_start, s.source_type, count(*) as n
+                        from {signal} s
+                        where (cast(:team as varchar) is null or s.team_id = :team)
+                          and (cast(:wijk as varchar) is null or s.wijk_id = :wijk)
+                          and ((s.received_at >= :from and s.received_at < :aggFrom) or (s.received_at >= :aggTo and s.received_at < :to))
+                        group by 1, 2
+                        union all
+                        select a.period_start, v.source_type, v.n
+                        from aggregated a
+                        cross join lateral (values ('PARTNER', a.partner), ('RESIDENT', a.resident),
+                                                   ('FRONTOFFICE', a.frontoffice), ('OWN_OBSERVATION', a.own_observation)) v(source_type, n)
+                    ) per_source
                     group by 1, 2
                 ),
                 started as (
-                    select date_trunc(:unit, c.opened_at) as period_start, count(*) as n
+                    select period_start, sum(n) as n from (
+                        select date_trunc(:unit, c.opened_at) as period_start, count(*) as n
                 """ + CASES + """
-                      and c.opened_at >= :from and c.opened_at < :to
+                          and ((c.opened_at >= :from and c.opened_at < :aggFrom) or (c.opened_at >= :aggTo and c.opened_at < :to))
+                        group by 1
+                        union all
+                        select period_start, started from aggregated
+                    ) per_period
                     group by 1
                 ),
                 ended as (
-                    select date_trunc(:unit, c.closed_at) as period_start, count(*) as n
+                    select period_start, sum(n) as n from (
+                        select date_trunc(:unit, c.closed_at) as period_start, count(*) as n
                 """ + CASES + """
-                      and c.closed_at >= :from and c.closed_at < :to
+                          and ((c.closed_at >= :from and c.closed_at < :aggFrom) or (c.closed_at >= :aggTo and c.closed_at < :to))
+                        group by 1
+                        union all
+                        select period_start, ended from aggregated
+                    ) per_period
                     group by 1
                 )
                 select p.period_start,
@@ -147,7 +239,7 @@ class DashboardQueries {
                 group by p.period_start, st.n, en.n
                 order by p.period_start
                 """;
-        return jdbc.queryForList(sql, forCall(filter).addValue("unit", granularity));
+        return jdbc.queryForList(ReportingViews.sql(sql), parameters);
     }
 
     /** Legal terms due in the period, per law: met in time, breached, still running. */
@@ -157,12 +249,12 @@ class DashboardQueries {
                        count(*) filter (where d.status = 'MET' and not d.breached) as met_in_time,
                        count(*) filter (where d.breached) as breached,
                        count(*) filter (where d.status <> 'MET' and not d.breached) as running
-                from legal_deadline d join toegang_request r on r.id = d.toegang_request_id
+                from {legal_term} d join {toegang_request} r on r.request_id = d.toegang_request_id
                 """ + SCOPE.formatted("d.case_id") + """
                   and d.due_on >= cast(:from as timestamptz)::date and d.due_on < cast(:to as timestamptz)::date
                 group by r.law order by r.law
                 """;
-        return jdbc.queryForList(sql, forCall(filter));
+        return jdbc.queryForList(ReportingViews.sql(sql), forCall(filter));
     }
 
     /** Bezwaren received in the period, per law, by outcome; late ones came after the bezwaartermijn (Awb 6:9). */
@@ -175,12 +267,12 @@ class DashboardQueries {
                        count(*) filter (where b.outcome = 'INGETROKKEN') as ingetrokken,
                        count(*) filter (where b.outcome is null) as open,
                        count(*) filter (where not b.timely) as late
-                from toegang_bezwaar b
+                from {bezwaar} b
                 """ + SCOPE.formatted("b.case_id") + """
                   and b.received_on >= cast(:from as timestamptz)::date and b.received_on < cast(:to as timestamptz)::date
                 group by b.law order by b.law
                 """;
-        return jdbc.queryForList(sql, forCall(filter));
+        return jdbc.queryForList(ReportingViews.sql(sql), forCall(filter));
     }
 
     /** Escalations raised in the period per cause, and the median days from escalation to the casusoverleg's doorbraak. */
@@ -188,13 +280,13 @@ class DashboardQueries {
         String sql = """
                 select e.cause, count(*) as n,
                        percentile_cont(0.5) within group (order by extract(epoch from
-                           cast(e.doorbraak ->> 'casusoverlegAt' as timestamptz) - e.raised_at)) / 86400 as median_days
-                from escalation e
+                           e.casusoverleg_at - e.raised_at)) / 86400 as median_days
+                from {escalation} e
                 """ + SCOPE.formatted("e.case_id") + """
                   and e.raised_at >= :from and e.raised_at < :to
                 group by e.cause order by e.cause
                 """;
-        return jdbc.query(sql, forCall(filter), (rs, i) -> new Row(rs.getString("cause"), rs.getLong("n"),
+        return jdbc.query(ReportingViews.sql(sql), forCall(filter), (rs, i) -> new Row(rs.getString("cause"), rs.getLong("n"),
                 (Double) rs.getObject("median_days"), null));
     }
 
@@ -209,22 +301,22 @@ class DashboardQueries {
                            filter (where o.status = 'ACCEPTED') / 3600 as median_hours,
                        percentile_cont(0.8) within group (order by extract(epoch from o.decided_at - o.created_at))
                            filter (where o.status = 'ACCEPTED') / 3600 as p80_hours
-                from handover o
+                from {handover} o
                 """ + SCOPE.formatted("o.case_id") + """
                   and o.created_at >= :from and o.created_at < :to
                 """;
-        return jdbc.queryForMap(sql, forCall(filter));
+        return jdbc.queryForMap(ReportingViews.sql(sql), forCall(filter));
     }
 
     /** Cases whose support ended in the period, and how many of them never needed a toegang request. */
     Map<String, Object> frontDoor(DashboardFilter filter) {
         String sql = """
                 select count(*) as ended,
-                       count(*) filter (where not exists (select 1 from toegang_request r where r.case_id = c.id)) as without_indication
+                       count(*) filter (where not exists (select 1 from {toegang_request} r where r.case_id = c.case_id)) as without_indication
                 """ + CASES + """
                   and c.closed_at >= :from and c.closed_at < :to
                 """;
-        return jdbc.queryForMap(sql, forCall(filter));
+        return jdbc.queryForMap(ReportingViews.sql(sql), forCall(filter));
     }
 
     /**
@@ -237,19 +329,19 @@ class DashboardQueries {
                 """ + CASES + """
                   and c.closed_at >= :from and c.closed_at < :to
                 """;
-        return jdbc.queryForMap(sql, forCall(filter));
+        return jdbc.queryForMap(ReportingViews.sql(sql), forCall(filter));
     }
 
     /** Escalations raised in the period that reached a doorbraak, and how many of those named a temporary payer. */
     Map<String, Object> doorbraakPayers(DashboardFilter filter) {
         String sql = """
                 select count(*) as doorbraken,
-                       count(*) filter (where nullif(e.doorbraak ->> 'payer', '') is not null) as with_payer
-                from escalation e
+                       count(*) filter (where e.payer_named) as with_payer
+                from {escalation} e
                 """ + SCOPE.formatted("e.case_id") + """
-                  and e.raised_at >= :from and e.raised_at < :to and e.doorbraak is not null
+                  and e.raised_at >= :from and e.raised_at < :to and e.doorbraak
                 """;
-        return jdbc.queryForMap(sql, forCall(filter));
+        return jdbc.queryForMap(ReportingViews.sql(sql), forCall(filter));
     }
 
     /**
@@ -260,12 +352,12 @@ class DashboardQueries {
         String sql = """
                 select count(*) as households, count(*) filter (where laws >= 2) as multi_law
                 from (select c.household_id, count(distinct r.law) as laws
-                      from toegang_request r
+                      from {toegang_request} r
                 """ + SCOPE.formatted("r.case_id") + """
                         and r.requested_at >= :from and r.requested_at < :to
                       group by c.household_id) per_household
                 """;
-        return jdbc.queryForMap(sql, forCall(filter));
+        return jdbc.queryForMap(ReportingViews.sql(sql), forCall(filter));
     }
 
     /**
@@ -276,14 +368,14 @@ class DashboardQueries {
         String sql = """
                 select count(*) as refusals,
                        count(*) filter (where exists (
-                           select 1 from toegang_request later join support_case lc on lc.id = later.case_id
+                           select 1 from {toegang_request} later join {case} lc on lc.case_id = later.case_id
                            where lc.household_id = c.household_id and later.law <> r.law
                              and later.requested_at >= r.decided_at and later.requested_at < :to)) as followed
-                from toegang_request r
+                from {toegang_request} r
                 """ + SCOPE.formatted("r.case_id") + """
                   and r.outcome = 'REFUSED' and r.decided_at >= :from and r.decided_at < :to
                 """;
-        return jdbc.queryForMap(sql, forCall(filter));
+        return jdbc.queryForMap(ReportingViews.sql(sql), forCall(filter));
     }
 
     /** Cases with a back-move (decision 0028) in the period, and how many had two or more there. */
@@ -291,12 +383,12 @@ class DashboardQueries {
         String sql = """
                 select count(*) as cases, count(*) filter (where moves >= 2) as repeated
                 from (select h.case_id, count(*) as moves
-                      from step_history h
+                      from {step_history} h
                 """ + SCOPE.formatted("h.case_id") + """
                         and h.back_move and h.moved_at >= :from and h.moved_at < :to
                       group by h.case_id) per_case
                 """;
-        return jdbc.queryForMap(sql, forCall(filter));
+        return jdbc.queryForMap(ReportingViews.sql(sql), forCall(filter));
     }
 
     /** Legal terms due in the period (as in deadline compliance), and how many were suspended at some time. */
@@ -304,12 +396,12 @@ class DashboardQueries {
         String sql = """
                 select count(*) as terms,
                        count(*) filter (where d.status = 'SUSPENDED' or d.suspended_days > 0
-                           or exists (select 1 from deadline_suspension s where s.deadline_id = d.id)) as suspended
-                from legal_deadline d
+                           or exists (select 1 from {deadline_suspension} s where s.deadline_id = d.deadline_id)) as suspended
+                from {legal_term} d
                 """ + SCOPE.formatted("d.case_id") + """
                   and d.due_on >= cast(:from as timestamptz)::date and d.due_on < cast(:to as timestamptz)::date
                 """;
-        return jdbc.queryForMap(sql, forCall(filter));
+        return jdbc.queryForMap(ReportingViews.sql(sql), forCall(filter));
     }
 
     /** Toegang requests decided in the period, by outcome. */
@@ -318,11 +410,11 @@ class DashboardQueries {
                 select count(*) as decided,
                        count(*) filter (where r.outcome = 'REFUSED') as refused,
                        count(*) filter (where r.outcome = 'PARTLY') as partly
-                from toegang_request r
+                from {toegang_request} r
                 """ + SCOPE.formatted("r.case_id") + """
                   and r.outcome is not null and r.decided_at >= :from and r.decided_at < :to
                 """;
-        return jdbc.queryForMap(sql, forCall(filter));
+        return jdbc.queryForMap(ReportingViews.sql(sql), forCall(filter));
     }
 
     /*
@@ -338,15 +430,15 @@ class DashboardQueries {
                 select e.leefgebied, count(*) as goals, count(distinct e.case_id) as cases,
                        count(*) filter (where e.attainment = 'ATTAINED') as attained,
                        count(*) filter (where e.attainment = 'PARTLY') as partly
-                from plan_goal_evaluation e
+                from {goal_evaluation} e
                 """ + SCOPE.formatted("e.case_id") + """
                   and e.evaluated_at >= :from and e.evaluated_at < :to
-                  and not exists (select 1 from plan_goal_evaluation later
+                  and not exists (select 1 from {goal_evaluation} later
                                   where later.case_id = e.case_id and later.goal_id = e.goal_id
                                     and later.evaluated_at > e.evaluated_at and later.evaluated_at < :to)
                 group by e.leefgebied order by e.leefgebied
                 """;
-        return jdbc.queryForList(sql, forCall(filter));
+        return jdbc.queryForList(ReportingViews.sql(sql), forCall(filter));
     }
 
     /**
@@ -357,18 +449,18 @@ class DashboardQueries {
     Map<String, Object> oneRegisseur(DashboardFilter filter) {
         String sql = """
                 select count(*) as ended, count(*) filter (where regisseurs = 1) as one_regisseur
-                from (select (select count(distinct r.holder_type || ':' || r.holder) from regie_assignment r
-                              where r.case_id = c.id and r.kind = 'CASUSREGIE' and r.holder_type <> 'TEAM'
+                from (select (select count(distinct r.holder_type || ':' || r.holder) from {regie_assignment} r
+                              where r.case_id = c.case_id and r.kind = 'CASUSREGIE' and r.holder_type <> 'TEAM'
                                 and r.started_at < c.closed_at
                                 and (r.ended_at is null or r.ended_at > p.plan_start)) as regisseurs
-                      from support_case c
-                      cross join lateral (select min(h.moved_at) as plan_start from step_history h
-                                          where h.case_id = c.id and h.to_stage = 'PLAN') p
+                      from {case} c
+                      cross join lateral (select min(h.moved_at) as plan_start from {step_history} h
+                                          where h.case_id = c.case_id and h.to_stage = 'PLAN') p
                       where (cast(:team as varchar) is null or c.team_id = :team)
                         and (cast(:wijk as varchar) is null or c.wijk_id = :wijk)
                         and c.closed_at >= :from and c.closed_at < :to and p.plan_start is not null) per_case
                 """;
-        return jdbc.queryForMap(sql, forCall(filter));
+        return jdbc.queryForMap(ReportingViews.sql(sql), forCall(filter));
     }
 
     /**
@@ -384,39 +476,36 @@ class DashboardQueries {
     List<Map<String, Object>> involvement(DashboardFilter filter, int organisationCap, int professionalCap) {
         String sql = """
                 with ended as (
-                    select c.id, c.opened_at, c.closed_at
+                    select c.case_id as id, c.opened_at, c.closed_at
                 """ + CASES + """
                       and c.closed_at >= :from and c.closed_at < :to
                 ),
                 per_case as (
                     select (select count(distinct o.organisation) from (
-                                select a ->> 'organisationId' as organisation
-                                from plan p join plan_version v on v.plan_id = p.id
-                                cross join lateral jsonb_array_elements(v.content -> 'goals') g
-                                cross join lateral jsonb_array_elements(g -> 'actions') a
-                                where p.case_id = e.id and a ->> 'ownerType' = 'PARTNER'
+                                select a.organisation_id as organisation
+                                from {plan_partner_action} a where a.case_id = e.id
                                 union all
-                                select h.receiver_organisation from handover h where h.case_id = e.id and h.status = 'ACCEPTED'
+                                select h.receiver_organisation from {handover} h where h.case_id = e.id and h.status = 'ACCEPTED'
                                 union all
-                                select r.holder_organisation from regie_assignment r where r.case_id = e.id
+                                select r.holder_organisation from {regie_assignment} r where r.case_id = e.id
                             ) o where o.organisation is not null) as organisations,
                            (select count(distinct w.professional) from (
-                                select s.actor as professional from step_history s
+                                select s.actor as professional from {step_history} s
                                 where s.case_id = e.id and s.moved_at <= e.closed_at
                                 union all
-                                select v.changed_by from plan p join plan_version v on v.plan_id = p.id
-                                where p.case_id = e.id and v.changed_at <= e.closed_at
+                                select v.changed_by from {plan_version} v
+                                where v.case_id = e.id and v.changed_at <= e.closed_at
                                 union all
-                                select r.holder from regie_assignment r
+                                select r.holder from {regie_assignment} r
                                 where r.case_id = e.id and r.holder_type = 'PROFESSIONAL' and r.started_at <= e.closed_at
                                 union all
-                                select h.sender from handover h where h.case_id = e.id and h.created_at <= e.closed_at
+                                select h.sender from {handover} h where h.case_id = e.id and h.created_at <= e.closed_at
                                 union all
-                                select h.decided_by from handover h where h.case_id = e.id and h.decided_at <= e.closed_at
+                                select h.decided_by from {handover} h where h.case_id = e.id and h.decided_at <= e.closed_at
                                 union all
-                                select t.requested_by from toegang_request t where t.case_id = e.id and t.requested_at <= e.closed_at
+                                select t.requested_by from {toegang_request} t where t.case_id = e.id and t.requested_at <= e.closed_at
                                 union all
-                                select t.decided_by from toegang_request t where t.case_id = e.id and t.decided_at <= e.closed_at
+                                select t.decided_by from {toegang_request} t where t.case_id = e.id and t.decided_at <= e.closed_at
                             ) w where w.professional is not null and w.professional <> :system) as professionals
                     from ended e
                 ),
@@ -438,7 +527,7 @@ class DashboardQueries {
                 from summary s left join buckets b on true
                 order by b.measure, b.bucket
                 """;
-        return jdbc.queryForList(sql, forCall(filter).addValue("organisationCap", organisationCap)
+        return jdbc.queryForList(ReportingViews.sql(sql), forCall(filter).addValue("organisationCap", organisationCap)
                 .addValue("professionalCap", professionalCap).addValue("system", RouteVariables.SYSTEM_ACTOR));
     }
 
@@ -452,17 +541,17 @@ class DashboardQueries {
                 select count(*) as cases,
                        count(*) filter (where t.outcome = 'CONNECTED') as connected,
                        count(*) filter (where t.outcome = 'CONNECTED' and t.in_voorliggend_veld
-                           and not exists (select 1 from toegang_request r
+                           and not exists (select 1 from {toegang_request} r
                                            where r.case_id = t.case_id and r.requested_at < :to)) as solved,
                        count(*) filter (where t.voorliggend_veld_used) as used
-                from toeleiding_trace t
+                from {toeleiding_trace} t
                 """ + SCOPE.formatted("t.case_id") + """
                   and t.recorded_at >= :from and t.recorded_at < :to
-                  and not exists (select 1 from toeleiding_trace later
+                  and not exists (select 1 from {toeleiding_trace} later
                                   where later.case_id = t.case_id and later.recorded_at > t.recorded_at
                                     and later.recorded_at < :to)
                 """;
-        return jdbc.queryForMap(sql, forCall(filter));
+        return jdbc.queryForMap(ReportingViews.sql(sql), forCall(filter));
     }
 
     /**

@@ -15,15 +15,15 @@ import org.springframework.transaction.annotation.Transactional;
  * The dashboard's safety indicators (issue 17): open cases with a safety concern per step, and the days from
  * the safety signal to the meldcode's decision. Aggregates only, small groups suppressed as everywhere on the
  * dashboard; definitions in docs/dashboard-indicators.md. Like the other indicators it reads the owning
- * modules' tables in SQL (decision 0036).
+ * modules' reporting views in SQL ({@link ReportingViews}, issue 19).
  */
 @Service
 class SafetyIndicators {
 
     /** A case "has a safety concern" once a signal or a triage of it said so. */
     private static final String SAFETY_CONCERN = """
-            (exists (select 1 from signal s where s.case_id = c.id and s.safety_concern)
-             or exists (select 1 from triage_assessment t where t.case_id = c.id and t.safety_concern))
+            (exists (select 1 from {signal} s where s.case_id = c.case_id and s.safety_concern)
+             or exists (select 1 from {triage_safety_concern} t where t.case_id = c.case_id and t.safety_concern))
             """;
 
     private static final String IN_FILTER = """
@@ -56,9 +56,9 @@ class SafetyIndicators {
     }
 
     private List<SafetyCasesPerStage> casesPerStage(DashboardFilter filter) {
-        String sql = "select c.current_stage as stage, count(*) as n from support_case c where c.status <> 'CLOSED' and "
+        String sql = "select c.current_stage as stage, count(*) as n from {case} c where c.status <> 'CLOSED' and "
                 + IN_FILTER + " and " + SAFETY_CONCERN + " group by c.current_stage";
-        List<Map<String, Object>> rows = jdbc.queryForList(sql, parameters(filter));
+        List<Map<String, Object>> rows = jdbc.queryForList(ReportingViews.sql(sql), parameters(filter));
         return rows.stream()
                 .sorted(Comparator.comparing(row -> Stage.valueOf((String) row.get("stage"))))
                 .map(row -> {
@@ -76,14 +76,14 @@ class SafetyIndicators {
         String sql = """
                 with decided as (
                     select e.case_id, min(e.done_on) as decided_on
-                    from meldcode_entry e where e.step = 'BESLISSEN'
+                    from {meldcode_step} e where e.step = 'BESLISSEN'
                     group by e.case_id
                 ), days as (
                     select greatest(0, d.decided_on - cast(least(
-                               (select min(s.received_at) from signal s where s.case_id = c.id and s.safety_concern),
-                               (select min(t.assessed_at) from triage_assessment t where t.case_id = c.id and t.safety_concern))
+                               (select min(s.received_at) from {signal} s where s.case_id = c.case_id and s.safety_concern),
+                               (select min(t.assessed_at) from {triage_safety_concern} t where t.case_id = c.case_id and t.safety_concern))
                            at time zone :zone as date)) as days
-                    from decided d join support_case c on c.id = d.case_id
+                    from decided d join {case} c on c.case_id = d.case_id
                     where d.decided_on >= :fromDate and d.decided_on < :toDate and
                 """ + IN_FILTER + " and " + SAFETY_CONCERN + """
                 )
@@ -92,7 +92,7 @@ class SafetyIndicators {
                        percentile_cont(0.8) within group (order by days) as p80_days
                 from days
                 """;
-        Map<String, Object> row = jdbc.queryForMap(sql, parameters(filter)
+        Map<String, Object> row = jdbc.queryForMap(ReportingViews.sql(sql), parameters(filter)
                 .addValue("zone", MunicipalTime.ZONE.getId())
                 .addValue("fromDate", LocalDate.ofInstant(filter.from(), MunicipalTime.ZONE))
                 .addValue("toDate", LocalDate.ofInstant(filter.to(), MunicipalTime.ZONE)));

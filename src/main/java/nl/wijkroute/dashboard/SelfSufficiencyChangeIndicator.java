@@ -20,16 +20,16 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SelfSufficiencyChangeIndicator {
 
-    /** Reads the assessment history (decision 0036 lists the dashboard's SQL reads of other modules' tables). */
-    private static final String SQL = """
+    /** Reads the assessment history through the owners' reporting views ({@link ReportingViews}, issue 19). */
+    private static final String SQL = ReportingViews.sql("""
             with scored as (
                 select a.case_id, a.member_id, a.leefgebied, a.score, a.assessed_at,
                        row_number() over cell_order as nth,
                        count(*) over (partition by a.case_id, a.member_id, a.leefgebied) as scores,
                        last_value(a.score) over (cell_order rows between unbounded preceding and unbounded following) as latest_score,
                        last_value(a.assessed_at) over (cell_order rows between unbounded preceding and unbounded following) as latest_at
-                from leefgebied_assessment a
-                join support_case c on c.id = a.case_id
+                from {leefgebied_score} a
+                join {case} c on c.case_id = a.case_id
                 where a.score is not null
                   and (cast(:team as varchar) is null or c.team_id = :team)
                   and (cast(:wijk as varchar) is null or c.wijk_id = :wijk)
@@ -48,7 +48,7 @@ public class SelfSufficiencyChangeIndicator {
             from cells
             group by leefgebied
             order by leefgebied
-            """;
+            """);
 
     private final NamedParameterJdbcTemplate jdbc;
     private final DashboardService dashboard;

@@ -9,12 +9,23 @@ package nl.wijkroute.deadline;
  */
 public final class DeadlineReadModels {
 
+
+    /**
+     * One row per legal term: {@code deadline_id, case_id, toegang_request_id, due_on, status, breached, suspended_days}. Read by the dashboard (deadline compliance, suspended terms, business gauges).
+     */
+    public static final String LEGAL_TERM_VIEW = "deadline_legal_term_view";
+
     /**
      * A legal term not yet met (status other than MET), one row per term. Columns: {@code id}, {@code case_id},
      * {@code toegang_request_id}, {@code legal_basis}, {@code due_on}, {@code status}. Read by privacy.resident
      * (the open terms a member sees).
      */
     public static final String OPEN_TERM_VIEW = "deadline_open_term_view";
+
+    /**
+     * One row per suspension of a legal term: {@code deadline_id}. Read by the dashboard (suspended terms).
+     */
+    public static final String SUSPENSION_VIEW = "deadline_suspension_view";
 
     private DeadlineReadModels() {
     }

@@ -9,6 +9,12 @@ package nl.wijkroute.escalation;
  */
 public final class EscalationReadModels {
 
+
+    /**
+     * One row per escalation: {@code case_id, cause, status, raised_at, doorbraak} (whether the casusoverleg reached one), {@code casusoverleg_at, payer_named} (whether the doorbraak named a temporary payer). Read by the dashboard (escalations, doorbraak payers, business gauges).
+     */
+    public static final String ESCALATION_VIEW = "escalation_escalation_view";
+
     /**
      * One row per escalation: {@code case_id, status, procesregisseur} (a user name). Read by privacy.access
      * (a procesregisseur's scope).

@@ -9,6 +9,12 @@ package nl.wijkroute.handover;
  */
 public final class HandoverReadModels {
 
+
+    /**
+     * One row per warme overdracht: {@code case_id, status, created_at, decided_at, sender, decided_by, receiver_organisation} (professionals' and organisation ids). Read by the dashboard (handovers, involvement).
+     */
+    public static final String HANDOVER_VIEW = "handover_handover_view";
+
     /**
      * One row per warme overdracht: {@code case_id, receiver_organisation, status, consent_leefgebieden} (the
      * JSON array of leefgebied names the household consented to share). Read by privacy.access (a partner's

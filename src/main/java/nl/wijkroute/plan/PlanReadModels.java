@@ -9,6 +9,7 @@ package nl.wijkroute.plan;
  */
 public final class PlanReadModels {
 
+
     /**
      * One row per active plan: {@code case_id, organisation_ids} (a JSON array of the organisation ids of the
      * actions in its current version). Read by privacy.access (a partner's involvement).
@@ -16,10 +17,25 @@ public final class PlanReadModels {
     public static final String ACTION_ORGANISATION_VIEW = "plan_action_organisation_view";
 
     /**
+     * One row per evaluation of a goal: {@code case_id, goal_id, leefgebied, attainment, evaluated_at}. Read by the dashboard (goals attained).
+     */
+    public static final String GOAL_EVALUATION_VIEW = "plan_goal_evaluation_view";
+
+    /**
+     * One row per partner action in any version of a case's plan: {@code case_id, organisation_id}. Read by the dashboard (involvement).
+     */
+    public static final String PARTNER_ACTION_VIEW = "plan_partner_action_view";
+
+    /**
      * One row per action in every version of every plan: {@code household_id, case_id, organisation_id} (null for an
      * action without an organisation). Read by privacy.retention (the Jeugdwet's terms).
      */
     public static final String VERSION_ACTION_ORGANISATION_VIEW = "plan_version_action_organisation_view";
+
+    /**
+     * One row per version of a case's plan: {@code case_id, changed_by, changed_at}. Read by the dashboard (involvement).
+     */
+    public static final String VERSION_VIEW = "plan_version_view";
 
     private PlanReadModels() {
     }

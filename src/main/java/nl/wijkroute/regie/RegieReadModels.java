@@ -9,6 +9,12 @@ package nl.wijkroute.regie;
  */
 public final class RegieReadModels {
 
+
+    /**
+     * One row per regie assignment: {@code case_id, kind, holder_type, holder, holder_organisation, started_at, ended_at}. Read by the dashboard (one-regisseur, involvement).
+     */
+    public static final String ASSIGNMENT_VIEW = "regie_assignment_view";
+
     /**
      * Who holds the casusregie of a case now, at most one row per case (none once the case is closed). Columns:
      * {@code case_id}, {@code holder_type} (TEAM, PROFESSIONAL, HOUSEHOLD), {@code holder} (team id, user name

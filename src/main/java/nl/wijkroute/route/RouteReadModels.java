@@ -9,6 +9,7 @@ package nl.wijkroute.route;
  */
 public final class RouteReadModels {
 
+
     /**
      * One row per case: {@code id, household_id, team_id, current_stage, status, opened_at, closed_at}. Read by
      * privacy.access (the scope condition on {@code c}), privacy.breakglass and privacy.retention (a household's cases).
@@ -31,6 +32,11 @@ public final class RouteReadModels {
      * team and scope) and the dashboard.
      */
     public static final String CASE_VIEW = "route_case_view";
+
+    /**
+     * One row per stay of a case in a route step (the stage-stay projection of the step history): {@code case_id, team_id, wijk_id, stage, entered_at, left_at, duration_seconds}; {@code left_at} null while the case is there. Read by the dashboard (work in progress, lead times, its stage-day aggregate).
+     */
+    public static final String STAGE_STAY_VIEW = "route_stage_stay_view";
 
     /**
      * {@code route_step_history_view}: one row per move of a case between stages. Columns: {@code case_id},

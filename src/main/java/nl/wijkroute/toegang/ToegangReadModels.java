@@ -9,6 +9,12 @@ package nl.wijkroute.toegang;
  */
 public final class ToegangReadModels {
 
+
+    /**
+     * One row per bezwaar: {@code case_id, law, outcome, received_on, timely}. Read by the dashboard (bezwaren).
+     */
+    public static final String BEZWAAR_VIEW = "toegang_bezwaar_view";
+
     /**
      * A toegang request's law and the plan action it was made for (null: made for the household), one row per
      * request. Columns: {@code id}, {@code case_id}, {@code law} ({@link Law}), {@code plan_action_id}; no
@@ -16,6 +22,11 @@ public final class ToegangReadModels {
      * (a consulent's scope: the laws of a case's requests).
      */
     public static final String REQUEST_LAW_VIEW = "toegang_request_law_view";
+
+    /**
+     * One row per toegang request: {@code request_id, case_id, law, outcome, requested_at, decided_at, requested_by, decided_by} (professionals' ids). Read by the dashboard (deadlines per law, front door, multi-law households, refusals, decisions, short route, involvement).
+     */
+    public static final String REQUEST_VIEW = "toegang_request_view";
 
     private ToegangReadModels() {
     }

@@ -46,7 +46,8 @@ final class DashboardBenchmarkHistory {
 
     /** Every table an indicator or business gauge reads, and what the load writes. */
     static final List<String> TABLES = List.of("household", "support_case", "signal", "step_history", "stage_stay",
-            "escalation", "handover", "toegang_request", "legal_deadline");
+            "escalation", "handover", "toegang_request", "legal_deadline", "toegang_bezwaar", "triage_assessment", "meldcode_entry",
+            "toeleiding_trace", "plan", "plan_version", "plan_goal_evaluation", "regie_assignment", "leefgebied_assessment");
 
     /** The relative frequency of each cause (detected stagnation needs a stagnation signal: not generated). */
     private static final Map<EscalationCause, Integer> CAUSE_WEIGHTS = new LinkedHashMap<>();
@@ -224,6 +225,11 @@ final class DashboardBenchmarkHistory {
         step("escalation", () -> escalations(params));
         step("handover", () -> handovers(params));
         step("toegang_request, legal_deadline", () -> toegang(params));
+        step("toegang_bezwaar", () -> bezwaren(params));
+        step("triage_assessment, meldcode_entry", () -> safety(params));
+        step("toeleiding_trace", () -> toeleiding(params));
+        step("plan, plan_version, regie_assignment", () -> plans(params));
+        step("plan_goal_evaluation, leefgebied_assessment", () -> evaluations(params));
         recreateSecondaryIndexes();
         sql.execute("drop table bench_case");
     }
@@ -322,6 +328,127 @@ final class DashboardBenchmarkHistory {
                        case when decided then decided_on > due_on else due_on < cast(:now as date) end,
                        case when decided then decided_on end, received_on + time '09:00'
                 from (select *, decided_on < cast(:now as date) as decided from bench_toegang) t
+                """, params);
+    }
+
+    /** A third of the refused or partly granted requests: a bezwaar 20–60 days after the decision, a tenth of them late. */
+    private void bezwaren(MapSqlParameterSource params) {
+        jdbc.update("""
+                insert into toegang_bezwaar (id, toegang_request_id, case_id, law, received_on, timely, advisory_committee,
+                                             original_outcome, outcome, decided_by, decided_at, recorded_by, recorded_at)
+                select gen_random_uuid(), id, case_id, law, received_on, pick >= 0.1, pick2 < 0.5, outcome,
+                       case when decided then (array['GEGROND', 'ONGEGROND', 'ONGEGROND', 'NIET_ONTVANKELIJK', 'INGETROKKEN'])
+                           [1 + floor(pick2 * 5)::int] end,
+                       case when decided then 'benchmark' end, case when decided then received_on + 80 + time '12:00' end,
+                       'benchmark', received_on + time '10:00'
+                from (select id, case_id, law, outcome, cast(decided_at as date) + 20 + floor(random() * 40)::int as received_on,
+                             random() as pick, random() as pick2
+                      from toegang_request where outcome in ('REFUSED', 'PARTLY') and random() < 0.33) b,
+                     lateral (select received_on + 80 < cast(:now as date) as decided) d
+                where received_on < cast(:now as date)
+                """, params);
+    }
+
+    /** The veiligheid route's cases: a triage that found a safety concern, and the meldcode's decision 2–20 days later. */
+    private void safety(MapSqlParameterSource params) {
+        jdbc.update("""
+                insert into triage_assessment (id, case_id, urgency, safety_concern, problem_scope, route, summary, assessed_by, assessed_at)
+                select gen_random_uuid(), case_id, 'HIGH', true, 'MULTIPLE', 'VEILIGHEID', 'Benchmarktriage', 'benchmark',
+                       opened_at + interval '1 day'
+                from bench_case where path = 3 and moves >= 3 and opened_at + interval '1 day' < :now
+                """, params);
+        jdbc.update("""
+                insert into meldcode_entry (case_id, step, done_on, done_by, summary, decision, recorded_by, recorded_at)
+                select case_id, 'BESLISSEN', cast(decided_at as date), 'benchmark', 'Benchmarkbesluit',
+                       (array['MELDEN', 'HULP_ORGANISEREN', 'MELDEN_EN_HULP', 'GEEN'])[1 + floor(random() * 4)::int], 'benchmark', decided_at
+                from (select case_id, opened_at + (2 + random() * 18) * interval '1 day' as decided_at
+                      from bench_case where path = 3 and moves >= 4) d
+                where decided_at < :now
+                """, params);
+    }
+
+    /** The toeleiding route's cases that got there: connected (80 %, most in the voorliggend veld) or sent on. */
+    private void toeleiding(MapSqlParameterSource params) {
+        jdbc.update("""
+                insert into toeleiding_trace (id, case_id, outcome, connection_kind, connected_to, in_voorliggend_veld,
+                                              voorliggend_veld_used, recorded_by, recorded_at)
+                select gen_random_uuid(), case_id, case when connected then 'CONNECTED' else 'NEEDS_FULL_ROUTE' end,
+                       case when connected then 'VOORZIENING' end, case when connected then 'Benchmarkvoorziening' end,
+                       connected and pick < 0.6, pick < 0.8, 'benchmark', last_move_at
+                from (select case_id, last_move_at, random() < 0.8 as connected, random() as pick
+                      from bench_case where path = 1 and moves >= 3) t
+                """, params);
+    }
+
+    /**
+     * The cases that reached the plan: one plan with one or two versions (two goals, each with a partner's
+     * action), and their casusregie — a professional, a fifth handed on to a second one halfway.
+     */
+    private void plans(MapSqlParameterSource params) {
+        jdbc.getJdbcOperations().execute("""
+                create temporary table bench_plan on commit drop as
+                select gen_random_uuid() as plan_id, case_id, household_id, team_id, closed_at, last_move_at,
+                       opened_at + (last_move_at - opened_at) * 0.3 as plan_at, random() as pick,
+                       1 + floor(random() * 8)::int as partner, moves
+                from bench_case where path > 1 and moves >= 6""");
+        jdbc.update("""
+                insert into plan (id, household_id, case_id, status, current_version, created_at, closed_at)
+                select plan_id, household_id, case_id, case when closed_at is null then 'ACTIVE' else 'CLOSED' end,
+                       case when pick < 0.3 then 2 else 1 end, plan_at, closed_at
+                from bench_plan
+                """, params);
+        jdbc.update("""
+                insert into plan_version (plan_id, number, content, changed_by, changed_at)
+                select plan_id, v, jsonb_build_object('goals', jsonb_build_array(
+                           jsonb_build_object('id', gen_random_uuid(), 'leefgebied', 'FINANCIEN', 'actions', jsonb_build_array(
+                               jsonb_build_object('id', gen_random_uuid(), 'ownerType', 'PARTNER', 'organisationId', 'bench-partner-' || partner))),
+                           jsonb_build_object('id', gen_random_uuid(), 'leefgebied', 'HUISVESTING', 'actions', jsonb_build_array(
+                               jsonb_build_object('id', gen_random_uuid(), 'ownerType', 'PARTNER',
+                                                  'organisationId', 'bench-partner-' || (partner % 8 + 1)))))),
+                       'benchmark-' || (1 + floor(random() * 200)::int),
+                       plan_at + (last_move_at - plan_at) * (v - 1) * 0.5
+                from bench_plan cross join lateral generate_series(1, case when pick < 0.3 then 2 else 1 end) v
+                """, params);
+        jdbc.update("""
+                insert into regie_assignment (id, case_id, kind, holder_type, holder, holder_organisation, started_at, started_via, ended_at)
+                select gen_random_uuid(), case_id, 'CASUSREGIE', 'PROFESSIONAL', 'benchmark-' || (1 + floor(random() * 200)::int),
+                       team_id, started_at, 'TAKEN_WITHIN_TEAM', ended_at
+                from (select case_id, team_id, plan_at as started_at,
+                             case when pick < 0.2 then plan_at + (last_move_at - plan_at) * 0.5 else closed_at end as ended_at
+                      from bench_plan
+                      union all
+                      select case_id, team_id, plan_at + (last_move_at - plan_at) * 0.5, closed_at
+                      from bench_plan where pick < 0.2) r
+                """, params);
+    }
+
+    /**
+     * The cases of the plan that reached an evaluatie: both goals evaluated (a third evaluated twice), and two
+     * leefgebieden of one member scored at vraagverheldering and again at the evaluatie.
+     */
+    private void evaluations(MapSqlParameterSource params) {
+        jdbc.update("""
+                insert into plan_goal_evaluation (id, case_id, plan_id, goal_id, leefgebied, attainment, evaluated_by, evaluated_at)
+                select gen_random_uuid(), p.case_id, p.plan_id, g.goal_id, g.leefgebied,
+                       (array['ATTAINED', 'ATTAINED', 'PARTLY', 'NOT_ATTAINED'])[1 + floor(random() * 4)::int], 'benchmark',
+                       p.plan_at + (p.last_move_at - p.plan_at) * e.at
+                from bench_plan p
+                cross join lateral (values (gen_random_uuid(), 'FINANCIEN'), (gen_random_uuid(), 'HUISVESTING')) g(goal_id, leefgebied)
+                cross join lateral (select 0.6 as at union all select 0.9 where p.pick < 0.33) e
+                where p.moves >= 7
+                """, params);
+        jdbc.update("""
+                insert into leefgebied_assessment (id, case_id, member_id, leefgebied, score, assessed_by, assessed_at, moment, status)
+                select gen_random_uuid(), case_id, member_id, leefgebied, score, 'benchmark', assessed_at, moment, 'ASSESSED'
+                from (select p.case_id, p.member_id, l.leefgebied, m.moment,
+                             case when m.moment = 'VRAAGVERHELDERING' then 1 + floor(random() * 3)::int
+                                  else 2 + floor(random() * 4)::int end as score,
+                             case when m.moment = 'VRAAGVERHELDERING' then p.plan_at - interval '7 days'
+                                  else p.plan_at + (p.last_move_at - p.plan_at) * 0.6 end as assessed_at
+                      from (select *, gen_random_uuid() as member_id from bench_plan where moves >= 7) p
+                      cross join (values ('FINANCIEN'), ('HUISVESTING')) l(leefgebied)
+                      cross join (values ('VRAAGVERHELDERING'), ('EVALUATIE')) m(moment)) a
+                order by assessed_at
                 """, params);
     }
 

@@ -10,13 +10,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import nl.wijkroute.dashboard.DashboardAggregates;
 import nl.wijkroute.dashboard.DashboardBenchmarkGauges;
+import nl.wijkroute.dashboard.DashboardBenchmarkSafety;
 import nl.wijkroute.dashboard.DashboardFilter;
 import nl.wijkroute.dashboard.DashboardService;
+import nl.wijkroute.dashboard.SelfSufficiencyChangeIndicator;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -63,6 +67,15 @@ class DashboardBenchmarkTest {
     @Autowired
     DashboardService dashboard;
 
+    @Autowired
+    DashboardAggregates aggregates;
+
+    @Autowired
+    SelfSufficiencyChangeIndicator selfSufficiency;
+
+    @Autowired
+    ApplicationContext context;
+
     private record Call(String name, Duration target, Supplier<Object> run) {
     }
 
@@ -79,6 +92,10 @@ class DashboardBenchmarkTest {
         Map<String, Long> rows = new LinkedHashMap<>();
         DashboardBenchmarkHistory.TABLES.forEach(table -> rows.put(table, history.count("select count(*) from " + table)));
         Map<String, Long> kinds = rowKinds(history);
+        // The dashboard's counts per day (decision 0055), computed again from the whole history as every night.
+        long aggregateStart = System.nanoTime();
+        aggregates.rebuild();
+        Duration aggregateRebuild = Duration.ofNanos(System.nanoTime() - aggregateStart);
 
         Instant now = Instant.now();
         DashboardFilter allTeams = new DashboardFilter(null, null, now.minus(Duration.ofDays(90)), now);
@@ -111,6 +128,20 @@ class DashboardBenchmarkTest {
                 new Call("front-door, one team, 365 days", CALL_TARGET, () -> dashboard.frontDoor(oneTeamYear)),
                 new Call("recurrence, all teams, 90 days", CALL_TARGET, () -> dashboard.recurrence(allTeams)),
                 new Call("recurrence, one wijk, 365 days", CALL_TARGET, () -> dashboard.recurrence(oneWijkYear)),
+                new Call("bezwaren, all teams, 365 days", CALL_TARGET, () -> dashboard.bezwaren(allTeamsYear)),
+                new Call("bezwaren, one team, 365 days", CALL_TARGET, () -> dashboard.bezwaren(oneTeamYear)),
+                new Call("goals-attained, all teams, 90 days", CALL_TARGET, () -> dashboard.goalsAttained(allTeams)),
+                new Call("goals-attained, one team, 365 days", CALL_TARGET, () -> dashboard.goalsAttained(oneTeamYear)),
+                new Call("involvement, all teams, 90 days", CALL_TARGET, () -> dashboard.involvement(allTeams)),
+                new Call("involvement, one team, 365 days", CALL_TARGET, () -> dashboard.involvement(oneTeamYear)),
+                new Call("one-regisseur, all teams, 90 days", CALL_TARGET, () -> dashboard.oneRegisseur(allTeams)),
+                new Call("one-regisseur, one team, 365 days", CALL_TARGET, () -> dashboard.oneRegisseur(oneTeamYear)),
+                new Call("short-route, all teams, 90 days", CALL_TARGET, () -> dashboard.shortRoute(allTeams)),
+                new Call("short-route, one team, 365 days", CALL_TARGET, () -> dashboard.shortRoute(oneTeamYear)),
+                new Call("self-sufficiency-change, all teams, 90 days", CALL_TARGET, () -> selfSufficiency.changes(allTeams)),
+                new Call("self-sufficiency-change, one team, 365 days", CALL_TARGET, () -> selfSufficiency.changes(oneTeamYear)),
+                new Call("safety, all teams, 90 days", CALL_TARGET, DashboardBenchmarkSafety.call(context, allTeams)),
+                new Call("safety, one team, 365 days", CALL_TARGET, DashboardBenchmarkSafety.call(context, oneTeamYear)),
                 new Call("business gauges, one fresh scrape", CALL_TARGET, DashboardBenchmarkGauges.freshScrape(jdbc)));
 
         List<Result> results = calls.stream().map(DashboardBenchmarkTest::time).toList();
@@ -119,6 +150,9 @@ class DashboardBenchmarkTest {
                 rows.get("support_case"), rows, Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024), loadAverage());
         System.out.printf("[benchmark] rows per kind %s%n", kinds);
+        System.out.printf("[benchmark] dashboard counts per day rebuilt in %d ms (%,d stage rows, %,d flow rows)%n",
+                aggregateRebuild.toMillis(), history.count("select count(*) from dashboard_stage_day"),
+                history.count("select count(*) from dashboard_flow_day"));
         long fillTarget = fillTarget().toSeconds();
         System.out.printf("[benchmark] %-42s %10s %10s %10s %s%n", "dashboard call", "median ms", "max ms", "target ms", "");
         results.forEach(result -> System.out.printf("[benchmark] %-42s %10d %10d %10d %s%n", result.name(), result.median(),
@@ -173,6 +207,16 @@ class DashboardBenchmarkTest {
         kinds.put("legal terms met in time", history.count("select count(*) from legal_deadline where status = 'MET' and not breached"));
         kinds.put("legal terms breached", history.count("select count(*) from legal_deadline where breached"));
         kinds.put("legal terms running", history.count("select count(*) from legal_deadline where status <> 'MET'"));
+        kinds.put("bezwaren decided", history.count("select count(*) from toegang_bezwaar where outcome is not null"));
+        kinds.put("bezwaren open", history.count("select count(*) from toegang_bezwaar where outcome is null"));
+        kinds.put("triages with a safety concern", history.count("select count(*) from triage_assessment where safety_concern"));
+        kinds.put("meldcode decisions", history.count("select count(*) from meldcode_entry where step = 'BESLISSEN'"));
+        kinds.put("toeleidingen connected", history.count("select count(*) from toeleiding_trace where outcome = 'CONNECTED'"));
+        kinds.put("toeleidingen to the full route", history.count("select count(*) from toeleiding_trace where outcome <> 'CONNECTED'"));
+        kinds.put("plan versions", history.count("select count(*) from plan_version"));
+        kinds.put("casusregie assignments", history.count("select count(*) from regie_assignment where kind = 'CASUSREGIE'"));
+        kinds.put("goal evaluations", history.count("select count(*) from plan_goal_evaluation"));
+        kinds.put("leefgebied scores", history.count("select count(*) from leefgebied_assessment where score is not null"));
         return kinds;
     }
 

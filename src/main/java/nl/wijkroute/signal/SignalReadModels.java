@@ -1,0 +1,19 @@
+package nl.wijkroute.signal;
+
+/**
+ * The signal module's read models for other modules' SQL (decision 0052): PostgreSQL views created in Flyway
+ * migrations, one constant per view holding its name. The columns are what the readers need, no free text. The
+ * constants are compile-time constants on purpose: an annotation's query can use them, and javac copies them into
+ * the reader, so Spring Modulith does not count a view as a module dependency (a view read by the access gate would
+ * otherwise close a cycle); {@code SqlBoundaryTest} is what keeps SQL to a module's own tables and these views.
+ */
+public final class SignalReadModels {
+
+    /**
+     * One row per signal: {@code case_id, team_id, wijk_id, source_type, received_at, safety_concern}. Read by the dashboard (flow per source, safety indicators).
+     */
+    public static final String SIGNAL_VIEW = "signal_signal_view";
+
+    private SignalReadModels() {
+    }
+}
