@@ -54,9 +54,10 @@ class JsonbDatesTest extends ApiTestSupport {
     @Test
     void theTestKnowsEveryJsonbColumn() {
         List<String> columns = jdbc.queryForList("""
-                select table_name || '.' || column_name from information_schema.columns
-                where table_schema = current_schema() and data_type = 'jsonb'
-                """, String.class);
+                select c.table_name || '.' || c.column_name from information_schema.columns c
+                join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+                where c.table_schema = current_schema() and c.data_type = 'jsonb' and t.table_type = 'BASE TABLE'
+                """, String.class); // the published views (decision 0052) show these columns again: not stored twice
         assertThat(columns).containsExactlyInAnyOrderElementsOf(DATES_PER_COLUMN.keySet());
     }
 
