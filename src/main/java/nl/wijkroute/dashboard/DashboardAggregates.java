@@ -105,7 +105,7 @@ public class DashboardAggregates {
      * Transactional itself: the call to {@link #refresh()} inside this bean does not pass its proxy.
      */
     @Scheduled(cron = "${wijkroute.dashboard.aggregate-cron:0 */10 * * * *}", zone = MunicipalTime.TIME_ZONE)
-    @SchedulerLock(name = "dashboard-aggregates", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
+    @SchedulerLock(name = "dashboard-aggregates-refresh", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
     @Transactional
     public void refreshOnSchedule() {
         refresh();
@@ -113,15 +113,20 @@ public class DashboardAggregates {
 
     /** Every night, on one instance: computes every day again, taking in history written with past times. */
     @Scheduled(cron = "${wijkroute.dashboard.aggregate-rebuild-cron:0 40 3 * * *}", zone = MunicipalTime.TIME_ZONE)
-    @SchedulerLock(name = "dashboard-aggregates", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
+    @SchedulerLock(name = "dashboard-aggregates-rebuild", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
     @Transactional
     public void rebuildOnSchedule() {
         rebuild();
     }
 
-    /** Adds the closed days after {@code through_day} (all of them when there is no state, or the zone changed). */
+    /**
+     * Adds the closed days after {@code through_day} (all of them when there is no state, or the zone changed). Takes
+     * the rebuild's table lock first: a refresh and a rebuild (each once per cluster by its own scheduler lock) never
+     * write the days at the same time, however long a rebuild runs.
+     */
     @Transactional
     public void refresh() {
+        jdbc.getJdbcOperations().execute("lock table dashboard_aggregate_state in exclusive mode");
         State state = state();
         if (state == null || !state.zone().equals(state.sessionZone())) {
             rebuild();
