@@ -19,6 +19,8 @@
 # against the archive's signed index) and runs it with Debian 13's own C library through that library's loader,
 # so it runs on an older system. Decision 0056. PG_BIN=<dir with pg_dump, pg_restore, psql 17> uses those instead.
 set -euo pipefail
+# The dump holds every household's data: whatever this script writes is readable by its user only.
+umask 077
 
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 CACHE=${WIJKROUTE_CACHE:-$HOME/.cache/wijkroute}
@@ -31,14 +33,19 @@ STARTUP_SECONDS=${STARTUP_SECONDS:-1800}   # a dev start took 844 s on the share
 TABLES="household support_case signal step_history plan_version handover toegang_request idempotency_record
   act_ru_execution act_ru_task act_hi_procinst act_hi_taskinst"
 
-WORK=$(mktemp -d -t wijkroute-restore.XXXXXX)
+WORK=$(mktemp -d -t wijkroute-restore.XXXXXX)   # 700: the dump and the logs stay here
+# The fresh server's binaries, data and socket, in a directory of its own: as root the server runs as nobody, which
+# gets this directory (700, its owner) and nothing of $WORK.
+SERVER_DIR=$(mktemp -d -t wijkroute-restore-db.XXXXXX)
+# The restored server takes a password (scram-sha-256), also over its socket: no trust for anyone on the machine.
+DST_DB_PASSWORD=$(head -c 24 /dev/urandom | base64 | tr -d '/+=')
 PIDS=()
 RESTORED_DATA=""
 ZONKY_PG=""
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true; done
   [[ -n "$RESTORED_DATA" ]] && as_server "$ZONKY_PG/bin/pg_ctl" -D "$RESTORED_DATA" -m fast stop >/dev/null 2>&1 || true
-  rm -rf "$WORK"
+  rm -rf "$WORK" "$SERVER_DIR"
 }
 trap cleanup EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
@@ -147,30 +154,32 @@ echo "3. pg_dump -Fc of the running service's database: $(du -h "$WORK/wijkroute
 echo "   source: $before"
 
 # --- 4. a fresh PostgreSQL 17, pg_restore ---------------------------------------------------------------------------
-ZONKY_PG=$WORK/pg
-mkdir -p "$ZONKY_PG" "$WORK/restored-db"
-unzip -p "$ZONKY_JAR" 'postgres-linux-*.txz' | xz -d | tar -x -C "$ZONKY_PG"
-RESTORED_DATA=$WORK/restored-db/data
-if (( EUID == 0 )); then # PostgreSQL refuses to run as root: the fresh server runs as nobody
-  chmod 755 "$WORK"; chown nobody "$WORK/restored-db"
+ZONKY_PG=$SERVER_DIR/pg
+mkdir -p "$ZONKY_PG" "$SERVER_DIR/restored-db"
+unzip -p "$ZONKY_JAR" 'postgres-linux-*.txz' | xz -d | tar -x --no-same-permissions -C "$ZONKY_PG"
+RESTORED_DATA=$SERVER_DIR/restored-db/data
+printf '%s\n' "$DST_DB_PASSWORD" >"$SERVER_DIR/pwfile"
+if (( EUID == 0 )); then # PostgreSQL refuses to run as root: the fresh server runs as nobody, owner of SERVER_DIR only
+  chown -R nobody "$SERVER_DIR"
   as_server() { setpriv --reuid=nobody --regid="$(id -g nobody)" --clear-groups "$@"; }
 else
   as_server() { "$@"; }
 fi
-as_server "$ZONKY_PG/bin/initdb" -D "$RESTORED_DATA" -U postgres -A trust -E UTF8 --locale=C >/dev/null
-as_server "$ZONKY_PG/bin/pg_ctl" -D "$RESTORED_DATA" -o "-p $DST_DB_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$WORK/restored-db" \
-  -l "$WORK/restored-db/postgres.log" -w start >/dev/null
+as_server "$ZONKY_PG/bin/initdb" -D "$RESTORED_DATA" -U postgres -A scram-sha-256 --pwfile="$SERVER_DIR/pwfile" -E UTF8 --locale=C >/dev/null
+rm -f "$SERVER_DIR/pwfile"
+as_server "$ZONKY_PG/bin/pg_ctl" -D "$RESTORED_DATA" -o "-p $DST_DB_PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$SERVER_DIR/restored-db" \
+  -l "$SERVER_DIR/restored-db/postgres.log" -w start >/dev/null
 echo "4. fresh PostgreSQL $("$ZONKY_PG/bin/postgres" --version | awk '{print $NF}') ($(basename "$ZONKY_JAR")) on $DST_DB_PORT"
 t0=$(date +%s%N)
-pg pg_restore -h 127.0.0.1 -p "$DST_DB_PORT" -U postgres -d postgres --no-owner --no-acl --exit-on-error "$WORK/wijkroute.dump"
-restored=$(counts "$DST_DB_PORT")
+PGPASSWORD=$DST_DB_PASSWORD pg pg_restore -h 127.0.0.1 -p "$DST_DB_PORT" -U postgres -d postgres --no-owner --no-acl --exit-on-error "$WORK/wijkroute.dump"
+restored=$(PGPASSWORD=$DST_DB_PASSWORD counts "$DST_DB_PORT")
 echo "   pg_restore in $(( ($(date +%s%N) - t0) / 1000000 )) ms; restored: $restored"
 [[ "$restored" == "$before" ]] || fail "row counts differ after the restore"
 
 # --- 5. the service on the restored database ------------------------------------------------------------------------
 started=$(date +%s)
 echo "5. the service, profile prod, on the restored database (API on $DST_PORT, tokens of the same Keycloak)"
-WIJKROUTE_DB_URL="jdbc:postgresql://127.0.0.1:$DST_DB_PORT/postgres" WIJKROUTE_DB_USER=postgres WIJKROUTE_DB_PASSWORD= \
+WIJKROUTE_DB_URL="jdbc:postgresql://127.0.0.1:$DST_DB_PORT/postgres" WIJKROUTE_DB_USER=postgres WIJKROUTE_DB_PASSWORD="$DST_DB_PASSWORD" \
 WIJKROUTE_OIDC_ISSUER="$ISSUER" WIJKROUTE_PORT="$DST_PORT" WIJKROUTE_DATA_DIR="$WORK/restored" \
   java -jar "$JAR" --spring.profiles.active=prod >"$WORK/restored.log" 2>&1 &
 PIDS+=($!)

@@ -76,6 +76,9 @@ class SqlBoundaryTest {
             Pattern.compile("(?i)create\\s+(?:or\\s+replace\\s+)?view\\s+([a-z_][a-z0-9_]*)");
     private static final Pattern READ_MODEL_CONSTANT =
             Pattern.compile("public\\s+static\\s+final\\s+String\\s+\\w+\\s*=\\s*\"([a-z_][a-z0-9_]*)\"");
+    /** A ReadModels constant with its optional {@code @ReadBy}: readers (1), constant name (2), view (3). */
+    private static final Pattern READ_MODEL_WITH_READERS = Pattern.compile(
+            "(?:@ReadBy\\(\\s*\\{?([^)}]*)}?\\s*\\)\\s*)?public\\s+static\\s+final\\s+String\\s+(\\w+)\\s*=\\s*\"([a-z_][a-z0-9_]*)\"");
 
     @Test
     void modulesUseOnlyTheirOwnTablesInSql() {
@@ -100,6 +103,81 @@ class SqlBoundaryTest {
         });
         assertThat(crossings).as("SQL that reads or writes another module's table (use the owner's view or service, decision 0052)")
                 .isEmpty();
+    }
+
+    /**
+     * A view that holds a BSN, user names or per-member data names its readers with {@code @ReadBy} on its
+     * constant; no other module's SQL names the view, and no other module's code names its constant (the
+     * dashboard's statements name views by token and resolve them through the constants).
+     */
+    @Test
+    void restrictedViewsAreReadOnlyByTheirDeclaredReaders() {
+        Map<String, RestrictedView> restricted = restrictedViews();
+        assertThat(restricted).as("the BSN and access-log views are restricted")
+                .containsKeys("household_member_by_bsn_view", "privacy_accesslog_break_glass_view",
+                        "privacy_accesslog_granted_access_view");
+        Set<String> violations = new TreeSet<>();
+        sources().forEach((file, module) -> {
+            if (!EXEMPT_READERS.contains(module)) {
+                violations.addAll(restrictedReads(module, read(file), restricted));
+            }
+        });
+        assertThat(violations).as("a module names a view it is not among the @ReadBy readers of").isEmpty();
+    }
+
+    /** The check itself on a made-up source: the dashboard naming the BSN view, by name or by its constant. */
+    @Test
+    void aModuleNotAmongTheReadersIsCaught() {
+        Map<String, RestrictedView> restricted = restrictedViews();
+        String byName = "class X { String q = \"select bsn from household_member_by_bsn_view\"; }";
+        String byConstant = "class X { String q = \"select bsn from %s\".formatted(HouseholdReadModels.MEMBER_BY_BSN_VIEW); }";
+        assertThat(restrictedReads("dashboard", byName, restricted))
+                .containsExactly("dashboard -> household.household_member_by_bsn_view");
+        assertThat(restrictedReads("dashboard", byConstant, restricted))
+                .containsExactly("dashboard -> household.household_member_by_bsn_view");
+        assertThat(restrictedReads("privacy.resident", byName, restricted)).isEmpty();
+        assertThat(restrictedReads("household", byConstant, restricted)).as("the owner").isEmpty();
+    }
+
+    private record RestrictedView(String owner, String ownerClass, String constant, Set<String> readers) {
+    }
+
+    /** View name → its owner, constant and readers, for the ReadModels constants that carry {@code @ReadBy}. */
+    private static Map<String, RestrictedView> restrictedViews() {
+        Map<String, RestrictedView> restricted = new TreeMap<>();
+        sources().forEach((file, module) -> {
+            String name = file.getFileName().toString();
+            if (name.endsWith("ReadModels.java")) {
+                Matcher matcher = READ_MODEL_WITH_READERS.matcher(read(file));
+                while (matcher.find()) {
+                    if (matcher.group(1) != null) {
+                        Set<String> readers = new TreeSet<>(literals(matcher.group(1)));
+                        restricted.put(matcher.group(3), new RestrictedView(module, name.replace(".java", ""),
+                                matcher.group(2), readers));
+                    }
+                }
+            }
+        });
+        return restricted;
+    }
+
+    /** The restricted views a module's source names, in SQL text or through the constant, without being a reader. */
+    private static Set<String> restrictedReads(String module, String source, Map<String, RestrictedView> restricted) {
+        String sql = String.join(" ", literals(source));
+        Set<String> found = new TreeSet<>();
+        restricted.forEach((view, declared) -> {
+            if (declared.owner().equals(module) || declared.readers().contains(module)) {
+                return;
+            }
+            boolean named = Pattern.compile("\\b" + view + "\\b").matcher(sql).find()
+                    || Pattern.compile("\\b" + declared.ownerClass() + "\\s*\\.\\s*" + declared.constant() + "\\b").matcher(source).find()
+                    || Pattern.compile("import\\s+static\\s+[\\w.]*\\." + declared.ownerClass() + "\\.(?:" + declared.constant() + "|\\*)\\s*;")
+                            .matcher(source).find();
+            if (named) {
+                found.add(module + " -> " + declared.owner() + "." + view);
+            }
+        });
+        return found;
     }
 
     @Test

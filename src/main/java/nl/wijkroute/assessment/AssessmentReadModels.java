@@ -1,5 +1,7 @@
 package nl.wijkroute.assessment;
 
+import nl.wijkroute.system.ReadBy;
+
 /**
  * The assessment module's read models for other modules' SQL (decision 0052): PostgreSQL views created in Flyway
  * migrations, one constant per view holding its name. The columns are what the readers need, no free text. The
@@ -11,7 +13,9 @@ public final class AssessmentReadModels {
 
     /**
      * One row per scored (or unscored) leefgebied cell of a member: {@code case_id, member_id, leefgebied, score, assessed_at, seq}; no notes. Read by the dashboard (self-sufficiency change).
+     * Scores per member: the dashboard uses {@code member_id} only to follow one member's cell over time, so only the dashboard may read this view.
      */
+    @ReadBy("dashboard")
     public static final String LEEFGEBIED_SCORE_VIEW = "assessment_leefgebied_score_view";
 
     private AssessmentReadModels() {

@@ -126,6 +126,7 @@ public class DashboardAggregates {
      */
     @Transactional
     public void refresh() {
+        inMunicipalTime(jdbc);
         jdbc.getJdbcOperations().execute("lock table dashboard_aggregate_state in exclusive mode");
         State state = state();
         if (state == null || !state.zone().equals(state.sessionZone())) {
@@ -146,6 +147,7 @@ public class DashboardAggregates {
     /** As {@link #rebuild()}, up to {@code lastDay} (yesterday when null): for tests of the incremental step. */
     @Transactional
     public void rebuildThrough(LocalDate lastDay) {
+        inMunicipalTime(jdbc);
         var sql = jdbc.getJdbcOperations();
         sql.execute("lock table dashboard_aggregate_state in exclusive mode");
         sql.update("delete from dashboard_stage_day");
@@ -194,6 +196,15 @@ public class DashboardAggregates {
         jdbc.getJdbcOperations().update("delete from dashboard_stage_key");
         jdbc.getJdbcOperations().update("delete from dashboard_flow_day");
         jdbc.getJdbcOperations().update("delete from dashboard_aggregate_state");
+    }
+
+    /**
+     * The days are the municipality's, whatever the JVM's default zone (which the driver gives the session): for
+     * the rest of the caller's transaction the session computes in {@link MunicipalTime}. Without it, instances
+     * with different default zones took each other's aggregate for a zone change and rebuilt it every run.
+     */
+    static void inMunicipalTime(NamedParameterJdbcTemplate jdbc) {
+        jdbc.queryForObject("select set_config('TimeZone', :zone, true)", Map.of("zone", MunicipalTime.TIME_ZONE), String.class);
     }
 
     private record State(LocalDate throughDay, String zone, String sessionZone, LocalDate yesterday) {

@@ -67,6 +67,7 @@ class DashboardQueries {
      * that of the latest day with a move on or before it, per team, wijk and stage.
      */
     List<Row> workInProgress(DashboardFilter filter, Instant asOf) {
+        DashboardAggregates.inMunicipalTime(jdbc); // the aggregate's days (in the caller's transaction)
         MapSqlParameterSource parameters = forCall(filter).addValue("asOf", Timestamp.from(asOf));
         List<Map<String, Object>> aggregated = jdbc.queryForList("""
                 select cast(date_trunc('day', cast(:asOf as timestamptz)) at time zone s.time_zone as date) - 1 as base_day,
@@ -158,6 +159,7 @@ class DashboardQueries {
      * the sums are the live query's.
      */
     List<Map<String, Object>> flow(DashboardFilter filter, String granularity) {
+        DashboardAggregates.inMunicipalTime(jdbc); // the aggregate's days and weeks (in the caller's transaction)
         MapSqlParameterSource parameters = forCall(filter).addValue("unit", granularity);
         Map<String, Object> split = jdbc.queryForMap("""
                 select coalesce(max(case when x.agg_from < x.agg_to then x.agg_from end), cast(:to as timestamptz)) as agg_from,

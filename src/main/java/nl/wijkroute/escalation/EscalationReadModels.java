@@ -1,5 +1,7 @@
 package nl.wijkroute.escalation;
 
+import nl.wijkroute.system.ReadBy;
+
 /**
  * The escalation module's read models for other modules' SQL (decision 0052): PostgreSQL views created in Flyway
  * migrations, one constant per view holding its name. The columns are what the readers need, no free text. The
@@ -19,6 +21,7 @@ public final class EscalationReadModels {
      * One row per escalation: {@code case_id, status, procesregisseur} (a user name). Read by privacy.access
      * (a procesregisseur's scope).
      */
+    @ReadBy("privacy.access")
     public static final String INVOLVEMENT_VIEW = "escalation_involvement_view";
 
     private EscalationReadModels() {

@@ -1,5 +1,7 @@
 package nl.wijkroute.handover;
 
+import nl.wijkroute.system.ReadBy;
+
 /**
  * The handover module's read models for other modules' SQL (decision 0052): PostgreSQL views created in Flyway
  * migrations, one constant per view holding its name. The columns are what the readers need, no free text. The
@@ -12,7 +14,9 @@ public final class HandoverReadModels {
 
     /**
      * One row per warme overdracht: {@code case_id, status, created_at, decided_at, sender, decided_by, receiver_organisation} (professionals' and organisation ids). Read by the dashboard (handovers, involvement).
+     * {@code sender} and {@code decided_by} are user names: the dashboard reads them only to count distinct professionals (involvement), so only the dashboard may read this view.
      */
+    @ReadBy("dashboard")
     public static final String HANDOVER_VIEW = "handover_handover_view";
 
     /**

@@ -1,5 +1,7 @@
 package nl.wijkroute.household;
 
+import nl.wijkroute.system.ReadBy;
+
 /**
  * The household module's read models for other modules' SQL (decision 0052): PostgreSQL views created in Flyway
  * migrations, one constant per view holding its name. The columns are what the readers need, no free text. The
@@ -21,6 +23,7 @@ public final class HouseholdReadModels {
      * {@code bsn}. Read by privacy.resident to find the household a resident signed in with DigiD belongs to;
      * the BSN is theirs, the view is for no other reader.
      */
+    @ReadBy("privacy.resident")
     public static final String MEMBER_BY_BSN_VIEW = "household_member_by_bsn_view";
 
     /**

@@ -1,5 +1,7 @@
 package nl.wijkroute.plan;
 
+import nl.wijkroute.system.ReadBy;
+
 /**
  * The plan module's read models for other modules' SQL (decision 0052): PostgreSQL views created in Flyway
  * migrations, one constant per view holding its name. The columns are what the readers need, no free text. The
@@ -34,7 +36,9 @@ public final class PlanReadModels {
 
     /**
      * One row per version of a case's plan: {@code case_id, changed_by, changed_at}. Read by the dashboard (involvement).
+     * {@code changed_by} is a user name: the dashboard reads it only to count distinct professionals (involvement), so only the dashboard may read this view.
      */
+    @ReadBy("dashboard")
     public static final String VERSION_VIEW = "plan_version_view";
 
     private PlanReadModels() {

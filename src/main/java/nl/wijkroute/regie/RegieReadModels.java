@@ -1,5 +1,7 @@
 package nl.wijkroute.regie;
 
+import nl.wijkroute.system.ReadBy;
+
 /**
  * The regie module's read models for other modules' SQL (decision 0052): PostgreSQL views created in Flyway
  * migrations, one constant per view holding its name. The columns are what the readers need, no free text. The
@@ -12,7 +14,9 @@ public final class RegieReadModels {
 
     /**
      * One row per regie assignment: {@code case_id, kind, holder_type, holder, holder_organisation, started_at, ended_at}. Read by the dashboard (one-regisseur, involvement).
+     * {@code holder} is a user name for a professional: the dashboard reads it only to count distinct regisseurs and professionals (one-regisseur, involvement), so only the dashboard may read this view.
      */
+    @ReadBy("dashboard")
     public static final String ASSIGNMENT_VIEW = "regie_assignment_view";
 
     /**
@@ -21,6 +25,7 @@ public final class RegieReadModels {
      * or household id), {@code holder_organisation} (the team or partner organisation of a professional); no
      * reason text. Read by privacy.resident (the regisseur a member sees).
      */
+    @ReadBy("privacy.resident")
     public static final String CURRENT_CASUSREGIE_VIEW = "regie_current_casusregie_view";
 
     private RegieReadModels() {

@@ -1,5 +1,7 @@
 package nl.wijkroute.route;
 
+import nl.wijkroute.system.ReadBy;
+
 /**
  * The route module's read models for other modules' SQL (decision 0052): PostgreSQL views created in Flyway
  * migrations, one constant per view holding its name. The columns are what the readers need, no free text. The
@@ -42,7 +44,9 @@ public final class RouteReadModels {
      * {@code route_step_history_view}: one row per move of a case between stages. Columns: {@code case_id},
      * {@code to_stage}, {@code moved_at}, {@code back_move} (a move back in the route, decision 0028),
      * {@code actor}. Read by escalation (repeated back-moves) and the dashboard.
+     * {@code actor} is a user name: the dashboard reads it only to count distinct professionals (involvement); escalation reads the back-moves. Only these two may read this view.
      */
+    @ReadBy({"escalation", "dashboard"})
     public static final String STEP_HISTORY_VIEW = "route_step_history_view";
 
     private RouteReadModels() {

@@ -219,7 +219,9 @@ public class RouteTaskService {
      * it finds the task there instead of selecting it again. Our own refusals ({@code ours}: 404, 409, 400 with
      * texts that may name a member) are carried out of the command and thrown after it, so the engine neither
      * logs them as command failures nor sees them at all; the engine's own work ({@code engineWork}) fails as
-     * it did before. Everything stays in the caller's Spring transaction.
+     * it did before. Everything stays in the caller's Spring transaction. Only the application's problem
+     * exceptions count as a refusal: anything else (a PostgreSQL or engine error) fails the command as such and
+     * keeps its own mapping, instead of the command closing and flushing as if nothing had gone wrong.
      */
     private <T> T inOneEngineCommand(Supplier<T> ours, Consumer<T> engineWork) {
         RuntimeException[] refused = new RuntimeException[1];
@@ -227,7 +229,7 @@ public class RouteTaskService {
             T prepared;
             try {
                 prepared = ours.get();
-            } catch (RuntimeException refusal) {
+            } catch (NotFoundException | ConflictException | InvalidInputException refusal) {
                 refused[0] = refusal;
                 return null;
             }

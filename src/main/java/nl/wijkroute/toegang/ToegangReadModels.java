@@ -1,5 +1,7 @@
 package nl.wijkroute.toegang;
 
+import nl.wijkroute.system.ReadBy;
+
 /**
  * The toegang module's read models for other modules' SQL (decision 0052): PostgreSQL views created in Flyway
  * migrations, one constant per view holding its name. The columns are what the readers need, no free text. The
@@ -25,7 +27,9 @@ public final class ToegangReadModels {
 
     /**
      * One row per toegang request: {@code request_id, case_id, law, outcome, requested_at, decided_at, requested_by, decided_by} (professionals' ids). Read by the dashboard (deadlines per law, front door, multi-law households, refusals, decisions, short route, involvement).
+     * {@code requested_by} and {@code decided_by} are user names: the dashboard reads them only to count distinct professionals (involvement), so only the dashboard may read this view.
      */
+    @ReadBy("dashboard")
     public static final String REQUEST_VIEW = "toegang_request_view";
 
     private ToegangReadModels() {

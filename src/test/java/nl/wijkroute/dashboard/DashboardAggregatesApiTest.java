@@ -9,11 +9,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import nl.wijkroute.support.ApiTestSupport;
+import nl.wijkroute.system.MunicipalTime;
 import nl.wijkroute.support.TestUsers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Decision 0055: work in progress at a past moment and the flow read the dashboard's counts per day for
@@ -32,6 +35,9 @@ class DashboardAggregatesApiTest extends ApiTestSupport {
 
     @Autowired
     DashboardAggregates aggregates;
+
+    @Autowired
+    PlatformTransactionManager transactionManager;
 
     private String team;
     private String wijk;
@@ -87,8 +93,9 @@ class DashboardAggregatesApiTest extends ApiTestSupport {
             signal(caseId, "PARTNER", T0.plus(Duration.ofDays(1)));
             signal(caseId, "RESIDENT", T0.plus(Duration.ofDays(9)));
         }
-        String weeks = "/api/v1/dashboard/flow?team=" + team + "&from=2026-01-05T00:00:00Z&to=2026-01-26T00:00:00Z&granularity=WEEK";
-        String monthFromMidDay = "/api/v1/dashboard/flow?team=" + team + "&from=2026-01-06T09:00:00Z&to=2026-02-01T00:00:00Z&granularity=MONTH";
+        // Whole weeks and a month's end of the municipality's calendar (decision 0055): midnight in Amsterdam is 23:00 UTC.
+        String weeks = "/api/v1/dashboard/flow?team=" + team + "&from=2026-01-04T23:00:00Z&to=2026-01-25T23:00:00Z&granularity=WEEK";
+        String monthFromMidDay = "/api/v1/dashboard/flow?team=" + team + "&from=2026-01-06T09:00:00Z&to=2026-01-31T23:00:00Z&granularity=MONTH";
         JsonNode liveWeeks = getJson(weeks, TestUsers.manager());
         JsonNode liveMonth = getJson(monthFromMidDay, TestUsers.manager());
         assertThat(liveWeeks).hasSize(3);
@@ -120,7 +127,33 @@ class DashboardAggregatesApiTest extends ApiTestSupport {
     void theScheduledRefreshWritesTheClosedDays() {
         aggregates.refreshOnSchedule();
         assertThat(jdbc.queryForObject("select through_day from dashboard_aggregate_state", LocalDate.class))
-                .isEqualTo(jdbc.queryForObject("select cast(now() at time zone current_setting('TimeZone') as date) - 1", LocalDate.class));
+                .isEqualTo(jdbc.queryForObject("select cast(now() at time zone ? as date) - 1", LocalDate.class,
+                        MunicipalTime.TIME_ZONE));
+    }
+
+    /**
+     * Two instances whose JVMs have different default zones (the driver gives the session the JVM's): each
+     * took the other's aggregate for one of another zone and rebuilt it on every scheduled run. The days are
+     * the municipality's on both, so the second instance's refresh keeps what the first wrote.
+     */
+    @Test
+    void anInstanceInAnotherDefaultZoneDoesNotRebuildTheAggregate() {
+        TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+        transaction.executeWithoutResult(status -> {
+            jdbc.queryForObject("select set_config('TimeZone', 'UTC', true)", String.class);
+            aggregates.rebuild();
+        });
+        // A day long closed that no refresh writes again: it survives a refresh, a rebuild would remove it.
+        jdbc.update("insert into dashboard_flow_day (day, team_id, wijk_id, partner, resident, frontoffice, own_observation, started, ended) "
+                + "values (date '2000-01-03', ?, ?, 0, 0, 0, 0, 1, 0)", team, wijk);
+        transaction.executeWithoutResult(status -> {
+            jdbc.queryForObject("select set_config('TimeZone', 'America/New_York', true)", String.class);
+            aggregates.refresh();
+        });
+        assertThat(jdbc.queryForObject("select time_zone from dashboard_aggregate_state", String.class))
+                .isEqualTo(MunicipalTime.TIME_ZONE);
+        assertThat(jdbc.queryForObject("select count(*) from dashboard_flow_day where team_id = ? and day = date '2000-01-03'",
+                Integer.class, team)).as("not rebuilt").isEqualTo(1);
     }
 
     private String bothMoments() throws Exception {

@@ -154,7 +154,8 @@ class DashboardApiTest extends ApiTestSupport {
             UUID caseId = caseOpenedAt(household(), T0.plus(Duration.ofDays(1)), T0.plus(Duration.ofDays(8)));
             signal(caseId, "PARTNER", T0.plus(Duration.ofDays(1)));
         }
-        JsonNode flow = getJson("/api/v1/dashboard/flow?team=" + team + "&from=2026-01-05T00:00:00Z&to=2026-01-19T00:00:00Z&granularity=WEEK",
+        // Two whole weeks of the municipality's calendar (decision 0055): Monday 00:00 in Amsterdam is 23:00 UTC.
+        JsonNode flow = getJson("/api/v1/dashboard/flow?team=" + team + "&from=2026-01-04T23:00:00Z&to=2026-01-18T23:00:00Z&granularity=WEEK",
                 TestUsers.manager());
         assertThat(flow).hasSize(2);
         assertThat(flow.get(0).get("casesStarted").asLong()).isEqualTo(3);

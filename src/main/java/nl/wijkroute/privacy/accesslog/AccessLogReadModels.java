@@ -1,5 +1,7 @@
 package nl.wijkroute.privacy.accesslog;
 
+import nl.wijkroute.system.ReadBy;
+
 /**
  * The privacy.accesslog module's read models for other modules' SQL (decision 0052): PostgreSQL views created in Flyway
  * migrations, one constant per view holding its name. The columns are what the readers need, no free text. The
@@ -14,6 +16,7 @@ public final class AccessLogReadModels {
      * ({@code case_ids} lists the cases of a list read). Read by privacy.breakglass (the accesses per grant, for
      * the privacy officer's review).
      */
+    @ReadBy("privacy.breakglass")
     public static final String BREAK_GLASS_VIEW = "privacy_accesslog_break_glass_view";
 
     /**
@@ -23,6 +26,7 @@ public final class AccessLogReadModels {
      * {@code case_id}, {@code data_category}, {@code action}, {@code purpose}, {@code break_glass}. Read by
      * privacy.resident (who looked at my data).
      */
+    @ReadBy("privacy.resident")
     public static final String GRANTED_ACCESS_VIEW = "privacy_accesslog_granted_access_view";
 
     private AccessLogReadModels() {

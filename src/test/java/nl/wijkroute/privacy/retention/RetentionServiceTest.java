@@ -136,6 +136,26 @@ class RetentionServiceTest extends ApiTestSupport {
                 .as("append-only").isInstanceOf(org.springframework.dao.DataAccessException.class);
     }
 
+    /** The privacy officer's review note can describe the situation as much as the grant's reason can. */
+    @Test
+    void aBreakGlassGrantsReasonAndReviewNoteAreErasedWithTheCaseFile() {
+        HouseholdFixture household = HouseholdFixture.closedOn(jdbc, LocalDate.of(2000, 5, 1), null, null);
+        jdbc.update("""
+                insert into break_glass_access (id, case_id, username, user_role, reason, granted_at, expires_at,
+                                                reviewed_by, reviewed_at, review_verdict, review_note)
+                values (?, ?, 'wijkcoach', 'WIJKCOACH', ?, now(), now(), 'fg', now(), 'JUSTIFIED', ?)
+                """, java.util.UUID.randomUUID(), household.caseId, "Crisis bij " + HouseholdFixture.SECRET,
+                "Terecht: " + HouseholdFixture.SECRET + " was in gevaar");
+
+        retention.runAsOf(LocalDate.of(2010, 5, 3));
+
+        assertThat(jdbc.queryForList("select reason || '|' || review_note from break_glass_access where case_id = ?",
+                String.class, household.caseId))
+                .containsExactly(PersonalDataEraser.ERASED_TEXT + "|" + PersonalDataEraser.ERASED_TEXT);
+        assertThat(jdbc.queryForObject("select count(*) from break_glass_access where case_id = ? and username = 'wijkcoach' "
+                + "and review_verdict = 'JUSTIFIED'", Integer.class, household.caseId)).as("the review trail stays").isEqualTo(1);
+    }
+
     @Test
     void toegangDecisionsAndTheIdentityTheyNeedOutliveTheCaseFile() {
         HouseholdFixture household = HouseholdFixture.closedOn(jdbc, LocalDate.of(2005, 6, 1), "WMO", null);
