@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""Where the request thread's CPU goes in a JFR recording of RequestCpuBenchmarkTest (issue 14).
+
+Record (deep stacks, or the request's frames are cut off):
+  ./mvnw -Pbenchmark test -Dtest=RequestCpuBenchmarkTest \
+    -DargLine="-XX:FlightRecorderOptions:stackdepth=1024 -XX:StartFlightRecording=filename=target/cpu.jfr,settings=profile"
+Read:
+  jfr print --stack-depth 1024 --events jdk.ExecutionSample target/cpu.jfr | bench/jfr-request-profile.py
+
+Counts only samples of measured calls (RequestCpuBenchmarkTest.call, without the unmeasured grid PUTs);
+a sample counts for every group one of its frames belongs to, so the groups overlap.
+"""
+import collections
+import re
+import sys
+
+GROUPS = [
+    ("Hibernate (queries, loading, flush)", "org.hibernate."),
+    ("Camunda engine commands", "org.camunda.bpm.engine.impl.interceptor.CommandExecutorImpl"),
+    ("  of which MyBatis/OGNL", "org.apache.ibatis"),
+    ("Micrometer observations", "io.micrometer"),
+    ("JDBC: Hikari proxies", "com.zaxxer"),
+    ("JDBC: pgjdbc", "org.postgresql"),
+    ("transaction commit (flush, access log)", "AbstractPlatformTransactionManager.processCommit"),
+    ("Jackson", "com.fasterxml"),
+    ("Bean Validation", "org.hibernate.validator"),
+    ("AuthorizationFilter's EndpointRules matching", "RequestMatcherDelegatingAuthorizationManager"),
+    ("Hibernate building SQL of a query", "buildCacheableSqmInterpretation"),
+    ("logging", "ch.qos.logback"),
+    ("MockMvc printing the exchange (test only)", "PrintingResultHandler"),
+]
+
+
+def samples(lines):
+    current, in_stack = None, False
+    for line in lines:
+        text = line.strip()
+        if text.startswith("jdk.ExecutionSample"):
+            current, in_stack = {"thread": "", "frames": []}, False
+        elif current is None:
+            continue
+        elif text.startswith("sampledThread"):
+            current["thread"] = text
+        elif text.startswith("stackTrace = ["):
+            in_stack = True
+        elif in_stack and text == "]":
+            in_stack = False
+        elif in_stack:
+            match = re.match(r"(.*?)\(", text)
+            if match:
+                current["frames"].append(match.group(1))
+        elif text == "}":
+            yield current
+            current = None
+
+
+def main():
+    measured = [s for s in samples(sys.stdin) if '"main"' in s["thread"]
+                and any("RequestCpuBenchmarkTest.call" in f for f in s["frames"])
+                and not any("doPut" in f or "fillRestOfGrid" in f for f in s["frames"])]
+    total = len(measured)
+    print(f"{total} samples in measured calls")
+    if not total:
+        return
+    for name, marker in GROUPS:
+        hits = sum(1 for s in measured if any(marker in f for f in s["frames"]))
+        print(f"{100 * hits / total:5.1f} %  {name}")
+        if marker == "io.micrometer":
+            # Who started the observation: the caller of the outermost Micrometer frame.
+            callers = collections.Counter()
+            for s in measured:
+                inner = [i for i, f in enumerate(s["frames"]) if f.startswith("io.micrometer")]
+                if inner and inner[-1] + 1 < len(s["frames"]):
+                    caller = s["frames"][inner[-1] + 1]
+                    callers["Spring Security" if ".security." in caller else "Spring MVC (http.server.requests)"
+                            if "ServerHttpObservationFilter" in caller else "other"] += 1
+            for caller, hits in callers.most_common():
+                print(f"{100 * hits / total:5.1f} %    of which started by {caller}")
+    print("\nown code, inclusive:")
+    own = collections.Counter()
+    for s in measured:
+        for frame in set(s["frames"]):
+            if frame.startswith("nl.wijkroute") and "CGLIB" not in frame and "benchmark" not in frame:
+                own[frame] += 1
+    for frame, hits in own.most_common(20):
+        print(f"{100 * hits / total:5.1f} %  {frame}")
+
+
+if __name__ == "__main__":
+    main()
