@@ -41,6 +41,7 @@ class SqlBoundaryTest {
             Map.entry("break_glass_access", "privacy.breakglass"),
             // the dashboard's counts per day (V58, decision 0055), fed from the owners' reporting views
             Map.entry("dashboard_aggregate_state", "dashboard"),
+            Map.entry("dashboard_case_involvement", "dashboard"),
             Map.entry("dashboard_flow_day", "dashboard"),
             Map.entry("dashboard_stage_day", "dashboard"),
             Map.entry("dashboard_stage_key", "dashboard"),

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import nl.wijkroute.route.RouteVariables;
 import nl.wijkroute.system.MunicipalTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,6 +95,29 @@ public class DashboardAggregates {
             group by day, team_id, wijk_id
             """;
 
+    /**
+     * The organisations and professionals of every case whose support ended on the days {@code :first} to
+     * {@code :last}, and its casusregisseurs in the plan phase (null without one). Why a closed case's counts stay: they count what happened up to the end of its support
+     * (its plan, handovers and regie no longer change once it is closed); corrections with past times are
+     * taken in by the nightly {@link #rebuild()}.
+     */
+    private static final String CASE_INVOLVEMENT = """
+            with range as (
+                select cast(:first as timestamp) at time zone :zone as lower,
+                       cast(cast(:last as date) + 1 as timestamp) at time zone :zone as upper
+            ), ended as (
+                select c.case_id as id, c.team_id, c.wijk_id, c.closed_at
+                from {case} c, range r where c.closed_at >= r.lower and c.closed_at < r.upper
+            )
+            insert into dashboard_case_involvement (case_id, team_id, wijk_id, closed_at, organisations, professionals, regisseurs)
+            select e.id, e.team_id, e.wijk_id, e.closed_at,
+            """ + DashboardQueries.INVOLVEMENT_COUNTS + """
+                   , case when p.plan_start is null then null else
+            """ + DashboardQueries.REGISSEURS.replace(" as regisseurs", "") + """
+                   end
+            from ended e
+            """ + DashboardQueries.PLAN_START;
+
     private final NamedParameterJdbcTemplate jdbc;
 
     DashboardAggregates(NamedParameterJdbcTemplate jdbc) {
@@ -153,6 +177,7 @@ public class DashboardAggregates {
         sql.update("delete from dashboard_stage_day");
         sql.update("delete from dashboard_stage_key");
         sql.update("delete from dashboard_flow_day");
+        sql.update("delete from dashboard_case_involvement");
         sql.update("delete from dashboard_aggregate_state");
         Map<String, Object> bounds = jdbc.queryForMap(ReportingViews.sql("""
                 select current_setting('TimeZone') as zone,
@@ -179,9 +204,11 @@ public class DashboardAggregates {
         int stageRows = jdbc.update(ReportingViews.sql(STAGE_DAYS), days);
         jdbc.update(STAGE_KEYS, days);
         int flowRows = jdbc.update(ReportingViews.sql(FLOW_DAYS), days);
+        jdbc.update("delete from dashboard_case_involvement where closed_at >= cast(:first as timestamp) at time zone :zone", days);
+        int caseRows = jdbc.update(ReportingViews.sql(CASE_INVOLVEMENT), days.addValue("system", RouteVariables.SYSTEM_ACTOR));
         jdbc.update("update dashboard_aggregate_state set through_day = :last, refreshed_at = now()", days);
-        log.info("Dashboard aggregates: days {} to {} written ({} stage rows, {} flow rows) in {} ms", first, last, stageRows,
-                flowRows, (System.nanoTime() - start) / 1_000_000);
+        log.info("Dashboard aggregates: days {} to {} written ({} stage rows, {} flow rows, {} ended cases) in {} ms", first, last,
+                stageRows, flowRows, caseRows, (System.nanoTime() - start) / 1_000_000);
     }
 
     private void insertState(LocalDate throughDay, String zone) {
@@ -195,6 +222,7 @@ public class DashboardAggregates {
         jdbc.getJdbcOperations().update("delete from dashboard_stage_day");
         jdbc.getJdbcOperations().update("delete from dashboard_stage_key");
         jdbc.getJdbcOperations().update("delete from dashboard_flow_day");
+        jdbc.getJdbcOperations().update("delete from dashboard_case_involvement");
         jdbc.getJdbcOperations().update("delete from dashboard_aggregate_state");
     }
 

@@ -425,19 +425,22 @@ class DashboardQueries {
 
     /**
      * Per leefgebied: the goals whose latest evaluation up to the end of the period lies in the period, by
-     * attainment, and the cases they belong to.
+     * attainment, and the cases they belong to. Why only the period's evaluations are read: an evaluation later
+     * than one in the period and before its end lies in the period too, so the latest per goal is found among
+     * them, from an index on the time (issue 14, decision 0055), where the anti join read every evaluation
+     * before the end of the period; evaluations at the same latest time count alike in both.
      */
     List<Map<String, Object>> goalsAttained(DashboardFilter filter) {
         String sql = """
                 select e.leefgebied, count(*) as goals, count(distinct e.case_id) as cases,
                        count(*) filter (where e.attainment = 'ATTAINED') as attained,
                        count(*) filter (where e.attainment = 'PARTLY') as partly
-                from {goal_evaluation} e
-                """ + SCOPE.formatted("e.case_id") + """
-                  and e.evaluated_at >= :from and e.evaluated_at < :to
-                  and not exists (select 1 from {goal_evaluation} later
-                                  where later.case_id = e.case_id and later.goal_id = e.goal_id
-                                    and later.evaluated_at > e.evaluated_at and later.evaluated_at < :to)
+                from (select g.case_id, g.leefgebied, g.attainment, g.evaluated_at,
+                             max(g.evaluated_at) over (partition by g.case_id, g.goal_id) as latest_at
+                      from {goal_evaluation} g
+                """ + SCOPE.formatted("g.case_id") + """
+                        and g.evaluated_at >= :from and g.evaluated_at < :to) e
+                where e.evaluated_at = e.latest_at
                 group by e.leefgebied order by e.leefgebied
                 """;
         return jdbc.queryForList(ReportingViews.sql(sql), forCall(filter));
@@ -449,21 +452,59 @@ class DashboardQueries {
      * (eigen regie); the team as a whole is nobody personally and does not count.
      */
     Map<String, Object> oneRegisseur(DashboardFilter filter) {
+        // As involvement: cases ended before the aggregate's boundary from the counts per case (decision 0055).
         String sql = """
+                with bound as (
+                """ + AGGREGATED_UP_TO + """
+                ),
+                ended as (
+                    select c.case_id as id, c.closed_at
+                """ + CASES + """
+                      and c.closed_at >= :from and c.closed_at < :to
+                      and c.closed_at >= (select upto from bound)
+                ),
+                per_case as (
+                    select f.regisseurs
+                    from dashboard_case_involvement f
+                    where (cast(:team as varchar) is null or f.team_id = :team)
+                      and (cast(:wijk as varchar) is null or f.wijk_id = :wijk)
+                      and f.closed_at >= :from and f.closed_at < :to
+                      and f.closed_at < (select upto from bound) and f.regisseurs is not null
+                    union all
+                    select """ + REGISSEURS + """
+                    from ended e
+                """ + PLAN_START + """
+                    where p.plan_start is not null
+                )
                 select count(*) as ended, count(*) filter (where regisseurs = 1) as one_regisseur
-                from (select (select count(distinct r.holder_type || ':' || r.holder) from {regie_assignment} r
-                              where r.case_id = c.case_id and r.kind = 'CASUSREGIE' and r.holder_type <> 'TEAM'
-                                and r.started_at < c.closed_at
-                                and (r.ended_at is null or r.ended_at > p.plan_start)) as regisseurs
-                      from {case} c
-                      cross join lateral (select min(h.moved_at) as plan_start from {step_history} h
-                                          where h.case_id = c.case_id and h.to_stage = 'PLAN') p
-                      where (cast(:team as varchar) is null or c.team_id = :team)
-                        and (cast(:wijk as varchar) is null or c.wijk_id = :wijk)
-                        and c.closed_at >= :from and c.closed_at < :to and p.plan_start is not null) per_case
+                from per_case
                 """;
         return jdbc.queryForMap(ReportingViews.sql(sql), forCall(filter));
     }
+
+    /** The first moment of the aggregated counts per case not taken in yet; -infinity when there are none. */
+    private static final String AGGREGATED_UP_TO = """
+                    select coalesce((select cast(s.through_day + 1 as timestamp) at time zone s.time_zone
+                                     from dashboard_aggregate_state s where s.time_zone = current_setting('TimeZone')),
+                                    '-infinity'::timestamptz) as upto
+            """;
+
+    /** The first entry into PLAN of a case {@code e} ({@code p.plan_start}, null when it had no plan phase). */
+    static final String PLAN_START = """
+                    cross join lateral (select min(h.moved_at) as plan_start from {step_history} h
+                                        where h.case_id = e.id and h.to_stage = 'PLAN') p
+            """;
+
+    /**
+     * The casusregisseurs of a case {@code e} (columns {@code id}, {@code closed_at}) in its plan phase
+     * ({@link #PLAN_START}), as column {@code regisseurs}. Shared with {@link DashboardAggregates}.
+     */
+    static final String REGISSEURS = """
+                           (select count(distinct r.holder_type || ':' || r.holder) from {regie_assignment} r
+                            where r.case_id = e.id and r.kind = 'CASUSREGIE' and r.holder_type <> 'TEAM'
+                              and r.started_at < e.closed_at
+                              and (r.ended_at is null or r.ended_at > p.plan_start)) as regisseurs
+            """;
 
     /**
      * Organisations and professionals active per case whose support ended in the period: the medians and
@@ -476,14 +517,58 @@ class DashboardQueries {
      * or decided, a toegang request made or decided); the engine's moves ({@code system}) are nobody.
      */
     List<Map<String, Object>> involvement(DashboardFilter filter, int organisationCap, int professionalCap) {
+        // Cases ended before the aggregate's boundary come from the counts per case (decision 0055), the rest
+        // live with the same counting (INVOLVEMENT_PER_CASE): a case is in exactly one of the two.
         String sql = """
-                with ended as (
-                    select c.case_id as id, c.opened_at, c.closed_at
+                with bound as (
+                """ + AGGREGATED_UP_TO + """
+                ),
+                ended as (
+                    select c.case_id as id, c.closed_at
                 """ + CASES + """
                       and c.closed_at >= :from and c.closed_at < :to
+                      and c.closed_at >= (select upto from bound)
                 ),
                 per_case as (
-                    select (select count(distinct o.organisation) from (
+                    select f.organisations, f.professionals
+                    from dashboard_case_involvement f
+                    where (cast(:team as varchar) is null or f.team_id = :team)
+                      and (cast(:wijk as varchar) is null or f.wijk_id = :wijk)
+                      and f.closed_at >= :from and f.closed_at < :to
+                      and f.closed_at < (select upto from bound)
+                    union all
+                    select """ + INVOLVEMENT_COUNTS + """
+                    from ended e
+                ),
+                summary as (
+                    select count(*) as ended,
+                           percentile_cont(0.5) within group (order by organisations) as median_organisations,
+                           percentile_cont(0.8) within group (order by organisations) as p80_organisations,
+                           percentile_cont(0.5) within group (order by professionals) as median_professionals,
+                           percentile_cont(0.8) within group (order by professionals) as p80_professionals
+                    from per_case
+                ),
+                buckets as (
+                    select 'ORGANISATIONS' as measure, least(organisations, :organisationCap) as bucket, count(*) as n
+                    from per_case group by 2
+                    union all
+                    select 'PROFESSIONALS', least(professionals, :professionalCap), count(*) from per_case group by 2
+                )
+                select s.*, b.measure, b.bucket, b.n
+                from summary s left join buckets b on true
+                order by b.measure, b.bucket
+                """;
+        return jdbc.queryForList(ReportingViews.sql(sql), forCall(filter).addValue("organisationCap", organisationCap)
+                .addValue("professionalCap", professionalCap).addValue("system", RouteVariables.SYSTEM_ACTOR));
+    }
+
+    /**
+     * The two columns {@code organisations} and {@code professionals} of a case {@code e} (columns {@code id},
+     * {@code closed_at}); needs {@code :system}. Shared by the live call and {@link DashboardAggregates}, so
+     * both count alike.
+     */
+    static final String INVOLVEMENT_COUNTS = """
+                           (select count(distinct o.organisation) from (
                                 select a.organisation_id as organisation
                                 from {plan_partner_action} a where a.case_id = e.id
                                 union all
@@ -509,29 +594,7 @@ class DashboardQueries {
                                 union all
                                 select t.decided_by from {toegang_request} t where t.case_id = e.id and t.decided_at <= e.closed_at
                             ) w where w.professional is not null and w.professional <> :system) as professionals
-                    from ended e
-                ),
-                summary as (
-                    select count(*) as ended,
-                           percentile_cont(0.5) within group (order by organisations) as median_organisations,
-                           percentile_cont(0.8) within group (order by organisations) as p80_organisations,
-                           percentile_cont(0.5) within group (order by professionals) as median_professionals,
-                           percentile_cont(0.8) within group (order by professionals) as p80_professionals
-                    from per_case
-                ),
-                buckets as (
-                    select 'ORGANISATIONS' as measure, least(organisations, :organisationCap) as bucket, count(*) as n
-                    from per_case group by 2
-                    union all
-                    select 'PROFESSIONALS', least(professionals, :professionalCap), count(*) from per_case group by 2
-                )
-                select s.*, b.measure, b.bucket, b.n
-                from summary s left join buckets b on true
-                order by b.measure, b.bucket
-                """;
-        return jdbc.queryForList(ReportingViews.sql(sql), forCall(filter).addValue("organisationCap", organisationCap)
-                .addValue("professionalCap", professionalCap).addValue("system", RouteVariables.SYSTEM_ACTOR));
-    }
+            """;
 
     /**
      * Short-route cases: a toeleiding completed in the period (each case's latest there); connected; solved in

@@ -22,22 +22,27 @@ public class SelfSufficiencyChangeIndicator {
 
     /** Reads the assessment history through the owners' reporting views ({@link ReportingViews}, issue 19). */
     private static final String SQL = ReportingViews.sql("""
-            with scored as (
-                select a.case_id, a.member_id, a.leefgebied, a.score, a.assessed_at,
-                       row_number() over cell_order as nth,
-                       count(*) over (partition by a.case_id, a.member_id, a.leefgebied) as scores,
-                       last_value(a.score) over (cell_order rows between unbounded preceding and unbounded following) as latest_score,
-                       last_value(a.assessed_at) over (cell_order rows between unbounded preceding and unbounded following) as latest_at
+            with latest as (
+                -- Why start from the period's scores: only a cell's latest score can put it in the period, so
+                -- the cells are found by an index on the time instead of windowing every score ever given
+                -- (issue 14, decision 0055). "Latest" and "first" are by seq, among the scores given.
+                select a.case_id, a.member_id, a.leefgebied, a.score as latest_score, a.seq
                 from {leefgebied_score} a
                 join {case} c on c.case_id = a.case_id
-                where a.score is not null
+                where a.score is not null and a.assessed_at >= :from and a.assessed_at < :to
                   and (cast(:team as varchar) is null or c.team_id = :team)
                   and (cast(:wijk as varchar) is null or c.wijk_id = :wijk)
-                window cell_order as (partition by a.case_id, a.member_id, a.leefgebied order by a.seq)
+                  and a.seq = (select max(later.seq) from {leefgebied_score} later
+                               where later.case_id = a.case_id and later.member_id = a.member_id
+                                 and later.leefgebied = a.leefgebied and later.score is not null)
             ), cells as (
-                select case_id, leefgebied, score as start_score, latest_score
-                from scored
-                where nth = 1 and scores >= 2 and latest_at >= :from and latest_at < :to
+                -- The first score of the cell; a cell scored only once has none before its latest and drops out.
+                select l.case_id, l.leefgebied, f.score as start_score, l.latest_score
+                from latest l
+                cross join lateral (select s.score from {leefgebied_score} s
+                                    where s.case_id = l.case_id and s.member_id = l.member_id
+                                      and s.leefgebied = l.leefgebied and s.score is not null and s.seq < l.seq
+                                    order by s.seq limit 1) f
             )
             select leefgebied, count(distinct case_id) as cases, count(*) as cells,
                    percentile_cont(0.5) within group (order by start_score) as median_start,

@@ -11,6 +11,7 @@ import java.util.UUID;
 import nl.wijkroute.partner.OrganisationService;
 import nl.wijkroute.partner.OrganisationType;
 import nl.wijkroute.support.ApiTestSupport;
+import nl.wijkroute.system.MunicipalTime;
 import nl.wijkroute.support.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,9 @@ class OutcomeIndicatorsApiTest extends ApiTestSupport {
 
     @Autowired
     OrganisationService organisations;
+
+    @Autowired
+    DashboardAggregates aggregates;
 
     private String team;
     private String wijk;
@@ -73,6 +77,41 @@ class OutcomeIndicatorsApiTest extends ApiTestSupport {
 
     @Test
     void oneCasusregisseurThroughoutThePlanPhaseNotCountingTheTeamAsAPerson() throws Exception {
+        oneRegisseurHistory();
+
+        JsonNode one = getJson("/api/v1/dashboard/one-regisseur?team=" + team + PERIOD, TestUsers.manager());
+
+        assertThat(one.get("casesEnded").asLong()).isEqualTo(4);
+        assertThat(one.get("withOneRegisseur").asLong()).isEqualTo(2);
+        assertThat(one.get("share").asDouble()).isCloseTo(0.5, within(1e-9));
+    }
+
+    /** Issue 14 (decision 0055): as involvement, one regisseur reads the counts per case before the boundary. */
+    @Test
+    void oneRegisseurFromTheCountsPerCaseIsTheLiveAnswer() throws Exception {
+        oneRegisseurHistory();
+        Instant later = T0.plus(Duration.ofDays(40));
+        UUID endedLater = caseWithPlanPhase(T0.plus(Duration.ofDays(5)), later);
+        regie(endedLater, "PROFESSIONAL", "coach-g", T0, null);
+        String url = "/api/v1/dashboard/one-regisseur?team=" + team + PERIOD;
+        JsonNode live = getJson(url, TestUsers.manager());
+        try {
+            aggregates.rebuildThrough(T0.plus(Duration.ofDays(35)).atZone(MunicipalTime.ZONE).toLocalDate());
+            assertThat(jdbc.queryForObject("select count(*) from dashboard_case_involvement where team_id = ? and regisseurs is not null",
+                    Long.class, team)).as("the four with a plan phase ended before the boundary").isEqualTo(4);
+            assertThat(getJson(url, TestUsers.manager())).isEqualTo(live);
+            assertThat(live.get("casesEnded").asLong()).isEqualTo(5);
+            assertThat(live.get("withOneRegisseur").asLong()).isEqualTo(3);
+
+            // The counts are what the call reads: a changed count changes the answer.
+            jdbc.update("update dashboard_case_involvement set regisseurs = 1 where team_id = ? and regisseurs is not null", team);
+            assertThat(getJson(url, TestUsers.manager()).get("withOneRegisseur").asLong()).isEqualTo(5);
+        } finally {
+            aggregates.clear();
+        }
+    }
+
+    private void oneRegisseurHistory() {
         Instant plan = T0.plus(Duration.ofDays(5));
         Instant closed = T0.plus(Duration.ofDays(30));
         // The team held it until the coach took it during the plan: one regisseur.
@@ -94,16 +133,67 @@ class OutcomeIndicatorsApiTest extends ApiTestSupport {
         // The short route never had a plan phase: not in the group.
         UUID shortRoute = caseClosedAt(closed);
         regie(shortRoute, "PROFESSIONAL", "coach-f", T0, null);
-
-        JsonNode one = getJson("/api/v1/dashboard/one-regisseur?team=" + team + PERIOD, TestUsers.manager());
-
-        assertThat(one.get("casesEnded").asLong()).isEqualTo(4);
-        assertThat(one.get("withOneRegisseur").asLong()).isEqualTo(2);
-        assertThat(one.get("share").asDouble()).isCloseTo(0.5, within(1e-9));
     }
 
     @Test
     void organisationsAndProfessionalsActivePerHousehold() throws Exception {
+        involvementHistory();
+
+        JsonNode involvement = getJson("/api/v1/dashboard/involvement?team=" + team + PERIOD, TestUsers.manager());
+
+        // organisations per case 3, 1, 1, 1; professionals 3, 1, 1, 3
+        assertThat(involvement.get("casesEnded").asLong()).isEqualTo(4);
+        assertThat(involvement.get("medianOrganisations").asDouble()).isCloseTo(1.0, within(1e-9));
+        assertThat(involvement.get("p80Organisations").asDouble()).as("1,1,1,3 -> 1 + 0.4 * 2").isCloseTo(1.8, within(1e-9));
+        assertThat(involvement.get("medianProfessionals").asDouble()).isCloseTo(2.0, within(1e-9));
+        assertThat(involvement.get("p80Professionals").asDouble()).as("1,1,3,3 -> 3").isCloseTo(3.0, within(1e-9));
+        JsonNode organisationBuckets = involvement.get("organisations");
+        assertThat(organisationBuckets.findValuesAsText("count")).containsExactly("0", "1", "2", "3", "4", "5+");
+        assertThat(organisationBuckets.get(0).get("cases").asLong()).as("none reveals nobody").isZero();
+        assertThat(organisationBuckets.get(3).get("suppressed").asBoolean()).as("the one busy household").isTrue();
+        assertThat(organisationBuckets.get(1).get("suppressed").asBoolean())
+                .as("suppressed too: else 4 ended minus its 3 gives the busy household's bucket").isTrue();
+        assertThat(organisationBuckets.get(1).path("cases").isNull() || organisationBuckets.get(1).path("cases").isMissingNode())
+                .as("no number").isTrue();
+        long shown = 0;
+        for (JsonNode bucket : organisationBuckets) {
+            shown += bucket.path("cases").asLong();
+        }
+        assertThat(shown).as("nothing left to subtract").isZero();
+        assertThat(involvement.get("professionals").get(1).get("suppressed").asBoolean()).as("two households").isTrue();
+        assertThat(involvement.get("professionals").get(3).get("suppressed").asBoolean()).as("two households").isTrue();
+        assertThat(involvement.get("professionals")).hasSize(11);
+    }
+
+    /**
+     * Issue 14 (decision 0055): cases ended on days the aggregates have taken in are read from the counts per
+     * case; the answer is the live count's, and the split at the boundary counts every case once.
+     */
+    @Test
+    void involvementFromTheCountsPerCaseIsTheLiveAnswer() throws Exception {
+        involvementHistory();
+        UUID later = caseClosedAt(T0.plus(Duration.ofDays(40)));
+        move(later, "SIGNALEREN", "TRIAGE", "frontoffice", T0);
+        String url = "/api/v1/dashboard/involvement?team=" + team + PERIOD;
+        JsonNode live = getJson(url, TestUsers.manager());
+        try {
+            aggregates.rebuildThrough(T0.plus(Duration.ofDays(35)).atZone(MunicipalTime.ZONE).toLocalDate());
+            assertThat(jdbc.queryForObject("select count(*) from dashboard_case_involvement where team_id = ?", Long.class, team))
+                    .as("the four cases ended before the boundary; the fifth is counted live").isEqualTo(4);
+            assertThat(getJson(url, TestUsers.manager())).isEqualTo(live);
+            assertThat(live.get("casesEnded").asLong()).isEqualTo(5);
+
+            // The counts are what the call reads: a changed count changes the answer.
+            jdbc.update("update dashboard_case_involvement set professionals = 99 where team_id = ? and professionals = 3 "
+                    + "and case_id = (select min(case_id::text)::uuid from dashboard_case_involvement where team_id = ? and professionals = 3)",
+                    team, team);
+            assertThat(getJson(url, TestUsers.manager()).get("p80Professionals").asDouble()).isGreaterThan(3.0);
+        } finally {
+            aggregates.clear();
+        }
+    }
+
+    private void involvementHistory() throws Exception {
         Instant closed = T0.plus(Duration.ofDays(30));
         // A busy household: the team, GGZ (an action and an accepted handover) and schuldhulp (an action);
         // frontoffice, the coach and the GGZ professional who accepted; the engine's moves are nobody.
@@ -133,31 +223,6 @@ class OutcomeIndicatorsApiTest extends ApiTestSupport {
                 values (?, ?, 'WMO', 'Begeleiding', date '2026-01-06', 'BESLOTEN', 'GRANTED', 'consulent', ?, 'coach-z', ?)
                 """, UUID.randomUUID(), withToegang, Timestamp.from(T0.plus(Duration.ofDays(9))),
                 Timestamp.from(T0.plus(Duration.ofDays(2))));
-
-        JsonNode involvement = getJson("/api/v1/dashboard/involvement?team=" + team + PERIOD, TestUsers.manager());
-
-        // organisations per case 3, 1, 1, 1; professionals 3, 1, 1, 3
-        assertThat(involvement.get("casesEnded").asLong()).isEqualTo(4);
-        assertThat(involvement.get("medianOrganisations").asDouble()).isCloseTo(1.0, within(1e-9));
-        assertThat(involvement.get("p80Organisations").asDouble()).as("1,1,1,3 -> 1 + 0.4 * 2").isCloseTo(1.8, within(1e-9));
-        assertThat(involvement.get("medianProfessionals").asDouble()).isCloseTo(2.0, within(1e-9));
-        assertThat(involvement.get("p80Professionals").asDouble()).as("1,1,3,3 -> 3").isCloseTo(3.0, within(1e-9));
-        JsonNode organisationBuckets = involvement.get("organisations");
-        assertThat(organisationBuckets.findValuesAsText("count")).containsExactly("0", "1", "2", "3", "4", "5+");
-        assertThat(organisationBuckets.get(0).get("cases").asLong()).as("none reveals nobody").isZero();
-        assertThat(organisationBuckets.get(3).get("suppressed").asBoolean()).as("the one busy household").isTrue();
-        assertThat(organisationBuckets.get(1).get("suppressed").asBoolean())
-                .as("suppressed too: else 4 ended minus its 3 gives the busy household's bucket").isTrue();
-        assertThat(organisationBuckets.get(1).path("cases").isNull() || organisationBuckets.get(1).path("cases").isMissingNode())
-                .as("no number").isTrue();
-        long shown = 0;
-        for (JsonNode bucket : organisationBuckets) {
-            shown += bucket.path("cases").asLong();
-        }
-        assertThat(shown).as("nothing left to subtract").isZero();
-        assertThat(involvement.get("professionals").get(1).get("suppressed").asBoolean()).as("two households").isTrue();
-        assertThat(involvement.get("professionals").get(3).get("suppressed").asBoolean()).as("two households").isTrue();
-        assertThat(involvement.get("professionals")).hasSize(11);
     }
 
     @Test
