@@ -452,6 +452,7 @@ class DashboardQueries {
      * (eigen regie); the team as a whole is nobody personally and does not count.
      */
     Map<String, Object> oneRegisseur(DashboardFilter filter) {
+        DashboardAggregates.inMunicipalTime(jdbc); // the counts per case are cut at a day in that zone
         // As involvement: cases ended before the aggregate's boundary from the counts per case (decision 0055).
         String sql = """
                 with bound as (
@@ -517,6 +518,7 @@ class DashboardQueries {
      * or decided, a toegang request made or decided); the engine's moves ({@code system}) are nobody.
      */
     List<Map<String, Object>> involvement(DashboardFilter filter, int organisationCap, int professionalCap) {
+        DashboardAggregates.inMunicipalTime(jdbc); // the counts per case are cut at a day in that zone
         // Cases ended before the aggregate's boundary come from the counts per case (decision 0055), the rest
         // live with the same counting (INVOLVEMENT_PER_CASE): a case is in exactly one of the two.
         String sql = """
