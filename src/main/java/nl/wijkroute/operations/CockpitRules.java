@@ -29,7 +29,15 @@ final class CockpitRules {
             matcher(HttpMethod.POST, "/camunda/api/admin/**"),
             matcher(HttpMethod.PUT, "/camunda/api/admin/**"),
             matcher(HttpMethod.DELETE, "/camunda/api/admin/**"),
-            matcher(HttpMethod.GET, "/camunda/api/admin/plugin/**"));
+            matcher(HttpMethod.GET, "/camunda/api/admin/plugin/**"),
+            // Variable values Cockpit never reads this way (it queries variable-instance per process instance):
+            // a task's, an execution's, a history detail's would show a case's data past the access log.
+            matcher(HttpMethod.GET, ENGINE + "task/*/variables/**"),
+            matcher(HttpMethod.GET, ENGINE + "task/*/localVariables/**"),
+            matcher(HttpMethod.GET, ENGINE + "task/*/form-variables"),
+            matcher(HttpMethod.GET, ENGINE + "execution/*/localVariables/**"),
+            matcher(HttpMethod.GET, ENGINE + "history/detail/*"),
+            matcher(HttpMethod.GET, ENGINE + "history/detail/*/data"));
 
     /** Queries that Cockpit sends as POST (a filter too long for a URL); they read, the engine changes nothing. */
     static final List<String> POST_QUERIES = List.of(

@@ -129,6 +129,8 @@ class CockpitSecurityConfiguration {
                 .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
                 .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}")
                 .scope("openid")
+                // Spring adds PKCE by itself only for a public client; the realm requires S256 of the confidential one too.
+                .clientSettings(ClientRegistration.ClientSettings.builder().requireProofKey(true).build())
                 .issuerUri(issuer)
                 .authorizationUri(issuer + "/protocol/openid-connect/auth")
                 .tokenUri(issuer + "/protocol/openid-connect/token")

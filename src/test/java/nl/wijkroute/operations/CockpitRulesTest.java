@@ -30,7 +30,7 @@ class CockpitRulesTest extends ApiTestSupport {
         List<Call> allowed = List.of(
                 new Call(HttpMethod.GET, ENGINE + "process-definition/count"),
                 new Call(HttpMethod.GET, ENGINE + "incident"),
-                new Call(HttpMethod.GET, ENGINE + "process-instance/abc/variables"),
+                new Call(HttpMethod.GET, ENGINE + "process-instance/abc"),
                 new Call(HttpMethod.GET, "/camunda/api/admin/auth/user/default"),
                 new Call(HttpMethod.POST, ENGINE + "process-instance"),
                 new Call(HttpMethod.POST, ENGINE + "process-instance/count"),

@@ -244,25 +244,46 @@ public class CaseAccess {
 
     /**
      * An operator (role admin) looked at the process data of these process instances in Cockpit: one entry for the
-     * request, about the case each instance belongs to (its business key is the case id, or a toegang request's id).
-     * No scope applies: the admin sees the engine whole (decision 0042). Keys that are no case write nothing.
+     * request, about the case each instance belongs to (its root instance's business key is the case id, or a toegang
+     * request's id). No scope applies: the admin sees the engine whole (decision 0042). Keys that are no case write
+     * nothing.
      */
     public void logOperations(String userId, String username, Collection<String> businessKeys) {
-        List<UUID> keys = businessKeys.stream().map(CaseAccess::uuidOrNull).filter(key -> key != null).distinct().toList();
+        logOperations(userId, username, businessKeys, false);
+    }
+
+    /**
+     * As {@link #logOperations(String, String, Collection)}; with {@code everyKeyACase} the look is refused instead
+     * when one of the keys is no case: a variable's value that belongs to no case the log can name must not be shown
+     * unlogged (decision 0042).
+     *
+     * @return false, and nothing logged, when a key is no case and every key had to be one
+     */
+    public boolean logOperations(String userId, String username, Collection<String> businessKeys, boolean everyKeyACase) {
+        Set<String> distinct = new LinkedHashSet<>(businessKeys);
+        List<UUID> keys = distinct.stream().map(CaseAccess::uuidOrNull).filter(key -> key != null).distinct().toList();
+        if (keys.size() < distinct.size() && everyKeyACase) {
+            return false;
+        }
         if (keys.isEmpty()) {
-            return;
+            return !everyKeyACase;
         }
         Map<UUID, UUID> households = new HashMap<>();
+        Set<UUID> found = new HashSet<>();
         jdbc.query("""
-                select c.id, c.household_id from %1$s c where c.id = any(cast(:ids as uuid[]))
-                union select c.id, c.household_id from %2$s t join %1$s c on c.id = t.case_id
+                select c.id as key, c.id, c.household_id from %1$s c where c.id = any(cast(:ids as uuid[]))
+                union select t.id as key, c.id, c.household_id from %2$s t join %1$s c on c.id = t.case_id
                 where t.id = any(cast(:ids as uuid[]))""".formatted(RouteReadModels.CASE_SCOPE_VIEW,
                         ToegangReadModels.REQUEST_LAW_VIEW), Map.of("ids", uuidArray(keys)),
                 row -> {
+                    found.add((UUID) row.getObject("key"));
                     households.put((UUID) row.getObject("id"), (UUID) row.getObject("household_id"));
                 });
+        if (everyKeyACase && !found.containsAll(keys)) {
+            return false;
+        }
         if (households.isEmpty()) {
-            return;
+            return true;
         }
         AccessLogEntry entry = new AccessLogEntry(username, Roles.ADMIN, null, null, null, DataCategory.ROUTE.name(),
                 AccessAction.READ.name(), OPERATIONS_PURPOSE, AccessLogEntry.Outcome.GRANTED, false, userId);
@@ -274,6 +295,7 @@ public class CaseAccess {
             entry = entry.listing(List.copyOf(new LinkedHashSet<>(households.values())), List.copyOf(households.keySet()));
         }
         accessLog.record(List.of(entry));
+        return true;
     }
 
     private static UUID uuidOrNull(String key) {

@@ -24,4 +24,13 @@ public class ProblemWriter {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         objectMapper.writeValue(response.getOutputStream(), problem);
     }
+
+    /** A 400 naming the field, as the API's validation answers ({@code errors: [{field, message}]}). */
+    public void writeField(HttpServletResponse response, String field, String message) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, message);
+        problem.setProperty("errors", java.util.List.of(new ApiProblems.FieldProblem(field, message)));
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        objectMapper.writeValue(response.getOutputStream(), problem);
+    }
 }
