@@ -164,32 +164,6 @@ class DashboardAggregatesApiTest extends ApiTestSupport {
         return getJson("/api/v1/dashboard/work-in-progress?team=" + team + "&asOf=" + asOf, TestUsers.manager());
     }
 
-    private UUID caseOpenedAt(Instant openedAt, Instant closedAt) {
-        UUID household = UUID.randomUUID();
-        jdbc.update("insert into household (id, display_name, wijk_id, created_at) values (?, 'Aggregaten', ?, now())", household, wijk);
-        UUID id = UUID.randomUUID();
-        jdbc.update("""
-                insert into support_case (id, household_id, team_id, status, current_stage, stage_entered_at, opened_at, closed_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?)
-                """, id, household, team, closedAt == null ? "OPEN" : "CLOSED", closedAt == null ? "TRIAGE" : "AFGESLOTEN",
-                Timestamp.from(openedAt), Timestamp.from(openedAt), closedAt == null ? null : Timestamp.from(closedAt));
-        return id;
-    }
-
-    private void move(UUID caseId, String from, String to, Instant at) {
-        jdbc.update("insert into step_history (case_id, from_stage, to_stage, actor, moved_at) values (?, ?, ?, 'test', ?)",
-                caseId, from, to, Timestamp.from(at));
-    }
-
-    private void signal(UUID caseId, String source, Instant at) {
-        UUID household = jdbc.queryForObject("select household_id from support_case where id = ?", UUID.class, caseId);
-        jdbc.update("""
-                insert into signal (id, case_id, household_id, source_type, source_organisation, description, urgency,
-                                    safety_concern, received_at, registered_by)
-                values (?, ?, ?, ?, 'x', 'x', 'NORMAL', false, ?, 'test')
-                """, UUID.randomUUID(), caseId, household, source, Timestamp.from(at));
-    }
-
     private static JsonNode stage(JsonNode wip, String stage) {
         for (JsonNode node : wip.get("stages")) {
             if (node.get("stage").asText().equals(stage)) {
@@ -197,5 +171,19 @@ class DashboardAggregatesApiTest extends ApiTestSupport {
             }
         }
         throw new AssertionError("no " + stage + " in " + wip);
+    }
+
+    private UUID caseOpenedAt(Instant openedAt, Instant closedAt) {
+        UUID household = UUID.randomUUID();
+        jdbc.update("insert into household (id, display_name, wijk_id, created_at) values (?, 'Aggregaten', ?, now())", household, wijk);
+        return DashboardRows.caseOpenedAt(jdbc, team, household, openedAt, closedAt);
+    }
+
+    private void move(UUID caseId, String from, String to, Instant at) {
+        DashboardRows.move(jdbc, caseId, from, to, at);
+    }
+
+    private void signal(UUID caseId, String source, Instant at) {
+        DashboardRows.signal(jdbc, caseId, source, at);
     }
 }

@@ -229,30 +229,6 @@ class DashboardApiTest extends ApiTestSupport {
         return id;
     }
 
-    private UUID caseOpenedAt(UUID household, Instant openedAt, Instant closedAt) {
-        UUID id = UUID.randomUUID();
-        jdbc.update("""
-                insert into support_case (id, household_id, team_id, status, current_stage, stage_entered_at, opened_at, closed_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?)
-                """, id, household, team, closedAt == null ? "OPEN" : "CLOSED", closedAt == null ? "TRIAGE" : "AFGESLOTEN",
-                Timestamp.from(openedAt), Timestamp.from(openedAt), closedAt == null ? null : Timestamp.from(closedAt));
-        return id;
-    }
-
-    private void move(UUID caseId, String from, String to, Instant at) {
-        jdbc.update("insert into step_history (case_id, from_stage, to_stage, actor, moved_at) values (?, ?, ?, 'test', ?)",
-                caseId, from, to, Timestamp.from(at));
-    }
-
-    private void signal(UUID caseId, String source, Instant at) {
-        UUID household = jdbc.queryForObject("select household_id from support_case where id = ?", UUID.class, caseId);
-        jdbc.update("""
-                insert into signal (id, case_id, household_id, source_type, source_organisation, description, urgency,
-                                    safety_concern, received_at, registered_by)
-                values (?, ?, ?, ?, 'x', 'x', 'NORMAL', false, ?, 'test')
-                """, UUID.randomUUID(), caseId, household, source, Timestamp.from(at));
-    }
-
     private void deadline(UUID caseId, UUID request, String dueOn, String status, boolean breached) {
         jdbc.update("""
                 insert into legal_deadline (id, case_id, toegang_request_id, term, legal_basis, received_on, due_on, warn_on,
@@ -268,5 +244,17 @@ class DashboardApiTest extends ApiTestSupport {
             }
         }
         throw new AssertionError("no " + stage + " in " + list);
+    }
+
+    private UUID caseOpenedAt(UUID household, Instant openedAt, Instant closedAt) {
+        return DashboardRows.caseOpenedAt(jdbc, team, household, openedAt, closedAt);
+    }
+
+    private void move(UUID caseId, String from, String to, Instant at) {
+        DashboardRows.move(jdbc, caseId, from, to, at);
+    }
+
+    private void signal(UUID caseId, String source, Instant at) {
+        DashboardRows.signal(jdbc, caseId, source, at);
     }
 }
