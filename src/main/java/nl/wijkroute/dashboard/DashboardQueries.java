@@ -454,23 +454,11 @@ class DashboardQueries {
     Map<String, Object> oneRegisseur(DashboardFilter filter) {
         DashboardAggregates.inMunicipalTime(jdbc); // the counts per case are cut at a day in that zone
         // As involvement: cases ended before the aggregate's boundary from the counts per case (decision 0055).
-        String sql = """
-                with bound as (
-                """ + AGGREGATED_UP_TO + """
-                ),
-                ended as (
-                    select c.case_id as id, c.closed_at
-                """ + CASES + """
-                      and c.closed_at >= :from and c.closed_at < :to
-                      and c.closed_at >= (select upto from bound)
-                ),
+        String sql = LIVE_AFTER_THE_BOUNDARY + """
                 per_case as (
                     select f.regisseurs
-                    from dashboard_case_involvement f
-                    where (cast(:team as varchar) is null or f.team_id = :team)
-                      and (cast(:wijk as varchar) is null or f.wijk_id = :wijk)
-                      and f.closed_at >= :from and f.closed_at < :to
-                      and f.closed_at < (select upto from bound) and f.regisseurs is not null
+                    """ + STORED_BEFORE_THE_BOUNDARY + """
+                      and f.regisseurs is not null
                     union all
                     select """ + REGISSEURS + """
                     from ended e
@@ -488,6 +476,31 @@ class DashboardQueries {
                     select coalesce((select cast(s.through_day + 1 as timestamp) at time zone s.time_zone
                                      from dashboard_aggregate_state s where s.time_zone = current_setting('TimeZone')),
                                     '-infinity'::timestamptz) as upto
+            """;
+
+    /**
+     * The CTEs {@code bound} ({@link #AGGREGATED_UP_TO}) and {@code ended}: the cases ended in the period on or after
+     * the boundary, which are counted live. Starts a query's {@code with}; ends with a comma.
+     */
+    private static final String LIVE_AFTER_THE_BOUNDARY = """
+                with bound as (
+                """ + AGGREGATED_UP_TO + """
+                ),
+                ended as (
+                    select c.case_id as id, c.closed_at
+                """ + CASES + """
+                      and c.closed_at >= :from and c.closed_at < :to
+                      and c.closed_at >= (select upto from bound)
+                ),
+            """;
+
+    /** The counts per case {@code f} of the cases ended in the period before the boundary (needs {@code bound}). */
+    private static final String STORED_BEFORE_THE_BOUNDARY = """
+                    from dashboard_case_involvement f
+                    where (cast(:team as varchar) is null or f.team_id = :team)
+                      and (cast(:wijk as varchar) is null or f.wijk_id = :wijk)
+                      and f.closed_at >= :from and f.closed_at < :to
+                      and f.closed_at < (select upto from bound)
             """;
 
     /** The first entry into PLAN of a case {@code e} ({@code p.plan_start}, null when it had no plan phase). */
@@ -521,23 +534,10 @@ class DashboardQueries {
         DashboardAggregates.inMunicipalTime(jdbc); // the counts per case are cut at a day in that zone
         // Cases ended before the aggregate's boundary come from the counts per case (decision 0055), the rest
         // live with the same counting (INVOLVEMENT_PER_CASE): a case is in exactly one of the two.
-        String sql = """
-                with bound as (
-                """ + AGGREGATED_UP_TO + """
-                ),
-                ended as (
-                    select c.case_id as id, c.closed_at
-                """ + CASES + """
-                      and c.closed_at >= :from and c.closed_at < :to
-                      and c.closed_at >= (select upto from bound)
-                ),
+        String sql = LIVE_AFTER_THE_BOUNDARY + """
                 per_case as (
                     select f.organisations, f.professionals
-                    from dashboard_case_involvement f
-                    where (cast(:team as varchar) is null or f.team_id = :team)
-                      and (cast(:wijk as varchar) is null or f.wijk_id = :wijk)
-                      and f.closed_at >= :from and f.closed_at < :to
-                      and f.closed_at < (select upto from bound)
+                    """ + STORED_BEFORE_THE_BOUNDARY + """
                     union all
                     select """ + INVOLVEMENT_COUNTS + """
                     from ended e
