@@ -23,6 +23,7 @@ import nl.wijkroute.support.ApiTestSupport;
 import nl.wijkroute.support.Bsns;
 import nl.wijkroute.support.TestUsers;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.util.AopTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.MediaType;
@@ -170,14 +171,20 @@ class AccessLogTest extends ApiTestSupport {
     @Test
     void entriesAreWrittenUnsealedAndTheSealerChainsEachOnceAndExportsTheHead() throws Exception {
         sealer.seal();
-        long before = newestId();
-        UUID caseId = openCaseInNoord();
-        getJson("/api/v1/cases/" + caseId, TestUsers.wijkcoach());
-        int written = jdbc.queryForObject("select count(*) from access_log where id > ?", Integer.class, before);
-        assertThat(written).isGreaterThanOrEqualTo(2);
-        assertThat(jdbc.queryForObject("select count(*) from access_log where id > ? and chain_position is null "
-                + "and hash is null and previous_hash is null", Integer.class, before))
-                .as("written without touching the chain").isEqualTo(written);
+        long before;
+        int written;
+        // The scheduled sealer runs every 2 s; holding its monitor (seal() is synchronized on the bean itself, not
+        // on its ShedLock proxy) keeps it from chaining the new entries before they are counted as unsealed.
+        synchronized (AopTestUtils.<AccessLogSealer>getUltimateTargetObject(sealer)) {
+            before = newestId();
+            UUID caseId = openCaseInNoord();
+            getJson("/api/v1/cases/" + caseId, TestUsers.wijkcoach());
+            written = jdbc.queryForObject("select count(*) from access_log where id > ?", Integer.class, before);
+            assertThat(written).isGreaterThanOrEqualTo(2);
+            assertThat(jdbc.queryForObject("select count(*) from access_log where id > ? and chain_position is null "
+                    + "and hash is null and previous_hash is null", Integer.class, before))
+                    .as("written without touching the chain").isEqualTo(written);
+        }
 
         AccessLogSealer.Seal head = sealer.seal().orElseThrow();
         assertThat(head.id()).isEqualTo(newestId());
