@@ -2,6 +2,7 @@ package nl.wijkroute.demo;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import nl.wijkroute.system.MunicipalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -153,7 +154,7 @@ class DemoDataLoader implements ApplicationRunner {
                 goal(Leefgebied.GEESTELIJKE_GEZONDHEID, "Rust in het hoofd", "Slaapt weer, minder piekeren",
                         action("Intake bij de POH-GGZ en zo nodig GGZ", PlanContent.OwnerType.PARTNER, "ggz-breburg"))));
         complete(jolanda, "plan", COACH_NOORD, new PlanStepInput(PlanOutcome.TO_REGIE,
-                LocalDate.now().plusWeeks(6), null, null, null));
+                LocalDate.now(MunicipalTime.ZONE).plusWeeks(6), null, null, null));
         // The wijkcoach takes the casusregie and offers the GGZ part of the plan to GGZ Breburg: a
         // pending warme overdracht that partner-ggz finds under GET /api/v1/handovers.
         regie.take(jolanda, COACH_NOORD, "Jolanda kan de regie nu niet zelf voeren; met haar besproken.");
@@ -178,7 +179,7 @@ class DemoDataLoader implements ApplicationRunner {
                 TriageRoute.SHORT_ROUTE, "Enkelvoudige vraag: huishoudelijke ondersteuning.", null));
         // Her Wmo melding came in 38 days ago: the six-week onderzoek term is nearly up.
         toegang.request(helena, new ToegangDtos.ToegangRequestInput(Law.WMO, "Huishoudelijke ondersteuning", null,
-                LocalDate.now().minusDays(38), false), COACH_NOORD.username());
+                LocalDate.now(MunicipalTime.ZONE).minusDays(38), false), COACH_NOORD.username());
         loaded.add(helena);
 
         // Robert: advice was enough ("durf ook niets te doen").
@@ -208,7 +209,7 @@ class DemoDataLoader implements ApplicationRunner {
                 goal(Leefgebied.SOCIAAL_NETWERK, "Mantelzorg delen", "Twee vaste vrijwilligers per week",
                         action("Vrijwilligers zoeken via Welzijn Stad", PlanContent.OwnerType.PARTNER, "welzijn-stad"),
                         action("Kinderen vragen om een vaste avond", PlanContent.OwnerType.NETWORK, null))));
-        complete(deWit, "plan", COACH_ZUID, new PlanStepInput(PlanOutcome.TO_REGIE, LocalDate.now().plusDays(1), null, null, null));
+        complete(deWit, "plan", COACH_ZUID, new PlanStepInput(PlanOutcome.TO_REGIE, LocalDate.now(MunicipalTime.ZONE).plusDays(1), null, null, null));
         complete(deWit, "regie", COACH_ZUID, new RouteSteps.RegieInput(RouteSteps.RegieOutcome.TO_EVALUATIE, null));
         // Welzijn and thuiszorg wait for each other: escalated, waiting for a procesregisseur.
         escalations.raise(deWit, new EscalationDtos.RaiseInput(EscalationCause.PARTIES_WAIT_FOR_EACH_OTHER,
@@ -292,7 +293,7 @@ class DemoDataLoader implements ApplicationRunner {
 
     private static PlanRequest.GoalRequest goal(Leefgebied leefgebied, String description, String result,
                                                 PlanRequest.ActionRequest... actions) {
-        return new PlanRequest.GoalRequest(null, leefgebied, null, description, result, LocalDate.now().plusMonths(6),
+        return new PlanRequest.GoalRequest(null, leefgebied, null, description, result, LocalDate.now(MunicipalTime.ZONE).plusMonths(6),
                 List.of(actions));
     }
 

@@ -272,7 +272,7 @@ class VraagverhelderingApiTest extends ApiTestSupport {
         Map<String, Integer> before = rowCounts();
 
         assertProblem(complete(taskId, TestUsers.wijkcoach(), Map.of("step", "evaluatie", "outcome", "CONTINUE",
-                "nextEvaluationDate", LocalDate.now().plusWeeks(6).toString(), "assessments", List.of(
+                "nextEvaluationDate", LocalDate.now(MunicipalTime.ZONE).plusWeeks(6).toString(), "assessments", List.of(
                         Map.of("memberId", member, "leefgebied", "FINANCIEN", "assessment", Map.of("score", 4)),
                         Map.of("memberId", member, "leefgebied", "WERK_EN_OPLEIDING", "assessment", Map.of())))),
                 400, "assessments[1].assessment.score");
@@ -280,7 +280,7 @@ class VraagverhelderingApiTest extends ApiTestSupport {
 
         int updatesLogged = logged(caseId, "wijkcoach", "ASSESSMENT", "UPDATE");
         MvcResult done = complete(taskId, TestUsers.wijkcoach(), Map.of("step", "evaluatie", "outcome", "CONTINUE",
-                "nextEvaluationDate", LocalDate.now().plusWeeks(6).toString(), "assessments", List.of(
+                "nextEvaluationDate", LocalDate.now(MunicipalTime.ZONE).plusWeeks(6).toString(), "assessments", List.of(
                         Map.of("memberId", member, "leefgebied", "FINANCIEN", "assessment", Map.of("score", 4,
                                 "ownWords", "De schulden zitten in een regeling.")),
                         Map.of("memberId", member, "leefgebied", "WERK_EN_OPLEIDING", "assessment", Map.of("score", 3)))));

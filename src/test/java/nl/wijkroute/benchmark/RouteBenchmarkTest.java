@@ -29,6 +29,7 @@ import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import nl.wijkroute.system.MunicipalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -308,11 +309,11 @@ class RouteBenchmarkTest {
                 call("POST /cases/{id}/vraagverheldering/assessments", "POST", casePath + "/vraagverheldering/assessments",
                         coach, Map.of("assessments", rest), 200);
             });
-            step(caseId, "plan", Map.of("outcome", "TO_REGIE", "firstEvaluationDate", LocalDate.now().plusWeeks(4).toString()),
+            step(caseId, "plan", Map.of("outcome", "TO_REGIE", "firstEvaluationDate", LocalDate.now(MunicipalTime.ZONE).plusWeeks(4).toString()),
                     caseFile -> {
                         call("POST /cases/{id}/plan", "POST", casePath + "/plan", coach, Map.of("goals", List.of(Map.of(
                                 "leefgebied", "FINANCIEN", "description", "Grip op geld", "result", "Schulden in een regeling",
-                                "targetDate", LocalDate.now().plusMonths(6).toString(), "actions", List.of(Map.of(
+                                "targetDate", LocalDate.now(MunicipalTime.ZONE).plusMonths(6).toString(), "actions", List.of(Map.of(
                                         "description", "Budgetcoach", "ownerType", "HOUSEHOLD", "status", "PLANNED"))))), 201);
                         call("POST /cases/{id}/plan/agreement", "POST", casePath + "/plan/agreement", coach, Map.of(
                                 "basedOnVersion", 1, "agreedAt", Instant.now().minusSeconds(60).toString(),
@@ -423,7 +424,7 @@ class RouteBenchmarkTest {
                     Map.of(RouteVariables.CASE_ID, caseId.toString(), RouteVariables.CANDIDATE_GROUP, team,
                             RouteVariables.NAZORG_PERIOD, "P3M")).getId();
         }));
-        Date evaluation = Date.from(LocalDate.now().plusWeeks(4).atStartOfDay(ZoneId.of("Europe/Amsterdam")).toInstant());
+        Date evaluation = Date.from(LocalDate.now(MunicipalTime.ZONE).plusWeeks(4).atStartOfDay(ZoneId.of("Europe/Amsterdam")).toInstant());
         bareStep(phase, processInstanceId, "triage", Map.of("triageRoute", "FULL_ROUTE"));
         bareStep(phase, processInstanceId, "vraagverheldering", Map.of("vraagverhelderingOutcome", "TO_PLAN"));
         bareStep(phase, processInstanceId, "plan", Map.of("planOutcome", "TO_REGIE",

@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import nl.wijkroute.system.MunicipalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -182,10 +183,10 @@ class DashboardApiTest extends ApiTestSupport {
                     "participants", List.of("ggz-breburg"),
                     "decision", "De gemeente betaalt voorlopig.",
                     "payer", "gemeente",
-                    "payUntil", LocalDate.now().plusMonths(3).toString(),
-                    "followUpBefore", LocalDate.now().plusWeeks(2).toString(),
+                    "payUntil", LocalDate.now(MunicipalTime.ZONE).plusMonths(3).toString(),
+                    "followUpBefore", LocalDate.now(MunicipalTime.ZONE).plusWeeks(2).toString(),
                     "actions", List.of(Map.of("description", "Intake", "organisationId", "ggz-breburg",
-                            "dueOn", LocalDate.now().plusDays(2).toString()))));
+                            "dueOn", LocalDate.now(MunicipalTime.ZONE).plusDays(2).toString()))));
         }
 
         JsonNode escalations = getJson("/api/v1/dashboard/escalations?team=" + team, TestUsers.manager());

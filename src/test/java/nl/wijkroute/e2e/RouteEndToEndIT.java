@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import nl.wijkroute.system.MunicipalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -111,11 +112,11 @@ class RouteEndToEndIT {
         step(caseId, "vraagverheldering", coach, Map.of("outcome", "TO_PLAN", "realQuestion", "Rust in de financiën."));
         send("POST", "/api/v1/cases/" + caseId + "/plan", coach, Map.of("goals", List.of(Map.of("leefgebied", "FINANCIEN",
                 "description", "Grip op geld", "result", "Schulden in een regeling",
-                "targetDate", LocalDate.now().plusMonths(6).toString(), "actions", List.of(Map.of("description",
+                "targetDate", LocalDate.now(MunicipalTime.ZONE).plusMonths(6).toString(), "actions", List.of(Map.of("description",
                         "Schuldhulptraject", "ownerType", "WIJKTEAM", "status", "PLANNED"))))), 201);
         send("POST", "/api/v1/cases/" + caseId + "/plan/agreement", coach, Map.of("basedOnVersion", 1,
                 "agreedAt", java.time.Instant.now().minusSeconds(5).toString(), "form", "IN_GESPREK", "agreedBy", "Jolanda"), 200);
-        step(caseId, "plan", coach, Map.of("outcome", "TO_REGIE", "firstEvaluationDate", LocalDate.now().plusWeeks(6).toString()));
+        step(caseId, "plan", coach, Map.of("outcome", "TO_REGIE", "firstEvaluationDate", LocalDate.now(MunicipalTime.ZONE).plusWeeks(6).toString()));
         step(caseId, "regie", coach, Map.of("outcome", "TO_EVALUATIE"));
         step(caseId, "evaluatie", coach, Map.of("outcome", "CLOSE", "reason", "Doelen bereikt."));
         assertThat(send("GET", "/api/v1/cases/" + caseId, coach, null, 200).get("status").asText()).isEqualTo("NAZORG");

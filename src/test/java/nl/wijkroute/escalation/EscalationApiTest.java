@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
+import nl.wijkroute.system.MunicipalTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -170,12 +171,12 @@ class EscalationApiTest extends ApiTestSupport {
                 "participants", List.of("ggz-breburg", "zorgverzekeraar-cz", "werk-en-inkomen"),
                 "decision", "De gemeente betaalt de crisisopvang voorlopig; GGZ start behandeling deze week.",
                 "payer", "gemeente",
-                "payUntil", LocalDate.now().plusMonths(3).toString(),
-                "followUpBefore", LocalDate.now().plusWeeks(2).toString(),
+                "payUntil", LocalDate.now(MunicipalTime.ZONE).plusMonths(3).toString(),
+                "followUpBefore", LocalDate.now(MunicipalTime.ZONE).plusWeeks(2).toString(),
                 "actions", List.of(
-                        Map.of("description", "Intake crisisopvang", "organisationId", "ggz-breburg", "dueOn", LocalDate.now().plusDays(2).toString()),
+                        Map.of("description", "Intake crisisopvang", "organisationId", "ggz-breburg", "dueOn", LocalDate.now(MunicipalTime.ZONE).plusDays(2).toString()),
                         Map.of("description", "Besluit over de bekostiging na 1 maart", "organisationId", "zorgverzekeraar-cz",
-                                "dueOn", LocalDate.now().plusMonths(2).toString()))));
+                                "dueOn", LocalDate.now(MunicipalTime.ZONE).plusMonths(2).toString()))));
     }
 
 }

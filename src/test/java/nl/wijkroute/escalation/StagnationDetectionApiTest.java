@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
+import nl.wijkroute.system.MunicipalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -101,7 +102,7 @@ class StagnationDetectionApiTest extends ApiTestSupport {
         for (int cycle = 1; cycle <= 4; cycle++) {
             step(caseId, "regie", coach, outcome("TO_EVALUATIE", null));
             step(caseId, "evaluatie", coach, Map.of("outcome", "CONTINUE",
-                    "nextEvaluationDate", LocalDate.now().plusMonths(cycle).toString(), "reason", "Het gaat de goede kant op."));
+                    "nextEvaluationDate", LocalDate.now(MunicipalTime.ZONE).plusMonths(cycle).toString(), "reason", "Het gaat de goede kant op."));
         }
 
         detect();

@@ -177,7 +177,7 @@ class HandoverApiTest extends ApiTestSupport {
         UUID caseId = caseInRegieHeldByWijkcoach();
         String handoverId = read(propose(caseId, TestUsers.wijkcoach(), regieTo("ggz-breburg", List.of("FINANCIEN")))).get("id").asText();
         step(caseId, "plan", TestUsers.wijkcoach(), Map.of("outcome", "TO_REGIE",
-                "firstEvaluationDate", java.time.LocalDate.now().plusWeeks(4).toString()));
+                "firstEvaluationDate", java.time.LocalDate.now(nl.wijkroute.system.MunicipalTime.ZONE).plusWeeks(4).toString()));
         step(caseId, "regie", TestUsers.wijkcoach(), Map.of("outcome", "TO_EVALUATIE"));
 
         step(caseId, "evaluatie", TestUsers.wijkcoach(), Map.of("outcome", "CLOSE", "reason", "Doelen bereikt."));

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
+import nl.wijkroute.system.MunicipalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -60,7 +61,7 @@ class PlanApiTest extends ApiTestSupport {
         goalsOf(edit).get(0).get("actions").get(0).put("status", "IN_PROGRESS");
         List<Map<String, Object>> goals = new ArrayList<>(rawGoals(edit));
         goals.add(Map.of("leefgebied", "HUISVESTING", "description", "Huurachterstand weg", "result", "Geen dreigende ontruiming",
-                "targetDate", LocalDate.now().plusMonths(3).toString()));
+                "targetDate", LocalDate.now(MunicipalTime.ZONE).plusMonths(3).toString()));
         edit.put("goals", goals);
         MvcResult changed = send(put(url(caseId)), TestUsers.wijkcoach(), edit);
         assertThat(changed.getResponse().getStatus()).as(changed.getResponse().getContentAsString()).isEqualTo(200);
@@ -102,7 +103,7 @@ class PlanApiTest extends ApiTestSupport {
         claim(taskId, TestUsers.wijkcoach());
         Map<String, Integer> before = rowCounts();
         assertProblem(complete(taskId, TestUsers.wijkcoach(), Map.of("step", "plan", "outcome", "TO_REGIE",
-                "firstEvaluationDate", LocalDate.now().plusWeeks(6).toString())), 400, "plan");
+                "firstEvaluationDate", LocalDate.now(MunicipalTime.ZONE).plusWeeks(6).toString())), 400, "plan");
         assertThat(rowCounts()).isEqualTo(before);
     }
 
@@ -248,7 +249,7 @@ class PlanApiTest extends ApiTestSupport {
 
     private static Map<String, Object> goal(String leefgebied, String description, String result, Map<String, Object>... actions) {
         return Map.of("leefgebied", leefgebied, "description", description, "result", result,
-                "targetDate", LocalDate.now().plusMonths(6).toString(), "actions", List.of(actions));
+                "targetDate", LocalDate.now(MunicipalTime.ZONE).plusMonths(6).toString(), "actions", List.of(actions));
     }
 
     private static Map<String, Object> action(String description, String ownerType, String organisationId) {

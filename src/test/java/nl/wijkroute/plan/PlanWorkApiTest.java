@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
+import nl.wijkroute.system.MunicipalTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ class PlanWorkApiTest extends ApiTestSupport {
         assertThat(started.getResponse().getStatus()).as(started.getResponse().getContentAsString()).isEqualTo(200);
         assertThat(started.getResponse().getHeader("ETag")).isEqualTo("\"1\"");
         MvcResult noted = send(post(actionUrl(caseId, ggzAction) + "/notes"), TestUsers.partnerGgz(),
-                Map.of("date", LocalDate.now().minusDays(1).toString(), "text", "Intake gehad, behandeling start volgende week."));
+                Map.of("date", LocalDate.now(MunicipalTime.ZONE).minusDays(1).toString(), "text", "Intake gehad, behandeling start volgende week."));
         assertThat(noted.getResponse().getStatus()).as(noted.getResponse().getContentAsString()).isEqualTo(201);
         MvcResult done = send(post(actionUrl(caseId, ggzAction) + "/status"), TestUsers.partnerGgz2(),
                 Map.of("status", "DONE", "basedOnRevision", 1));
@@ -67,7 +68,7 @@ class PlanWorkApiTest extends ApiTestSupport {
         JsonNode action = read(done);
         assertThat(action.get("status").asText()).isEqualTo("DONE");
         assertThat(action.get("history").findValuesAsText("kind")).containsExactly("STATUS", "NOTE", "STATUS");
-        assertThat(action.get("history").get(1).get("date").asText()).isEqualTo(LocalDate.now().minusDays(1).toString());
+        assertThat(action.get("history").get(1).get("date").asText()).isEqualTo(LocalDate.now(MunicipalTime.ZONE).minusDays(1).toString());
         assertThat(action.get("history").get(1).get("author").asText()).isEqualTo("partner-ggz");
         assertThat(action.get("history").get(1).get("text").asText()).startsWith("Intake gehad");
         assertThat(action.get("history").get(2).get("author").asText()).isEqualTo("partner-ggz-2");
@@ -99,7 +100,7 @@ class PlanWorkApiTest extends ApiTestSupport {
         assertProblem(send(post(status), TestUsers.partnerGgz(), Map.of("status", "AF", "basedOnRevision", 0)), 400, "status");
         assertProblem(send(post(status), TestUsers.partnerGgz(), Map.of("status", "IN_PROGRESS")), 400, "basedOnRevision");
         assertProblem(send(post(actionUrl(caseId, ggzAction) + "/notes"), TestUsers.partnerGgz(),
-                Map.of("date", LocalDate.now().plusDays(2).toString(), "text", " ")), 400, "date", "text");
+                Map.of("date", LocalDate.now(MunicipalTime.ZONE).plusDays(2).toString(), "text", " ")), 400, "date", "text");
         assertThat(events()).isEqualTo(events);
 
         send(post(status), TestUsers.partnerGgz(), Map.of("status", "IN_PROGRESS", "basedOnRevision", 0));
@@ -191,7 +192,7 @@ class PlanWorkApiTest extends ApiTestSupport {
             assertProblem(send(post(actionUrl(caseId, other) + "/status"), TestUsers.partnerGgz(),
                     Map.of("status", "IN_PROGRESS", "basedOnRevision", 0)), 404);
             assertProblem(send(post(actionUrl(caseId, other) + "/notes"), TestUsers.partnerGgz(),
-                    Map.of("date", LocalDate.now().toString(), "text", "Niet van ons")), 404);
+                    Map.of("date", LocalDate.now(MunicipalTime.ZONE).toString(), "text", "Niet van ons")), 404);
         }
         assertThat(logged("partner-ggz", caseId, null, "DENIED")).as("each refusal is logged").isEqualTo(denied + 9);
         assertProblem(send(post(actionUrl(caseId, schuldhulpAction) + "/status"), THUISZORG,
@@ -208,7 +209,7 @@ class PlanWorkApiTest extends ApiTestSupport {
         assertThat(send(post(actionUrl(caseId, schuldhulpAction) + "/status"), TestUsers.partnerSchuldhulp(),
                 Map.of("status", "IN_PROGRESS", "basedOnRevision", 0)).getResponse().getStatus()).isEqualTo(200);
         assertThat(send(post(actionUrl(caseId, householdAction) + "/notes"), TestUsers.wijkcoach(),
-                Map.of("date", LocalDate.now().toString(), "text", "Loopt goed")).getResponse().getStatus()).isEqualTo(201);
+                Map.of("date", LocalDate.now(MunicipalTime.ZONE).toString(), "text", "Loopt goed")).getResponse().getStatus()).isEqualTo(201);
     }
 
     @Test
@@ -217,7 +218,7 @@ class PlanWorkApiTest extends ApiTestSupport {
         JsonNode plan = agreedPlanWithTwoPartners(caseId);
         String ggzGoal = goalIdOf(plan, "Intake POH-GGZ");
         String schuldhulpGoal = goalIdOf(plan, "Schuldhulptraject");
-        String target = LocalDate.now().plusMonths(9).toString();
+        String target = LocalDate.now(MunicipalTime.ZONE).plusMonths(9).toString();
 
         MvcResult action = send(post(proposalsUrl(caseId)), TestUsers.partnerGgz(), Map.of("kind", "NEW_ACTION",
                 "goalId", ggzGoal, "actionDescription", "Groepstraining dagstructuur", "actionOwnerType", "PARTNER",
@@ -281,16 +282,16 @@ class PlanWorkApiTest extends ApiTestSupport {
 
         // GGZ has no action under the money goal and no consent for FINANCIEN: it does not exist for them.
         assertProblem(send(post(proposalsUrl(caseId)), TestUsers.partnerGgz(), Map.of("kind", "TARGET_DATE",
-                "goalId", schuldhulpGoal, "targetDate", LocalDate.now().plusMonths(2).toString())), 404);
+                "goalId", schuldhulpGoal, "targetDate", LocalDate.now(MunicipalTime.ZONE).plusMonths(2).toString())), 404);
         assertProblem(send(post(proposalsUrl(caseId)), TestUsers.partnerGgz(), Map.of("kind", "NEW_ACTION",
                 "goalId", UUID.randomUUID().toString(), "actionDescription", "Iets", "actionOwnerType", "PARTNER")), 404);
         assertThat(logged("partner-ggz", caseId, "CREATE", "DENIED")).isEqualTo(denied + 2);
         assertProblem(send(post(proposalsUrl(caseId)), THUISZORG, Map.of("kind", "TARGET_DATE",
-                "goalId", ggzGoal, "targetDate", LocalDate.now().plusMonths(2).toString())), 404);
+                "goalId", ggzGoal, "targetDate", LocalDate.now(MunicipalTime.ZONE).plusMonths(2).toString())), 404);
 
         assertProblem(send(post(proposalsUrl(caseId)), TestUsers.partnerGgz(), Map.of("kind", "NEW_GOAL",
                 "leefgebied", "FINANCIEN", "goalDescription", "Geld", "goalResult", "Op orde",
-                "targetDate", LocalDate.now().plusMonths(2).toString())), 400, "leefgebied");
+                "targetDate", LocalDate.now(MunicipalTime.ZONE).plusMonths(2).toString())), 400, "leefgebied");
         assertProblem(send(post(proposalsUrl(caseId)), TestUsers.partnerGgz(), Map.of("kind", "NEW_GOAL",
                 "leefgebied", "FINANCIEN", "goalResult", "Op orde")), 400, "goalDescription");
         assertProblem(send(post(proposalsUrl(caseId)), TestUsers.partnerGgz(), Map.of("kind", "TARGET_DATE",
@@ -324,7 +325,7 @@ class PlanWorkApiTest extends ApiTestSupport {
 
         MvcResult proposed = send(post(proposalsUrl(caseId)), TestUsers.partnerSchuldhulp(), new HashMap<>(Map.of(
                 "kind", "NEW_GOAL", "leefgebied", "FINANCIEN", "goalDescription", "Vaste lasten automatisch betalen",
-                "goalResult", "Geen nieuwe achterstanden", "targetDate", LocalDate.now().plusMonths(4).toString(),
+                "goalResult", "Geen nieuwe achterstanden", "targetDate", LocalDate.now(MunicipalTime.ZONE).plusMonths(4).toString(),
                 "actionDescription", "Budgetbeheer inrichten", "actionOwnerType", "PARTNER")));
         assertThat(proposed.getResponse().getStatus()).as(proposed.getResponse().getContentAsString()).isEqualTo(201);
         MvcResult accepted = send(post(proposalsUrl(caseId) + "/" + read(proposed).get("id").asText() + "/accept"),
@@ -344,7 +345,7 @@ class PlanWorkApiTest extends ApiTestSupport {
      * version 2: agreed with the household.
      */
     private JsonNode agreedPlanWithTwoPartners(UUID caseId) throws Exception {
-        String target = LocalDate.now().plusMonths(6).toString();
+        String target = LocalDate.now(MunicipalTime.ZONE).plusMonths(6).toString();
         MvcResult created = send(post(planUrl(caseId)), TestUsers.wijkcoach(), Map.of("goals", List.of(
                 Map.of("leefgebied", "FINANCIEN", "description", "Grip op geld", "result", "Schulden in een regeling",
                         "targetDate", target, "actions", List.of(action("Schuldhulptraject", "PARTNER", "schuldhulp-stad"))),

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
+import nl.wijkroute.system.MunicipalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -396,12 +397,12 @@ class AccessLogTest extends ApiTestSupport {
         String[] toegang = new String[2];
         logged(caseId, "wijkcoach", "TOEGANG", "CREATE", () -> {
             JsonNode request = read(expect(as(post("/api/v1/cases/" + caseId + "/toegang"), TestUsers.wijkcoach(),
-                    Map.of("law", "WMO", "provision", "Begeleiding", "receivedOn", LocalDate.now().toString())), 201));
+                    Map.of("law", "WMO", "provision", "Begeleiding", "receivedOn", LocalDate.now(MunicipalTime.ZONE).toString())), 201));
             toegang[0] = request.get("id").asText();
             toegang[1] = request.get("deadlines").get(0).get("id").asText();
         });
         logged(caseId, "toegang", "TOEGANG", "UPDATE", () -> expect(as(post("/api/v1/deadlines/" + toegang[1] + "/suspend"),
-                TestUsers.toegang(), Map.of("since", LocalDate.now().toString(), "reason", "Wachten op stukken")), 200));
+                TestUsers.toegang(), Map.of("since", LocalDate.now(MunicipalTime.ZONE).toString(), "reason", "Wachten op stukken")), 200));
         String[] escalation = new String[1];
         logged(caseId, "wijkcoach", "ESCALATION", "CREATE", () -> escalation[0] = read(expect(as(
                 post("/api/v1/cases/" + caseId + "/escalations"), TestUsers.wijkcoach(),
@@ -454,7 +455,7 @@ class AccessLogTest extends ApiTestSupport {
 
     private static Map<String, Object> goal() {
         return Map.of("leefgebied", "FINANCIEN", "description", "Grip op geld", "result", "Regeling",
-                "targetDate", LocalDate.now().plusMonths(6).toString(),
+                "targetDate", LocalDate.now(MunicipalTime.ZONE).plusMonths(6).toString(),
                 "actions", List.of(Map.of("description", "Budgetcoach", "ownerType", "HOUSEHOLD", "status", "PLANNED")));
     }
 

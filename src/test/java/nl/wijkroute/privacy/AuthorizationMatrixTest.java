@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
+import nl.wijkroute.system.MunicipalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,12 +94,12 @@ class AuthorizationMatrixTest extends ApiTestSupport {
         step(caseId, "vraagverheldering", TestUsers.wijkcoach(), Map.of("outcome", "TO_PLAN", "realQuestion", "Rust in de financiën."));
         MvcResult plan = send(post(url("/plan")), TestUsers.wijkcoach(), Map.of("goals", List.of(Map.of(
                 "leefgebied", "GEESTELIJKE_GEZONDHEID", "description", "Weer grip op de dag", "result", "Behandeling loopt",
-                "targetDate", LocalDate.now().plusMonths(6).toString(),
+                "targetDate", LocalDate.now(MunicipalTime.ZONE).plusMonths(6).toString(),
                 "actions", List.of(Map.of("description", "Intake GGZ", "ownerType", "PARTNER", "organisationId", "ggz-breburg",
                         "status", "PLANNED"))))));
         assertThat(plan.getResponse().getStatus()).as(plan.getResponse().getContentAsString()).isEqualTo(201);
         MvcResult toegang = send(post(url("/toegang")), TestUsers.wijkcoach(), Map.of("law", "WMO",
-                "provision", "Huishoudelijke ondersteuning", "receivedOn", LocalDate.now().toString()));
+                "provision", "Huishoudelijke ondersteuning", "receivedOn", LocalDate.now(MunicipalTime.ZONE).toString()));
         assertThat(toegang.getResponse().getStatus()).as(toegang.getResponse().getContentAsString()).isEqualTo(201);
         toegangRequestId = read(toegang).get("id").asText();
         deadlineId = read(toegang).get("deadlines").get(0).get("id").asText();
@@ -162,7 +163,7 @@ class AuthorizationMatrixTest extends ApiTestSupport {
             // A goal the household did not share with GGZ, with an action of the household itself.
             List<Object> goals = new ArrayList<>(json.convertValue(plan.get("goals"), List.class));
             goals.add(Map.of("leefgebied", "FINANCIEN", "description", "Grip op geld", "result", "Schulden in een regeling",
-                    "targetDate", LocalDate.now().plusMonths(6).toString(), "actions", List.of(Map.of(
+                    "targetDate", LocalDate.now(MunicipalTime.ZONE).plusMonths(6).toString(), "actions", List.of(Map.of(
                             "description", "Post samen openen", "ownerType", "HOUSEHOLD", "status", "PLANNED"))));
             MvcResult changed = send(put(url("/plan")), TestUsers.wijkcoach(), Map.of("basedOnVersion",
                     plan.get("version").asInt(), "goals", goals));
@@ -189,12 +190,12 @@ class AuthorizationMatrixTest extends ApiTestSupport {
                 "partner-ggz", 404, "wijkcoach2", 404, "toegang-jeugd", 404, "partner-schuldhulp", 404));
         expect(get(url("/plan/proposals")), Map.of("wijkcoach", 200, "toegang", 200, "procesregisseur", 200,
                 "partner-ggz", 200, "wijkcoach2", 404, "toegang-jeugd", 404, "partner-schuldhulp", 404));
-        String note = json.writeValueAsString(Map.of("date", LocalDate.now().toString(), "text", "Voortgang"));
+        String note = json.writeValueAsString(Map.of("date", LocalDate.now(MunicipalTime.ZONE).toString(), "text", "Voortgang"));
         expect(post(url("/plan/actions/" + ggzAction + "/notes")).contentType(MediaType.APPLICATION_JSON).content(note),
                 Map.of("wijkcoach", 201, "partner-ggz", 201, "wijkcoach2", 404, "partner-schuldhulp", 404));
         expect(post(url("/plan/actions/" + householdAction + "/notes")).contentType(MediaType.APPLICATION_JSON).content(note),
                 Map.of("wijkcoach", 201, "partner-ggz", 404, "wijkcoach2", 404, "partner-schuldhulp", 404));
-        String later = LocalDate.now().plusMonths(8).toString();
+        String later = LocalDate.now(MunicipalTime.ZONE).plusMonths(8).toString();
         expect(post(url("/plan/proposals")).contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(
                 Map.of("kind", "TARGET_DATE", "goalId", householdGoal, "targetDate", later))),
                 Map.of("partner-ggz", 404, "partner-schuldhulp", 404));
@@ -230,17 +231,17 @@ class AuthorizationMatrixTest extends ApiTestSupport {
                 Map.of("attainment", "ATTAINED")), 404);
         assertStatus(send(post(url("/regie/take")), TestUsers.wijkcoach2(), Map.of()), 404);
         assertStatus(send(post(url("/toegang")), TestUsers.wijkcoach2(), Map.of("law", "WMO", "provision", "Hulp",
-                "receivedOn", LocalDate.now().toString())), 404);
+                "receivedOn", LocalDate.now(MunicipalTime.ZONE).toString())), 404);
         assertStatus(send(post(url("/escalations")), TestUsers.wijkcoach2(), Map.of("cause", "PARTIES_WAIT_FOR_EACH_OTHER",
                 "description", "Vast.")), 404);
         assertStatus(send(post("/api/v1/toegang/" + toegangRequestId + "/onderzoek"), TestUsers.toegangJeugd(),
-                Map.of("aanvraagReceivedOn", LocalDate.now().toString())), 404);
+                Map.of("aanvraagReceivedOn", LocalDate.now(MunicipalTime.ZONE).toString())), 404);
         assertStatus(send(post("/api/v1/deadlines/" + deadlineId + "/suspend"), TestUsers.toegangJeugd(),
-                Map.of("since", LocalDate.now().toString(), "reason", "Wachten op stukken")), 404);
+                Map.of("since", LocalDate.now(MunicipalTime.ZONE).toString(), "reason", "Wachten op stukken")), 404);
         // What follows a decision (decision 0050): a consulent of another law cannot reach this request's bezwaar,
         // herindicatie or term.
         assertStatus(send(post("/api/v1/toegang/" + toegangRequestId + "/bezwaar"), TestUsers.toegangJeugd(),
-                Map.of("receivedOn", LocalDate.now().toString(), "advisoryCommittee", false)), 404);
+                Map.of("receivedOn", LocalDate.now(MunicipalTime.ZONE).toString(), "advisoryCommittee", false)), 404);
         assertStatus(send(post("/api/v1/toegang/" + toegangRequestId + "/bezwaar/decision"), TestUsers.toegangJeugd(),
                 Map.of("outcome", "INGETROKKEN")), 404);
         assertStatus(send(post("/api/v1/toegang/" + toegangRequestId + "/herindicatie"), TestUsers.toegangJeugd(), null), 404);

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
+import nl.wijkroute.system.MunicipalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -63,14 +64,14 @@ class ResidentApiTest extends ApiTestSupport {
         MvcResult requested = mvc.perform(post("/api/v1/cases/" + caseId + "/toegang").with(TestUsers.wijkcoach())
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(json.writeValueAsString(Map.of("law", "WMO", "provision", "Huishoudelijke ondersteuning",
-                        "receivedOn", LocalDate.now().toString())))).andReturn();
+                        "receivedOn", LocalDate.now(MunicipalTime.ZONE).toString())))).andReturn();
         assertThat(requested.getResponse().getStatus()).isEqualTo(201);
 
         JsonNode terms = getJson("/api/v1/me", TestUsers.inwoner(bsn)).get("openDeadlines");
         assertThat(terms).hasSize(1);
         assertThat(terms.get(0).get("law").asText()).isEqualTo("WMO");
         assertThat(terms.get(0).get("legalBasis").asText()).contains("Wmo 2015");
-        assertThat(LocalDate.parse(terms.get(0).get("dueOn").asText())).isAfter(LocalDate.now());
+        assertThat(LocalDate.parse(terms.get(0).get("dueOn").asText())).isAfter(LocalDate.now(MunicipalTime.ZONE));
 
         JsonNode neighbour = getJson("/api/v1/me", TestUsers.inwoner(neighbourBsn));
         assertThat(neighbour.get("openDeadlines")).as("another household's terms stay theirs").isEmpty();

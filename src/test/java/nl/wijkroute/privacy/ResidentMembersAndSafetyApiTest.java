@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
+import nl.wijkroute.system.MunicipalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,7 +62,7 @@ class ResidentMembersAndSafetyApiTest extends ApiTestSupport {
         UUID fleursAction = UUID.fromString(plan.get("goals").get(1).get("actions").get(0).get("id").asText());
         MvcResult toegang = send(post("/api/v1/cases/" + caseId + "/toegang"), coach, Map.of("law", "WMO",
                 "provision", "Begeleiding naar werk", "planActionId", fleursAction.toString(),
-                "receivedOn", LocalDate.now().toString()));
+                "receivedOn", LocalDate.now(MunicipalTime.ZONE).toString()));
         assertThat(toegang.getResponse().getStatus()).as(toegang.getResponse().getContentAsString()).isEqualTo(201);
 
         JsonNode fleurPlan = getJson("/api/v1/me/plan", TestUsers.inwoner(fleurBsn));
@@ -118,7 +119,7 @@ class ResidentMembersAndSafetyApiTest extends ApiTestSupport {
         List<Map<String, Object>> everyoneSafe = new ArrayList<>();
         getJson("/api/v1/cases/" + caseId, coach).get("household").get("members").forEach(member -> everyoneSafe.add(
                 Map.of("memberId", member.get("id").asText(), "safe", true, "howWeKnow", "Apart gesproken, afspraken nagekomen.")));
-        step(caseId, "plan", coach, Map.of("outcome", "TO_REGIE", "firstEvaluationDate", LocalDate.now().plusWeeks(4).toString(),
+        step(caseId, "plan", coach, Map.of("outcome", "TO_REGIE", "firstEvaluationDate", LocalDate.now(MunicipalTime.ZONE).plusWeeks(4).toString(),
                 "safetyCheck", everyoneSafe));
         assertThat(getJson("/api/v1/cases/" + caseId + "/plan", TestUsers.user("partner-vt", List.of("partner"),
                 Map.of("organisation", VEILIG_THUIS))).get("goals")).as("Veilig Thuis looked at the plan").isNotEmpty();
@@ -254,7 +255,7 @@ class ResidentMembersAndSafetyApiTest extends ApiTestSupport {
         assessFlaggedLeefgebieden(caseId);
         step(caseId, "vraagverheldering", coach, Map.of("outcome", "TO_PLAN", "realQuestion", "Grip op geld."));
         agreedPlan(caseId);
-        step(caseId, "plan", coach, Map.of("outcome", "TO_REGIE", "firstEvaluationDate", LocalDate.now().plusWeeks(4).toString()));
+        step(caseId, "plan", coach, Map.of("outcome", "TO_REGIE", "firstEvaluationDate", LocalDate.now(MunicipalTime.ZONE).plusWeeks(4).toString()));
         return caseId;
     }
 
@@ -336,7 +337,7 @@ class ResidentMembersAndSafetyApiTest extends ApiTestSupport {
         }
         goal.put("description", description);
         goal.put("result", "Bereikt over een half jaar");
-        goal.put("targetDate", LocalDate.now().plusMonths(6).toString());
+        goal.put("targetDate", LocalDate.now(MunicipalTime.ZONE).plusMonths(6).toString());
         if (shared != null) {
             goal.put("sharedWithHousehold", shared);
         }

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
+import nl.wijkroute.system.MunicipalTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,7 @@ class ResidentViewStatementCountTest extends ApiTestSupport {
         for (int i = 1; i <= 2; i++) {
             MvcResult toegang = send(post("/api/v1/cases/" + caseId + "/toegang"), coach, Map.of("law", "WMO",
                     "provision", "Begeleiding", "planActionId", goals.get(i).get("actions").get(0).get("id").asText(),
-                    "receivedOn", LocalDate.now().toString()));
+                    "receivedOn", LocalDate.now(MunicipalTime.ZONE).toString()));
             assertThat(toegang.getResponse().getStatus()).as(toegang.getResponse().getContentAsString()).isEqualTo(201);
         }
         Map<String, Object> worry = signal(null);
@@ -113,7 +114,7 @@ class ResidentViewStatementCountTest extends ApiTestSupport {
         }
         goal.put("description", description);
         goal.put("result", "Bereikt over een half jaar");
-        goal.put("targetDate", LocalDate.now().plusMonths(6).toString());
+        goal.put("targetDate", LocalDate.now(MunicipalTime.ZONE).plusMonths(6).toString());
         goal.put("actions", List.of(Map.of("description", "Eerste stap", "ownerType", "HOUSEHOLD", "status", "PLANNED")));
         return goal;
     }

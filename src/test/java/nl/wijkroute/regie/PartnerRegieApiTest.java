@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
+import nl.wijkroute.system.MunicipalTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,7 @@ class PartnerRegieApiTest extends ApiTestSupport {
         assertProblem(claim(evaluatie, TestUsers.partnerSchuldhulp()), 404);
         assertThat(claim(evaluatie, TestUsers.partnerGgz()).getResponse().getStatus()).isEqualTo(200);
         assertCompleted(evaluatie, TestUsers.partnerGgz(), Map.of("step", "evaluatie", "outcome", "CONTINUE",
-                "nextEvaluationDate", LocalDate.now().plusWeeks(6).toString()));
+                "nextEvaluationDate", LocalDate.now(MunicipalTime.ZONE).plusWeeks(6).toString()));
 
         String nextRegie = openTask(caseId, "regie");
         assertThat(werkbak(TestUsers.partnerGgz())).as("steps created later are the partner's too").contains(nextRegie);
@@ -210,12 +211,12 @@ class PartnerRegieApiTest extends ApiTestSupport {
             everyoneSafe.add(Map.of("memberId", memberId, "safe", true, "howWeKnow", "Gezien op huisbezoek."));
         }
         step(caseId, "plan", coach, Map.of("outcome", "TO_REGIE", "safetyCheck", everyoneSafe,
-                "firstEvaluationDate", LocalDate.now().plusWeeks(4).toString()));
+                "firstEvaluationDate", LocalDate.now(MunicipalTime.ZONE).plusWeeks(4).toString()));
         return caseId;
     }
 
     private static Map<String, Object> evaluatieContinue() {
-        return Map.of("step", "evaluatie", "outcome", "CONTINUE", "nextEvaluationDate", LocalDate.now().plusWeeks(6).toString());
+        return Map.of("step", "evaluatie", "outcome", "CONTINUE", "nextEvaluationDate", LocalDate.now(MunicipalTime.ZONE).plusWeeks(6).toString());
     }
 
     private void regieWithGgz(UUID caseId) throws Exception {

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
+import nl.wijkroute.system.MunicipalTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ class TaskApiTest extends ApiTestSupport {
         assessFlaggedLeefgebieden(caseId);
         step(caseId, "vraagverheldering", coach, Map.of("outcome", "TO_PLAN", "realQuestion", "Rust in de financiën en werk vinden."));
         agreedPlan(caseId);
-        step(caseId, "plan", coach, Map.of("outcome", "TO_REGIE", "firstEvaluationDate", LocalDate.now().plusWeeks(6).toString()));
+        step(caseId, "plan", coach, Map.of("outcome", "TO_REGIE", "firstEvaluationDate", LocalDate.now(MunicipalTime.ZONE).plusWeeks(6).toString()));
         assertThat(dueOf(caseId, "regie")).isNotNull();
         step(caseId, "regie", coach, outcome("TO_EVALUATIE", null));
         step(caseId, "evaluatie", coach, outcome("CLOSE", "Doelen bereikt; huishouden redt het zelf."));
@@ -115,9 +116,9 @@ class TaskApiTest extends ApiTestSupport {
         step(caseId, "triage", TestUsers.wijkcoach(), triage("SAFETY_FIRST", "MULTIPLE", true, null));
         assertThat(getJson("/api/v1/cases/" + caseId, TestUsers.wijkcoach()).get("currentStage").asText()).isEqualTo("VEILIGHEID");
         for (Map<String, Object> meldcodeStep : List.of(
-                Map.<String, Object>of("doneOn", java.time.LocalDate.now().toString(), "doneBy", "Wijkcoach", "summary", "Gewogen.",
+                Map.<String, Object>of("doneOn", java.time.LocalDate.now(MunicipalTime.ZONE).toString(), "doneBy", "Wijkcoach", "summary", "Gewogen.",
                         "afweging", Map.of("suspicion", true, "acuteOrStructuralUnsafety", true)),
-                Map.<String, Object>of("doneOn", java.time.LocalDate.now().toString(), "doneBy", "Wijkcoach", "summary", "Gemeld.",
+                Map.<String, Object>of("doneOn", java.time.LocalDate.now(MunicipalTime.ZONE).toString(), "doneBy", "Wijkcoach", "summary", "Gemeld.",
                         "decision", "MELDEN"))) {
             String meldcodeStepName = meldcodeStep.containsKey("decision") ? "BESLISSEN" : "AFWEGING";
             assertThat(send(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/api/v1/cases/" + caseId
@@ -169,13 +170,13 @@ class TaskApiTest extends ApiTestSupport {
         assessFlaggedLeefgebieden(caseId);
         step(caseId, "vraagverheldering", coach, Map.of("outcome", "TO_PLAN", "realQuestion", "Grip op geld."));
         agreedPlan(caseId);
-        step(caseId, "plan", coach, Map.of("outcome", "TO_REGIE", "firstEvaluationDate", LocalDate.now().plusWeeks(4).toString()));
+        step(caseId, "plan", coach, Map.of("outcome", "TO_REGIE", "firstEvaluationDate", LocalDate.now(MunicipalTime.ZONE).plusWeeks(4).toString()));
         step(caseId, "regie", coach, outcome("TO_EVALUATIE", null));
         step(caseId, "evaluatie", coach, outcome("ADJUST_PLAN", "Nieuwe schuldeiser in beeld."));
         assertThat(lastMove(caseId).get("to").asText()).isEqualTo("PLAN");
-        step(caseId, "plan", coach, Map.of("outcome", "TO_REGIE", "firstEvaluationDate", LocalDate.now().plusWeeks(4).toString()));
+        step(caseId, "plan", coach, Map.of("outcome", "TO_REGIE", "firstEvaluationDate", LocalDate.now(MunicipalTime.ZONE).plusWeeks(4).toString()));
         step(caseId, "regie", coach, outcome("TO_EVALUATIE", null));
-        LocalDate next = LocalDate.now().plusMonths(2);
+        LocalDate next = LocalDate.now(MunicipalTime.ZONE).plusMonths(2);
         step(caseId, "evaluatie", coach, Map.of("outcome", "CONTINUE", "nextEvaluationDate", next.toString()));
         assertThat(lastMove(caseId).get("to").asText()).isEqualTo("REGIE");
         assertThat(java.time.Instant.parse(dueOf(caseId, "regie")))

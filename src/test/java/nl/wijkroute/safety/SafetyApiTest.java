@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
+import nl.wijkroute.system.MunicipalTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,7 @@ class SafetyApiTest extends ApiTestSupport {
         assertThat(record.get("steps").get(0).get("recordedBy").asText()).isEqualTo("wijkcoach");
         assertThat(record.get("steps").get(3).get("afweging").get("acuteOrStructuralUnsafety").asBoolean()).isTrue();
         assertThat(record.get("decision").asText()).isEqualTo("MELDEN_EN_HULP");
-        assertThat(record.get("decidedOn").asText()).isEqualTo(LocalDate.now().toString());
+        assertThat(record.get("decidedOn").asText()).isEqualTo(LocalDate.now(MunicipalTime.ZONE).toString());
         assertThat(record.get("replacedEntries").asInt()).isEqualTo(1);
     }
 
@@ -76,7 +77,7 @@ class SafetyApiTest extends ApiTestSupport {
         Map<String, Integer> before = rowCounts();
         assertProblem(recordStep(caseId, "BESLISSEN", decision("HULP_ORGANISEREN", null)), 400, "decision");
         assertProblem(recordStep(caseId, "SIGNALEN", Map.of("doneBy", "X", "summary", "Y")), 400, "doneOn");
-        assertProblem(recordStep(caseId, "SIGNALEN", Map.of("doneOn", LocalDate.now().plusDays(1).toString(),
+        assertProblem(recordStep(caseId, "SIGNALEN", Map.of("doneOn", LocalDate.now(MunicipalTime.ZONE).plusDays(1).toString(),
                 "doneBy", "X", "summary", "Y")), 400, "doneOn");
         assertProblem(recordStep(caseId, "STAP_ZES", stepBody("Onbekend")), 400, "step");
         assertProblem(recordStep(caseId, "AFWEGING", stepBody("Zonder antwoorden")), 400, "afweging");
@@ -251,7 +252,7 @@ class SafetyApiTest extends ApiTestSupport {
         createVeiligheidsplan(caseId);
         planWithGgzAction(caseId);
         MvcResult requested = send(post("/api/v1/cases/" + caseId + "/toegang"), TestUsers.wijkcoach(), Map.of("law", "WMO",
-                "provision", "Begeleiding", "receivedOn", LocalDate.now().toString()));
+                "provision", "Begeleiding", "receivedOn", LocalDate.now(MunicipalTime.ZONE).toString()));
         assertThat(requested.getResponse().getStatus()).as(requested.getResponse().getContentAsString()).isEqualTo(201);
         MvcResult raised = send(post("/api/v1/cases/" + caseId + "/escalations"), TestUsers.wijkcoach(), Map.of(
                 "cause", "FINANCING_CONFLICT", "description", "Gemeente en zorgverzekeraar wijzen naar elkaar."));
@@ -333,7 +334,7 @@ class SafetyApiTest extends ApiTestSupport {
     private void planWithGgzAction(UUID caseId) throws Exception {
         MvcResult created = send(post("/api/v1/cases/" + caseId + "/plan"), TestUsers.wijkcoach(), Map.of("goals", List.of(Map.of(
                 "leefgebied", "GEESTELIJKE_GEZONDHEID", "description", "Rust in huis", "result", "Behandeling loopt",
-                "targetDate", LocalDate.now().plusMonths(3).toString(),
+                "targetDate", LocalDate.now(MunicipalTime.ZONE).plusMonths(3).toString(),
                 "actions", List.of(Map.of("description", "Behandeling", "ownerType", "PARTNER", "organisationId", "ggz-breburg",
                         "status", "PLANNED"))))));
         assertThat(created.getResponse().getStatus()).as(created.getResponse().getContentAsString()).isEqualTo(201);
@@ -350,7 +351,7 @@ class SafetyApiTest extends ApiTestSupport {
 
     private static Map<String, Object> stepBody(String summary) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("doneOn", LocalDate.now().toString());
+        body.put("doneOn", LocalDate.now(MunicipalTime.ZONE).toString());
         body.put("doneBy", "Wijkcoach Noord");
         body.put("summary", summary);
         return body;

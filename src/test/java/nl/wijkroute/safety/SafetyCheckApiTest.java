@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import nl.wijkroute.system.MunicipalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Date;
@@ -131,10 +132,10 @@ class SafetyCheckApiTest extends ApiTestSupport {
         claim(evaluatie, COACH);
 
         assertProblem(complete(evaluatie, COACH, Map.of("step", "evaluatie", "outcome", "CONTINUE",
-                "nextEvaluationDate", LocalDate.now().plusWeeks(6).toString())), 400, "safetyCheck");
+                "nextEvaluationDate", LocalDate.now(MunicipalTime.ZONE).plusWeeks(6).toString())), 400, "safetyCheck");
 
         Map<String, Object> input = evaluatieInput("CONTINUE", List.of(answer(members.get(0), false), answer(members.get(1), true)));
-        input.put("nextEvaluationDate", LocalDate.now().plusWeeks(6).toString());
+        input.put("nextEvaluationDate", LocalDate.now(MunicipalTime.ZONE).plusWeeks(6).toString());
         noContent(complete(evaluatie, COACH, input));
 
         assertThat(stage(caseId)).isEqualTo("VEILIGHEID");
@@ -259,7 +260,7 @@ class SafetyCheckApiTest extends ApiTestSupport {
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("step", "plan");
         input.put("outcome", "TO_REGIE");
-        input.put("firstEvaluationDate", LocalDate.now().plusWeeks(4).toString());
+        input.put("firstEvaluationDate", LocalDate.now(MunicipalTime.ZONE).plusWeeks(4).toString());
         if (safetyCheck != null) {
             input.put("safetyCheck", safetyCheck);
         }

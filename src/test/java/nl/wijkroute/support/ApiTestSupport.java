@@ -242,7 +242,7 @@ public abstract class ApiTestSupport {
         MvcResult created = mvc.perform(post("/api/v1/cases/" + caseId + "/plan").with(TestUsers.wijkcoach())
                 .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(Map.of("goals", List.of(Map.of(
                         "leefgebied", "FINANCIEN", "description", "Grip op geld", "result", "Schulden in een regeling",
-                        "targetDate", java.time.LocalDate.now().plusMonths(6).toString(),
+                        "targetDate", java.time.LocalDate.now(nl.wijkroute.system.MunicipalTime.ZONE).plusMonths(6).toString(),
                         "actions", List.of(Map.of("description", "Budgetcoach", "ownerType", "HOUSEHOLD", "status", "PLANNED"))))))))
                 .andReturn();
         assertThat(created.getResponse().getStatus()).as(created.getResponse().getContentAsString()).isEqualTo(201);
@@ -266,7 +266,7 @@ public abstract class ApiTestSupport {
         step(caseId, "vraagverheldering", coach, Map.of("outcome", "TO_PLAN", "realQuestion", "Grip op geld."));
         agreedPlan(caseId);
         step(caseId, "plan", coach, Map.of("outcome", "TO_REGIE",
-                "firstEvaluationDate", java.time.LocalDate.now().plusWeeks(4).toString()));
+                "firstEvaluationDate", java.time.LocalDate.now(nl.wijkroute.system.MunicipalTime.ZONE).plusWeeks(4).toString()));
         return caseId;
     }
 

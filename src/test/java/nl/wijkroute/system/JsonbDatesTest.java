@@ -162,10 +162,10 @@ class JsonbDatesTest extends ApiTestSupport {
                 "participants", List.of("ggz-breburg"),
                 "decision", "De gemeente betaalt voorlopig.",
                 "payer", "gemeente",
-                "payUntil", LocalDate.now().plusMonths(3).toString(),
-                "followUpBefore", LocalDate.now().plusWeeks(2).toString(),
+                "payUntil", LocalDate.now(MunicipalTime.ZONE).plusMonths(3).toString(),
+                "followUpBefore", LocalDate.now(MunicipalTime.ZONE).plusWeeks(2).toString(),
                 "actions", List.of(Map.of("description", "Intake", "organisationId", "ggz-breburg",
-                        "dueOn", LocalDate.now().plusDays(2).toString()))), 200);
+                        "dueOn", LocalDate.now(MunicipalTime.ZONE).plusDays(2).toString()))), 200);
         return caseId;
     }
 

@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
+import nl.wijkroute.system.MunicipalTime;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -71,7 +72,7 @@ class ToeleidingTraceApiTest extends ApiTestSupport {
                 "reason", "Maatjesproject en formulierenhulp geprobeerd; de vraag blijkt breder."));
 
         MvcResult requested = send(post("/api/v1/cases/" + caseId + "/toegang"), TestUsers.wijkcoach(), Map.of("law", "WMO",
-                "provision", "Begeleiding", "receivedOn", LocalDate.now().toString()));
+                "provision", "Begeleiding", "receivedOn", LocalDate.now(MunicipalTime.ZONE).toString()));
         assertThat(requested.getResponse().getStatus()).as(requested.getResponse().getContentAsString()).isEqualTo(201);
         String id = read(requested).get("id").asText();
 

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
+import nl.wijkroute.system.MunicipalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,17 +39,17 @@ class ErasureRequestApiTest extends ApiTestSupport {
 
     @Test
     void aGrantedRequestErasesAHouseholdWhoseSupportHasEnded() throws Exception {
-        HouseholdFixture household = HouseholdFixture.closedOn(jdbc, LocalDate.now().minusMonths(8), "WMO", null);
+        HouseholdFixture household = HouseholdFixture.closedOn(jdbc, LocalDate.now(MunicipalTime.ZONE).minusMonths(8), "WMO", null);
         Map<String, Integer> counted = household.countedRows();
 
-        MvcResult created = send(URL, TestUsers.privacyOfficer(), request(household.householdId, LocalDate.now().minusDays(3), "LETTER"));
+        MvcResult created = send(URL, TestUsers.privacyOfficer(), request(household.householdId, LocalDate.now(MunicipalTime.ZONE).minusDays(3), "LETTER"));
         assertThat(created.getResponse().getStatus()).as(created.getResponse().getContentAsString()).isEqualTo(201);
         JsonNode request = read(created);
         String id = request.get("id").asText();
         assertThat(created.getResponse().getHeader("Location")).isEqualTo(URL + "/" + id);
         assertThat(request.get("status").asText()).isEqualTo("REQUESTED");
         assertThat(request.get("registeredBy").asText()).isEqualTo("privacy");
-        assertThat(request.get("answerDueOn").asText()).isEqualTo(LocalDate.now().minusDays(3).plusMonths(1).toString());
+        assertThat(request.get("answerDueOn").asText()).isEqualTo(LocalDate.now(MunicipalTime.ZONE).minusDays(3).plusMonths(1).toString());
 
         MvcResult decided = send(URL + "/" + id + "/decision", TestUsers.privacyOfficer(),
                 decision("GRANTED", null, "Geen wettelijke plicht meer om te bewaren.", 0));
@@ -69,9 +70,9 @@ class ErasureRequestApiTest extends ApiTestSupport {
 
     @Test
     void aPartialGrantErasesTheClosedCaseFilesAndKeepsDecisionsAndTheRunningCase() throws Exception {
-        HouseholdFixture household = HouseholdFixture.closedOn(jdbc, LocalDate.now().minusYears(2), "WMO", null);
+        HouseholdFixture household = HouseholdFixture.closedOn(jdbc, LocalDate.now(MunicipalTime.ZONE).minusYears(2), "WMO", null);
         UUID open = household.openCaseNow();
-        String id = read(send(URL, TestUsers.privacyOfficer(), request(household.householdId, LocalDate.now(), "EMAIL")))
+        String id = read(send(URL, TestUsers.privacyOfficer(), request(household.householdId, LocalDate.now(MunicipalTime.ZONE), "EMAIL")))
                 .get("id").asText();
 
         MvcResult decided = send(URL + "/" + id + "/decision", TestUsers.privacyOfficer(), decision("PARTLY_GRANTED",
@@ -97,8 +98,8 @@ class ErasureRequestApiTest extends ApiTestSupport {
 
     @Test
     void aRefusalErasesNothingAndRecordsItsGround() throws Exception {
-        HouseholdFixture household = HouseholdFixture.closedOn(jdbc, LocalDate.now().minusYears(1), "WMO", null);
-        String id = read(send(URL, TestUsers.privacyOfficer(), request(household.householdId, LocalDate.now(), "PHONE")))
+        HouseholdFixture household = HouseholdFixture.closedOn(jdbc, LocalDate.now(MunicipalTime.ZONE).minusYears(1), "WMO", null);
+        String id = read(send(URL, TestUsers.privacyOfficer(), request(household.householdId, LocalDate.now(MunicipalTime.ZONE), "PHONE")))
                 .get("id").asText();
         Map<String, String> before = household.rowsAsText();
 
@@ -116,9 +117,9 @@ class ErasureRequestApiTest extends ApiTestSupport {
 
     @Test
     void aFullGrantWhileSupportIsInProgressIsAConflict() throws Exception {
-        HouseholdFixture household = HouseholdFixture.closedOn(jdbc, LocalDate.now().minusYears(3), null, null);
+        HouseholdFixture household = HouseholdFixture.closedOn(jdbc, LocalDate.now(MunicipalTime.ZONE).minusYears(3), null, null);
         household.openCaseNow();
-        String id = read(send(URL, TestUsers.privacyOfficer(), request(household.householdId, LocalDate.now(), "IN_PERSON")))
+        String id = read(send(URL, TestUsers.privacyOfficer(), request(household.householdId, LocalDate.now(MunicipalTime.ZONE), "IN_PERSON")))
                 .get("id").asText();
         Map<String, String> before = household.rowsAsText();
 
@@ -135,8 +136,8 @@ class ErasureRequestApiTest extends ApiTestSupport {
 
     @Test
     void aStaleOrRepeatedDecisionIsAConflict() throws Exception {
-        HouseholdFixture household = HouseholdFixture.closedOn(jdbc, LocalDate.now().minusYears(1), null, null);
-        String id = read(send(URL, TestUsers.privacyOfficer(), request(household.householdId, LocalDate.now(), "WEB_FORM")))
+        HouseholdFixture household = HouseholdFixture.closedOn(jdbc, LocalDate.now(MunicipalTime.ZONE).minusYears(1), null, null);
+        String id = read(send(URL, TestUsers.privacyOfficer(), request(household.householdId, LocalDate.now(MunicipalTime.ZONE), "WEB_FORM")))
                 .get("id").asText();
 
         MvcResult stale = send(URL + "/" + id + "/decision", TestUsers.privacyOfficer(),
@@ -155,7 +156,7 @@ class ErasureRequestApiTest extends ApiTestSupport {
 
     @Test
     void requestsAreListedNewestFirst() throws Exception {
-        HouseholdFixture household = HouseholdFixture.closedOn(jdbc, LocalDate.now().minusYears(1), null, null);
+        HouseholdFixture household = HouseholdFixture.closedOn(jdbc, LocalDate.now(MunicipalTime.ZONE).minusYears(1), null, null);
         String older = read(send(URL, TestUsers.privacyOfficer(), request(household.householdId, LocalDate.of(2026, 1, 2), "LETTER")))
                 .get("id").asText();
         String newer = read(send(URL, TestUsers.privacyOfficer(), request(household.householdId, LocalDate.of(2026, 1, 9), "EMAIL")))
@@ -169,17 +170,17 @@ class ErasureRequestApiTest extends ApiTestSupport {
 
     @Test
     void badInputNamesTheFieldsAndUnknownIdsAreNotFound() throws Exception {
-        HouseholdFixture household = HouseholdFixture.closedOn(jdbc, LocalDate.now().minusYears(1), null, null);
+        HouseholdFixture household = HouseholdFixture.closedOn(jdbc, LocalDate.now(MunicipalTime.ZONE).minusYears(1), null, null);
         Map<String, Integer> before = rowCounts();
         int requests = jdbc.queryForObject("select count(*) from erasure_request", Integer.class);
 
         assertProblem(send(URL, TestUsers.privacyOfficer(), Map.of()), 400, "householdId", "receivedOn", "channel");
-        assertProblem(send(URL, TestUsers.privacyOfficer(), request(household.householdId, LocalDate.now().plusDays(2), "EMAIL")),
+        assertProblem(send(URL, TestUsers.privacyOfficer(), request(household.householdId, LocalDate.now(MunicipalTime.ZONE).plusDays(2), "EMAIL")),
                 400, "receivedOn");
-        assertProblem(send(URL, TestUsers.privacyOfficer(), request(household.householdId, LocalDate.now(), "DUIF")), 400, "channel");
-        assertProblem(send(URL, TestUsers.privacyOfficer(), request(UUID.randomUUID(), LocalDate.now(), "EMAIL")), 404, "householdId");
+        assertProblem(send(URL, TestUsers.privacyOfficer(), request(household.householdId, LocalDate.now(MunicipalTime.ZONE), "DUIF")), 400, "channel");
+        assertProblem(send(URL, TestUsers.privacyOfficer(), request(UUID.randomUUID(), LocalDate.now(MunicipalTime.ZONE), "EMAIL")), 404, "householdId");
 
-        String id = read(send(URL, TestUsers.privacyOfficer(), request(household.householdId, LocalDate.now(), "EMAIL")))
+        String id = read(send(URL, TestUsers.privacyOfficer(), request(household.householdId, LocalDate.now(MunicipalTime.ZONE), "EMAIL")))
                 .get("id").asText();
         String decision = URL + "/" + id + "/decision";
         assertProblem(send(decision, TestUsers.privacyOfficer(), decision("REFUSED", null, " ", 0)), 400, "legalException", "explanation");
@@ -203,13 +204,13 @@ class ErasureRequestApiTest extends ApiTestSupport {
 
     @Test
     void onlyThePrivacyOfficerHandlesErasureRequests() throws Exception {
-        HouseholdFixture household = HouseholdFixture.closedOn(jdbc, LocalDate.now().minusYears(1), null, null);
-        String id = read(send(URL, TestUsers.privacyOfficer(), request(household.householdId, LocalDate.now(), "EMAIL")))
+        HouseholdFixture household = HouseholdFixture.closedOn(jdbc, LocalDate.now(MunicipalTime.ZONE).minusYears(1), null, null);
+        String id = read(send(URL, TestUsers.privacyOfficer(), request(household.householdId, LocalDate.now(MunicipalTime.ZONE), "EMAIL")))
                 .get("id").asText();
 
         for (RequestPostProcessor user : List.of(TestUsers.wijkcoach(), TestUsers.manager(), TestUsers.admin(),
                 TestUsers.frontoffice(), TestUsers.inwoner(household.bsn))) {
-            assertProblem(send(URL, user, request(household.householdId, LocalDate.now(), "EMAIL")), 403);
+            assertProblem(send(URL, user, request(household.householdId, LocalDate.now(MunicipalTime.ZONE), "EMAIL")), 403);
             assertProblem(mvc.perform(get(URL).with(user)).andReturn(), 403);
             assertProblem(mvc.perform(get(URL + "/" + id).with(user)).andReturn(), 403);
             assertProblem(send(URL + "/" + id + "/decision", user, decision("GRANTED", null, "Alles.", 0)), 403);
