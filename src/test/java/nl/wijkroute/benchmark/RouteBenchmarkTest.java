@@ -120,7 +120,7 @@ class RouteBenchmarkTest {
     // until the JIT's compilation time stays below the threshold for the given consecutive seconds, at most
     // the maximum.
     static final int WARM_UP_MIN_SECONDS = Integer.getInteger("benchmark.route.warmup-min-seconds", 60);
-    static final int WARM_UP_MAX_SECONDS = Integer.getInteger("benchmark.route.warmup-max-seconds", 180);
+    static final int WARM_UP_MAX_SECONDS = Integer.getInteger("benchmark.route.warmup-max-seconds", 240);
     /** Settled: the JIT compiler threads' CPU at most this share of the JVM's CPU in each of the last seconds. */
     static final double JIT_SETTLED_PERCENT = Double.parseDouble(System.getProperty("benchmark.route.jit-settled-percent", "3"));
     static final int JIT_SETTLED_SECONDS = Integer.getInteger("benchmark.route.jit-settled-seconds", 5);
@@ -223,22 +223,28 @@ class RouteBenchmarkTest {
                         .getJobExecutor().isActive() ? "running" : "NOT running",
                 environment.getProperty("wijkroute.scheduling.enabled", "?").equals("true") ? "running" : "NOT running");
         line("Phase order: warm-up (the API at %s clients and the bare engine at %s threads, in turn, until the JIT has"
-                        + " settled), then API at %s clients, bare engine at %s threads, commit ceiling. Fair because"
-                        + " both sides run on the same warm JVM (column JIT ms: compilation during the phase) with"
-                        + " the same background work, each after a pause that lets the previous phase's work drain;"
-                        + " service ms/st leaves out the benchmark's own client threads (column client cpu).",
-                join(CLIENTS), join(BARE_THREADS), join(CLIENTS), join(BARE_THREADS));
+                        + " settled), then API 1 client, bare 1 thread, API 8 clients, bare 8 threads, API 32, API 64,"
+                        + " commit ceiling. Fair because both sides run on the same warmed JVM (columns JIT ms / JIT %%:"
+                        + " the compiler threads' CPU during the phase), each pair a ratio compares back to back (same JIT"
+                        + " state, same load), with the same background work, each after a pause that lets the previous"
+                        + " phase's work drain; svc ms/st leaves out the benchmark's own client threads (column client"
+                        + " cpu), svc-JIT ms/st also the JIT's CPU.",
+                join(CLIENTS), join(BARE_THREADS));
 
         warmUp();
+        // Each pair that a ratio compares runs back to back (API at n clients, then the bare engine at n
+        // threads), so both sides see the same JIT state and the same load on a shared machine.
         Map<Integer, Phase> api = new LinkedHashMap<>();
+        Map<Integer, Phase> bare = new LinkedHashMap<>();
         for (int clients : CLIENTS) {
             pause();
             api.put(clients, recorded(clients == 8, () -> apiPhase(clients, PHASE_SECONDS, null)));
-        }
-        Map<Integer, Phase> bare = new LinkedHashMap<>();
-        for (int threads : BARE_THREADS) {
-            pause();
-            bare.put(threads, barePhase(threads, BARE_SECONDS, null));
+            for (int threads : BARE_THREADS) {
+                if (threads == clients) {
+                    pause();
+                    bare.put(threads, barePhase(threads, BARE_SECONDS, null));
+                }
+            }
         }
         pause();
         double commits = commitCeiling(4, COMMIT_SECONDS);
@@ -248,18 +254,23 @@ class RouteBenchmarkTest {
         // figures (statements, WAL, CPU ms) move far less than steps/s. JVM CPU includes the benchmark's clients
         // (their threads' CPU is "client cpu", in cores); "svc ms/st" is the JVM's CPU without them per step.
         // "JIT ms" is the JIT compiler threads' CPU during the phase and "JIT %" its share of the JVM's CPU: near
-        // zero when the phase was measured warm; "comp ms" the CompilationMXBean's compilation (wall) time.
-        line("%-28s %7s %8s %9s %9s %9s %7s %8s %7s %9s %8s %10s %9s %7s %6s %8s", "run", "steps", "steps/s", "stmts/st",
-                "xacts/st", "WAL B/st", "errors", "JVM cpu", "PG cpu", "JVM ms/st", "PG ms/st", "client cpu", "svc ms/st",
-                "JIT ms", "JIT %", "comp ms");
+        // zero when the phase was measured warm; "comp ms" the CompilationMXBean's compilation (wall) time;
+        // "svc-JIT ms/st" the service's CPU per step without the JIT's: comparable even when a phase still compiled.
+        line("%-28s %7s %8s %9s %9s %9s %7s %8s %7s %9s %8s %10s %9s %7s %6s %8s %13s", "run", "steps", "steps/s",
+                "stmts/st", "xacts/st", "WAL B/st", "errors", "JVM cpu", "PG cpu", "JVM ms/st", "PG ms/st", "client cpu",
+                "svc ms/st", "JIT ms", "JIT %", "comp ms", "svc-JIT ms/st");
         api.forEach((clients, phase) -> phase.summaryLine("API, " + clients + " client(s)"));
         bare.forEach((threads, phase) -> phase.summaryLine("bare engine, " + threads + " thread(s)"));
         line("PostgreSQL durable commit ceiling (one-row insert + commit, 4 connections): %.0f commits/s", commits);
-        line("Service CPU per step, API 8 clients : bare engine 8 threads = %.1f ms : %.1f ms (%.1f×); the clients"
-                        + " used %.0f %% of the JVM's CPU at 8 clients",
+        line("Service CPU per step, API 8 clients : bare engine 8 threads = %.1f ms : %.1f ms (%.1f×), without the JIT"
+                        + " %.1f ms : %.1f ms (%.1f×); the clients used %.0f %% of the JVM's CPU at 8 clients, the JIT"
+                        + " %.0f %% (API) and %.0f %% (bare engine)",
                 api.get(8).serviceMsPerStep(), bare.get(8).serviceMsPerStep(),
                 api.get(8).serviceMsPerStep() / bare.get(8).serviceMsPerStep(),
-                100 * api.get(8).clientCpu / Math.max(1e-9, api.get(8).jvmCpu));
+                api.get(8).warmServiceMsPerStep(), bare.get(8).warmServiceMsPerStep(),
+                api.get(8).warmServiceMsPerStep() / bare.get(8).warmServiceMsPerStep(),
+                100 * api.get(8).clientCpu / Math.max(1e-9, api.get(8).jvmCpu), api.get(8).jitShare(),
+                bare.get(8).jitShare());
         line("");
         line("Ratio API steps/s : bare-engine steps/s: 1 client / 1 thread %.2f; 8 clients / 8 threads %.2f"
                         + " (best API %.1f / best bare %.1f = %.2f); target ≥ %.1f at 8",
@@ -846,13 +857,23 @@ class RouteBenchmarkTest {
             return (jvmCpu - clientCpu) * seconds() * 1000 / Math.max(1, steps.get());
         }
 
+        /** The JIT compiler threads' CPU as a share of the JVM's during the phase, %. */
+        double jitShare() {
+            return 100.0 * jitCpuMillis / Math.max(1e-9, jvmCpu * seconds() * 1000);
+        }
+
+        /** The service's CPU per step without the JIT's compiler threads. */
+        double warmServiceMsPerStep() {
+            return serviceMsPerStep() - jitCpuMillis / (double) Math.max(1, steps.get());
+        }
+
         void summaryLine(String name) {
             long n = Math.max(1, steps.get());
-            line("%-28s %7d %8.1f %9.1f %9.2f %9.0f %7d %8.2f %7.2f %9.1f %8.1f %10.2f %9.1f %7d %6.1f %8d", name,
+            line("%-28s %7d %8.1f %9.1f %9.2f %9.0f %7d %8.2f %7.2f %9.1f %8.1f %10.2f %9.1f %7d %6.1f %8d %13.1f", name,
                     steps.get(), stepsPerSecond(), statements / (double) n, xacts / (double) n, walBytes / (double) n,
                     errors.get(), jvmCpu, postgresCpu, jvmCpu * seconds() * 1000 / n, postgresCpu * seconds() * 1000 / n,
                     clientCpu, serviceMsPerStep(), jitCpuMillis,
-                    100.0 * jitCpuMillis / Math.max(1e-9, jvmCpu * seconds() * 1000), jitMillis);
+                    jitShare(), jitMillis, warmServiceMsPerStep());
         }
     }
 
