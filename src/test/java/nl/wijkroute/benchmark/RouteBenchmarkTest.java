@@ -88,8 +88,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * server-wide (the sealer and autovacuum included).
  *
  * <p>Warm and fair (decision 0058): before anything is measured, every mix (the API at each client count, the
- * bare engine at each thread count) is driven in turn until the JIT's compilation time per second has stayed
- * small for several seconds ({@code benchmark.route.warmup-min-seconds}, {@code …warmup-max-seconds},
+ * bare engine at each thread count) is driven in turn until the JIT's compiler threads have used only a small
+ * share of the JVM's CPU for several seconds ({@code benchmark.route.warmup-min-seconds}, {@code …warmup-max-seconds},
  * {@code …jit-settled-percent}, {@code …jit-settled-seconds}); every measured phase prints the JIT compiler
  * threads' CPU during it. The benchmark's own clients run in threads it can account for (the client
  * threads, the HTTP client's executor and selector thread); their CPU is printed ("client cpu") and left out
@@ -117,8 +117,8 @@ class RouteBenchmarkTest {
 
     static final int PHASE_SECONDS = Integer.getInteger("benchmark.route.seconds", 30);
     // Warm-up until the JIT has settled (decision 0058): at least the minimum and one round of every mix, then
-    // until the JIT's compilation time stays below the threshold for the given consecutive seconds, at most
-    // the maximum.
+    // until the JIT's compiler threads stay at or below the threshold share of the JVM's CPU for the given
+    // consecutive seconds, at most the maximum.
     static final int WARM_UP_MIN_SECONDS = Integer.getInteger("benchmark.route.warmup-min-seconds", 60);
     static final int WARM_UP_MAX_SECONDS = Integer.getInteger("benchmark.route.warmup-max-seconds", 240);
     /** Settled: the JIT compiler threads' CPU at most this share of the JVM's CPU in each of the last seconds. */
@@ -202,8 +202,9 @@ class RouteBenchmarkTest {
     void theRouteOverHttpBesideTheBareEngineAndTheCommitCeiling() throws Exception {
         jdbc.execute("create extension if not exists pg_stat_statements");
         line("Route benchmark (issue 14), %s; %d cores, load average at start %.1f; phases: warm-up %d-%d s (until"
-                        + " the JIT's compiler threads use ≤ %.0f %% of the JVM's CPU in each of %d consecutive seconds), API %d s per client count, bare engine %d s per thread"
-                        + " count, commit ceiling %d s, %d s pause before each measured phase",
+                        + " the JIT's compiler threads use ≤ %.0f %% of the JVM's CPU in each of %d consecutive seconds),"
+                        + " API %d s per client count, bare engine %d s per thread count, commit ceiling %d s, %d s pause"
+                        + " before each measured phase",
                 Instant.now(), Runtime.getRuntime().availableProcessors(), loadAverage(), WARM_UP_MIN_SECONDS,
                 WARM_UP_MAX_SECONDS, JIT_SETTLED_PERCENT, JIT_SETTLED_SECONDS, PHASE_SECONDS, BARE_SECONDS,
                 COMMIT_SECONDS, PAUSE_SECONDS);
@@ -372,7 +373,7 @@ class RouteBenchmarkTest {
         line("Warm-up, JIT compiler threads' CPU in ms per second, means over 5 s: %s", JitWatch.trace(watch.perSecond));
     }
 
-    /** Samples the JIT's compilation time once a second during warm-up and ends it when settled (or at the maximum). */
+    /** Samples the JIT compiler threads' CPU once a second during warm-up and ends it when settled (or at the maximum). */
     final class JitWatch implements Runnable {
 
         final int mixesPerRound;
@@ -930,9 +931,10 @@ class RouteBenchmarkTest {
      */
     long clientCpuNanosNow() {
         long selector = 0;
-        for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            if (thread.getName().startsWith("HttpClient-") && thread.getName().endsWith("-SelectorManager")) {
-                selector += Math.max(0, THREADS.getThreadCpuTime(thread.getId()));
+        for (java.lang.management.ThreadInfo thread : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (thread != null && thread.getThreadName().startsWith("HttpClient-")
+                    && thread.getThreadName().endsWith("-SelectorManager")) {
+                selector += Math.max(0, THREADS.getThreadCpuTime(thread.getThreadId()));
             }
         }
         return clientCpuNanos.get() + selector;
