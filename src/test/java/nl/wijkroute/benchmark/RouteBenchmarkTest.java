@@ -341,6 +341,9 @@ class RouteBenchmarkTest {
             round.add(new int[] {0, threads, 3});
         }
         JitWatch watch = new JitWatch(round.size());
+        if (!watch.readable) {
+            line("The JIT's compiler threads cannot be read (/proc/self/task): warm-up runs to its maximum, JIT columns read 0");
+        }
         Thread watcher = new Thread(watch, "bench-jit-watch");
         watcher.setDaemon(true);
         watcher.start();
@@ -380,12 +383,13 @@ class RouteBenchmarkTest {
         final List<Long> perSecond = Collections.synchronizedList(new ArrayList<>()); // JIT CPU ms per second
         final List<Long> sharePerSecond = Collections.synchronizedList(new ArrayList<>()); // % of the JVM's CPU
         final long started = System.nanoTime();
-        final long compilationStart = compilationMillis();
-        final long jitCpuStart = jitCpuNanos();
+        final long compilationStart = JitCpu.compilationMillis();
+        final long jitCpuStart = JitCpu.compilerThreadsNanos();
         volatile Phase current;
         volatile int mixesDone;
         volatile boolean done;
         volatile boolean settled;
+        final boolean readable = JitCpu.readable();
         private int quietSeconds;
 
         JitWatch(int mixesPerRound) {
@@ -394,7 +398,7 @@ class RouteBenchmarkTest {
 
         @Override
         public void run() {
-            long previousJit = jitCpuNanos();
+            long previousJit = JitCpu.compilerThreadsNanos();
             long previousJvm = jvmCpuNanos();
             while (!done) {
                 try {
@@ -402,14 +406,15 @@ class RouteBenchmarkTest {
                 } catch (InterruptedException e) {
                     return;
                 }
-                long jit = jitCpuNanos();
+                long jit = JitCpu.compilerThreadsNanos();
                 long jvm = jvmCpuNanos();
                 double share = 100.0 * (jit - previousJit) / Math.max(1, jvm - previousJvm);
                 perSecond.add((jit - previousJit) / 1_000_000);
                 sharePerSecond.add(Math.round(share));
                 previousJit = jit;
                 previousJvm = jvm;
-                quietSeconds = share <= JIT_SETTLED_PERCENT ? quietSeconds + 1 : 0;
+                // Unreadable compiler threads would read as "no JIT at all": never settled then, warm-up runs to its maximum.
+                quietSeconds = readable && share <= JIT_SETTLED_PERCENT ? quietSeconds + 1 : 0;
                 boolean minimum = seconds() >= WARM_UP_MIN_SECONDS && mixesDone >= mixesPerRound;
                 settled = minimum && quietSeconds >= JIT_SETTLED_SECONDS;
                 if (settled || seconds() >= WARM_UP_MAX_SECONDS) {
@@ -427,11 +432,11 @@ class RouteBenchmarkTest {
         }
 
         long compilation() {
-            return compilationMillis() - compilationStart;
+            return JitCpu.compilationMillis() - compilationStart;
         }
 
         long jitCpuMillis() {
-            return (jitCpuNanos() - jitCpuStart) / 1_000_000;
+            return (JitCpu.compilerThreadsNanos() - jitCpuStart) / 1_000_000;
         }
 
         static String last(List<Long> values, int count) {
@@ -800,8 +805,8 @@ class RouteBenchmarkTest {
             jdbc.execute("select pg_stat_statements_reset()");
             walStart = jdbc.queryForObject("select pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint", Long.class);
             transactionsStart = committedTransactions();
-            compilationStart = compilationMillis();
-            jitCpuStart = jitCpuNanos();
+            compilationStart = JitCpu.compilationMillis();
+            jitCpuStart = JitCpu.compilerThreadsNanos();
             clientCpuStart = clientCpuNanosNow();
             jvmCpuStart = jvmCpuNanos();
             postgresCpuStart = postgresCpuTicks();
@@ -813,8 +818,8 @@ class RouteBenchmarkTest {
             stopped = System.nanoTime();
             long jvmCpuStop = jvmCpuNanos();
             clientCpu = (clientCpuNanosNow() - clientCpuStart) / 1e9 / seconds();
-            jitMillis = compilationMillis() - compilationStart;
-            jitCpuMillis = (jitCpuNanos() - jitCpuStart) / 1_000_000;
+            jitMillis = JitCpu.compilationMillis() - compilationStart;
+            jitCpuMillis = (JitCpu.compilerThreadsNanos() - jitCpuStart) / 1_000_000;
             double elapsed = seconds();
             walBytes = jdbc.queryForObject("select pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint", Long.class) - walStart;
             xacts = committedTransactions() - transactionsStart;
@@ -883,39 +888,6 @@ class RouteBenchmarkTest {
     }
 
     static final long CLOCK_TICKS = 100; // USER_HZ on Linux
-
-    /**
-     * CPU of the JIT's compiler threads ("C1 CompilerThre…", "C2 CompilerThre…" in /proc/self/task): what the
-     * JIT takes from the service, independent of the machine's load. With 2 cores HotSpot runs one of each for
-     * the JVM's life; on larger machines extra compiler threads may end and take their ticks along (an
-     * underestimate). Zero where /proc is missing.
-     */
-    static long jitCpuNanos() {
-        long ticks = 0;
-        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
-            for (Path task : tasks.toList()) {
-                String stat;
-                try {
-                    stat = Files.readString(task.resolve("stat"));
-                } catch (IOException e) {
-                    continue; // the thread ended meanwhile
-                }
-                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
-        return ticks * (1_000_000_000L / CLOCK_TICKS);
-    }
-
-    /** The JIT's accumulated compilation time (all compiler threads, wall time of each compilation), ms. */
-    static long compilationMillis() {
-        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
-    }
 
     static ThreadMXBean threadCpu() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
