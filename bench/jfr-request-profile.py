@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Where the request thread's CPU goes in a JFR recording of RequestCpuBenchmarkTest (issue 14).
+"""Where the request thread's CPU goes in a JFR recording of RequestCpuBenchmarkTest (issue 14), or with
+--route in the recording RouteBenchmarkTest makes of its measured 8-client API phase (decision 0058).
 
 Record (deep stacks, or the request's frames are cut off):
   ./mvnw -Pbenchmark test -Dtest=RequestCpuBenchmarkTest \
@@ -9,6 +10,14 @@ Read:
 
 Counts only samples of measured calls (RequestCpuBenchmarkTest.call, without the unmeasured grid PUTs);
 a sample counts for every group one of its frames belongs to, so the groups overlap.
+
+Route benchmark (a warm service over real HTTP, Tomcat's request threads):
+  bench/route-benchmark.sh -o -Dbenchmark.route.jfr=target/route-8.jfr \
+    -DargLine=-XX:FlightRecorderOptions:stackdepth=1024
+  jfr print --stack-depth 1024 --events jdk.ExecutionSample target/route-8.jfr | bench/jfr-request-profile.py --route
+Prints the samples per kind of thread (request threads, job executor, scheduled work, the benchmark's own
+clients), then the groups over the request threads' samples and their share per controller method.
+JFR samples Java threads only: the JIT's compiler threads and the GC are not in it.
 """
 import collections
 import re
@@ -54,7 +63,72 @@ def samples(lines):
             current = None
 
 
+THREAD_KINDS = [
+    ("service: Tomcat threads (requests, poller)", re.compile(r'"http-nio-')),
+    ("service: job executor", re.compile(r'"camunda|"JobExecutor|job-?executor', re.I)),
+    ("service: scheduled work (sealer)", re.compile(r'"scheduling-')),
+    ("benchmark clients (client threads, HTTP client)", re.compile(r'"bench-|"HttpClient-')),
+]
+
+
+def kind(thread):
+    for name, pattern in THREAD_KINDS:
+        if pattern.search(thread):
+            return name
+    return "other"
+
+
+def controller(frames):
+    """The outermost frame of our own controllers: which call a request thread's sample belongs to."""
+    for frame in reversed(frames):
+        if frame.startswith("nl.wijkroute.") and "Controller." in frame and "CGLIB" not in frame:
+            return frame.removeprefix("nl.wijkroute.")
+    return "outside a controller method (filters, security, JSON writing, Tomcat)"
+
+
+def groups(measured):
+    total = len(measured)
+    for name, marker in GROUPS:
+        hits = sum(1 for s in measured if any(marker in f for f in s["frames"]))
+        print(f"{100 * hits / total:5.1f} %  {name}")
+
+
+def own_code(measured):
+    total = len(measured)
+    print("\nown code, inclusive:")
+    own = collections.Counter()
+    for s in measured:
+        for frame in set(s["frames"]):
+            if frame.startswith("nl.wijkroute") and "CGLIB" not in frame and "benchmark" not in frame:
+                own[frame] += 1
+    for frame, hits in own.most_common(20):
+        print(f"{100 * hits / total:5.1f} %  {frame}")
+
+
+def route():
+    everything = list(samples(sys.stdin))
+    print(f"{len(everything)} samples in all Java threads")
+    if not everything:
+        return
+    kinds = collections.Counter(kind(s["thread"]) for s in everything)
+    for name, hits in kinds.most_common():
+        print(f"{100 * hits / len(everything):5.1f} %  {name}")
+    measured = [s for s in everything if kind(s["thread"]).startswith("service: Tomcat")]
+    total = len(measured)
+    print(f"\n{total} samples in Tomcat threads; groups (overlapping):")
+    if not total:
+        return
+    groups(measured)
+    print("\nper controller method (outermost; each sample once):")
+    for name, hits in collections.Counter(controller(s["frames"]) for s in measured).most_common():
+        print(f"{100 * hits / total:5.1f} %  {name}")
+    own_code(measured)
+
+
 def main():
+    if "--route" in sys.argv[1:]:
+        route()
+        return
     measured = [s for s in samples(sys.stdin) if '"main"' in s["thread"]
                 and any("RequestCpuBenchmarkTest.call" in f for f in s["frames"])
                 and not any("doPut" in f or "fillRestOfGrid" in f for f in s["frames"])]

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # The route benchmark (issue 14): the service over real HTTP with signed tokens at 1, 8, 32 and 64 clients,
-# beside the bare engine and PostgreSQL's durable commit ceiling. Takes about 5-6 minutes on 2 quiet cores
-# (plus compiling). Never part of ./mvnw verify. The printed table is kept in target/route-benchmark.txt
+# beside the bare engine and PostgreSQL's durable commit ceiling, measured after a warm-up that lasts until
+# the JIT has settled (1-3 minutes; decision 0058). Takes about 5-8 minutes on 2 quiet cores (plus
+# compiling). Never part of ./mvnw verify. The printed table is kept in target/route-benchmark.txt
 # (the test writes it) and the whole output in target/route-benchmark.log. Exit status non-zero when a
-# target is missed. Extra arguments go to Maven, e.g. -Dbenchmark.route.seconds=60 or -o.
+# target is missed. Extra arguments go to Maven, e.g. -Dbenchmark.route.seconds=60 or -o; a JFR profile of
+# the measured 8-client API phase: -Dbenchmark.route.jfr=target/route-8.jfr
+# -DargLine=-XX:FlightRecorderOptions:stackdepth=1024 (read it with bench/jfr-request-profile.py --route).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p target

@@ -14,6 +14,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,6 +43,9 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import nl.wijkroute.route.RouteVariables;
@@ -84,6 +88,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transactions from pg_stat_database, WAL bytes from pg_current_wal_lsn() differences; all three are
  * server-wide (the sealer and autovacuum included).
  *
+ * <p>Warm and fair (decision 0058): before anything is measured, every mix (the API at each client count, the
+ * bare engine at each thread count) is driven in turn until the JIT's compiler threads have used only a small
+ * share of the JVM's CPU for several seconds ({@code benchmark.route.warmup-min-seconds}, {@code …warmup-max-seconds},
+ * {@code …jit-settled-percent}, {@code …jit-settled-seconds}); every measured phase prints the JIT compiler
+ * threads' CPU during it. The benchmark's own clients run in threads it can account for (the client
+ * threads, the HTTP client's executor and selector thread); their CPU is printed ("client cpu") and left out
+ * of the service's CPU per step ("svc ms/st"). {@code -Dbenchmark.route.jfr=target/route-8.jfr} records the
+ * measured 8-client API phase with JFR (settings=profile; add
+ * {@code -DargLine=-XX:FlightRecorderOptions:stackdepth=1024} for whole request stacks).
+ *
  * <p>Targets (issue 14 item 2; a miss fails the run after everything is printed): API steps/s ≥ 0.5 ×
  * bare-engine steps/s (8 clients against 8 threads); p95 of every call ≤ 50 ms at 8 clients and ≤ 150 ms
  * at 32. The werkbak's first page with 10,000 open tasks is {@link WerkbakBenchmarkTest}'s. Run:
@@ -103,7 +117,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 class RouteBenchmarkTest {
 
     static final int PHASE_SECONDS = Integer.getInteger("benchmark.route.seconds", 30);
-    static final int WARM_UP_SECONDS = Integer.getInteger("benchmark.route.warmup-seconds", 20);
+    // Warm-up until the JIT has settled (decision 0058): at least the minimum and one round of every mix, then
+    // until the JIT's compiler threads stay at or below the threshold share of the JVM's CPU for the given
+    // consecutive seconds, at most the maximum.
+    static final int WARM_UP_MIN_SECONDS = Integer.getInteger("benchmark.route.warmup-min-seconds", 60);
+    static final int WARM_UP_MAX_SECONDS = Integer.getInteger("benchmark.route.warmup-max-seconds", 240);
+    /** Settled: the JIT compiler threads' CPU at most this share of the JVM's CPU in each of the last seconds. */
+    static final double JIT_SETTLED_PERCENT = Double.parseDouble(System.getProperty("benchmark.route.jit-settled-percent", "3"));
+    static final int JIT_SETTLED_SECONDS = Integer.getInteger("benchmark.route.jit-settled-seconds", 5);
+    /** Pause between measured phases, so the sealer (every 2 s) and the job executor finish one phase's work in it. */
+    static final int PAUSE_SECONDS = Integer.getInteger("benchmark.route.pause-seconds", 3);
+    /** When set, a JFR recording (settings=profile) of the measured 8-client API phase is written there. */
+    static final String JFR_FILE = System.getProperty("benchmark.route.jfr", "");
     static final int BARE_SECONDS = Integer.getInteger("benchmark.route.bare-seconds", 20);
     static final int COMMIT_SECONDS = Integer.getInteger("benchmark.route.commit-seconds", 10);
     static final int[] CLIENTS = {1, 8, 32, 64};
@@ -114,6 +139,8 @@ class RouteBenchmarkTest {
     static final String[] WIJKEN = {"noord", "zuid"};
 
     static final KeyPair KEYS = keyPair();
+    /** {@code Authorization} header values per benchmark user, signed once per run. */
+    static final Map<String, String> HEADERS = new ConcurrentHashMap<>();
     static final Path PUBLIC_KEY = publicKeyFile();
 
     @DynamicPropertySource
@@ -142,18 +169,48 @@ class RouteBenchmarkTest {
     @Autowired
     Environment environment;
 
+    static final ThreadMXBean THREADS = threadCpu();
+
+    /**
+     * CPU of the benchmark's own client work that has finished: the client threads' (added when each ends)
+     * and the HTTP client's executor tasks' (added per task). With the HTTP client's selector thread (read
+     * live, {@link #clientCpuNanosNow}) this is what "client cpu" takes out of the JVM's CPU.
+     */
+    final AtomicLong clientCpuNanos = new AtomicLong();
     final ObjectMapper json = new ObjectMapper();
+    final ExecutorService httpThreads = Executors.newCachedThreadPool(new ThreadFactory() {
+        final AtomicLong count = new AtomicLong();
+
+        @Override
+        public Thread newThread(Runnable work) {
+            Thread thread = new Thread(work, "bench-http-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    });
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+            .connectTimeout(Duration.ofSeconds(10))
+            .executor(task -> httpThreads.execute(() -> {
+                long start = THREADS.getCurrentThreadCpuTime();
+                try {
+                    task.run();
+                } finally {
+                    clientCpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime() - start);
+                }
+            }))
+            .build();
     final StringBuilder report = new StringBuilder();
 
     @Test
     void theRouteOverHttpBesideTheBareEngineAndTheCommitCeiling() throws Exception {
         jdbc.execute("create extension if not exists pg_stat_statements");
-        line("Route benchmark (issue 14), %s; %d cores, load average at start %.1f; phases: warm-up %d s, API %d s"
-                        + " per client count, bare engine %d s per thread count, commit ceiling %d s",
-                Instant.now(), Runtime.getRuntime().availableProcessors(), loadAverage(), WARM_UP_SECONDS,
-                PHASE_SECONDS, BARE_SECONDS, COMMIT_SECONDS);
+        line("Route benchmark (issue 14), %s; %d cores, load average at start %.1f; phases: warm-up %d-%d s (until"
+                        + " the JIT's compiler threads use ≤ %.0f %% of the JVM's CPU in each of %d consecutive seconds),"
+                        + " API %d s per client count, bare engine %d s per thread count, commit ceiling %d s, %d s pause"
+                        + " before each measured phase",
+                Instant.now(), Runtime.getRuntime().availableProcessors(), loadAverage(), WARM_UP_MIN_SECONDS,
+                WARM_UP_MAX_SECONDS, JIT_SETTLED_PERCENT, JIT_SETTLED_SECONDS, PHASE_SECONDS, BARE_SECONDS,
+                COMMIT_SECONDS, PAUSE_SECONDS);
         line("PostgreSQL: fsync=%s, synchronous_commit=%s, shared_preload_libraries=%s; camunda history level %s",
                 jdbc.queryForObject("show fsync", String.class), jdbc.queryForObject("show synchronous_commit", String.class),
                 jdbc.queryForObject("show shared_preload_libraries", String.class),
@@ -164,26 +221,60 @@ class RouteBenchmarkTest {
                 environment.getProperty("camunda.bpm.job-execution.core-pool-size", "3 (default)"),
                 environment.getProperty("camunda.bpm.job-execution.max-pool-size", "10 (default)"),
                 environment.getProperty("camunda.bpm.job-execution.queue-capacity", "3 (default)"));
+        line("Background work in every phase, API and bare engine alike: job executor %s, scheduled work (access-log"
+                        + " sealer) %s",
+                ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                        .getJobExecutor().isActive() ? "running" : "NOT running",
+                environment.getProperty("wijkroute.scheduling.enabled", "?").equals("true") ? "running" : "NOT running");
+        line("Phase order: warm-up (the API at %s clients and the bare engine at %s threads, in turn, until the JIT has"
+                        + " settled), then API 1 client, bare 1 thread, API 8 clients, bare 8 threads, API 32, API 64,"
+                        + " commit ceiling. Fair because both sides run on the same warmed JVM (columns JIT ms / JIT %%:"
+                        + " the compiler threads' CPU during the phase), each pair a ratio compares back to back (same JIT"
+                        + " state, same load), with the same background work, each after a pause that lets the previous"
+                        + " phase's work drain; svc ms/st leaves out the benchmark's own client threads (column client"
+                        + " cpu), svc-JIT ms/st also the JIT's CPU.",
+                join(CLIENTS), join(BARE_THREADS));
 
-        apiPhase(8, WARM_UP_SECONDS, false);
+        warmUp();
+        // Each pair that a ratio compares runs back to back (API at n clients, then the bare engine at n
+        // threads), so both sides see the same JIT state and the same load on a shared machine.
         Map<Integer, Phase> api = new LinkedHashMap<>();
-        for (int clients : CLIENTS) {
-            api.put(clients, apiPhase(clients, PHASE_SECONDS, true));
-        }
         Map<Integer, Phase> bare = new LinkedHashMap<>();
-        for (int threads : BARE_THREADS) {
-            bare.put(threads, barePhase(threads, BARE_SECONDS));
+        for (int clients : CLIENTS) {
+            pause();
+            api.put(clients, recorded(clients == 8, () -> apiPhase(clients, PHASE_SECONDS, null)));
+            for (int threads : BARE_THREADS) {
+                if (threads == clients) {
+                    pause();
+                    bare.put(threads, barePhase(threads, BARE_SECONDS, null));
+                }
+            }
         }
+        pause();
         double commits = commitCeiling(4, COMMIT_SECONDS);
 
         line("");
         // CPU in cores used during the phase and in ms per step: under a shared machine's load the per-step
-        // figures (statements, WAL, CPU ms) move far less than steps/s. JVM CPU includes the benchmark's clients.
-        line("%-28s %7s %8s %9s %9s %9s %7s %8s %7s %9s %8s", "run", "steps", "steps/s", "stmts/st", "xacts/st",
-                "WAL B/st", "errors", "JVM cpu", "PG cpu", "JVM ms/st", "PG ms/st");
+        // figures (statements, WAL, CPU ms) move far less than steps/s. JVM CPU includes the benchmark's clients
+        // (their threads' CPU is "client cpu", in cores); "svc ms/st" is the JVM's CPU without them per step.
+        // "JIT ms" is the JIT compiler threads' CPU during the phase and "JIT %" its share of the JVM's CPU: near
+        // zero when the phase was measured warm; "comp ms" the CompilationMXBean's compilation (wall) time;
+        // "svc-JIT ms/st" the service's CPU per step without the JIT's: comparable even when a phase still compiled.
+        line("%-28s %7s %8s %9s %9s %9s %7s %8s %7s %9s %8s %10s %9s %7s %6s %8s %13s", "run", "steps", "steps/s",
+                "stmts/st", "xacts/st", "WAL B/st", "errors", "JVM cpu", "PG cpu", "JVM ms/st", "PG ms/st", "client cpu",
+                "svc ms/st", "JIT ms", "JIT %", "comp ms", "svc-JIT ms/st");
         api.forEach((clients, phase) -> phase.summaryLine("API, " + clients + " client(s)"));
         bare.forEach((threads, phase) -> phase.summaryLine("bare engine, " + threads + " thread(s)"));
         line("PostgreSQL durable commit ceiling (one-row insert + commit, 4 connections): %.0f commits/s", commits);
+        line("Service CPU per step, API 8 clients : bare engine 8 threads = %.1f ms : %.1f ms (%.1f×), without the JIT"
+                        + " %.1f ms : %.1f ms (%.1f×); the clients used %.0f %% of the JVM's CPU at 8 clients, the JIT"
+                        + " %.0f %% (API) and %.0f %% (bare engine)",
+                api.get(8).serviceMsPerStep(), bare.get(8).serviceMsPerStep(),
+                api.get(8).serviceMsPerStep() / bare.get(8).serviceMsPerStep(),
+                api.get(8).warmServiceMsPerStep(), bare.get(8).warmServiceMsPerStep(),
+                api.get(8).warmServiceMsPerStep() / bare.get(8).warmServiceMsPerStep(),
+                100 * api.get(8).clientCpu / Math.max(1e-9, api.get(8).jvmCpu), api.get(8).jitShare(),
+                bare.get(8).jitShare());
         line("");
         line("Ratio API steps/s : bare-engine steps/s: 1 client / 1 thread %.2f; 8 clients / 8 threads %.2f"
                         + " (best API %.1f / best bare %.1f = %.2f); target ≥ %.1f at 8",
@@ -230,9 +321,184 @@ class RouteBenchmarkTest {
 
     // ---------------------------------------------------------------- the API, closed loop
 
-    Phase apiPhase(int clients, int seconds, boolean measured) throws Exception {
+    /**
+     * Drives every mix in turn (the API at each client count, the bare engine at each thread count) until the
+     * JIT has settled: at least {@link #WARM_UP_MIN_SECONDS} and one whole round, then until the compiler
+     * threads' CPU stays at most {@link #JIT_SETTLED_PERCENT} % of the JVM's CPU in each of
+     * {@link #JIT_SETTLED_SECONDS} consecutive seconds; at most
+     * {@link #WARM_UP_MAX_SECONDS}. A fixed 20 s at 8 clients left the JIT compiling through the API phases
+     * (28.5 % of the JVM's CPU in the measured API phases, JFR), while the bare engine ran later on a warm JVM.
+     * The compiler threads' CPU, not the CompilationMXBean's compilation time, decides: the latter is the wall
+     * time of each compilation and grows with the machine's load (1-3 s per second on the shared machine while
+     * the JVM had half a core).
+     */
+    void warmUp() throws Exception {
+        List<int[]> round = new ArrayList<>(); // {api 1 / bare 0, concurrency, seconds}
+        round.add(new int[] {1, 8, 8});
+        for (int clients : CLIENTS) {
+            if (clients != 8) {
+                round.add(new int[] {1, clients, 4});
+            }
+        }
+        for (int threads : BARE_THREADS) {
+            round.add(new int[] {0, threads, 3});
+        }
+        JitWatch watch = new JitWatch(round.size());
+        if (!watch.readable) {
+            line("The JIT's compiler threads cannot be read (/proc/self/task): warm-up runs to its maximum, JIT columns read 0");
+        }
+        Thread watcher = new Thread(watch, "bench-jit-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+        long steps = 0;
+        long errors = 0;
+        try {
+            while (!watch.done) {
+                for (int[] mix : round) {
+                    Phase phase = mix[0] == 1 ? apiPhase(mix[1], mix[2], watch) : barePhase(mix[1], mix[2], watch);
+                    steps += phase.steps.get();
+                    errors += phase.errors.get();
+                    watch.mixesDone++;
+                    if (watch.done) {
+                        break;
+                    }
+                }
+            }
+        } finally {
+            watch.done = true;
+            watcher.interrupt();
+            watcher.join();
+        }
+        line("Warm-up: %.0f s, %d steps (%d errors), %d mixes; ended %s; JIT at its end: %s %% of the JVM's CPU,"
+                        + " %s ms CPU per second (last %d s); JIT during warm-up: %,d ms CPU of the compiler threads,"
+                        + " %,d ms compilation time (CompilationMXBean; wall time, inflated under load)",
+                watch.seconds(), steps, errors, watch.mixesDone, watch.settled ? "because the JIT had settled"
+                        : "at the maximum, NOT settled", JitWatch.last(watch.sharePerSecond, JIT_SETTLED_SECONDS),
+                JitWatch.last(watch.perSecond, JIT_SETTLED_SECONDS), JIT_SETTLED_SECONDS, watch.jitCpuMillis(),
+                watch.compilation());
+        line("Warm-up, JIT compiler threads' CPU in ms per second, means over 5 s: %s", JitWatch.trace(watch.perSecond));
+    }
+
+    /** Samples the JIT compiler threads' CPU once a second during warm-up and ends it when settled (or at the maximum). */
+    final class JitWatch implements Runnable {
+
+        final int mixesPerRound;
+        final List<Long> perSecond = Collections.synchronizedList(new ArrayList<>()); // JIT CPU ms per second
+        final List<Long> sharePerSecond = Collections.synchronizedList(new ArrayList<>()); // % of the JVM's CPU
+        final long started = System.nanoTime();
+        final long compilationStart = JitCpu.compilationMillis();
+        final long jitCpuStart = JitCpu.compilerThreadsNanos();
+        volatile Phase current;
+        volatile int mixesDone;
+        volatile boolean done;
+        volatile boolean settled;
+        final boolean readable = JitCpu.readable();
+        private int quietSeconds;
+
+        JitWatch(int mixesPerRound) {
+            this.mixesPerRound = mixesPerRound;
+        }
+
+        @Override
+        public void run() {
+            long previousJit = JitCpu.compilerThreadsNanos();
+            long previousJvm = jvmCpuNanos();
+            while (!done) {
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                long jit = JitCpu.compilerThreadsNanos();
+                long jvm = jvmCpuNanos();
+                double share = 100.0 * (jit - previousJit) / Math.max(1, jvm - previousJvm);
+                perSecond.add((jit - previousJit) / 1_000_000);
+                sharePerSecond.add(Math.round(share));
+                previousJit = jit;
+                previousJvm = jvm;
+                // Unreadable compiler threads would read as "no JIT at all": never settled then, warm-up runs to its maximum.
+                quietSeconds = readable && share <= JIT_SETTLED_PERCENT ? quietSeconds + 1 : 0;
+                boolean minimum = seconds() >= WARM_UP_MIN_SECONDS && mixesDone >= mixesPerRound;
+                settled = minimum && quietSeconds >= JIT_SETTLED_SECONDS;
+                if (settled || seconds() >= WARM_UP_MAX_SECONDS) {
+                    done = true;
+                    Phase phase = current;
+                    if (phase != null) {
+                        phase.deadline = 0; // the running mix ends now
+                    }
+                }
+            }
+        }
+
+        double seconds() {
+            return (System.nanoTime() - started) / 1e9;
+        }
+
+        long compilation() {
+            return JitCpu.compilationMillis() - compilationStart;
+        }
+
+        long jitCpuMillis() {
+            return (JitCpu.compilerThreadsNanos() - jitCpuStart) / 1_000_000;
+        }
+
+        static String last(List<Long> values, int count) {
+            synchronized (values) {
+                return values.subList(Math.max(0, values.size() - count), values.size()).toString();
+            }
+        }
+
+        /** Means over 5 s, so a reader sees the JIT's curve in one line. */
+        static String trace(List<Long> values) {
+            List<Long> fives = new ArrayList<>();
+            synchronized (values) {
+                for (int i = 0; i < values.size(); i += 5) {
+                    List<Long> five = values.subList(i, Math.min(values.size(), i + 5));
+                    fives.add(five.stream().mapToLong(Long::longValue).sum() / five.size());
+                }
+            }
+            return fives.toString();
+        }
+    }
+
+    /** Lets the previous phase's background work (sealer every 2 s, job executor) finish outside the next phase. */
+    static void pause() throws InterruptedException {
+        Thread.sleep(PAUSE_SECONDS * 1000L);
+    }
+
+    /** Runs the phase under a JFR recording (settings=profile) when {@code benchmark.route.jfr} names a file. */
+    Phase recorded(boolean record, java.util.concurrent.Callable<Phase> phase) throws Exception {
+        if (!record || JFR_FILE.isBlank()) {
+            return phase.call();
+        }
+        try (jdk.jfr.Recording recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"))) {
+            recording.setName("route-benchmark-api-8");
+            recording.start();
+            Phase result = phase.call();
+            recording.stop();
+            Path file = Path.of(JFR_FILE);
+            if (file.getParent() != null) {
+                Files.createDirectories(file.getParent());
+            }
+            recording.dump(file);
+            line("JFR recording (settings=profile) of the measured 8-client API phase: %s", file.toAbsolutePath());
+            return result;
+        }
+    }
+
+    static String join(int[] numbers) {
+        return java.util.Arrays.stream(numbers).mapToObj(Integer::toString).collect(java.util.stream.Collectors.joining("/"));
+    }
+
+    Phase apiPhase(int clients, int seconds, JitWatch warmUp) throws Exception {
         Phase phase = new Phase(clients);
         phase.start(seconds);
+        if (warmUp != null) {
+            warmUp.current = phase;
+            if (warmUp.done) {
+                phase.deadline = 0;
+            }
+        }
         CountDownLatch done = new CountDownLatch(clients);
         for (int i = 0; i < clients; i++) {
             int client = i;
@@ -249,16 +515,14 @@ class RouteBenchmarkTest {
                         }
                     }
                 } finally {
+                    // The client thread's whole life lies in this phase: all its CPU is the benchmark's, not the service's.
+                    clientCpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime());
                     done.countDown();
                 }
             });
         }
         done.await();
         phase.stop();
-        if (!measured) {
-            System.out.printf("[benchmark] warm-up: %d steps at %d clients, %d errors%n", phase.steps.get(), clients,
-                    phase.errors.get());
-        }
         return phase;
     }
 
@@ -269,20 +533,25 @@ class RouteBenchmarkTest {
         final String frontoffice;
         final String coach;
         final String wijk;
+        final String base = "http://localhost:" + port;
 
         Worker(Phase phase, int client) {
             this.phase = phase;
             String team = TEAMS[client % TEAMS.length];
             this.wijk = WIJKEN[client % WIJKEN.length];
-            this.frontoffice = token("bench-frontoffice-" + client, List.of("frontoffice"), Map.of());
-            this.coach = token("bench-coach-" + client, List.of("wijkteam"), Map.of("team", team, "wijk", wijk));
+            // The header values once per user for the whole run (tokens live an hour), not per phase: RSA-signing
+            // two tokens per client at every phase's start was most of the clients' CPU in the JFR profile.
+            this.frontoffice = HEADERS.computeIfAbsent("bench-frontoffice-" + client,
+                    user -> "Bearer " + token(user, List.of("frontoffice"), Map.of()));
+            this.coach = HEADERS.computeIfAbsent("bench-coach-" + client,
+                    user -> "Bearer " + token(user, List.of("wijkteam"), Map.of("team", team, "wijk", wijk)));
         }
 
         void route() {
             Map<String, Object> household = Map.of("displayName", "Huishouden " + UUID.randomUUID().toString().substring(0, 8),
                     "wijk", wijk, "postcode", "4901 AB", "members", List.of(Map.of("givenName", "Anna", "familyName",
                             "de Vries", "birthDate", "1985-03-12")));
-            JsonNode registered = call("POST /api/v1/signals", "POST", "/api/v1/signals", frontoffice, Map.of(
+            JsonNode registered = read("POST /api/v1/signals", "POST", "/api/v1/signals", frontoffice, Map.of(
                     "household", household, "sourceType", "FRONTOFFICE",
                     "description", "Inwoner meldt zich bij het loket met vragen over schulden en werk.",
                     "leefgebieden", List.of("FINANCIEN", "WERK_EN_OPLEIDING"), "urgency", "NORMAL",
@@ -295,7 +564,7 @@ class RouteBenchmarkTest {
                     "route", "FULL_ROUTE", "summary", "Eerste inschatting door het team."), caseFile -> { });
             step(caseId, "vraagverheldering", Map.of("outcome", "TO_PLAN", "realQuestion", "Grip op geld."), caseFile -> {
                 String memberId = caseFile.get("household").get("members").get(0).get("id").asText();
-                JsonNode flagged = call("GET /cases/{id}/vraagverheldering", "GET", casePath + "/vraagverheldering",
+                JsonNode flagged = read("GET /cases/{id}/vraagverheldering", "GET", casePath + "/vraagverheldering",
                         coach, null, 200).get("flagged");
                 for (JsonNode leefgebied : flagged) {
                     call("PUT /cases/{id}/vraagverheldering/{m}/{l}", "PUT", casePath + "/vraagverheldering/" + memberId
@@ -303,7 +572,7 @@ class RouteBenchmarkTest {
                 }
                 // Levensbreed (decision 0045): the rest of the grid in one request.
                 List<Map<String, Object>> rest = new java.util.ArrayList<>();
-                call("GET /cases/{id}/vraagverheldering", "GET", casePath + "/vraagverheldering", coach, null, 200)
+                read("GET /cases/{id}/vraagverheldering", "GET", casePath + "/vraagverheldering", coach, null, 200)
                         .get("missingCells").forEach(cell -> rest.add(Map.of("memberId", cell.get("memberId").asText(),
                                 "leefgebied", cell.get("leefgebied").asText(), "assessment", Map.of("score", 4))));
                 call("POST /cases/{id}/vraagverheldering/assessments", "POST", casePath + "/vraagverheldering/assessments",
@@ -326,7 +595,7 @@ class RouteBenchmarkTest {
         /** The coach's werkbak page, the case file, the step's own work, claim, complete. */
         void step(String caseId, String taskKey, Map<String, Object> input, java.util.function.Consumer<JsonNode> work) {
             call("GET /api/v1/tasks", "GET", "/api/v1/tasks", coach, null, 200);
-            JsonNode caseFile = call("GET /api/v1/cases/{id}", "GET", "/api/v1/cases/" + caseId, coach, null, 200);
+            JsonNode caseFile = read("GET /api/v1/cases/{id}", "GET", "/api/v1/cases/" + caseId, coach, null, 200);
             String taskId = null;
             for (JsonNode task : caseFile.get("openTasks")) {
                 if (task.get("taskKey").asText().equals(taskKey)) {
@@ -345,29 +614,42 @@ class RouteBenchmarkTest {
             phase.step();
         }
 
-        JsonNode call(String name, String method, String path, String token, Object body, int expected) {
+        /** A call whose answer the route reads: parsed once from the response's bytes. */
+        JsonNode read(String name, String method, String path, String authorization, Object body, int expected) {
+            byte[] answer = call(name, method, path, authorization, body, expected);
+            try {
+                return answer.length == 0 ? null : json.readTree(answer);
+            } catch (IOException e) {
+                phase.error(method + " " + path + ": " + e);
+                throw new RouteFailed();
+            }
+        }
+
+        /** A call whose answer only its status matters for: not parsed (the werkbak page, the writes). */
+        byte[] call(String name, String method, String path, String authorization, Object body, int expected) {
             if (phase.over()) {
                 throw new PhaseOver();
             }
             try {
-                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                         .timeout(Duration.ofSeconds(60))
-                        .header("Authorization", "Bearer " + token)
+                        .header("Authorization", authorization)
                         .header("Content-Type", "application/json")
                         .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+                                : HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
                 if (path.equals("/api/v1/signals")) {
                     request.header("Idempotency-Key", UUID.randomUUID().toString());
                 }
                 long start = System.nanoTime();
-                HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
                 long micros = (System.nanoTime() - start) / 1_000;
                 phase.record(name, micros);
                 if (response.statusCode() != expected) {
-                    phase.error(method + " " + path + " -> " + response.statusCode() + " " + response.body());
+                    phase.error(method + " " + path + " -> " + response.statusCode() + " "
+                            + new String(response.body(), StandardCharsets.UTF_8));
                     throw new RouteFailed();
                 }
-                return response.body().isEmpty() ? null : json.readTree(response.body());
+                return response.body();
             } catch (IOException e) {
                 phase.error(method + " " + path + ": " + e);
                 throw new RouteFailed();
@@ -380,9 +662,15 @@ class RouteBenchmarkTest {
 
     // ---------------------------------------------------------------- the bare engine
 
-    Phase barePhase(int threads, int seconds) throws Exception {
+    Phase barePhase(int threads, int seconds, JitWatch warmUp) throws Exception {
         Phase phase = new Phase(threads);
         phase.start(seconds);
+        if (warmUp != null) {
+            warmUp.current = phase;
+            if (warmUp.done) {
+                phase.deadline = 0;
+            }
+        }
         CountDownLatch done = new CountDownLatch(threads);
         for (int i = 0; i < threads; i++) {
             int thread = i;
@@ -504,6 +792,12 @@ class RouteBenchmarkTest {
         long walBytes;
         double jvmCpu;
         double postgresCpu;
+        double clientCpu;
+        long jitMillis;
+        long jitCpuMillis;
+        private long clientCpuStart;
+        private long compilationStart;
+        private long jitCpuStart;
         private long walStart;
         private long transactionsStart;
         private long jvmCpuStart;
@@ -517,6 +811,9 @@ class RouteBenchmarkTest {
             jdbc.execute("select pg_stat_statements_reset()");
             walStart = jdbc.queryForObject("select pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint", Long.class);
             transactionsStart = committedTransactions();
+            compilationStart = JitCpu.compilationMillis();
+            jitCpuStart = JitCpu.compilerThreadsNanos();
+            clientCpuStart = clientCpuNanosNow();
             jvmCpuStart = jvmCpuNanos();
             postgresCpuStart = postgresCpuTicks();
             started = System.nanoTime();
@@ -525,6 +822,10 @@ class RouteBenchmarkTest {
 
         void stop() {
             stopped = System.nanoTime();
+            long jvmCpuStop = jvmCpuNanos();
+            clientCpu = (clientCpuNanosNow() - clientCpuStart) / 1e9 / seconds();
+            jitMillis = JitCpu.compilationMillis() - compilationStart;
+            jitCpuMillis = (JitCpu.compilerThreadsNanos() - jitCpuStart) / 1_000_000;
             double elapsed = seconds();
             walBytes = jdbc.queryForObject("select pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint", Long.class) - walStart;
             xacts = committedTransactions() - transactionsStart;
@@ -532,7 +833,7 @@ class RouteBenchmarkTest {
                     + "where query not like '%pg_stat_statements%' and query not like '%pg_current_wal_lsn%' "
                     + "and query not like '%pg_stat_database%'", Long.class);
             statements = calls == null ? 0 : calls;
-            jvmCpu = (jvmCpuNanos() - jvmCpuStart) / 1e9 / elapsed;
+            jvmCpu = (jvmCpuStop - jvmCpuStart) / 1e9 / elapsed;
             postgresCpu = (postgresCpuTicks() - postgresCpuStart) / (double) CLOCK_TICKS / elapsed;
         }
 
@@ -563,11 +864,28 @@ class RouteBenchmarkTest {
             }
         }
 
+        /** The JVM's CPU without the benchmark's client threads, per step. */
+        double serviceMsPerStep() {
+            return (jvmCpu - clientCpu) * seconds() * 1000 / Math.max(1, steps.get());
+        }
+
+        /** The JIT compiler threads' CPU as a share of the JVM's during the phase, %. */
+        double jitShare() {
+            return 100.0 * jitCpuMillis / Math.max(1e-9, jvmCpu * seconds() * 1000);
+        }
+
+        /** The service's CPU per step without the JIT's compiler threads. */
+        double warmServiceMsPerStep() {
+            return serviceMsPerStep() - jitCpuMillis / (double) Math.max(1, steps.get());
+        }
+
         void summaryLine(String name) {
             long n = Math.max(1, steps.get());
-            line("%-28s %7d %8.1f %9.1f %9.2f %9.0f %7d %8.2f %7.2f %9.1f %8.1f", name, steps.get(), stepsPerSecond(),
-                    statements / (double) n, xacts / (double) n, walBytes / (double) n, errors.get(), jvmCpu,
-                    postgresCpu, jvmCpu * seconds() * 1000 / n, postgresCpu * seconds() * 1000 / n);
+            line("%-28s %7d %8.1f %9.1f %9.2f %9.0f %7d %8.2f %7.2f %9.1f %8.1f %10.2f %9.1f %7d %6.1f %8d %13.1f", name,
+                    steps.get(), stepsPerSecond(), statements / (double) n, xacts / (double) n, walBytes / (double) n,
+                    errors.get(), jvmCpu, postgresCpu, jvmCpu * seconds() * 1000 / n, postgresCpu * seconds() * 1000 / n,
+                    clientCpu, serviceMsPerStep(), jitCpuMillis,
+                    jitShare(), jitMillis, warmServiceMsPerStep());
         }
     }
 
@@ -576,6 +894,29 @@ class RouteBenchmarkTest {
     }
 
     static final long CLOCK_TICKS = 100; // USER_HZ on Linux
+
+    static ThreadMXBean threadCpu() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        if (threads.isThreadCpuTimeSupported() && !threads.isThreadCpuTimeEnabled()) {
+            threads.setThreadCpuTimeEnabled(true);
+        }
+        return threads;
+    }
+
+    /**
+     * The benchmark's client CPU so far: finished client threads and HTTP executor tasks, plus the live CPU
+     * of the HTTP client's selector thread ("HttpClient-N-SelectorManager", which lives as long as the client).
+     */
+    long clientCpuNanosNow() {
+        long selector = 0;
+        for (java.lang.management.ThreadInfo thread : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
+            if (thread != null && thread.getThreadName().startsWith("HttpClient-")
+                    && thread.getThreadName().endsWith("-SelectorManager")) {
+                selector += Math.max(0, THREADS.getThreadCpuTime(thread.getThreadId()));
+            }
+        }
+        return clientCpuNanos.get() + selector;
+    }
 
     static long jvmCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();

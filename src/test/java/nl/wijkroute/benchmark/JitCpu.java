@@ -1,0 +1,61 @@
+package nl.wijkroute.benchmark;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * What the JIT costs the JVM it runs in, for the route benchmark's warm-up and its JIT columns (decision 0058).
+ * The compiler threads' CPU is what the JIT takes from the service whatever the machine's load; the
+ * CompilationMXBean's figure is the wall time of each compilation, which grows with the load.
+ */
+final class JitCpu {
+
+    static final long CLOCK_TICKS = 100; // USER_HZ on Linux
+    private static final Path TASKS = Path.of("/proc/self/task");
+
+    private JitCpu() {
+    }
+
+    /**
+     * CPU of HotSpot's compiler threads ("C1 CompilerThre…", "C2 CompilerThre…", names cut to 15 characters in
+     * /proc/self/task/N/stat). With 2 cores HotSpot runs one of each for the JVM's life; on larger machines extra
+     * compiler threads may end and take their ticks along (an underestimate). Zero where /proc is missing.
+     */
+    static long compilerThreadsNanos() {
+        long ticks = 0;
+        try (var tasks = Files.list(TASKS)) {
+            for (Path task : tasks.toList()) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException e) {
+                    continue; // the thread ended meanwhile
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                    // after the command name: state 0, ..., utime 11, stime 12
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return ticks * (1_000_000_000L / CLOCK_TICKS);
+    }
+
+    /**
+     * Whether the compiler threads' CPU can be read here: a JVM that has started Spring (or JUnit) has compiled
+     * for far more than one clock tick, so zero means unreadable, not idle.
+     */
+    static boolean readable() {
+        return compilerThreadsNanos() > 0;
+    }
+
+    /** The JIT's accumulated compilation time (all compiler threads, wall time of each compilation), ms. */
+    static long compilationMillis() {
+        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+    }
+}
