@@ -290,6 +290,43 @@ class AccessLogTest extends ApiTestSupport {
     }
 
     /**
+     * V65 moved the seals made so far out of the entry rows unchanged: they verify only while the digest hashes the
+     * very text V14/V18/V27 hashed. That text, built here independently of the database, for a single-case entry and a
+     * list entry: id, link, time (UTC, microseconds), user, role, organisation, household, case, category, action,
+     * purpose, outcome, break-glass, user id, and the lists only when present.
+     */
+    @Test
+    void theDigestStillHashesTheTextOfTheSealsMadeBeforeTheyMovedOutOfTheEntry() throws Exception {
+        UUID household = UUID.randomUUID();
+        UUID caseId = UUID.randomUUID();
+        String link = "a".repeat(64);
+        long single = jdbc.queryForObject("""
+                insert into access_log (logged_at, username, user_role, organisation, household_id, case_id, data_category,
+                                        action, purpose, outcome, break_glass, user_id)
+                values ('2026-01-02T03:04:05.123456Z', 'wijkcoach', 'wijkteam', 'team-noord', ?, ?, 'CASE_FILE', 'READ',
+                        'Regie', 'GRANTED', false, 'sub-1') returning id""", Long.class, household, caseId);
+        long list = jdbc.queryForObject("""
+                insert into access_log (logged_at, username, user_role, data_category, action, purpose, outcome,
+                                        household_ids, case_ids)
+                values ('2026-01-02T03:04:05Z', 'wijkcoach', 'wijkteam', 'CASE_FILE', 'READ', 'Werkbak', 'GRANTED',
+                        array[?]::uuid[], array[?]::uuid[]) returning id""", Long.class, household, caseId);
+
+        assertThat(digest(single, link)).isEqualTo(sha256(single + "|" + link + "|2026-01-02T03:04:05.123456|wijkcoach|wijkteam"
+                + "|team-noord|" + household + "|" + caseId + "|CASE_FILE|READ|Regie|GRANTED|false|sub-1"));
+        assertThat(digest(list, link)).isEqualTo(sha256(list + "|" + link + "|2026-01-02T03:04:05.000000|wijkcoach|wijkteam"
+                + "||||CASE_FILE|READ|Werkbak|GRANTED|false|households:{" + household + "}|cases:{" + caseId + "}"));
+    }
+
+    private String digest(long id, String link) {
+        return jdbc.queryForObject("select access_log_digest(l, ?) from access_log l where id = ?", String.class, link, id);
+    }
+
+    private static String sha256(String text) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /**
      * Deletes entries (and, {@code withSeals}, their seals) as a superuser could (guards off), runs the check, and
      * puts the very same rows back.
      */
