@@ -182,15 +182,20 @@ class AccessLogTest extends ApiTestSupport {
             getJson("/api/v1/cases/" + caseId, TestUsers.wijkcoach());
             written = jdbc.queryForObject("select count(*) from access_log where id > ?", Integer.class, before);
             assertThat(written).isGreaterThanOrEqualTo(2);
-            assertThat(jdbc.queryForObject("select count(*) from access_log where id > ? and chain_position is null "
-                    + "and hash is null and previous_hash is null", Integer.class, before))
-                    .as("written without touching the chain").isEqualTo(written);
+            assertThat(jdbc.queryForObject("""
+                    select count(*) from access_log l where id > ?
+                    and not exists (select 1 from access_log_chain c where c.entry_id = l.id)
+                    and exists (select 1 from access_log_unsealed u where u.entry_id = l.id)""", Integer.class, before))
+                    .as("written without a seal, queued for the sealer").isEqualTo(written);
         }
 
         AccessLogSealer.Seal head = sealer.seal().orElseThrow();
         assertThat(head.id()).isEqualTo(newestId());
-        assertThat(jdbc.queryForObject("select count(*) from access_log where chain_position is null", Integer.class)).isZero();
-        List<Long> chainOrder = jdbc.queryForList("select id from access_log where id > ? order by chain_position",
+        assertThat(jdbc.queryForObject("select count(*) from access_log l "
+                + "where not exists (select 1 from access_log_chain c where c.entry_id = l.id)", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from access_log_unsealed where entry_id > ?", Integer.class, before))
+                .as("the queue is emptied").isZero();
+        List<Long> chainOrder = jdbc.queryForList("select entry_id from access_log_chain where entry_id > ? order by chain_position",
                 Long.class, before);
         assertThat(chainOrder).hasSize(written).isSorted();
         assertThat(sealer.exported()).contains(head);
@@ -202,11 +207,14 @@ class AccessLogTest extends ApiTestSupport {
         assertThat(verification.get("headHash").asText()).isEqualTo(head.hash());
         assertThat(verification.get("exportedSealFound").asBoolean()).isTrue();
 
-        // A seal is set once: neither a sealed row's seal nor an unsealed row's content may change.
-        assertThatThrownBy(() -> jdbc.update("update access_log set hash = repeat('1', 64) where id = ?", head.id()))
+        // A seal is written once and an entry never changes, sealed or not (decision 0059).
+        assertThatThrownBy(() -> jdbc.update("update access_log_chain set hash = repeat('1', 64) where entry_id = ?", head.id()))
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.update("update access_log set chain_position = null, previous_hash = null, "
-                + "hash = null where id = ?", head.id()))
+        assertThatThrownBy(() -> jdbc.update("delete from access_log_chain where entry_id = ?", head.id()))
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update("truncate access_log_chain"))
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update("update access_log set purpose = 'anders' where id = ?", head.id()))
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
     }
 
@@ -221,49 +229,133 @@ class AccessLogTest extends ApiTestSupport {
         long newest = newestId();
         long middle = jdbc.queryForObject("select id from access_log order by id desc offset 2 limit 1", Long.class);
         long afterMiddle = jdbc.queryForObject("select min(id) from access_log where id > ?", Long.class, middle);
-        // The newest entries gone: the rest chains up fine, only the seal kept outside the table tells.
-        removeAroundTheTriggers("id >= " + (newest - 1), () -> {
+        // The newest entries gone with their seals: the rest chains up fine, only the seal kept outside the table tells.
+        removeAroundTheTriggers("id >= " + (newest - 1), true, () -> {
             JsonNode tampered = getJson("/api/v1/access-log/verification", TestUsers.privacyOfficer());
             assertThat(tampered.get("intact").asBoolean()).as(tampered.toString()).isFalse();
+            assertThat(tampered.get("exportedSealFound").asBoolean()).isFalse();
         });
-        removeAroundTheTriggers("id = " + middle, () -> {
+        removeAroundTheTriggers("id = " + middle, true, () -> {
             JsonNode tampered = getJson("/api/v1/access-log/verification", TestUsers.privacyOfficer());
             assertThat(tampered.get("intact").asBoolean()).isFalse();
             assertThat(tampered.get("firstBrokenId").asLong()).as("the entry after the gap").isEqualTo(afterMiddle);
+        });
+        // The entry gone, its seal left: the seal no longer matches anything.
+        removeAroundTheTriggers("id = " + middle, false, () -> {
+            JsonNode tampered = getJson("/api/v1/access-log/verification", TestUsers.privacyOfficer());
+            assertThat(tampered.get("intact").asBoolean()).isFalse();
+            assertThat(tampered.get("firstBrokenId").asLong()).as("the missing entry").isEqualTo(middle);
         });
         assertThat(getJson("/api/v1/access-log/verification", TestUsers.privacyOfficer()).get("intact").asBoolean()).isTrue();
     }
 
     @Test
-    void aRowInsertedWithItsChainFieldsFilledInIsStoredUnsealedSoSealingGoesOn() throws Exception {
-        jdbc.update("""
-                insert into access_log (username, user_role, data_category, action, purpose, outcome,
-                                        chain_position, previous_hash, hash)
-                values ('indringer', 'wijkteam', 'CASE_FILE', 'READ', 'Vervalst', 'GRANTED', 999999, 'x', 'y')""");
+    void aSealNotWrittenByTheSealerIsRefusedAndAStrayQueueRowDoesNotStopSealing() throws Exception {
+        long forged = jdbc.queryForObject("""
+                insert into access_log (username, user_role, data_category, action, purpose, outcome)
+                values ('indringer', 'wijkteam', 'CASE_FILE', 'READ', 'Vervalst', 'GRANTED') returning id""", Long.class);
+        // Taking the entry's place in the chain (or the sealer's next position) is refused to all but the sealer.
+        assertThatThrownBy(() -> jdbc.update("""
+                insert into access_log_chain (entry_id, chain_position, previous_hash, hash)
+                values (?, 999999, repeat('0', 64), repeat('1', 64))""", forged))
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        // A queue row without an entry is dropped by the sealer, not chained and not stuck on.
+        jdbc.update("insert into access_log_unsealed (entry_id) values (-1)");
 
-        assertThat(jdbc.queryForObject("""
-                select count(*) from access_log where username = 'indringer'
-                and chain_position is null and previous_hash is null and hash is null""", Integer.class)).isEqualTo(1);
         JsonNode verification = getJson("/api/v1/access-log/verification", TestUsers.privacyOfficer());
         assertThat(verification.get("intact").asBoolean()).isTrue();
         assertThat(verification.get("unsealed").asInt()).as("the sealer chained it like any other row").isZero();
+        assertThat(jdbc.queryForObject("select count(*) from access_log_chain where entry_id in (?, -1)", Integer.class,
+                forged)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from access_log_unsealed where entry_id = -1", Integer.class)).isZero();
     }
 
-    /** Deletes rows as a superuser could (guard off), runs the check, and puts the very same rows back. */
-    private void removeAroundTheTriggers(String where, Call check) throws Exception {
+    @Test
+    void aChangedSealIsRevealed() throws Exception {
+        getJson("/api/v1/cases/" + openCaseInNoord(), TestUsers.wijkcoach());
+        assertThat(getJson("/api/v1/access-log/verification", TestUsers.privacyOfficer()).get("intact").asBoolean()).isTrue();
+        long victim = jdbc.queryForObject("select entry_id from access_log_chain order by chain_position desc offset 1 limit 1",
+                Long.class);
+        String original = jdbc.queryForObject("select hash from access_log_chain where entry_id = ?", String.class, victim);
+        try {
+            jdbc.execute("alter table access_log_chain disable trigger access_log_chain_append_only");
+            jdbc.update("update access_log_chain set hash = repeat('f', 64) where entry_id = ?", victim);
+            JsonNode tampered = getJson("/api/v1/access-log/verification", TestUsers.privacyOfficer());
+            assertThat(tampered.get("intact").asBoolean()).isFalse();
+            assertThat(tampered.get("firstBrokenId").asLong()).isEqualTo(victim);
+        } finally {
+            jdbc.update("update access_log_chain set hash = ? where entry_id = ?", original, victim);
+            jdbc.execute("alter table access_log_chain enable trigger access_log_chain_append_only");
+        }
+        assertThat(getJson("/api/v1/access-log/verification", TestUsers.privacyOfficer()).get("intact").asBoolean()).isTrue();
+    }
+
+    /**
+     * V65 moved the seals made so far out of the entry rows unchanged: they verify only while the digest hashes the
+     * very text V14/V18/V27 hashed. That text, built here independently of the database, for a single-case entry and a
+     * list entry: id, link, time (UTC, microseconds), user, role, organisation, household, case, category, action,
+     * purpose, outcome, break-glass, user id, and the lists only when present.
+     */
+    @Test
+    void theDigestStillHashesTheTextOfTheSealsMadeBeforeTheyMovedOutOfTheEntry() throws Exception {
+        UUID household = UUID.randomUUID();
+        UUID caseId = UUID.randomUUID();
+        String link = "a".repeat(64);
+        long single = jdbc.queryForObject("""
+                insert into access_log (logged_at, username, user_role, organisation, household_id, case_id, data_category,
+                                        action, purpose, outcome, break_glass, user_id)
+                values ('2026-01-02T03:04:05.123456Z', 'wijkcoach', 'wijkteam', 'team-noord', ?, ?, 'CASE_FILE', 'READ',
+                        'Regie', 'GRANTED', false, 'sub-1') returning id""", Long.class, household, caseId);
+        long list = jdbc.queryForObject("""
+                insert into access_log (logged_at, username, user_role, data_category, action, purpose, outcome,
+                                        household_ids, case_ids)
+                values ('2026-01-02T03:04:05Z', 'wijkcoach', 'wijkteam', 'CASE_FILE', 'READ', 'Werkbak', 'GRANTED',
+                        array[?]::uuid[], array[?]::uuid[]) returning id""", Long.class, household, caseId);
+
+        assertThat(digest(single, link)).isEqualTo(sha256(single + "|" + link + "|2026-01-02T03:04:05.123456|wijkcoach|wijkteam"
+                + "|team-noord|" + household + "|" + caseId + "|CASE_FILE|READ|Regie|GRANTED|false|sub-1"));
+        assertThat(digest(list, link)).isEqualTo(sha256(list + "|" + link + "|2026-01-02T03:04:05.000000|wijkcoach|wijkteam"
+                + "||||CASE_FILE|READ|Werkbak|GRANTED|false|households:{" + household + "}|cases:{" + caseId + "}"));
+    }
+
+    private String digest(long id, String link) {
+        return jdbc.queryForObject("select access_log_digest(l, ?) from access_log l where id = ?", String.class, link, id);
+    }
+
+    private static String sha256(String text) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Deletes entries (and, {@code withSeals}, their seals) as a superuser could (guards off), runs the check, and
+     * puts the very same rows back.
+     */
+    private void removeAroundTheTriggers(String where, boolean withSeals, Call check) throws Exception {
         String saved = "access_log_removed_" + System.nanoTime();
+        String seals = where.replace("id", "entry_id");
         jdbc.execute("create table " + saved + " as select * from access_log where " + where);
+        jdbc.execute("create table " + saved + "_seals as select * from access_log_chain where " + seals);
         try {
             jdbc.execute("alter table access_log disable trigger access_log_append_only");
             jdbc.update("delete from access_log where " + where);
             jdbc.execute("alter table access_log enable trigger access_log_append_only");
+            if (withSeals) {
+                jdbc.execute("alter table access_log_chain disable trigger access_log_chain_append_only");
+                jdbc.update("delete from access_log_chain where " + seals);
+                jdbc.execute("alter table access_log_chain enable trigger access_log_chain_append_only");
+            }
             check.run();
         } finally {
             jdbc.execute("alter table access_log enable trigger access_log_append_only");
-            jdbc.execute("alter table access_log disable trigger access_log_unsealed_on_insert");
+            jdbc.execute("alter table access_log_chain enable trigger access_log_chain_append_only");
+            // Put back, the entries are queued again; the sealer drops the queue row of an entry already sealed.
             jdbc.update("insert into access_log select * from " + saved + " on conflict do nothing");
-            jdbc.execute("alter table access_log enable trigger access_log_unsealed_on_insert");
+            jdbc.execute("alter table access_log_chain disable trigger access_log_chain_by_the_sealer");
+            jdbc.update("insert into access_log_chain select * from " + saved + "_seals on conflict do nothing");
+            jdbc.execute("alter table access_log_chain enable trigger access_log_chain_by_the_sealer");
             jdbc.execute("drop table " + saved);
+            jdbc.execute("drop table " + saved + "_seals");
         }
     }
 

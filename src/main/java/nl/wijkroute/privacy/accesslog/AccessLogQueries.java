@@ -142,22 +142,25 @@ public class AccessLogQueries {
      */
     @Transactional(readOnly = true)
     public Verification verify(Optional<AccessLogSealer.Seal> exported) {
+        // A seal whose entry is gone recomputes to null: it is broken itself. An entry gone with its seal breaks the
+        // link of the next seal. An entry without a seal (and not queued any more) is counted as unsealed.
         Map<String, Object> result = jdbc.queryForMap("""
                 with chain as (
-                    select id, chain_position, hash, access_log_digest(l) as recomputed, previous_hash,
-                           lag(hash, 1, repeat('0', 64)::char(64)) over (order by chain_position) as expected_previous
-                    from access_log l where chain_position is not null)
+                    select c.entry_id as id, c.chain_position, c.hash, c.previous_hash,
+                           case when l.id is not null then access_log_digest(l, c.previous_hash) end as recomputed,
+                           lag(c.hash, 1, repeat('0', 64)::char(64)) over (order by c.chain_position) as expected_previous
+                    from access_log_chain c left join access_log l on l.id = c.entry_id)
                 select count(*) as entries,
                        (array_agg(id order by chain_position) filter (where hash is distinct from recomputed
                             or previous_hash is distinct from expected_previous))[1] as first_broken,
-                       (select hash from access_log where chain_position is not null
-                        order by chain_position desc limit 1) as head,
+                       (select hash from access_log_chain order by chain_position desc limit 1) as head,
                        max(chain_position) as head_position,
-                       (select count(*) from access_log where chain_position is null) as unsealed
+                       (select count(*) from access_log l
+                        where not exists (select 1 from access_log_chain c where c.entry_id = l.id)) as unsealed
                 from chain""", Map.of());
         Long broken = result.get("first_broken") == null ? null : ((Number) result.get("first_broken")).longValue();
         Boolean found = exported.map(seal -> jdbc.queryForList(
-                "select hash from access_log where chain_position = :position",
+                "select hash from access_log_chain where chain_position = :position",
                 Map.of("position", seal.position()), String.class).contains(seal.hash())).orElse(null);
         return new Verification(broken == null && !Boolean.FALSE.equals(found), ((Number) result.get("entries")).longValue(),
                 broken, (String) result.get("head"),

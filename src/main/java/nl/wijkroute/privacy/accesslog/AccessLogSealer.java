@@ -23,11 +23,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Makes the access log tamper-evident after the fact, so that writing an entry takes no lock shared by
- * all requests (decision 0031). Every few seconds (and before each verification) it chains the committed,
- * unsealed entries in id order after the current head, in the database ({@code access_log_seal}, V27), and
- * exports the newest seal outside the table: to the application log (a hash and a position are not
- * personal data) and to a file. A chain that has been cut off at the end is internally consistent; only
- * the exported seal shows that it once reached further.
+ * all requests (decision 0031). Every few seconds (and before each verification) it chains the committed
+ * entries waiting in the queue, in id order after the current head, in the database ({@code access_log_seal},
+ * V65): each gets a narrow seal row of its own in {@code access_log_chain}, the entry itself is never
+ * rewritten (decision 0059). It exports the newest seal outside the table: to the application log (a hash
+ * and a position are not personal data) and to a file. A chain that has been cut off at the end is
+ * internally consistent; only the exported seal shows that it once reached further.
  */
 @Component
 public class AccessLogSealer {
@@ -60,19 +61,32 @@ public class AccessLogSealer {
     }
 
     /** Seals every entry committed so far; returns the newest seal, if anything is sealed at all. */
-    public synchronized Optional<Seal> seal() {
+    public Optional<Seal> seal() {
+        return seal(false);
+    }
+
+    /**
+     * With {@code sweep} the database first queues again every entry that is neither sealed nor queued (its
+     * queue row removed by hand); that takes a scan of the whole log, so only a verification asks for it.
+     */
+    private synchronized Optional<Seal> seal(boolean sweep) {
         Seal head = null;
         int sealed;
         int total = 0;
+        boolean first = true;
         do {
-            // One transaction per batch: a long backlog does not hold its row locks until the very end.
-            var result = ownTransaction.execute(status -> jdbc.queryForMap("select * from access_log_seal(?)", BATCH));
+            // One transaction per batch: a long backlog does not hold its row locks until the very end. The sweep, if
+            // asked for, goes with the first.
+            boolean sweepNow = sweep && first;
+            var result = ownTransaction.execute(status -> jdbc.queryForMap("select * from access_log_seal(?, ?)",
+                    BATCH, sweepNow));
             sealed = ((Number) result.get("sealed")).intValue();
             total += sealed;
             if (result.get("head_position") != null) {
                 head = new Seal(((Number) result.get("head_position")).longValue(),
                         ((Number) result.get("head_id")).longValue(), (String) result.get("head_hash"));
             }
+            first = false;
         } while (sealed == BATCH);
         if (total > 0) {
             log.info("Access log sealed: {} entries, head position {} (entry {}) hash {}", total, head.position(),
@@ -85,7 +99,7 @@ public class AccessLogSealer {
     /** Seals what has been committed, then verifies the chain against the table and the exported seal. */
     public AccessLogQueries.Verification verify() {
         try {
-            seal();
+            seal(true);
         } catch (RuntimeException e) {
             // A verification still answers when sealing fails (it then reports the unsealed entries).
             log.error("Access log could not be sealed before verification", e);
@@ -114,7 +128,7 @@ public class AccessLogSealer {
      */
     private void export(Seal head) {
         Optional<Seal> previous = exported();
-        if (previous.isPresent() && !jdbc.queryForList("select hash from access_log where chain_position = ?",
+        if (previous.isPresent() && !jdbc.queryForList("select hash from access_log_chain where chain_position = ?",
                 String.class, previous.get().position()).contains(previous.get().hash())) {
             log.error("Access log no longer contains the exported seal at position {} (hash {}): the log was cut off "
                     + "or rewritten; the exported seal is kept", previous.get().position(), previous.get().hash());
