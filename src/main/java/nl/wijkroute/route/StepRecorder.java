@@ -51,11 +51,18 @@ class StepRecorder implements StageEntered {
         events.publishEvent(new CaseMoved(caseId, from, stage, now));
     }
 
+    /**
+     * Who the engine works for: the actor of {@link EngineActor} (an API call), else an engine authentication (none
+     * of ours sets one since decision 0060; kept so an authenticated engine call is still named), else the system
+     * (timers, jobs).
+     */
     private static String engineUser(DelegateExecution execution) {
-        Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return authentication == null || authentication.getUserId() == null
-                ? RouteVariables.SYSTEM_ACTOR
-                : authentication.getUserId();
+        return EngineActor.current().orElseGet(() -> {
+            Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+            return authentication == null || authentication.getUserId() == null
+                    ? RouteVariables.SYSTEM_ACTOR
+                    : authentication.getUserId();
+        });
     }
 
     /**

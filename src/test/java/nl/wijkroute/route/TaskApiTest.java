@@ -97,6 +97,33 @@ class TaskApiTest extends ApiTestSupport {
                 .as("the chain still verifies with the user key in it").isTrue();
     }
 
+    /**
+     * Decision 0060: the API moves the engine on behalf of the worker without authenticating them in the engine, so
+     * Camunda writes no user operation log (nor a task-worker meter row) for the route's steps; who moved the case is
+     * in the step history, by sub and name, as before.
+     */
+    @Test
+    void routeStepsThroughTheApiWriteNoEngineOperationLogAndTheStepHistoryNamesTheWorker() throws Exception {
+        UUID caseId = openCaseInNoord();
+        step(caseId, "triage", TestUsers.wijkcoach(), triage("FULL_ROUTE", "MULTIPLE", false, null));
+        String processInstanceId = jdbc.queryForObject("select ID_ from ACT_HI_PROCINST where BUSINESS_KEY_ = ?",
+                String.class, caseId.toString());
+        String triageTask = jdbc.queryForObject("select ID_ from ACT_HI_TASKINST where PROC_INST_ID_ = ? and TASK_DEF_KEY_ = 'triage'",
+                String.class, processInstanceId);
+
+        assertThat(jdbc.queryForObject("select count(*) from ACT_HI_OP_LOG where PROC_INST_ID_ = ? or TASK_ID_ = ?",
+                Integer.class, processInstanceId, triageTask)).as("operation log of the start, claim and completion").isZero();
+        assertThat(jdbc.queryForObject("select count(*) from ACT_RU_TASK_METER_LOG", Integer.class))
+                .as("task-worker meter rows").isZero();
+        assertThat(jdbc.queryForObject("select ASSIGNEE_ from ACT_HI_TASKINST where ID_ = ?", String.class, triageTask))
+                .as("the engine's history still names the assignee").isEqualTo(TestUsers.sub("wijkcoach"));
+        Map<String, Object> move = jdbc.queryForMap(
+                "select actor, actor_name from step_history where case_id = ? and to_stage = 'VRAAGVERHELDERING'", caseId);
+        assertThat(move).containsEntry("actor", TestUsers.sub("wijkcoach")).containsEntry("actor_name", "wijkcoach");
+        assertThat(jdbc.queryForObject("select actor from step_history where case_id = ? and to_stage = 'TRIAGE'",
+                String.class, caseId)).as("the start, by the front office").isEqualTo(TestUsers.sub("frontoffice"));
+    }
+
     @Test
     void triageNoHelpNeededClosesTheCaseWithTheReason() throws Exception {
         UUID caseId = openCaseInNoord();
