@@ -124,6 +124,39 @@ class TaskApiTest extends ApiTestSupport {
                 String.class, caseId)).as("the start, by the front office").isEqualTo(TestUsers.sub("frontoffice"));
     }
 
+    /**
+     * A move of a case its transaction has not loaded (the nazorg timer, a step whose handler does not read the case) is
+     * one update of the row (decision 0060), with the same rule as the entity's: into nazorg the closing time is set, the
+     * check that reopens clears it and the reason, and each move raises the version that guards the row.
+     */
+    @Test
+    void theNazorgCheckReopeningTheCaseClearsItsClosingAndEachMoveRaisesTheVersion() throws Exception {
+        UUID caseId = openCaseInNoord();
+        step(caseId, "triage", TestUsers.frontoffice(), triage("SHORT_ROUTE", "SINGLE", false, null));
+        step(caseId, "toeleiding", TestUsers.wijkcoach(), Map.of("outcome", "CONNECTED", "connectedTo", "Voedselbank"));
+        Map<String, Object> inNazorg = jdbc.queryForMap(
+                "select status, current_stage, closed_at, version from support_case where id = ?", caseId);
+        assertThat(inNazorg).containsEntry("status", "NAZORG").containsEntry("current_stage", "NAZORG");
+        assertThat(inNazorg.get("closed_at")).isNotNull();
+
+        Job timer = managementService.createJobQuery().processInstanceId(processInstanceOf(caseId)).timers().singleResult();
+        managementService.executeJob(timer.getId());
+        Map<String, Object> atCheck = jdbc.queryForMap(
+                "select status, current_stage, closed_at, version from support_case where id = ?", caseId);
+        assertThat(atCheck).containsEntry("current_stage", "NAZORG_CONTROLE").containsEntry("closed_at", inNazorg.get("closed_at"));
+        assertThat((Long) atCheck.get("version")).isEqualTo((Long) inNazorg.get("version") + 1);
+        assertThat(lastMove(caseId).get("actor").asText()).isEqualTo("system");
+
+        step(caseId, "nazorgControle", TestUsers.wijkcoach(), outcome("REOPEN", "Bij de controle bleek de schuld gegroeid."));
+        Map<String, Object> reopened = jdbc.queryForMap(
+                "select status, current_stage, closed_at, closure_reason, version from support_case where id = ?", caseId);
+        assertThat(reopened).containsEntry("status", "OPEN").containsEntry("current_stage", "TRIAGE")
+                .containsEntry("closed_at", null).containsEntry("closure_reason", null);
+        assertThat((Long) reopened.get("version")).isGreaterThan((Long) atCheck.get("version"));
+        assertThat(lastMove(caseId).get("from").asText()).isEqualTo("NAZORG_CONTROLE");
+        assertThat(lastMove(caseId).get("reason").asText()).isEqualTo("Bij de controle bleek de schuld gegroeid.");
+    }
+
     @Test
     void triageNoHelpNeededClosesTheCaseWithTheReason() throws Exception {
         UUID caseId = openCaseInNoord();
