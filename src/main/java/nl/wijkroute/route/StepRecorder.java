@@ -1,12 +1,23 @@
 package nl.wijkroute.route;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.sql.Types;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 import nl.wijkroute.route.engine.StageEntered;
 import nl.wijkroute.system.security.CurrentUser;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.hibernate.engine.spi.SessionImplementor;
+import org.hibernate.persister.entity.EntityPersister;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,41 +32,96 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class StepRecorder implements StageEntered {
 
-    private final CaseRepository cases;
+    /**
+     * The move of {@link SupportCase#enter} as one statement, for a case this transaction has not loaded (decision
+     * 0060): the same columns and rule (an open stage reopens: no closing time or reason; any other keeps the first
+     * closing time and takes the move's reason, if it has one), the version raised like Hibernate's, and the stage it
+     * left returned, read under the row's lock so a simultaneous move of the same case is serialised, not lost.
+     */
+    private static final String MOVE = """
+            with left_stage as (select id, current_stage from support_case where id = :id for update)
+            update support_case c set current_stage = :stage, stage_entered_at = :at, status = :status,
+                closed_at = case when :reopens then null else coalesce(c.closed_at, :at) end,
+                closure_reason = case when :reopens then null else coalesce(:reason, c.closure_reason) end,
+                version = c.version + 1
+            from left_stage where c.id = left_stage.id
+            returning left_stage.current_stage""";
+
     private final StepHistoryRepository history;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final NamedParameterJdbcTemplate jdbc;
 
-    StepRecorder(CaseRepository cases, StepHistoryRepository history, Clock clock, ApplicationEventPublisher events) {
+    @PersistenceContext
+    private EntityManager entityManager;
+
+    StepRecorder(StepHistoryRepository history, Clock clock, ApplicationEventPublisher events,
+                 NamedParameterJdbcTemplate jdbc) {
         this.events = events;
-        this.cases = cases;
         this.history = history;
         this.clock = clock;
+        this.jdbc = jdbc;
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void onStageEntered(DelegateExecution execution, Stage stage) {
         UUID caseId = UUID.fromString(execution.getProcessBusinessKey());
-        SupportCase supportCase = cases.findById(caseId)
-                .orElseThrow(() -> new IllegalStateException("Route running for unknown case " + caseId));
-        Stage from = supportCase.getCurrentStage();
         String reason = (String) execution.getVariable(RouteVariables.MOVE_REASON);
         // Transient, like the reason: it lives until the command ends, which is at the stage it led to.
         boolean backMove = Boolean.TRUE.equals(execution.getVariable(RouteVariables.BACK_MOVE));
         var now = clock.instant();
-        supportCase.enter(stage, now, reason);
+        Stage from = move(caseId, stage, now, reason);
         String engineUser = engineUser(execution);
         history.save(new StepHistoryEntry(caseId, from, stage, actorId(engineUser), actorName(engineUser), now, reason,
                 backMove));
         events.publishEvent(new CaseMoved(caseId, from, stage, now));
     }
 
+    /**
+     * Moves the case row's copy of the stage and answers the stage it left. A case this transaction already holds (the
+     * signal that opened it, a step whose handler read it) moves as that entity, so what the transaction holds stays
+     * true; otherwise one update (MOVE) instead of loading the row to change it and writing it back (decision 0060).
+     */
+    private Stage move(UUID caseId, Stage stage, Instant now, String reason) {
+        SupportCase held = heldByThisTransaction(caseId);
+        if (held != null) {
+            Stage from = held.getCurrentStage();
+            held.enter(stage, now, reason);
+            return from;
+        }
+        List<String> left = jdbc.queryForList(MOVE, new MapSqlParameterSource()
+                .addValue("id", caseId)
+                .addValue("stage", stage.name())
+                .addValue("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE)
+                .addValue("status", stage.status().name())
+                .addValue("reopens", stage.status() == CaseStatus.OPEN, Types.BOOLEAN)
+                .addValue("reason", reason, Types.VARCHAR), String.class);
+        if (left.isEmpty()) {
+            throw new IllegalStateException("Route running for unknown case " + caseId);
+        }
+        return left.get(0) == null ? null : Stage.valueOf(left.get(0));
+    }
+
+    /** The case if this transaction's persistence context holds it already; never a query. */
+    private SupportCase heldByThisTransaction(UUID caseId) {
+        SessionImplementor session = entityManager.unwrap(SessionImplementor.class);
+        EntityPersister persister = session.getFactory().getMappingMetamodel().getEntityDescriptor(SupportCase.class);
+        return (SupportCase) session.getPersistenceContextInternal().getEntity(session.generateEntityKey(caseId, persister));
+    }
+
+    /**
+     * Who the engine works for: the actor of {@link EngineActor} (an API call), else an engine authentication (none
+     * of ours sets one since decision 0060; kept so an authenticated engine call is still named), else the system
+     * (timers, jobs).
+     */
     private static String engineUser(DelegateExecution execution) {
-        Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        return authentication == null || authentication.getUserId() == null
-                ? RouteVariables.SYSTEM_ACTOR
-                : authentication.getUserId();
+        return EngineActor.current().orElseGet(() -> {
+            Authentication authentication = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+            return authentication == null || authentication.getUserId() == null
+                    ? RouteVariables.SYSTEM_ACTOR
+                    : authentication.getUserId();
+        });
     }
 
     /**

@@ -67,7 +67,10 @@ public class SupportCase {
         this.openedAt = openedAt;
     }
 
-    /** Moves the copy of the engine's position; closing and reopening follow from the stage. */
+    /**
+     * Moves the copy of the engine's position; closing and reopening follow from the stage. A case its transaction has
+     * not loaded is moved by the same rule in one statement, {@code StepRecorder.MOVE}: change both together.
+     */
     void enter(Stage stage, Instant at, String reason) {
         this.currentStage = stage;
         this.stageEnteredAt = at;

@@ -98,6 +98,66 @@ class TaskApiTest extends ApiTestSupport {
                 .as("the chain still verifies with the user key in it").isTrue();
     }
 
+    /**
+     * Decision 0060: the API moves the engine on behalf of the worker without authenticating them in the engine, so
+     * Camunda writes no user operation log (nor a task-worker meter row) for the route's steps; who moved the case is
+     * in the step history, by sub and name, as before.
+     */
+    @Test
+    void routeStepsThroughTheApiWriteNoEngineOperationLogAndTheStepHistoryNamesTheWorker() throws Exception {
+        UUID caseId = openCaseInNoord();
+        step(caseId, "triage", TestUsers.wijkcoach(), triage("FULL_ROUTE", "MULTIPLE", false, null));
+        String processInstanceId = jdbc.queryForObject("select ID_ from ACT_HI_PROCINST where BUSINESS_KEY_ = ?",
+                String.class, caseId.toString());
+        String triageTask = jdbc.queryForObject("select ID_ from ACT_HI_TASKINST where PROC_INST_ID_ = ? and TASK_DEF_KEY_ = 'triage'",
+                String.class, processInstanceId);
+
+        assertThat(jdbc.queryForObject("select count(*) from ACT_HI_OP_LOG where PROC_INST_ID_ = ? or TASK_ID_ = ?",
+                Integer.class, processInstanceId, triageTask)).as("operation log of the start, claim and completion").isZero();
+        assertThat(jdbc.queryForObject("select count(*) from ACT_RU_TASK_METER_LOG", Integer.class))
+                .as("task-worker meter rows").isZero();
+        assertThat(jdbc.queryForObject("select ASSIGNEE_ from ACT_HI_TASKINST where ID_ = ?", String.class, triageTask))
+                .as("the engine's history still names the assignee").isEqualTo(TestUsers.sub("wijkcoach"));
+        Map<String, Object> move = jdbc.queryForMap(
+                "select actor, actor_name from step_history where case_id = ? and to_stage = 'VRAAGVERHELDERING'", caseId);
+        assertThat(move).containsEntry("actor", TestUsers.sub("wijkcoach")).containsEntry("actor_name", "wijkcoach");
+        assertThat(jdbc.queryForObject("select actor from step_history where case_id = ? and to_stage = 'TRIAGE'",
+                String.class, caseId)).as("the start, by the front office").isEqualTo(TestUsers.sub("frontoffice"));
+    }
+
+    /**
+     * A move of a case its transaction has not loaded (the nazorg timer, a step whose handler does not read the case) is
+     * one update of the row (decision 0060), with the same rule as the entity's: into nazorg the closing time is set, the
+     * check that reopens clears it and the reason, and each move raises the version that guards the row.
+     */
+    @Test
+    void theNazorgCheckReopeningTheCaseClearsItsClosingAndEachMoveRaisesTheVersion() throws Exception {
+        UUID caseId = openCaseInNoord();
+        step(caseId, "triage", TestUsers.frontoffice(), triage("SHORT_ROUTE", "SINGLE", false, null));
+        step(caseId, "toeleiding", TestUsers.wijkcoach(), Map.of("outcome", "CONNECTED", "connectedTo", "Voedselbank"));
+        Map<String, Object> inNazorg = jdbc.queryForMap(
+                "select status, current_stage, closed_at, version from support_case where id = ?", caseId);
+        assertThat(inNazorg).containsEntry("status", "NAZORG").containsEntry("current_stage", "NAZORG");
+        assertThat(inNazorg.get("closed_at")).isNotNull();
+
+        Job timer = managementService.createJobQuery().processInstanceId(processInstanceOf(caseId)).timers().singleResult();
+        managementService.executeJob(timer.getId());
+        Map<String, Object> atCheck = jdbc.queryForMap(
+                "select status, current_stage, closed_at, version from support_case where id = ?", caseId);
+        assertThat(atCheck).containsEntry("current_stage", "NAZORG_CONTROLE").containsEntry("closed_at", inNazorg.get("closed_at"));
+        assertThat((Long) atCheck.get("version")).isEqualTo((Long) inNazorg.get("version") + 1);
+        assertThat(lastMove(caseId).get("actor").asText()).isEqualTo("system");
+
+        step(caseId, "nazorgControle", TestUsers.wijkcoach(), outcome("REOPEN", "Bij de controle bleek de schuld gegroeid."));
+        Map<String, Object> reopened = jdbc.queryForMap(
+                "select status, current_stage, closed_at, closure_reason, version from support_case where id = ?", caseId);
+        assertThat(reopened).containsEntry("status", "OPEN").containsEntry("current_stage", "TRIAGE")
+                .containsEntry("closed_at", null).containsEntry("closure_reason", null);
+        assertThat((Long) reopened.get("version")).isGreaterThan((Long) atCheck.get("version"));
+        assertThat(lastMove(caseId).get("from").asText()).isEqualTo("NAZORG_CONTROLE");
+        assertThat(lastMove(caseId).get("reason").asText()).isEqualTo("Bij de controle bleek de schuld gegroeid.");
+    }
+
     @Test
     void triageNoHelpNeededClosesTheCaseWithTheReason() throws Exception {
         UUID caseId = openCaseInNoord();
