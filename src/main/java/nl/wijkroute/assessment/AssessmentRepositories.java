@@ -12,6 +12,14 @@ interface LeefgebiedAssessmentRepository extends JpaRepository<LeefgebiedAssessm
     // query's SQL anew on every call, ~9 % of a request's CPU on the route (issue 14, docs/performance.md).
     @Query("select a from LeefgebiedAssessment a where a.caseId = :caseId order by a.seq")
     List<LeefgebiedAssessment> findByCaseIdOrderBySeqAsc(UUID caseId);
+
+    /**
+     * The case's scores in recording order, as rows of a projection (decision 0061): what the change from the first to
+     * the latest score needs (the case file), without the entries' free text or entities.
+     */
+    @Query("select new nl.wijkroute.assessment.ScoreRow(a.memberId, a.leefgebied, a.score, a.moment, a.assessedAt)"
+            + " from LeefgebiedAssessment a where a.caseId = :caseId and a.score is not null order by a.seq")
+    List<ScoreRow> findScoresByCaseId(UUID caseId);
 }
 
 interface RealQuestionRepository extends JpaRepository<RealQuestion, UUID> {

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import nl.wijkroute.household.HouseholdService;
 import nl.wijkroute.household.HouseholdView;
 import nl.wijkroute.household.Leefgebied;
 import nl.wijkroute.regie.RegieService;
@@ -57,10 +58,12 @@ public class AssessmentService implements StepHandler<VraagverhelderingInput> {
     private final Clock clock;
     private final CaseAccess access;
     private final RegieService regie;
+    private final HouseholdService households;
 
     AssessmentService(LeefgebiedAssessmentRepository assessments, RealQuestionRepository realQuestions,
                       SupportCaseService cases, SignalService signals, TriageService triage, AssessmentMapper mapper,
-                      Clock clock, CaseAccess access, RegieService regie) {
+                      Clock clock, CaseAccess access, RegieService regie, HouseholdService households) {
+        this.households = households;
         this.regie = regie;
         this.access = access;
         this.assessments = assessments;
@@ -78,14 +81,15 @@ public class AssessmentService implements StepHandler<VraagverhelderingInput> {
                                         String by) {
         access.require(caseId, DataCategory.ASSESSMENT, AccessAction.UPDATE);
         requireOpen(caseId);
-        Set<UUID> members = memberIds(caseId);
-        if (!members.contains(memberId)) {
+        List<HouseholdView.Member> members = cases.membersOf(caseId);
+        if (members.stream().noneMatch(member -> member.id().equals(memberId))) {
             throw new NotFoundException("Lid " + memberId + " hoort niet bij dit huishouden.", "memberId");
         }
         checkCell(request, "");
         assessments.save(new LeefgebiedAssessment(caseId, memberId, leefgebied, AssessmentMoment.VRAAGVERHELDERING,
                 request, by, clock.instant()));
-        return viewOf(caseId);
+        // The members just read are the grid's rows: not read a second time for the answer.
+        return viewOf(caseId, members);
     }
 
     /** Records several cells of the grid at once, all or none. */
@@ -93,8 +97,9 @@ public class AssessmentService implements StepHandler<VraagverhelderingInput> {
     public VraagverhelderingView assessAll(UUID caseId, AssessmentBatch batch, String by) {
         access.require(caseId, DataCategory.ASSESSMENT, AccessAction.UPDATE);
         requireOpen(caseId);
-        record(caseId, batch.assessments(), AssessmentMoment.VRAAGVERHELDERING, by, "assessments");
-        return viewOf(caseId);
+        List<HouseholdView.Member> members = cases.membersOf(caseId);
+        record(caseId, members, batch.assessments(), AssessmentMoment.VRAAGVERHELDERING, by, "assessments");
+        return viewOf(caseId, members);
     }
 
     /**
@@ -103,19 +108,21 @@ public class AssessmentService implements StepHandler<VraagverhelderingInput> {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordEvaluation(UUID caseId, List<AssessmentCell> cells, String by, String field) {
-        record(caseId, cells, AssessmentMoment.EVALUATIE, by, field);
+        record(caseId, cases.membersOf(caseId), cells, AssessmentMoment.EVALUATIE, by, field);
     }
 
     @Transactional(readOnly = true)
     public VraagverhelderingView view(UUID caseId) {
-        access.require(caseId, DataCategory.ASSESSMENT, AccessAction.READ);
-        return viewOf(caseId);
+        Optional<CaseAccess.Granted> granted = access.require(caseId, DataCategory.ASSESSMENT, AccessAction.READ);
+        // The access check read the case's household: its members come from household directly, not via the case row.
+        return viewOf(caseId, granted.map(CaseAccess.Granted::householdId).map(households::membersOf)
+                .orElseGet(() -> cases.membersOf(caseId)));
     }
 
     /** The clarification as it stands, for a capability that already decided access (a handover's summary). */
     @Transactional(propagation = Propagation.MANDATORY)
     public VraagverhelderingView clarified(UUID caseId) {
-        return viewOf(caseId);
+        return viewOf(caseId, cases.membersOf(caseId));
     }
 
     /**
@@ -151,11 +158,12 @@ public class AssessmentService implements StepHandler<VraagverhelderingInput> {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<VraagverhelderingView.ScoreChange> changesOf(UUID caseId, List<HouseholdView.Member> members) {
-        return changes(assessments.findByCaseIdOrderBySeqAsc(caseId), names(members));
+        return changes(assessments.findScoresByCaseId(caseId), names(members));
     }
 
-    private void record(UUID caseId, List<AssessmentCell> cells, AssessmentMoment moment, String by, String field) {
-        Set<UUID> members = memberIds(caseId);
+    private void record(UUID caseId, List<HouseholdView.Member> householdMembers, List<AssessmentCell> cells,
+                        AssessmentMoment moment, String by, String field) {
+        Set<UUID> members = householdMembers.stream().map(HouseholdView.Member::id).collect(Collectors.toSet());
         Set<String> seen = new HashSet<>();
         Instant now = clock.instant();
         List<LeefgebiedAssessment> entries = new ArrayList<>();
@@ -194,12 +202,7 @@ public class AssessmentService implements StepHandler<VraagverhelderingInput> {
         }
     }
 
-    private Set<UUID> memberIds(UUID caseId) {
-        return cases.membersOf(caseId).stream().map(HouseholdView.Member::id).collect(Collectors.toSet());
-    }
-
-    private VraagverhelderingView viewOf(UUID caseId) {
-        List<HouseholdView.Member> members = cases.membersOf(caseId);
+    private VraagverhelderingView viewOf(UUID caseId, List<HouseholdView.Member> members) {
         Map<UUID, String> names = names(members);
         List<LeefgebiedAssessment> all = assessments.findByCaseIdOrderBySeqAsc(caseId);
         Map<String, LeefgebiedAssessment> latest = latestPerCell(all);
@@ -229,7 +232,9 @@ public class AssessmentService implements StepHandler<VraagverhelderingInput> {
                 .toList();
         return new VraagverhelderingView(caseId, flagged(caseId), missing, history,
                 realQuestions.findFirstByCaseIdOrderByRecordedAtDesc(caseId).map(RealQuestion::getQuestion).orElse(null),
-                grid, missingCells, changes(all, names));
+                grid, missingCells, changes(all.stream().filter(entry -> entry.getScore() != null).map(entry ->
+                        new ScoreRow(entry.getMemberId(), entry.getLeefgebied(), entry.getScore(), entry.getMoment(),
+                                entry.getAssessedAt())).toList(), names));
     }
 
     @Override
@@ -296,20 +301,20 @@ public class AssessmentService implements StepHandler<VraagverhelderingInput> {
     }
 
     /** First and latest score per cell that was scored at least once; cells marked but never scored have no change. */
-    private static List<VraagverhelderingView.ScoreChange> changes(List<LeefgebiedAssessment> inOrder, Map<UUID, String> names) {
-        Map<String, LeefgebiedAssessment> first = new LinkedHashMap<>();
-        Map<String, LeefgebiedAssessment> last = new LinkedHashMap<>();
-        inOrder.stream().filter(entry -> entry.getScore() != null).forEach(entry -> {
-            first.putIfAbsent(key(entry.getMemberId(), entry.getLeefgebied()), entry);
-            last.put(key(entry.getMemberId(), entry.getLeefgebied()), entry);
+    private static List<VraagverhelderingView.ScoreChange> changes(List<ScoreRow> inOrder, Map<UUID, String> names) {
+        Map<String, ScoreRow> first = new LinkedHashMap<>();
+        Map<String, ScoreRow> last = new LinkedHashMap<>();
+        inOrder.stream().filter(entry -> entry.score() != null).forEach(entry -> {
+            first.putIfAbsent(key(entry.memberId(), entry.leefgebied()), entry);
+            last.put(key(entry.memberId(), entry.leefgebied()), entry);
         });
         return first.entrySet().stream()
                 .map(e -> {
-                    LeefgebiedAssessment start = e.getValue();
-                    LeefgebiedAssessment latest = Objects.requireNonNull(last.get(e.getKey()));
-                    return new VraagverhelderingView.ScoreChange(start.getMemberId(), names.get(start.getMemberId()),
-                            start.getLeefgebied(), start.getScore(), start.getAssessedAt(), latest.getScore(),
-                            latest.getAssessedAt(), latest.getMoment(), latest.getScore() - start.getScore());
+                    ScoreRow start = e.getValue();
+                    ScoreRow latest = Objects.requireNonNull(last.get(e.getKey()));
+                    return new VraagverhelderingView.ScoreChange(start.memberId(), names.get(start.memberId()),
+                            start.leefgebied(), start.score(), start.assessedAt(), latest.score(),
+                            latest.assessedAt(), latest.moment(), latest.score() - start.score());
                 })
                 .sorted(Comparator.comparing(VraagverhelderingView.ScoreChange::member, Comparator.nullsLast(Comparator.naturalOrder()))
                         .thenComparing(VraagverhelderingView.ScoreChange::leefgebied))

@@ -17,6 +17,7 @@ import nl.wijkroute.system.problem.InvalidInputException;
 import nl.wijkroute.toegang.ToegangDtos;
 import nl.wijkroute.toegang.ToegangService;
 import nl.wijkroute.toeleiding.ToeleidingService;
+import nl.wijkroute.toeleiding.ToeleidingTraceView;
 import nl.wijkroute.triage.TriageService;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -76,9 +77,12 @@ class CaseFileService {
     public CaseViews.CaseDetail get(UUID caseId) {
         access.require(caseId, DataCategory.CASE_FILE, AccessAction.READ);
         CaseReads.CaseFile file = cases.file(caseId);
+        // What the toeleiding connected the household to, and whether the voorliggend veld was used (issue 16.4);
+        // read once, for the case file and for the toegang requests that show it.
+        List<ToeleidingTraceView> traces = toeleiding.tracesOf(caseId);
         // Toegang requests run on to their legal decision after the case closed; shown to roles that read toegang.
         List<ToegangDtos.ToegangView> toegangStillToDecide = access.allows(DataCategory.TOEGANG, AccessAction.READ)
-                ? toegang.stillToDecide(caseId) : List.of();
+                ? toegang.stillToDecide(caseId, traces) : List.of();
         if (!toegangStillToDecide.isEmpty()) {
             // They name the law and the provision, which hint at health or debts: a read of toegang data, logged as one.
             access.require(caseId, DataCategory.TOEGANG, AccessAction.READ);
@@ -89,9 +93,8 @@ class CaseFileService {
         if (!changes.isEmpty()) {
             access.require(caseId, DataCategory.ASSESSMENT, AccessAction.READ);
         }
-        // What the toeleiding connected the household to, and whether the voorliggend veld was used (issue 16.4).
         CaseViews.CaseDetail detail = mapper.toDetail(file, triage.latestOf(caseId).orElse(null), signals.viewsOf(caseId),
-                toegangStillToDecide, toeleiding.tracesOf(caseId), changes);
+                toegangStillToDecide, traces, changes);
         return seesSafety() ? detail : withoutSafety(detail);
     }
 

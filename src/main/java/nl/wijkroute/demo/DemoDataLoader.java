@@ -40,6 +40,7 @@ import nl.wijkroute.handover.HandoverRequest;
 import nl.wijkroute.handover.HandoverService;
 import nl.wijkroute.partner.OrganisationType;
 import nl.wijkroute.route.SupportCaseService;
+import nl.wijkroute.route.CaseReads;
 import nl.wijkroute.route.RouteTaskService;
 import nl.wijkroute.route.TaskView;
 import nl.wijkroute.route.step.RouteSteps;
@@ -99,11 +100,14 @@ class DemoDataLoader implements ApplicationRunner {
     private final EscalationService escalations;
     private final SyntheticHistory syntheticHistory;
     private final int syntheticCases;
+    private final CaseReads caseReads;
 
-    DemoDataLoader(SignalService signals, RouteTaskService tasks, SupportCaseService cases, TransactionTemplate transaction,
+    DemoDataLoader(SignalService signals, RouteTaskService tasks, SupportCaseService cases, CaseReads caseReads,
+                   TransactionTemplate transaction,
                    JdbcTemplate jdbc, AssessmentService assessments, OrganisationService organisations, PlanService plans,
                    RegieService regie, HandoverService handovers, ToegangService toegang, EscalationService escalations,
                    SyntheticHistory syntheticHistory, @Value("${wijkroute.demo-history.cases:0}") int syntheticCases) {
+        this.caseReads = caseReads;
         this.syntheticHistory = syntheticHistory;
         this.syntheticCases = syntheticCases;
         this.toegang = toegang;
@@ -302,7 +306,7 @@ class DemoDataLoader implements ApplicationRunner {
     }
 
     private void complete(UUID caseId, String taskKey, CurrentUser by, StepInput input) {
-        TaskView task = tasks.openTasksOf(caseId).stream().filter(t -> t.taskKey().equals(taskKey)).findFirst()
+        TaskView task = caseReads.file(caseId).openTasks().stream().filter(t -> t.taskKey().equals(taskKey)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("Demo case has no open " + taskKey));
         tasks.claim(task.id(), by);
         tasks.complete(task.id(), by, input);

@@ -12,11 +12,20 @@ interface HouseholdRepository extends JpaRepository<Household, UUID> {
     @Query("select m.household from HouseholdMember m where m.bsn = :bsn")
     Optional<Household> findByMemberBsn(String bsn);
 
-    /** Households with their wijk and team in one statement. */
-    @Query("select h from Household h join fetch h.wijk w join fetch w.team where h.id in :ids")
-    List<Household> findWithWijkByIdIn(Collection<UUID> ids);
+    /**
+     * The summaries of these households in one statement, as a projection: lists show a household on every row and
+     * need no entity of it (decision 0061). The team is the wijk's, read from the wijk row (no join of team).
+     */
+    @Query("select new nl.wijkroute.household.HouseholdSummary(h.id, h.displayName, w.id, w.team.id)"
+            + " from Household h join h.wijk w where h.id in :ids")
+    List<HouseholdSummary> findSummariesByIdIn(Collection<UUID> ids);
 
-    /** One household with its wijk, team and members in one statement. */
-    @Query("select h from Household h join fetch h.wijk w join fetch w.team left join fetch h.members where h.id = :id")
-    Optional<Household> findWithMembersById(UUID id);
+    /**
+     * One household with its members, oldest first, as rows of a projection (decision 0061): what the case file and
+     * the steps that check members show, without the household, wijk, team and member entities.
+     */
+    @Query("select new nl.wijkroute.household.HouseholdMemberRow(h.id, h.displayName, h.wijk.id, h.postcode, m.id,"
+            + " m.givenName, m.familyName, m.birthDate, case when m.bsn is not null then true else false end)"
+            + " from Household h left join h.members m where h.id = :id order by m.birthDate, m.id")
+    List<HouseholdMemberRow> findMemberRowsById(UUID id);
 }

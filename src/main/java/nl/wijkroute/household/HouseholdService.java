@@ -77,7 +77,7 @@ public class HouseholdService {
     }
 
     /**
-     * The households with these ids, in one statement (their wijk and team joined): a list shows the
+     * The households with these ids, in one statement (their wijk joined for the team): a list shows the
      * household on every row. Ids that do not exist are absent from the map.
      */
     @Transactional(readOnly = true)
@@ -85,15 +85,18 @@ public class HouseholdService {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return households.findWithWijkByIdIn(ids).stream().map(HouseholdSummary::of)
+        return households.findSummariesByIdIn(ids).stream()
                 .collect(Collectors.toMap(HouseholdSummary::id, Function.identity()));
     }
 
     /** The household with its members, as household's read model, in one statement (the case file). */
     @Transactional(readOnly = true)
     public HouseholdView view(UUID id) {
-        return HouseholdView.of(households.findWithMembersById(id)
-                .orElseThrow(() -> new NotFoundException("Huishouden bestaat niet.")));
+        HouseholdView household = HouseholdMemberRow.toView(households.findMemberRowsById(id));
+        if (household == null) {
+            throw new NotFoundException("Huishouden bestaat niet.");
+        }
+        return household;
     }
 
     /**
@@ -102,8 +105,7 @@ public class HouseholdService {
      */
     @Transactional(readOnly = true)
     public List<HouseholdView.Member> membersOf(UUID id) {
-        return HouseholdView.membersOf(households.findWithMembersById(id)
-                .orElseThrow(() -> new NotFoundException("Huishouden bestaat niet.")));
+        return view(id).members();
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import nl.wijkroute.household.HouseholdReadModels;
 import nl.wijkroute.household.HouseholdService;
 import nl.wijkroute.route.step.StepCompletionCheck;
 import nl.wijkroute.route.step.StepHandler;
@@ -56,7 +57,6 @@ public class RouteTaskService {
     /** "Due before" a date means before that day starts where the wijkteams work. */
 
     private final TaskService taskService;
-    private final SupportCaseService cases;
     private final HouseholdService households;
     private final StepHandlers stepHandlers;
     private final EngineActor engineActor;
@@ -68,7 +68,7 @@ public class RouteTaskService {
     private final ObjectProvider<StepCompletionCheck> completionChecks;
     private final CommandExecutor engineCommands;
 
-    RouteTaskService(TaskService taskService, SupportCaseService cases, HouseholdService households,
+    RouteTaskService(TaskService taskService, HouseholdService households,
                      StepHandlers stepHandlers, EngineActor engineActor, TaskMapper mapper, CaseAccess access,
                      ManagementService managementService, NamedParameterJdbcTemplate jdbc,
                      ObjectProvider<StepCompletionCheck> completionChecks, ProcessEngine engine) {
@@ -79,7 +79,6 @@ public class RouteTaskService {
         this.access = access;
         this.mapper = mapper;
         this.taskService = taskService;
-        this.cases = cases;
         this.households = households;
         this.stepHandlers = stepHandlers;
         this.engineActor = engineActor;
@@ -89,11 +88,16 @@ public class RouteTaskService {
      * A page of the werkbak: the user's own tasks and the unclaimed tasks offered to their groups (their
      * team, the front office, their organisation), the engine's task priority first (the safety task after a
      * new safety signal, decision 0048), then soonest due. The scope, the filters, the order
-     * and the page are all in one engine query, so the cost of a page does not grow with the team's open
-     * tasks. A native task query rather than a TaskQuery: the TaskQuery's candidate-group "or" joins the
-     * identity links and sorts a DISTINCT over every open task of the team, while this one walks the index
-     * on (priority, due date, id) (V29, V43) and checks the candidate group per task with EXISTS until the page is full.
-     * Tasks without a due date come last; the task id breaks ties so pages neither repeat nor skip a task.
+     * and the page are all in one query, so the cost of a page does not grow with the team's open
+     * tasks: it walks the index on (priority, due date, id) (V29, V43) and checks the candidate group per task with
+     * EXISTS until the page is full (a TaskQuery's candidate-group "or" joins the identity links and sorts a DISTINCT
+     * over every open task of the team). Tasks without a due date come last; the task id breaks ties so pages neither
+     * repeat nor skip a task.
+     * <p>
+     * One plain read for the page (decision 0061): the tasks' columns the view shows, with each task's case (business
+     * key, stage) and household name joined to the page's rows, instead of the engine's task entities (MyBatis builds
+     * a whole entity per row), a read of the cases and a read of the household entities with their wijk and team. The
+     * total is counted only when the page is full or past the end: a page with room left holds the rest of the list.
      */
     @Transactional(readOnly = true)
     public PageView<TaskView> werkbak(CurrentUser user, WerkbakFilter filter, PageParams paging) {
@@ -116,16 +120,42 @@ public class RouteTaskService {
             where.append(" and RES.DUE_DATE_ < #{werkbakDueBefore}");
             parameters.put("werkbakDueBefore", Date.from(filter.dueBefore().atStartOfDay(MunicipalTime.ZONE).toInstant()));
         }
-        NativeTaskQuery count = taskService.createNativeTaskQuery().sql("select count(*)" + where);
-        parameters.forEach(count::parameter);
-        long total = count.count();
-        NativeTaskQuery page = taskService.createNativeTaskQuery()
-                .sql("select RES.*" + where + " order by RES.PRIORITY_ desc, RES.DUE_DATE_ asc nulls last, RES.ID_ asc");
-        parameters.forEach(page::parameter);
-        List<Task> tasks = total == 0 ? List.of() : page.listPage(paging.offset(), paging.size());
-        List<TaskView> views = toViews(tasks);
+        String scoped = namedParameters(where.toString());
+        parameters.put("werkbakLimit", paging.size());
+        parameters.put("werkbakOffset", paging.offset());
+        String order = " order by T.PRIORITY_ desc, T.DUE_DATE_ asc nulls last, T.ID_ asc";
+        List<TaskView> views = jdbc.query("select T.ID_, T.TASK_DEF_KEY_, T.NAME_, T.ASSIGNEE_, T.CREATE_TIME_, T.DUE_DATE_,"
+                        + " E.BUSINESS_KEY_, c.current_stage, h.display_name"
+                        + " from (select RES.ID_, RES.PROC_INST_ID_, RES.TASK_DEF_KEY_, RES.NAME_, RES.ASSIGNEE_,"
+                        + " RES.CREATE_TIME_, RES.DUE_DATE_, RES.PRIORITY_" + scoped
+                        + order.replace("T.", "RES.") + " limit :werkbakLimit offset :werkbakOffset) T"
+                        + " left join " + managementService.getTableName(ProcessInstance.class) + " E on E.ID_ = T.PROC_INST_ID_"
+                        + " left join support_case c on c.id = cast(E.BUSINESS_KEY_ as uuid)"
+                        + " left join " + HouseholdReadModels.DISPLAY_NAME_VIEW + " h on h.id = c.household_id" + order,
+                parameters, (row, index) -> taskView(row, row.getString(7) == null ? null : UUID.fromString(row.getString(7)),
+                        row.getString(8) == null ? null : Stage.valueOf(row.getString(8)), row.getString(9)));
+        boolean pageHasRoom = views.size() < paging.size() && (!views.isEmpty() || paging.offset() == 0);
+        long total = pageHasRoom ? (long) paging.offset() + views.size()
+                : jdbc.queryForObject("select count(*)" + scoped, parameters, Long.class);
         access.logListed(views.stream().map(TaskView::caseId).toList(), DataCategory.ROUTE);
         return PageView.of(views, paging, total);
+    }
+
+    /**
+     * A task view from a plain read of the engine's task row: columns 1–6 are {@code ID_, TASK_DEF_KEY_, NAME_,
+     * ASSIGNEE_, CREATE_TIME_, DUE_DATE_} of {@code ACT_RU_TASK} (the same values the engine's task entity carries).
+     */
+    static TaskView taskView(java.sql.ResultSet row, UUID caseId, Stage caseStage, String household) throws java.sql.SQLException {
+        java.sql.Timestamp created = row.getTimestamp(5);
+        java.sql.Timestamp due = row.getTimestamp(6);
+        String assignee = row.getString(4);
+        return new TaskView(row.getString(1), row.getString(2), row.getString(3), caseId, household, caseStage, assignee,
+                assigneeName(assignee), created == null ? null : created.toInstant(), due == null ? null : due.toInstant());
+    }
+
+    /** The engine's native-query parameters ({@code #{name}}) as a NamedParameterJdbcTemplate's ({@code :name}). */
+    private static String namedParameters(String nativeQuerySql) {
+        return nativeQuerySql.replaceAll("#\\{(\\w+)}", ":$1");
     }
 
     /** Which werkbak tasks: whose (mine, my groups' unclaimed, or both), of which step, due before when. */
@@ -136,31 +166,6 @@ public class RouteTaskService {
     }
 
     public enum Assignment { MINE, UNCLAIMED, ALL }
-
-    /** The open tasks of one case, whoever holds them (the case file shows them). */
-    @Transactional(readOnly = true)
-    public List<TaskView> openTasksOf(UUID caseId) {
-        SupportCaseService.CaseRow row = cases.withHouseholds(List.of(caseId)).get(caseId);
-        return row == null ? List.of() : openTasksOf(row.supportCase(), row.household() == null ? null : row.household().displayName());
-    }
-
-    /**
-     * As {@link #openTasksOf(UUID)} for a case the caller has loaded already (with its household): every task
-     * found by the case's business key belongs to this case, so neither the business keys nor the case are
-     * looked up again.
-     */
-    @Transactional(readOnly = true)
-    public List<TaskView> openTasksOf(SupportCase supportCase, String household) {
-        // Native: the TaskQuery builds the same join through its dynamic SQL, a cost paid on every case-file read.
-        List<Task> open = taskService.createNativeTaskQuery().sql("select RES.* from " + managementService.getTableName(Task.class)
-                        + " RES inner join " + managementService.getTableName(ProcessInstance.class)
-                        + " E on RES.PROC_INST_ID_ = E.ID_ where E.BUSINESS_KEY_ = #{caseBusinessKey}"
-                        + " order by RES.CREATE_TIME_ asc, RES.ID_ asc")
-                .parameter("caseBusinessKey", supportCase.getId().toString())
-                .list();
-        return open.stream().map(task -> mapper.toView(task, supportCase.getId(), supportCase.getCurrentStage(), household,
-                assigneeName(task.getAssignee()))).toList();
-    }
 
     @Transactional
     public TaskView claim(String taskId, CurrentUser user) {
@@ -378,16 +383,7 @@ public class RouteTaskService {
     }
 
     /** The engine keeps ids only (no names in its history); the name shown is the signed-in user's own. */
-    private static String assigneeName(String assignee) {
+    static String assigneeName(String assignee) {
         return CurrentUser.current().filter(user -> user.id().equals(assignee)).map(CurrentUser::username).orElse(null);
-    }
-
-    private List<TaskView> toViews(List<Task> tasks) {
-        if (tasks.isEmpty()) {
-            return List.of();
-        }
-        Map<String, CaseOfTask> casesOfTasks = casesOf(tasks.stream().map(Task::getProcessInstanceId).toList());
-        Map<UUID, String> householdNames = householdNames(casesOfTasks.values());
-        return tasks.stream().map(task -> view(task, casesOfTasks.get(task.getProcessInstanceId()), householdNames)).toList();
     }
 }

@@ -72,10 +72,10 @@ public class SignalService {
         return access.mayRead(attachment.caseId(), DataCategory.CASE_FILE) ? response : response.receiptOnly();
     }
 
-    /** The case's signals, oldest first, as signal's read model. */
+    /** The case's signals, oldest first, as signal's read model: one statement, no entities (decision 0061). */
     @Transactional(readOnly = true)
     public List<SignalView> viewsOf(UUID caseId) {
-        return signals.findByCaseIdOrderByReceivedAtAsc(caseId).stream().map(mapper::toView).toList();
+        return SignalRow.toViews(signals.findRowsByCaseId(caseId));
     }
 
     private static void checkCrossFieldRules(SignalRequest request) {

@@ -16,6 +16,10 @@ interface ToegangRequestRepository extends JpaRepository<ToegangRequest, UUID> {
     @Query("select r from ToegangRequest r where r.caseId = :caseId order by r.requestedAt")
     List<ToegangRequest> findByCaseIdOrderByRequestedAtAsc(UUID caseId);
 
+    /** The case's requests not in this phase, oldest first (the case file: those still to decide; decision 0061). */
+    @Query("select r from ToegangRequest r where r.caseId = :caseId and r.phase <> :phase order by r.requestedAt")
+    List<ToegangRequest> findByCaseIdAndPhaseNotOrderByRequestedAt(UUID caseId, ToegangRequest.Phase phase);
+
     @Query("select r.law from ToegangRequest r where r.id = :id")
     Optional<Law> findLawById(UUID id);
 

@@ -344,17 +344,13 @@ public class ToegangService {
     /**
      * The case's requests still waiting for their legal decision, for the case file. They run on after
      * the case closed: the municipality must still decide within the term (decision 0027). The case
-     * file has already decided and logged the access.
+     * file has already decided and logged the access, and passes the case's toeleiding traces it read itself
+     * (decision 0061: not read twice); only the undecided requests are read.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public List<ToegangDtos.ToegangView> stillToDecide(UUID caseId) {
-        List<ToegangRequest> undecided = requests.findByCaseIdOrderByRequestedAtAsc(caseId).stream()
-                .filter(request -> request.getPhase() != ToegangRequest.Phase.BESLOTEN).toList();
-        if (undecided.isEmpty()) {
-            return List.of();
-        }
-        List<ToeleidingTraceView> traces = toeleiding.tracesOf(caseId);
-        return undecided.stream().map(request -> view(request, traces)).toList();
+    public List<ToegangDtos.ToegangView> stillToDecide(UUID caseId, List<ToeleidingTraceView> traces) {
+        return requests.findByCaseIdAndPhaseNotOrderByRequestedAt(caseId, ToegangRequest.Phase.BESLOTEN).stream()
+                .map(request -> view(request, traces)).toList();
     }
 
     /** The toegang team's queue: requests still waiting for onderzoek or besluit, oldest first. */

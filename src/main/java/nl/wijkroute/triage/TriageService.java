@@ -23,14 +23,12 @@ public class TriageService implements StepHandler<TriageInput> {
 
     private final TriageAssessmentRepository assessments;
     private final Clock clock;
-    private final TriageMapper mapper;
     private final ApplicationEventPublisher events;
 
-    TriageService(TriageAssessmentRepository assessments, Clock clock, TriageMapper mapper, ApplicationEventPublisher events) {
+    TriageService(TriageAssessmentRepository assessments, Clock clock, ApplicationEventPublisher events) {
         this.events = events;
         this.assessments = assessments;
         this.clock = clock;
-        this.mapper = mapper;
     }
 
     @Override
@@ -53,10 +51,10 @@ public class TriageService implements StepHandler<TriageInput> {
         return Map.of(ROUTE_VARIABLE, input.route().name());
     }
 
-    /** The case's most recent assessment, as triage's read model. */
+    /** The case's most recent assessment, as triage's read model: one statement, no entity (decision 0061). */
     @Transactional(readOnly = true)
     public Optional<TriageView> latestOf(UUID caseId) {
-        return assessments.findFirstByCaseIdOrderByAssessedAtDesc(caseId).map(mapper::toView);
+        return TriageRow.toView(assessments.findLatestRowsByCaseId(caseId));
     }
 
     private static void checkConsistent(TriageInput input) {

@@ -427,6 +427,45 @@ class TaskApiTest extends ApiTestSupport {
         assertThat(ids.indexOf(openTask(cases.get(4), "triage"))).isLessThan(ids.indexOf(openTask(cases.get(0), "triage")));
     }
 
+    /**
+     * The total is counted only when a page is full or lies past the end (decision 0061): a page with room left holds
+     * the rest of the list. Whichever way it is known, it is the same number, and each task shows its case and household.
+     */
+    @Test
+    void theWerkbakTotalIsTheSameOnAPageWithRoomAFullPageAndPastTheEnd() throws Exception {
+        List<UUID> cases = List.of(openCaseInNoord(), openCaseInNoord(), openCaseInNoord());
+        for (UUID caseId : cases) {
+            // A day no other test uses, so the filter below lists exactly these three tasks.
+            taskService.setDueDate(openTask(caseId, "triage"), java.util.Date.from(java.time.Instant.parse("1970-01-05T10:00:00Z")));
+        }
+        String list = "/api/v1/tasks?dueBefore=1970-01-06";
+        record Page(int items, long total) {
+        }
+        java.util.function.Function<String, Page> page = query -> {
+            try {
+                JsonNode found = getJson(list + query, TestUsers.wijkcoach());
+                return new Page(found.get("items").size(), found.get("totalItems").asLong());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        assertThat(page.apply("&size=20&page=0")).as("room left on the first page").isEqualTo(new Page(3, 3));
+        assertThat(page.apply("&size=3&page=0")).as("a full page").isEqualTo(new Page(3, 3));
+        assertThat(page.apply("&size=2&page=1")).as("room left on a later page").isEqualTo(new Page(1, 3));
+        assertThat(page.apply("&size=2&page=2")).as("just past the end").isEqualTo(new Page(0, 3));
+        assertThat(page.apply("&size=1&page=7")).as("far past the end").isEqualTo(new Page(0, 3));
+
+        JsonNode items = getJson(list, TestUsers.wijkcoach()).get("items");
+        assertThat(items.findValuesAsText("caseId")).containsExactlyInAnyOrderElementsOf(cases.stream().map(UUID::toString).toList());
+        for (JsonNode task : items) {
+            JsonNode caseFile = getJson("/api/v1/cases/" + task.get("caseId").asText(), TestUsers.wijkcoach());
+            assertThat(task.get("household").asText()).isEqualTo(caseFile.get("household").get("displayName").asText());
+            assertThat(task.get("caseStage").asText()).isEqualTo("TRIAGE");
+            assertThat(task.get("name").asText()).isEqualTo(caseFile.get("openTasks").get(0).get("name").asText());
+            assertThat(task.get("due").asText()).isEqualTo("1970-01-05T10:00:00Z");
+        }
+    }
+
     @Test
     void theWerkbakFiltersOnMineUnclaimedStepAndDueBefore() throws Exception {
         UUID mineCase = openCaseInNoord();

@@ -33,8 +33,14 @@ class RequestStatementBudgetTest extends ApiTestSupport {
                                               // +1 (issue 16.4): the toeleiding's trace, which the case file shows;
                                               // +1 (issue 16.3): the assessment history for the self-sufficiency change;
                                               // +1 (issue 19.1, decision 0051): the household with its members through household's
-                                              // API, no longer fetch-joined to the case row (no module joins another's entity)
-            "GET /tasks", 6,                  // was 7: households and break-the-glass flag of the listed cases in one statement
+                                              // API, no longer fetch-joined to the case row (no module joins another's entity);
+                                              // 10 → 9 (decision 0061): the case row and its open tasks in one plain read
+            "GET /tasks", 3,                  // was 7: households and break-the-glass flag of the listed cases in one statement;
+                                              // 6 → 3 (decision 0061): the page's tasks with their cases and household names in
+                                              // one read (no engine entities, no household entities); no count for a page with room
+            "GET /cases/{id} after triage", 9, // 11 → 9 (decision 0061): as above, and triage with its leefgebieden in one read
+            "GET vraagverheldering", 7,       // 9 → 7 (decision 0061): members by the household the access check read (not the case
+                                              // row first); triage with its leefgebieden in one read
             "claim triage", 13,               // was 22: task and identity links, business key and task read twice;
                                               // 15 → 14 (0057): lookup and claim in one engine command, the task not selected again;
                                               // 14 → 13 (0060): no task-worker meter row
@@ -72,7 +78,11 @@ class RequestStatementBudgetTest extends ApiTestSupport {
         Map<String, Object> triage = new LinkedHashMap<>(triage("FULL_ROUTE", "MULTIPLE", false, null));
         triage.put("step", "triage");
         call(counted, "complete triage", () -> noContent(complete(triageTask, coach, triage)));
+        // The case file and the vraagverheldering once triage, signals and scores are there (decision 0061).
+        call(counted, "GET /cases/{id} after triage", () -> ok(mvc.perform(get("/api/v1/cases/" + caseId).with(coach)).andReturn()));
         assessFlaggedLeefgebieden(caseId);
+        call(counted, "GET vraagverheldering", () -> ok(mvc.perform(get("/api/v1/cases/" + caseId + "/vraagverheldering")
+                .with(coach)).andReturn()));
         String vraagTask = openTask(caseId, "vraagverheldering");
         call(counted, "claim vraagverheldering", () -> ok(claim(vraagTask, coach)));
         call(counted, "complete vraagverheldering", () -> noContent(complete(vraagTask, coach,

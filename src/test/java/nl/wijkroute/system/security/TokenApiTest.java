@@ -16,7 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.event.AbstractAuthenticationEvent;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.web.servlet.DispatcherServlet;
 
 /**
  * Real signed tokens through the bearer-token filter, checked by the production validators: only a
@@ -24,10 +29,33 @@ import org.springframework.test.web.servlet.MvcResult;
  * client roles.
  */
 @Import(TestTokens.Decoder.class)
+@RecordApplicationEvents
 class TokenApiTest extends ApiTestSupport {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    ApplicationEvents events;
+
+    @Autowired
+    DispatcherServlet dispatcherServlet;
+
+    /**
+     * What a call costs whatever it does (decision 0061): no application event per successful authentication nor per
+     * handled request (nothing listens to them), and the request's timer without a long-task timer beside it. (MockMvc
+     * builds its own servlet, which publishes request-handled events whatever the setting: the service's own
+     * DispatcherServlet is checked instead.)
+     */
+    @Test
+    void aSignedInCallPublishesNoPerRequestEventsAndKeepsOnlyTheRequestTimer() throws Exception {
+        assertThat(call("/api/v1/tasks", claims(Map.of())).getResponse().getStatus()).isEqualTo(200);
+        assertThat(events.stream(AbstractAuthenticationEvent.class)).as("authentication events").isEmpty();
+        assertThat(ReflectionTestUtils.getField(dispatcherServlet, "publishEvents")).as("request-handled events").isEqualTo(false);
+        assertThat(meters.find("http.server.requests").timers()).as("the request's timer").isNotEmpty();
+        assertThat(meters.getMeters()).extracting(meter -> meter.getId().getName())
+                .doesNotContain("http.server.requests.active");
+    }
 
     /**
      * Spring Security's own observations (a timer around every filter of the chain, the authentication and
