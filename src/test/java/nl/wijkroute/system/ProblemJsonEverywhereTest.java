@@ -24,10 +24,13 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
+import org.springframework.security.web.FilterChainProxy;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.util.ReflectionTestUtils;
 
 /**
  * Every error answer is problem+json, also the ones no controller gives: the HTTP firewall, unknown
@@ -82,6 +85,25 @@ class ProblemJsonEverywhereTest {
     void theFirewallAnswersProblemJsonOverMockMvc() throws Exception {
         MvcResult result = mvc.perform(get(URI.create("/api/v1/cases/..%2F..%2Fetc")).with(TestUsers.wijkcoach())).andReturn();
         assertProblem(result, 400);
+    }
+
+    @Autowired
+    FilterChainProxy securityFilters;
+
+    @Autowired
+    HttpFirewall firewall;
+
+    /** The firewall with the service's own header checks (decision 0061) is the one in front, and it still refuses. */
+    @Test
+    void aControlCharacterInTheTokenHeaderIsRefusedWithProblemJson() throws Exception {
+        // The bean is a composite (Spring MVC's, around Spring Security's) around the chain proxy that checks requests.
+        Object chainProxy = securityFilters;
+        while (chainProxy.getClass() != FilterChainProxy.class) {
+            chainProxy = ReflectionTestUtils.getField(chainProxy, "springSecurityFilterChain");
+        }
+        assertThat(ReflectionTestUtils.getField(chainProxy, "firewall")).isSameAs(firewall);
+        assertProblem(mvc.perform(get("/api/v1/cases").header("Authorization", "Bearer eyJ\u0001x.y")).andReturn(), 400);
+        assertProblem(mvc.perform(get("/api/v1/cases").header("Authorization", "Bearer eyJ\u0085x.y")).andReturn(), 400);
     }
 
     @Test
