@@ -88,13 +88,14 @@ create trigger access_log_queued_for_sealing
 -- it first queues again any entry that is neither sealed nor queued (its queue row removed by hand).
 -- Sealers take turns on the advisory lock; requests never take it.
 create function access_log_seal(max_rows integer, sweep boolean default false)
-    returns table (sealed integer, head_position bigint, head_id bigint, head_hash char(64))
+    returns table (taken integer, sealed integer, head_position bigint, head_id bigint, head_hash char(64))
     language plpgsql as $$
 #variable_conflict use_column
 declare
     queued bigint;
     entry access_log;
-    taken bigint[] := '{}';
+    queue_rows bigint[] := '{}';
+    n integer := 0;
     last_position bigint;
     last_id bigint;
     last_hash char(64);
@@ -110,7 +111,7 @@ begin
     select c.chain_position, c.entry_id, c.hash into last_position, last_id, last_hash
     from access_log_chain c order by c.chain_position desc limit 1;
     for queued in select u.entry_id from access_log_unsealed u order by u.entry_id limit max_rows loop
-        taken := taken || queued;
+        queue_rows := queue_rows || queued;
         select * into entry from access_log l where l.id = queued;
         if found and not exists (select 1 from access_log_chain c where c.entry_id = queued) then
             link := coalesce(last_hash, repeat('0', 64));
@@ -119,10 +120,11 @@ begin
             last_id := entry.id;
             insert into access_log_chain (entry_id, chain_position, previous_hash, hash)
             values (entry.id, last_position, link, last_hash);
+            n := n + 1;
         end if;
     end loop;
-    delete from access_log_unsealed u where u.entry_id = any (taken);
+    delete from access_log_unsealed u where u.entry_id = any (queue_rows);
     perform set_config('wijkroute.access_log_sealing', 'off', true);
-    return query select cardinality(taken), last_position, last_id, last_hash;
+    return query select cardinality(queue_rows), n, last_position, last_id, last_hash;
 end;
 $$;

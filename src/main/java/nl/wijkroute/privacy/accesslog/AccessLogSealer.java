@@ -71,7 +71,7 @@ public class AccessLogSealer {
      */
     private synchronized Optional<Seal> seal(boolean sweep) {
         Seal head = null;
-        int sealed;
+        int taken;
         int total = 0;
         boolean first = true;
         do {
@@ -80,14 +80,14 @@ public class AccessLogSealer {
             boolean sweepNow = sweep && first;
             var result = ownTransaction.execute(status -> jdbc.queryForMap("select * from access_log_seal(?, ?)",
                     BATCH, sweepNow));
-            sealed = ((Number) result.get("sealed")).intValue();
-            total += sealed;
+            taken = ((Number) result.get("taken")).intValue();
+            total += ((Number) result.get("sealed")).intValue();
             if (result.get("head_position") != null) {
                 head = new Seal(((Number) result.get("head_position")).longValue(),
                         ((Number) result.get("head_id")).longValue(), (String) result.get("head_hash"));
             }
             first = false;
-        } while (sealed == BATCH);
+        } while (taken == BATCH);
         if (total > 0) {
             log.info("Access log sealed: {} entries, head position {} (entry {}) hash {}", total, head.position(),
                     head.id(), head.hash());
