@@ -7,7 +7,7 @@ import org.mapstruct.Mapping;
 interface AssessmentMapper {
 
     @Mapping(target = "member", source = "memberName")
-    @Mapping(target = "scoreMeaning", expression = "java(assessment.getScore() == null ? null : "
-            + "SelfSufficiency.of(assessment.getScore()).meaning())")
-    VraagverhelderingView.AssessmentView toView(LeefgebiedAssessment assessment, String memberName);
+    @Mapping(target = "scoreMeaning", expression = "java(assessment.score() == null ? null : "
+            + "SelfSufficiency.of(assessment.score()).meaning())")
+    VraagverhelderingView.AssessmentView toView(AssessmentRow assessment, String memberName);
 }

@@ -8,10 +8,15 @@ import org.springframework.data.jpa.repository.Query;
 
 interface LeefgebiedAssessmentRepository extends JpaRepository<LeefgebiedAssessment, UUID> {
 
-    // JPQL rather than a derived query: Hibernate 6.6 keeps a query string's plan, but builds a derived (criteria)
-    // query's SQL anew on every call, ~9 % of a request's CPU on the route (issue 14, docs/performance.md).
-    @Query("select a from LeefgebiedAssessment a where a.caseId = :caseId order by a.seq")
-    List<LeefgebiedAssessment> findByCaseIdOrderBySeqAsc(UUID caseId);
+    /**
+     * The case's entries in recording order, as rows of a projection (decision 0061): the grid, the history and the
+     * check before the plan read them, none changes them. JPQL rather than a derived query: Hibernate 6.6 keeps a
+     * query string's plan, but builds a derived (criteria) query's SQL anew on every call (issue 14).
+     */
+    @Query("select new nl.wijkroute.assessment.AssessmentRow(a.memberId, a.leefgebied, a.moment, a.status, a.score,"
+            + " a.reason, a.ownWords, a.strengths, a.network, a.assessedBy, a.assessedAt)"
+            + " from LeefgebiedAssessment a where a.caseId = :caseId order by a.seq")
+    List<AssessmentRow> findRowsByCaseId(UUID caseId);
 
     /**
      * The case's scores in recording order, as rows of a projection (decision 0061): what the change from the first to

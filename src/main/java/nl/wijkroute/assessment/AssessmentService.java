@@ -204,8 +204,8 @@ public class AssessmentService implements StepHandler<VraagverhelderingInput> {
 
     private VraagverhelderingView viewOf(UUID caseId, List<HouseholdView.Member> members) {
         Map<UUID, String> names = names(members);
-        List<LeefgebiedAssessment> all = assessments.findByCaseIdOrderBySeqAsc(caseId);
-        Map<String, LeefgebiedAssessment> latest = latestPerCell(all);
+        List<AssessmentRow> all = assessments.findRowsByCaseId(caseId);
+        Map<String, AssessmentRow> latest = latestPerCell(all);
         LocalDate today = LocalDate.now(clock.withZone(MunicipalTime.ZONE));
         List<VraagverhelderingView.MemberGrid> grid = new ArrayList<>();
         List<VraagverhelderingView.CellRef> missingCells = new ArrayList<>();
@@ -214,27 +214,25 @@ public class AssessmentService implements StepHandler<VraagverhelderingInput> {
             LifeStage stage = LifeStage.of(member.birthDate(), today);
             List<VraagverhelderingView.GridCell> cells = new ArrayList<>();
             for (Leefgebied leefgebied : stage.leefgebieden()) {
-                LeefgebiedAssessment entry = latest.get(key(member.id(), leefgebied));
+                AssessmentRow entry = latest.get(key(member.id(), leefgebied));
                 if (entry == null) {
                     missingCells.add(new VraagverhelderingView.CellRef(member.id(), leefgebied));
                     missing.add(leefgebied);
                     cells.add(new VraagverhelderingView.GridCell(leefgebied, null, null, null, null));
                 } else {
-                    cells.add(new VraagverhelderingView.GridCell(leefgebied, entry.getStatus(), entry.getScore(),
-                            entry.getMoment(), entry.getAssessedAt()));
+                    cells.add(new VraagverhelderingView.GridCell(leefgebied, entry.status(), entry.score(),
+                            entry.moment(), entry.assessedAt()));
                 }
             }
             grid.add(new VraagverhelderingView.MemberGrid(member.id(), names.get(member.id()), stage, cells));
         }
         List<VraagverhelderingView.AssessmentView> history = all.stream()
-                .sorted(Comparator.comparing(LeefgebiedAssessment::getLeefgebied)) // stable: recording order per leefgebied
-                .map(a -> mapper.toView(a, names.get(a.getMemberId())))
+                .sorted(Comparator.comparing(AssessmentRow::leefgebied)) // stable: recording order per leefgebied
+                .map(a -> mapper.toView(a, names.get(a.memberId())))
                 .toList();
         return new VraagverhelderingView(caseId, flagged(caseId), missing, history,
                 realQuestions.findFirstByCaseIdOrderByRecordedAtDesc(caseId).map(RealQuestion::getQuestion).orElse(null),
-                grid, missingCells, changes(all.stream().filter(entry -> entry.getScore() != null).map(entry ->
-                        new ScoreRow(entry.getMemberId(), entry.getLeefgebied(), entry.getScore(), entry.getMoment(),
-                                entry.getAssessedAt())).toList(), names));
+                grid, missingCells, changes(all.stream().map(AssessmentRow::scoreRow).toList(), names));
     }
 
     @Override
@@ -259,7 +257,7 @@ public class AssessmentService implements StepHandler<VraagverhelderingInput> {
         if (input.realQuestion() == null || input.realQuestion().isBlank()) {
             throw new InvalidInputException("realQuestion", "Vat de eigenlijke vraag samen voordat het plan begint.");
         }
-        Map<String, LeefgebiedAssessment> latest = latestPerCell(assessments.findByCaseIdOrderBySeqAsc(caseId));
+        Map<String, AssessmentRow> latest = latestPerCell(assessments.findRowsByCaseId(caseId));
         LocalDate today = LocalDate.now(clock.withZone(MunicipalTime.ZONE));
         Map<String, String> empty = new LinkedHashMap<>();
         for (HouseholdView.Member member : cases.membersOf(caseId)) {
@@ -294,9 +292,9 @@ public class AssessmentService implements StepHandler<VraagverhelderingInput> {
     }
 
     /** The last entry per cell; {@code inOrder} is in recording order. */
-    private static Map<String, LeefgebiedAssessment> latestPerCell(List<LeefgebiedAssessment> inOrder) {
-        Map<String, LeefgebiedAssessment> latest = new LinkedHashMap<>();
-        inOrder.forEach(entry -> latest.put(key(entry.getMemberId(), entry.getLeefgebied()), entry));
+    private static Map<String, AssessmentRow> latestPerCell(List<AssessmentRow> inOrder) {
+        Map<String, AssessmentRow> latest = new LinkedHashMap<>();
+        inOrder.forEach(entry -> latest.put(key(entry.memberId(), entry.leefgebied()), entry));
         return latest;
     }
 

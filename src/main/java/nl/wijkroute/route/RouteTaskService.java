@@ -3,6 +3,9 @@ package nl.wijkroute.route;
 import nl.wijkroute.privacy.access.AccessAction;
 import nl.wijkroute.privacy.access.CaseAccess;
 import nl.wijkroute.privacy.access.DataCategory;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Date;
@@ -145,9 +148,9 @@ public class RouteTaskService {
      * A task view from a plain read of the engine's task row: columns 1–6 are {@code ID_, TASK_DEF_KEY_, NAME_,
      * ASSIGNEE_, CREATE_TIME_, DUE_DATE_} of {@code ACT_RU_TASK} (the same values the engine's task entity carries).
      */
-    static TaskView taskView(java.sql.ResultSet row, UUID caseId, Stage caseStage, String household) throws java.sql.SQLException {
-        java.sql.Timestamp created = row.getTimestamp(5);
-        java.sql.Timestamp due = row.getTimestamp(6);
+    private static TaskView taskView(ResultSet row, UUID caseId, Stage caseStage, String household) throws SQLException {
+        Timestamp created = row.getTimestamp(5);
+        Timestamp due = row.getTimestamp(6);
         String assignee = row.getString(4);
         return new TaskView(row.getString(1), row.getString(2), row.getString(3), caseId, household, caseStage, assignee,
                 assigneeName(assignee), created == null ? null : created.toInstant(), due == null ? null : due.toInstant());

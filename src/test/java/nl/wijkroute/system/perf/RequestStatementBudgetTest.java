@@ -2,6 +2,7 @@ package nl.wijkroute.system.perf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,6 +14,7 @@ import nl.wijkroute.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -39,6 +41,8 @@ class RequestStatementBudgetTest extends ApiTestSupport {
                                               // 6 → 3 (decision 0061): the page's tasks with their cases and household names in
                                               // one read (no engine entities, no household entities); no count for a page with room
             "GET /cases/{id} after triage", 9, // 11 → 9 (decision 0061): as above, and triage with its leefgebieden in one read
+            "PUT vraagverheldering cell", 9,  // (decision 0061) was 11: the members read once for the check and the grid it
+                                              // answers with, triage with its leefgebieden in one read
             "GET vraagverheldering", 7,       // 9 → 7 (decision 0061): members by the household the access check read (not the case
                                               // row first); triage with its leefgebieden in one read
             "claim triage", 13,               // was 22: task and identity links, business key and task read twice;
@@ -83,6 +87,10 @@ class RequestStatementBudgetTest extends ApiTestSupport {
         assessFlaggedLeefgebieden(caseId);
         call(counted, "GET vraagverheldering", () -> ok(mvc.perform(get("/api/v1/cases/" + caseId + "/vraagverheldering")
                 .with(coach)).andReturn()));
+        String memberId = getJson("/api/v1/cases/" + caseId, coach).get("household").get("members").get(0).get("id").asText();
+        call(counted, "PUT vraagverheldering cell", () -> ok(mvc.perform(put("/api/v1/cases/" + caseId + "/vraagverheldering/"
+                + memberId + "/FINANCIEN").with(coach).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"score\": 3, \"ownWords\": \"Het gaat al iets beter.\"}")).andReturn()));
         String vraagTask = openTask(caseId, "vraagverheldering");
         call(counted, "claim vraagverheldering", () -> ok(claim(vraagTask, coach)));
         call(counted, "complete vraagverheldering", () -> noContent(complete(vraagTask, coach,
