@@ -19,6 +19,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.historycleanup.BatchWindow;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.spring.boot.starter.event.PublishDelegateParseListener;
+import org.camunda.bpm.spring.boot.starter.event.PublishHistoryEventHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +46,16 @@ class HistoryCleanupTest extends ApiTestSupport {
     @AfterEach
     void realTime() {
         ClockUtil.reset();
+    }
+
+    /** Nothing listens to the starter's Spring events per engine event; they are not published (decision 0061). */
+    @Test
+    void theEngineDoesNotRepublishItsEventsAsSpringEvents() {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        assertThat(configuration.getCustomPostBPMNParseListeners()).as("no listener added to every activity")
+                .noneMatch(listener -> listener instanceof PublishDelegateParseListener);
+        assertThat(configuration.getCustomHistoryEventHandlers()).as("history events go to the database only")
+                .noneMatch(handler -> handler instanceof PublishHistoryEventHandler);
     }
 
     @Test
