@@ -31,7 +31,7 @@ class RequestStatementBudgetTest extends ApiTestSupport {
     private static final Map<String, Integer> BUDGET = Map.of(
             "POST /signals", 29,              // was 36: household, member, case, regie assignment, signal selected before insert;
                                               // 31 → 29 (0060): no engine operation log of the start, the leefgebieden in one batch
-            "GET /cases/{id}", 10,            // was 11: case loaded twice, business key and case of its own tasks, leefgebieden per signal;
+            "GET /cases/{id}", 9,             // was 11: case loaded twice, business key and case of its own tasks, leefgebieden per signal;
                                               // +1 (issue 16.4): the toeleiding's trace, which the case file shows;
                                               // +1 (issue 16.3): the assessment history for the self-sufficiency change;
                                               // +1 (issue 19.1, decision 0051): the household with its members through household's
