@@ -6,6 +6,11 @@
 -- by a trigger in the inserting transaction (so it holds exactly the committed entries, whatever order
 -- they commit in: no timing assumption, as before).
 
+-- First take the sealers' lock (V27's access_log_seal takes it too): an instance of the previous release still
+-- running its sealer during a rolling upgrade waits for this migration instead of sealing entries between the
+-- copy of the seals below and the drop of the in-row columns (their seals would be lost with the columns).
+select pg_advisory_xact_lock(7513);
+
 create table access_log_chain (
     entry_id       bigint   primary key,     -- access_log.id; no foreign key: its check would lock the entry row
     chain_position bigint   not null unique, -- the place in the chain, in seal order
@@ -22,7 +27,8 @@ drop index access_log_unsealed;
 create table access_log_unsealed (
     entry_id bigint primary key
 );
-insert into access_log_unsealed (entry_id) select id from access_log where chain_position is null;
+insert into access_log_unsealed (entry_id)
+select l.id from access_log l where not exists (select 1 from access_log_chain c where c.entry_id = l.id);
 
 drop trigger access_log_unsealed_on_insert on access_log;
 drop function access_log_inserted_unsealed();
@@ -55,12 +61,24 @@ create trigger access_log_chain_no_truncate
     before truncate on access_log_chain
     for each statement execute function access_log_is_append_only();
 
--- Only the sealer links an entry into the chain (it marks its own transaction). A seal row written by
--- anyone else is refused, so it can neither take an entry's place in the chain nor stop the sealer.
+-- A seal row must be the chain's next link: right after the head, linked to the head's hash, with the hash of
+-- its entry. Whoever writes it, nothing else is taken: a forged or garbage seal (a position far ahead, a seal
+-- for an entry yet to come, a wrong hash) cannot take an entry's place in the chain nor stop the sealer. A
+-- marker in the session would not do: any session may set one. Costs the sealer one more digest per entry.
 create function access_log_chain_by_the_sealer() returns trigger language plpgsql as $$
+declare
+    head_position bigint;
+    head_hash char(64);
+    entry access_log;
 begin
-    if current_setting('wijkroute.access_log_sealing', true) is distinct from 'on' then
-        raise exception 'access_log_chain is append-only and written by the sealer alone (INSERT refused)'
+    select c.chain_position, c.hash into head_position, head_hash
+    from access_log_chain c order by c.chain_position desc limit 1;
+    select * into entry from access_log l where l.id = new.entry_id;
+    if not found
+            or new.chain_position is distinct from coalesce(head_position, 0) + 1
+            or new.previous_hash is distinct from coalesce(head_hash, repeat('0', 64))
+            or new.hash is distinct from access_log_digest(entry, new.previous_hash) then
+        raise exception 'access_log_chain is append-only and takes only the next link of the chain (INSERT refused)'
             using errcode = 'restrict_violation';
     end if;
     return new;
@@ -102,7 +120,6 @@ declare
     link char(64);
 begin
     perform pg_advisory_xact_lock(7513);
-    perform set_config('wijkroute.access_log_sealing', 'on', true);
     if sweep then
         insert into access_log_unsealed (entry_id)
         select l.id from access_log l where not exists (select 1 from access_log_chain c where c.entry_id = l.id)
@@ -124,7 +141,6 @@ begin
         end if;
     end loop;
     delete from access_log_unsealed u where u.entry_id = any (queue_rows);
-    perform set_config('wijkroute.access_log_sealing', 'off', true);
     return query select cardinality(queue_rows), n, last_position, last_id, last_hash;
 end;
 $$;

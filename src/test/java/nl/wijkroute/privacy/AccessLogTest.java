@@ -254,11 +254,21 @@ class AccessLogTest extends ApiTestSupport {
         long forged = jdbc.queryForObject("""
                 insert into access_log (username, user_role, data_category, action, purpose, outcome)
                 values ('indringer', 'wijkteam', 'CASE_FILE', 'READ', 'Vervalst', 'GRANTED') returning id""", Long.class);
-        // Taking the entry's place in the chain (or the sealer's next position) is refused to all but the sealer.
-        assertThatThrownBy(() -> jdbc.update("""
-                insert into access_log_chain (entry_id, chain_position, previous_hash, hash)
-                values (?, 999999, repeat('0', 64), repeat('1', 64))""", forged))
-                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        // Taking the entry's place in the chain, a place far ahead (which would stop the sealer), or the next place
+        // with a wrong link or hash is refused, whatever the session says of itself.
+        // (The statement first sets the marker the sealer once set for itself: it proves nothing any more.)
+        String head = "(select coalesce(max(chain_position), 0) from access_log_chain)";
+        String headHash = "coalesce((select hash from access_log_chain order by chain_position desc limit 1), repeat('0', 64))";
+        for (String seal : new String[] {
+                "?::bigint, 999999, repeat('0', 64), repeat('1', 64)",
+                "?::bigint, 9223372036854775807, " + headHash + ", repeat('1', 64)",
+                "?::bigint, " + head + " + 1, repeat('2', 64), repeat('1', 64)",
+                "?::bigint, " + head + " + 1, " + headHash + ", repeat('1', 64)"}) {
+            assertThatThrownBy(() -> jdbc.update("with marked as (select set_config('wijkroute.access_log_sealing', 'on', true)) "
+                    + "insert into access_log_chain (entry_id, chain_position, previous_hash, hash) select " + seal
+                    + " from marked", forged)).as(seal)
+                    .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        }
         // A queue row without an entry is dropped by the sealer, not chained and not stuck on.
         jdbc.update("insert into access_log_unsealed (entry_id) values (-1)");
 

@@ -60,6 +60,16 @@ public class AccessLogSealer {
         seal();
     }
 
+    /**
+     * Every hour, the sweep a verification does: an entry whose queue row was removed (by hand, in the database)
+     * would otherwise wait unsealed until the next verification; now it waits an hour at most.
+     */
+    @Scheduled(cron = "${wijkroute.access-log.sweep-cron:0 23 * * * *}")
+    @SchedulerLock(name = "access-log-sweep", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
+    public void sweepOnSchedule() {
+        seal(true);
+    }
+
     /** Seals every entry committed so far; returns the newest seal, if anything is sealed at all. */
     public Optional<Seal> seal() {
         return seal(false);
@@ -67,7 +77,8 @@ public class AccessLogSealer {
 
     /**
      * With {@code sweep} the database first queues again every entry that is neither sealed nor queued (its
-     * queue row removed by hand); that takes a scan of the whole log, so only a verification asks for it.
+     * queue row removed by hand); that takes a scan of the whole log, so only a verification and the hourly sweep
+     * ask for it.
      */
     private synchronized Optional<Seal> seal(boolean sweep) {
         Seal head = null;

@@ -37,9 +37,10 @@ class RequestStatementBudgetTest extends ApiTestSupport {
                                               // +1 (issue 19.1, decision 0051): the household with its members through household's
                                               // API, no longer fetch-joined to the case row (no module joins another's entity);
                                               // 10 → 9 (decision 0061): the case row and its open tasks in one plain read
-            "GET /tasks", 3,                  // was 7: households and break-the-glass flag of the listed cases in one statement;
-                                              // 6 → 3 (decision 0061): the page's tasks with their cases and household names in
-                                              // one read (no engine entities, no household entities); no count for a page with room
+            "GET /tasks", 4,                  // was 7: households and break-the-glass flag of the listed cases in one statement;
+                                              // 6 → 4 (decision 0061): the page's tasks with their cases and household names in
+                                              // one read (no engine entities, no household entities); 3 when the page has room
+                                              // (no count), 4 when it is full, as in the whole suite, where team-noord has many
             "GET /cases/{id} after triage", 9, // 11 → 9 (decision 0061): as above, and triage with its leefgebieden in one read
             "PUT vraagverheldering cell", 9,  // (decision 0061) was 11: the members read once for the check and the grid it
                                               // answers with, triage with its leefgebieden in one read
