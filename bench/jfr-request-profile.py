@@ -150,14 +150,7 @@ def main():
                             if "ServerHttpObservationFilter" in caller else "other"] += 1
             for caller, hits in callers.most_common():
                 print(f"{100 * hits / total:5.1f} %    of which started by {caller}")
-    print("\nown code, inclusive:")
-    own = collections.Counter()
-    for s in measured:
-        for frame in set(s["frames"]):
-            if frame.startswith("nl.wijkroute") and "CGLIB" not in frame and "benchmark" not in frame:
-                own[frame] += 1
-    for frame, hits in own.most_common(20):
-        print(f"{100 * hits / total:5.1f} %  {frame}")
+    own_code(measured)
 
 
 if __name__ == "__main__":
