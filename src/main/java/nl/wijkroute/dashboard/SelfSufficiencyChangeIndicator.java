@@ -22,27 +22,28 @@ public class SelfSufficiencyChangeIndicator {
 
     /** Reads the assessment history through the owners' reporting views ({@link ReportingViews}, issue 19). */
     private static final String SQL = ReportingViews.sql("""
-            with latest as (
+            with period as (
                 -- Why start from the period's scores: only a cell's latest score can put it in the period, so
                 -- the cells are found by an index on the time instead of windowing every score ever given
                 -- (issue 14, decision 0055). "Latest" and "first" are by seq, among the scores given.
-                select a.case_id, a.member_id, a.leefgebied, a.score as latest_score, a.seq
+                select a.case_id, a.member_id, a.leefgebied, max(a.seq) as seq
                 from {leefgebied_score} a
-                join {case} c on c.case_id = a.case_id
-                where a.score is not null and a.assessed_at >= :from and a.assessed_at < :to
-                  and (cast(:team as varchar) is null or c.team_id = :team)
-                  and (cast(:wijk as varchar) is null or c.wijk_id = :wijk)
-                  and a.seq = (select max(later.seq) from {leefgebied_score} later
-                               where later.case_id = a.case_id and later.member_id = a.member_id
-                                 and later.leefgebied = a.leefgebied and later.score is not null)
+            """ + DashboardQueries.SCOPE_WHEN_FILTERED.formatted("a.case_id") + """
+                  and a.score is not null and a.assessed_at >= :from and a.assessed_at < :to
+                group by a.case_id, a.member_id, a.leefgebied
             ), cells as (
-                -- The first score of the cell; a cell scored only once has none before its latest and drops out.
-                select l.case_id, l.leefgebied, f.score as start_score, l.latest_score
-                from latest l
-                cross join lateral (select s.score from {leefgebied_score} s
-                                    where s.case_id = l.case_id and s.member_id = l.member_id
-                                      and s.leefgebied = l.leefgebied and s.score is not null and s.seq < l.seq
-                                    order by s.seq limit 1) f
+                -- One probe per cell reads all its scores (issue 14): the cell counts when its latest score
+                -- is the period's latest of it (seq is an identity, one per score) and it has an earlier one;
+                -- a cell scored only once drops out.
+                select p.case_id, p.leefgebied, h.start_score, h.latest_score
+                from period p
+                cross join lateral (select (array_agg(s.score order by s.seq))[1] as start_score,
+                                           (array_agg(s.score order by s.seq desc))[1] as latest_score,
+                                           max(s.seq) as last_seq, count(*) as scores
+                                    from {leefgebied_score} s
+                                    where s.case_id = p.case_id and s.member_id = p.member_id
+                                      and s.leefgebied = p.leefgebied and s.score is not null) h
+                where h.last_seq = p.seq and h.scores >= 2
             )
             select leefgebied, count(distinct case_id) as cases, count(*) as cells,
                    percentile_cont(0.5) within group (order by start_score) as median_start,
@@ -66,6 +67,9 @@ public class SelfSufficiencyChangeIndicator {
     /** One row per leefgebied with re-scored cells in the period; numbers left out where the group is small. */
     @Transactional(readOnly = true)
     public List<SelfSufficiencyChange> changes(DashboardFilter filter) {
+        // Planned for these values, as every dashboard call (DashboardQueries#forCall): a generic plan could
+        // not drop the check on the case for all teams.
+        jdbc.getJdbcOperations().execute("set local plan_cache_mode = force_custom_plan");
         MapSqlParameterSource parameters = new MapSqlParameterSource(Map.of("from", Timestamp.from(filter.from()),
                 "to", Timestamp.from(filter.to())))
                 .addValue("team", filter.team())
