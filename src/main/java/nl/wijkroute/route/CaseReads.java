@@ -59,10 +59,10 @@ public class CaseReads {
                    Instant closedAt, String closureReason, String team, long version) {
         }
         Row[] found = new Row[1];
-        List<OpenTaskRow> open = new ArrayList<>();
+        List<EngineTaskRow> open = new ArrayList<>();
         jdbc.query("select c.household_id, c.status, c.current_stage, c.stage_entered_at, c.opened_at, c.closed_at,"
-                        + " c.closure_reason, c.team_id, c.version, T.ID_, T.TASK_DEF_KEY_, T.NAME_, T.ASSIGNEE_, T.CREATE_TIME_,"
-                        + " T.DUE_DATE_ from support_case c left join (" + managementService.getTableName(ProcessInstance.class)
+                        + " c.closure_reason, c.team_id, c.version, " + EngineTaskRow.COLUMNS
+                        + " from support_case c left join (" + managementService.getTableName(ProcessInstance.class)
                         + " E join " + managementService.getTableName(Task.class) + " T on T.PROC_INST_ID_ = E.ID_)"
                         + " on E.BUSINESS_KEY_ = cast(c.id as varchar) where c.id = :caseId"
                         + " order by T.CREATE_TIME_ asc, T.ID_ asc",
@@ -72,9 +72,9 @@ public class CaseReads {
                                 Stage.valueOf(row.getString(3)), instant(row.getTimestamp(4)), instant(row.getTimestamp(5)),
                                 instant(row.getTimestamp(6)), row.getString(7), row.getString(8), row.getLong(9));
                     }
-                    if (row.getString(10) != null) {
-                        open.add(new OpenTaskRow(row.getString(10), row.getString(11), row.getString(12), row.getString(13),
-                                instant(row.getTimestamp(14)), instant(row.getTimestamp(15))));
+                    EngineTaskRow task = EngineTaskRow.read(row, 10);
+                    if (task != null) {
+                        open.add(task);
                     }
                 });
         Row supportCase = found[0];
@@ -82,16 +82,11 @@ public class CaseReads {
             throw new NotFoundException("Casus " + caseId + " bestaat niet.");
         }
         HouseholdView household = households.view(supportCase.householdId());
-        List<TaskView> openTasks = open.stream().map(task -> new TaskView(task.id(), task.taskKey(), task.name(), caseId,
-                household.displayName(), supportCase.currentStage(), task.assignee(),
-                RouteTaskService.assigneeName(task.assignee()), task.created(), task.due())).toList();
+        List<TaskView> openTasks = open.stream()
+                .map(task -> task.view(caseId, supportCase.currentStage(), household.displayName())).toList();
         return new CaseFile(caseId, supportCase.status(), supportCase.currentStage(), supportCase.stageEnteredAt(),
                 supportCase.openedAt(), supportCase.closedAt(), supportCase.closureReason(), supportCase.team(), household,
                 supportCase.version(), openTasks);
-    }
-
-    /** An open engine task as read from {@code ACT_RU_TASK}: the columns the case file shows. */
-    private record OpenTaskRow(String id, String taskKey, String name, String assignee, Instant created, Instant due) {
     }
 
     private static Instant instant(Timestamp timestamp) {

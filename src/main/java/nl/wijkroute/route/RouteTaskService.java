@@ -3,23 +3,17 @@ package nl.wijkroute.route;
 import nl.wijkroute.privacy.access.AccessAction;
 import nl.wijkroute.privacy.access.CaseAccess;
 import nl.wijkroute.privacy.access.DataCategory;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.util.Collection;
+import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import nl.wijkroute.household.HouseholdReadModels;
-import nl.wijkroute.household.HouseholdService;
 import nl.wijkroute.route.step.StepCompletionCheck;
 import nl.wijkroute.route.step.StepHandler;
 import nl.wijkroute.route.step.StepHandlers;
@@ -60,7 +54,6 @@ public class RouteTaskService {
     /** "Due before" a date means before that day starts where the wijkteams work. */
 
     private final TaskService taskService;
-    private final HouseholdService households;
     private final StepHandlers stepHandlers;
     private final EngineActor engineActor;
     private final TaskMapper mapper;
@@ -71,7 +64,7 @@ public class RouteTaskService {
     private final ObjectProvider<StepCompletionCheck> completionChecks;
     private final CommandExecutor engineCommands;
 
-    RouteTaskService(TaskService taskService, HouseholdService households,
+    RouteTaskService(TaskService taskService,
                      StepHandlers stepHandlers, EngineActor engineActor, TaskMapper mapper, CaseAccess access,
                      ManagementService managementService, NamedParameterJdbcTemplate jdbc,
                      ObjectProvider<StepCompletionCheck> completionChecks, ProcessEngine engine) {
@@ -82,7 +75,6 @@ public class RouteTaskService {
         this.access = access;
         this.mapper = mapper;
         this.taskService = taskService;
-        this.households = households;
         this.stepHandlers = stepHandlers;
         this.engineActor = engineActor;
     }
@@ -127,33 +119,21 @@ public class RouteTaskService {
         parameters.put("werkbakLimit", paging.size());
         parameters.put("werkbakOffset", paging.offset());
         String order = " order by T.PRIORITY_ desc, T.DUE_DATE_ asc nulls last, T.ID_ asc";
-        List<TaskView> views = jdbc.query("select T.ID_, T.TASK_DEF_KEY_, T.NAME_, T.ASSIGNEE_, T.CREATE_TIME_, T.DUE_DATE_,"
-                        + " E.BUSINESS_KEY_, c.current_stage, h.display_name"
+        List<TaskView> views = jdbc.query("select " + EngineTaskRow.COLUMNS + ", E.BUSINESS_KEY_, c.current_stage, h.display_name"
                         + " from (select RES.ID_, RES.PROC_INST_ID_, RES.TASK_DEF_KEY_, RES.NAME_, RES.ASSIGNEE_,"
                         + " RES.CREATE_TIME_, RES.DUE_DATE_, RES.PRIORITY_" + scoped
                         + order.replace("T.", "RES.") + " limit :werkbakLimit offset :werkbakOffset) T"
                         + " left join " + managementService.getTableName(ProcessInstance.class) + " E on E.ID_ = T.PROC_INST_ID_"
                         + " left join support_case c on c.id = cast(E.BUSINESS_KEY_ as uuid)"
                         + " left join " + HouseholdReadModels.DISPLAY_NAME_VIEW + " h on h.id = c.household_id" + order,
-                parameters, (row, index) -> taskView(row, row.getString(7) == null ? null : UUID.fromString(row.getString(7)),
+                parameters, (row, index) -> EngineTaskRow.read(row, 1).view(
+                        row.getString(7) == null ? null : UUID.fromString(row.getString(7)),
                         row.getString(8) == null ? null : Stage.valueOf(row.getString(8)), row.getString(9)));
         boolean pageHasRoom = views.size() < paging.size() && (!views.isEmpty() || paging.offset() == 0);
         long total = pageHasRoom ? (long) paging.offset() + views.size()
                 : jdbc.queryForObject("select count(*)" + scoped, parameters, Long.class);
         access.logListed(views.stream().map(TaskView::caseId).toList(), DataCategory.ROUTE);
         return PageView.of(views, paging, total);
-    }
-
-    /**
-     * A task view from a plain read of the engine's task row: columns 1–6 are {@code ID_, TASK_DEF_KEY_, NAME_,
-     * ASSIGNEE_, CREATE_TIME_, DUE_DATE_} of {@code ACT_RU_TASK} (the same values the engine's task entity carries).
-     */
-    private static TaskView taskView(ResultSet row, UUID caseId, Stage caseStage, String household) throws SQLException {
-        Timestamp created = row.getTimestamp(5);
-        Timestamp due = row.getTimestamp(6);
-        String assignee = row.getString(4);
-        return new TaskView(row.getString(1), row.getString(2), row.getString(3), caseId, household, caseStage, assignee,
-                assigneeName(assignee), created == null ? null : created.toInstant(), due == null ? null : due.toInstant());
     }
 
     /** The engine's native-query parameters ({@code #{name}}) as a NamedParameterJdbcTemplate's ({@code :name}). */
@@ -330,59 +310,39 @@ public class RouteTaskService {
     }
 
     /**
-     * The view of a task of a known case just (un)claimed, with its new assignee: only the household's name
-     * is read (household's API), not the task or the case again.
+     * The view of a task of a known case just (un)claimed, with its new assignee: neither the task nor the case is
+     * read again.
      */
     private TaskView viewWithCase(Task task, String assignee, CaseOfTask caseOfTask) {
-        TaskView view = view(task, caseOfTask, householdNames(List.of(caseOfTask)));
+        TaskView view = mapper.toView(task, caseOfTask.caseId(), caseOfTask.stage(), caseOfTask.household(), null);
         return new TaskView(view.id(), view.taskKey(), view.name(), view.caseId(), view.household(), view.caseStage(),
                 assignee, assigneeName(assignee), view.created(), view.due());
     }
 
-    private TaskView view(Task task, CaseOfTask caseOfTask, Map<UUID, String> householdNames) {
-        return mapper.toView(task, caseOfTask.caseId(), caseOfTask.stage(), householdNames.get(caseOfTask.householdId()),
-                assigneeName(task.getAssignee()));
-    }
-
-    /** The display names of the cases' households, in one call of household's API. */
-    private Map<UUID, String> householdNames(Collection<CaseOfTask> casesOfTasks) {
-        Map<UUID, String> names = new HashMap<>();
-        households.summaries(casesOfTasks.stream().map(CaseOfTask::householdId).filter(Objects::nonNull)
-                        .collect(Collectors.toSet()))
-                .forEach((id, household) -> names.put(id, household.displayName()));
-        return names;
-    }
-
-    /** The case a task belongs to, as much of it as a task view shows (no entity: a task list reads many). */
-    private record CaseOfTask(UUID caseId, Stage stage, UUID householdId) {
+    /** The case a task belongs to, as much of it as a task view shows (no entity). */
+    private record CaseOfTask(UUID caseId, Stage stage, String household) {
     }
 
     /**
-     * The case of each process instance: its business key (the case id) with the case's stage and household,
-     * one plain read of the engine's execution and the case row, instead of the business keys and then the
-     * cases. (The household itself is household's: its name comes from household's API.)
+     * The case of a task: its process instance's business key (the case id) with the case's stage and household name,
+     * one plain read of the engine's execution, the case row and household's display-name view, joined as the werkbak
+     * page joins them.
      */
-    private Map<String, CaseOfTask> casesOf(Collection<String> processInstanceIds) {
-        Map<String, CaseOfTask> found = new HashMap<>();
-        jdbc.query("select E.ID_, E.BUSINESS_KEY_, c.current_stage, c.household_id from "
+    private CaseOfTask caseOf(Task task) {
+        List<CaseOfTask> found = jdbc.query("select E.BUSINESS_KEY_, c.current_stage, h.display_name from "
                         + managementService.getTableName(ProcessInstance.class)
                         + " E left join support_case c on c.id = cast(E.BUSINESS_KEY_ as uuid)"
-                        + " where E.ID_ = any(cast(:ids as varchar[]))",
-                Map.of("ids", processInstanceIds.stream().filter(Objects::nonNull).distinct()
-                        .collect(Collectors.joining(",", "{", "}"))),
-                row -> {
-                    String stage = row.getString(3);
-                    found.put(row.getString(1), new CaseOfTask(UUID.fromString(row.getString(2)),
-                            stage == null ? null : Stage.valueOf(stage), row.getObject(4, UUID.class)));
+                        + " left join " + HouseholdReadModels.DISPLAY_NAME_VIEW + " h on h.id = c.household_id"
+                        + " where E.ID_ = :id",
+                Collections.singletonMap("id", task.getProcessInstanceId()), (row, index) -> {
+                    String stage = row.getString(2);
+                    return new CaseOfTask(UUID.fromString(row.getString(1)), stage == null ? null : Stage.valueOf(stage),
+                            row.getString(3));
                 });
-        processInstanceIds.stream().filter(Objects::nonNull).filter(id -> !found.containsKey(id)).findAny().ifPresent(id -> {
-            throw new NotFoundException("Procesinstantie " + id + " bestaat niet.");
-        });
-        return found;
-    }
-
-    private CaseOfTask caseOf(Task task) {
-        return casesOf(List.of(task.getProcessInstanceId())).get(task.getProcessInstanceId());
+        if (found.isEmpty()) {
+            throw new NotFoundException("Procesinstantie " + task.getProcessInstanceId() + " bestaat niet.");
+        }
+        return found.get(0);
     }
 
     /** The engine keeps ids only (no names in its history); the name shown is the signed-in user's own. */

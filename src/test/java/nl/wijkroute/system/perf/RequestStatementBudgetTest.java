@@ -46,15 +46,16 @@ class RequestStatementBudgetTest extends ApiTestSupport {
                                               // answers with, triage with its leefgebieden in one read
             "GET vraagverheldering", 7,       // 9 → 7 (decision 0061): members by the household the access check read (not the case
                                               // row first); triage with its leefgebieden in one read
-            "claim triage", 13,               // was 22: task and identity links, business key and task read twice;
+            "claim triage", 12,               // was 22: task and identity links, business key and task read twice;
                                               // 15 → 14 (0057): lookup and claim in one engine command, the task not selected again;
-                                              // 14 → 13 (0060): no task-worker meter row
+                                              // 14 → 13 (0060): no task-worker meter row;
+                                              // 13 → 12: the household's name joined to the case read, as the werkbak's page does
             "complete triage", 29,            // was 35: business key by plain read, triage assessment selected before insert;
                                               // 33 → 32 (0057): lookup and complete in one engine command;
                                               // 32 → 29 (0060): no engine operation log; the business key from the process
                                               // instance the completion loads anyway; the case row moved by one update, not
                                               // selected and written back
-            "claim vraagverheldering", 13,    // was 22; 15 → 14, 14 → 13 as claim triage
+            "claim vraagverheldering", 12,    // was 22; 15 → 14, 14 → 13, 13 → 12 as claim triage
             "complete vraagverheldering", 32); // was 40: as triage, real question selected before insert;
                                                // 37 → 33 (issue 14, 0057): the household's members in one fetch join, not three
                                                // loads; lookup and complete in one engine command;
