@@ -12,7 +12,6 @@ import java.nio.file.Path;
  */
 final class JitCpu {
 
-    static final long CLOCK_TICKS = 100; // USER_HZ on Linux
     private static final Path TASKS = Path.of("/proc/self/task");
 
     private JitCpu() {
@@ -27,23 +26,15 @@ final class JitCpu {
         long ticks = 0;
         try (var tasks = Files.list(TASKS)) {
             for (Path task : tasks.toList()) {
-                String stat;
-                try {
-                    stat = Files.readString(task.resolve("stat"));
-                } catch (IOException e) {
-                    continue; // the thread ended meanwhile
-                }
-                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
-                    // after the command name: state 0, ..., utime 11, stime 12
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                ProcStat stat = ProcStat.read(task);
+                if (stat != null && (stat.name().startsWith("C1 CompilerThre") || stat.name().startsWith("C2 CompilerThre"))) {
+                    ticks += stat.ownTicks();
                 }
             }
         } catch (IOException | RuntimeException e) {
             return 0;
         }
-        return ticks * (1_000_000_000L / CLOCK_TICKS);
+        return ticks * (1_000_000_000L / ProcStat.CLOCK_TICKS);
     }
 
     /**

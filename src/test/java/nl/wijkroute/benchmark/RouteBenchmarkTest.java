@@ -834,7 +834,7 @@ class RouteBenchmarkTest {
                     + "and query not like '%pg_stat_database%'", Long.class);
             statements = calls == null ? 0 : calls;
             jvmCpu = (jvmCpuStop - jvmCpuStart) / 1e9 / elapsed;
-            postgresCpu = (postgresCpuTicks() - postgresCpuStart) / (double) CLOCK_TICKS / elapsed;
+            postgresCpu = (postgresCpuTicks() - postgresCpuStart) / (double) ProcStat.CLOCK_TICKS / elapsed;
         }
 
         boolean over() {
@@ -893,7 +893,6 @@ class RouteBenchmarkTest {
         return jdbc.queryForObject("select xact_commit from pg_stat_database where datname = current_database()", Long.class);
     }
 
-    static final long CLOCK_TICKS = 100; // USER_HZ on Linux
 
     static ThreadMXBean threadCpu() {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -934,32 +933,21 @@ class RouteBenchmarkTest {
             long ticks = 0;
             try (var processes = Files.list(Path.of("/proc"))) {
                 for (Path process : processes.filter(path -> path.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
-                    String[] fields = statFields(process);
-                    if (fields == null) {
+                    ProcStat stat = ProcStat.read(process);
+                    if (stat == null) {
                         continue;
                     }
                     long pid = Long.parseLong(process.getFileName().toString());
-                    // after the command name: state 0, ppid 1, ..., utime 11, stime 12, cutime 13, cstime 14
                     if (pid == postmaster) {
-                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
-                                + Long.parseLong(fields[14]);
-                    } else if (Long.parseLong(fields[1]) == postmaster) {
-                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                        ticks += stat.ownTicks() + stat.endedChildrenTicks();
+                    } else if (Long.parseLong(stat.fields()[1]) == postmaster) {
+                        ticks += stat.ownTicks();
                     }
                 }
             }
             return ticks;
         } catch (IOException | RuntimeException e) {
             return 0;
-        }
-    }
-
-    static String[] statFields(Path process) {
-        try {
-            String stat = Files.readString(process.resolve("stat"));
-            return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        } catch (IOException | RuntimeException e) {
-            return null; // the process ended meanwhile
         }
     }
 
