@@ -34,8 +34,9 @@ public final class HouseholdReadModels {
 
     /**
      * A household's name as lists show it, one row per household. Columns: {@code id}, {@code display_name}. Read by
-     * route: the werkbak page names each task's household in the statement that reads the tasks (decision 0061). A
-     * name is personal data, so no other module reads it here (the case file gets the household through the API).
+     * route: the werkbak page, and a claimed task's answer, name each task's household in the statement that reads the
+     * tasks' cases (decision 0061). A name is personal data, so no other module reads it here (the case file gets the
+     * household through the API).
      */
     @ReadBy("route")
     public static final String DISPLAY_NAME_VIEW = "household_display_name_view";
