@@ -141,9 +141,15 @@ public class StagnationSignalService {
         return !signals.findByCaseIdAndKindAndResolvedAtIsNull(caseId, kind.name()).isEmpty();
     }
 
+    /**
+     * On every move of a case: one update, not the signals loaded as entities to be dirty-checked and written back
+     * (nearly always there is none; issue 14, decision 0063). Plain SQL, so Hibernate does not flush the move's
+     * pending inserts early for it, and no signal of the case is held in this transaction's persistence context.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void resolveOpen(UUID caseId, StagnationKind kind) {
-        signals.findByCaseIdAndKindAndResolvedAtIsNull(caseId, kind.name()).forEach(signal -> signal.resolve(clock.instant()));
+        jdbc.update("update stagnation_signal set resolved_at = ? where case_id = ? and kind = ? and resolved_at is null",
+                OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC), caseId, kind.name());
     }
 
     /** Open signals of one team's cases, or of all. */

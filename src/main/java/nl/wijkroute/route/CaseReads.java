@@ -31,7 +31,8 @@ public class CaseReads {
     private final CaseReadMapper mapper;
     private final HouseholdService households;
     private final NamedParameterJdbcTemplate jdbc;
-    private final ManagementService managementService;
+    private final String taskTable;
+    private final String processInstanceTable;
 
     CaseReads(SupportCaseService cases, CaseReadMapper mapper, HouseholdService households, NamedParameterJdbcTemplate jdbc,
               ManagementService managementService) {
@@ -39,7 +40,9 @@ public class CaseReads {
         this.households = households;
         this.mapper = mapper;
         this.jdbc = jdbc;
-        this.managementService = managementService;
+        // Read once, as RouteTaskService does: each lookup is an engine command of its own.
+        this.taskTable = managementService.getTableName(Task.class);
+        this.processInstanceTable = managementService.getTableName(ProcessInstance.class);
     }
 
     /** See {@link SupportCaseService#search}. */
@@ -62,8 +65,8 @@ public class CaseReads {
         List<EngineTaskRow> open = new ArrayList<>();
         jdbc.query("select c.household_id, c.status, c.current_stage, c.stage_entered_at, c.opened_at, c.closed_at,"
                         + " c.closure_reason, c.team_id, c.version, " + EngineTaskRow.COLUMNS
-                        + " from support_case c left join (" + managementService.getTableName(ProcessInstance.class)
-                        + " E join " + managementService.getTableName(Task.class) + " T on T.PROC_INST_ID_ = E.ID_)"
+                        + " from support_case c left join (" + processInstanceTable
+                        + " E join " + taskTable + " T on T.PROC_INST_ID_ = E.ID_)"
                         + " on E.BUSINESS_KEY_ = cast(c.id as varchar) where c.id = :caseId"
                         + " order by T.CREATE_TIME_ asc, T.ID_ asc",
                 Map.of("caseId", caseId), row -> {

@@ -58,7 +58,8 @@ public class RouteTaskService {
     private final EngineActor engineActor;
     private final TaskMapper mapper;
     private final CaseAccess access;
-    private final ManagementService managementService;
+    private final String taskTable;
+    private final String processInstanceTable;
     private final NamedParameterJdbcTemplate jdbc;
     /** Looked up when a task completes: the checks read the route back (CaseReads), which uses this service. */
     private final ObjectProvider<StepCompletionCheck> completionChecks;
@@ -71,7 +72,10 @@ public class RouteTaskService {
         this.completionChecks = completionChecks;
         this.engineCommands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
         this.jdbc = jdbc;
-        this.managementService = managementService;
+        // Read once: each lookup is an engine command of its own (a command context per call), and the names (with
+        // the engine's table prefix) never change while it runs.
+        this.taskTable = managementService.getTableName(Task.class);
+        this.processInstanceTable = managementService.getTableName(ProcessInstance.class);
         this.access = access;
         this.mapper = mapper;
         this.taskService = taskService;
@@ -101,7 +105,7 @@ public class RouteTaskService {
         // Candidate-group matches are unassigned tasks only: claimed tasks belong to their assignee.
         String unclaimed = "(RES.ASSIGNEE_ is null and " + offeredToGroups(user, parameters) + ")";
         String mine = "RES.ASSIGNEE_ = #{werkbakUser}";
-        StringBuilder where = new StringBuilder(" from ").append(managementService.getTableName(Task.class))
+        StringBuilder where = new StringBuilder(" from ").append(taskTable)
                 .append(" RES where ").append(switch (filter.assignment()) {
                     case MINE -> mine;
                     case UNCLAIMED -> unclaimed;
@@ -125,7 +129,7 @@ public class RouteTaskService {
                         // assumes a tenth of the rows, so it planned this join anew on every call (decision 0063).
                         // Both are ints checked by PageParams; the common first page is one prepared statement.
                         + " limit " + paging.size() + " offset " + paging.offset() + ") T"
-                        + " left join " + managementService.getTableName(ProcessInstance.class) + " E on E.ID_ = T.PROC_INST_ID_"
+                        + " left join " + processInstanceTable + " E on E.ID_ = T.PROC_INST_ID_"
                         + " left join support_case c on c.id = cast(E.BUSINESS_KEY_ as uuid)"
                         + " left join " + HouseholdReadModels.DISPLAY_NAME_VIEW + " h on h.id = c.household_id" + order,
                 parameters, (row, index) -> EngineTaskRow.read(row, 1).view(
@@ -245,7 +249,7 @@ public class RouteTaskService {
         parameters.put("visibleTaskId", taskId);
         parameters.put("visibleUser", user.id());
         NativeTaskQuery query = taskService.createNativeTaskQuery().sql("select RES.* from "
-                + managementService.getTableName(Task.class) + " RES where RES.ID_ = #{visibleTaskId}"
+                + taskTable + " RES where RES.ID_ = #{visibleTaskId}"
                 + " and (RES.ASSIGNEE_ = #{visibleUser} or " + offeredToGroups(user, parameters) + ")");
         parameters.forEach(query::parameter);
         Task task = query.singleResult();
@@ -332,7 +336,7 @@ public class RouteTaskService {
      */
     private CaseOfTask caseOf(Task task) {
         List<CaseOfTask> found = jdbc.query("select E.BUSINESS_KEY_, c.current_stage, h.display_name from "
-                        + managementService.getTableName(ProcessInstance.class)
+                        + processInstanceTable
                         + " E left join support_case c on c.id = cast(E.BUSINESS_KEY_ as uuid)"
                         + " left join " + HouseholdReadModels.DISPLAY_NAME_VIEW + " h on h.id = c.household_id"
                         + " where E.ID_ = :id",

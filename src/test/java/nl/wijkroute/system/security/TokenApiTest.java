@@ -57,6 +57,15 @@ class TokenApiTest extends ApiTestSupport {
                 .doesNotContain("http.server.requests.active");
     }
 
+    /** No timer around every repository call either (decision 0063): a request makes several, nothing reads them. */
+    @Test
+    void aCallThroughARepositoryStartsNoRepositoryTimer() throws Exception {
+        // The organisations are read through a Spring Data repository (OrganisationRepository).
+        assertThat(call("/api/v1/organisations", claims(Map.of())).getResponse().getStatus()).isEqualTo(200);
+        assertThat(meters.getMeters()).extracting(meter -> meter.getId().getName())
+                .doesNotContain("spring.data.repository.invocations");
+    }
+
     /**
      * Spring Security's own observations (a timer around every filter of the chain, the authentication and
      * the authorization) cost about 8 % of a route call's CPU (issue 14, decision 0057); they are off. The
