@@ -124,11 +124,7 @@ public class RouteTaskService {
         List<TaskView> views = jdbc.query("select " + EngineTaskRow.COLUMNS + ", E.BUSINESS_KEY_, c.current_stage, h.display_name"
                         + " from (select RES.ID_, RES.PROC_INST_ID_, RES.TASK_DEF_KEY_, RES.NAME_, RES.ASSIGNEE_,"
                         + " RES.CREATE_TIME_, RES.DUE_DATE_, RES.PRIORITY_" + scoped
-                        + order.replace("T.", "RES.")
-                        // The page as numbers in the text, not parameters: with a parameter PostgreSQL's generic plan
-                        // assumes a tenth of the rows, so it planned this join anew on every call (decision 0063).
-                        // Both are ints checked by PageParams; the common first page is one prepared statement.
-                        + " limit " + paging.size() + " offset " + paging.offset() + ") T"
+                        + order.replace("T.", "RES.") + page(paging, parameters) + ") T"
                         + " left join " + processInstanceTable + " E on E.ID_ = T.PROC_INST_ID_"
                         + " left join support_case c on c.id = cast(E.BUSINESS_KEY_ as uuid)"
                         + " left join " + HouseholdReadModels.DISPLAY_NAME_VIEW + " h on h.id = c.household_id" + order,
@@ -140,6 +136,24 @@ public class RouteTaskService {
                 : jdbc.queryForObject("select count(*)" + scoped, parameters, Long.class);
         access.logListed(views.stream().map(TaskView::caseId).toList(), DataCategory.ROUTE);
         return PageView.of(views, paging, total);
+    }
+
+    /** Pages a worker opens often have their numbers in the statement's text; deeper pages bind them. */
+    private static final int PAGES_IN_TEXT = 5;
+
+    /**
+     * The page's limit and offset. With parameters PostgreSQL's generic plan assumes a tenth of the rows, so it planned
+     * the werkbak's join anew on every call (decision 0063); as numbers in the text (ints checked by PageParams, no text
+     * of the request) the first pages are a few prepared statements that keep their plan. Deeper pages bind them, so
+     * paging far through a werkbak cannot fill the driver's statement cache with one text per page.
+     */
+    private static String page(PageParams paging, Map<String, Object> parameters) {
+        if (paging.page() < PAGES_IN_TEXT) {
+            return " limit " + paging.size() + " offset " + paging.offset();
+        }
+        parameters.put("werkbakLimit", paging.size());
+        parameters.put("werkbakOffset", paging.offset());
+        return " limit :werkbakLimit offset :werkbakOffset";
     }
 
     /** The engine's native-query parameters ({@code #{name}}) as a NamedParameterJdbcTemplate's ({@code :name}). */

@@ -234,8 +234,8 @@ public class CaseAccess {
                 });
     }
 
-    /** The ids a list's access check binds one by one: a werkbak page's default size. */
-    static final int LISTED_SLOTS = 20;
+    /** The ids a list's access check binds one by one: a page's default size (a werkbak page, a page of cases). */
+    static final int LISTED_SLOTS = nl.wijkroute.system.paging.PageParams.DEFAULT_SIZE;
 
     /** The ids, the last repeated up to {@link #LISTED_SLOTS}: the same statement text for every list that fits. */
     private static List<UUID> slots(List<UUID> cases) {
