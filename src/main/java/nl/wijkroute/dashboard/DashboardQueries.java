@@ -444,11 +444,6 @@ class DashboardQueries {
      * before the end of the period; evaluations at the same latest time count alike in both.
      */
     List<Map<String, Object>> goalsAttained(DashboardFilter filter) {
-        // Why more memory for this call (issue 14, decision 0062): the window's sort of the period's evaluations
-        // by goal and the count of distinct cases each hold every evaluation of the period (158,000 over 90 days
-        // for all teams at 1 M cases, about 19 MB); at the default 4 MB both spilled to disk. Only this
-        // read-only transaction, as lead times do.
-        jdbc.getJdbcOperations().execute("set local work_mem = '32MB'");
         String sql = """
                 select e.leefgebied, count(*) as goals, count(distinct e.case_id) as cases,
                        count(*) filter (where e.attainment = 'ATTAINED') as attained,

@@ -41,7 +41,7 @@ public class SelfSufficiencyChangeIndicator {
                   and c.scores >= 2 and c.latest_at >= :from and c.latest_at < :to
             ), cases as (
                 select leefgebied, count(*) as cases
-                from (select distinct leefgebied, case_id from cells) per_case
+                from (select leefgebied, case_id from cells group by leefgebied, case_id) per_case
                 group by leefgebied
             )
             select p.leefgebied, k.cases, p.first_score, p.latest_score, count(*) as cells
