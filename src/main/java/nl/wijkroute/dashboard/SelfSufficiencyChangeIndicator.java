@@ -35,10 +35,10 @@ public class SelfSufficiencyChangeIndicator {
      */
     private static final String SQL = ReportingViews.sql("""
             with cells as (
-                select c.case_id, c.leefgebied, c.first_score, c.latest_score
-                from {leefgebied_cell} c
-            """ + DashboardQueries.SCOPE_WHEN_FILTERED.formatted("c.case_id") + """
-                  and c.scores >= 2 and c.latest_at >= :from and c.latest_at < :to
+                select a.case_id, a.leefgebied, a.first_score, a.latest_score
+                from {leefgebied_cell} a
+            """ + DashboardQueries.SCOPE_WHEN_FILTERED.formatted("a.case_id") + """
+                  and a.scores >= 2 and a.latest_at >= :from and a.latest_at < :to
             ), cases as (
                 select leefgebied, count(*) as cases
                 from (select leefgebied, case_id from cells group by leefgebied, case_id) per_case
