@@ -12,11 +12,13 @@ import nl.wijkroute.system.ReadBy;
 public final class AssessmentReadModels {
 
     /**
-     * One row per scored (or unscored) leefgebied cell of a member: {@code case_id, member_id, leefgebied, score, assessed_at, seq}; no notes. Read by the dashboard (self-sufficiency change).
-     * Scores per member: the dashboard uses {@code member_id} only to follow one member's cell over time, so only the dashboard may read this view.
+     * One row per member's scored leefgebied cell: {@code case_id, leefgebied, first_score, latest_score, latest_at,
+     * scores} (first and latest by the order of recording, {@code latest_at} the time of the latest score, {@code scores}
+     * how many); no member, no notes. Kept by a trigger on the scores (V68, decision 0062). Read by the dashboard
+     * (self-sufficiency change). Scores per member cell: only the dashboard may read this view.
      */
     @ReadBy("dashboard")
-    public static final String LEEFGEBIED_SCORE_VIEW = "assessment_leefgebied_score_view";
+    public static final String LEEFGEBIED_CELL_VIEW = "assessment_leefgebied_cell_view";
 
     private AssessmentReadModels() {
     }

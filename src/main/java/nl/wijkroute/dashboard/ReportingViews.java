@@ -43,7 +43,7 @@ final class ReportingViews {
             Map.entry("plan_version", PlanReadModels.VERSION_VIEW),
             Map.entry("plan_partner_action", PlanReadModels.PARTNER_ACTION_VIEW),
             Map.entry("toeleiding_trace", ToeleidingReadModels.TRACE_VIEW),
-            Map.entry("leefgebied_score", AssessmentReadModels.LEEFGEBIED_SCORE_VIEW),
+            Map.entry("leefgebied_cell", AssessmentReadModels.LEEFGEBIED_CELL_VIEW),
             Map.entry("meldcode_step", SafetyReadModels.MELDCODE_STEP_VIEW));
 
     private ReportingViews() {

@@ -47,7 +47,8 @@ final class DashboardBenchmarkHistory {
     /** Every table an indicator or business gauge reads, and what the load writes. */
     static final List<String> TABLES = List.of("household", "support_case", "signal", "step_history", "stage_stay",
             "escalation", "handover", "toegang_request", "legal_deadline", "toegang_bezwaar", "triage_assessment", "meldcode_entry",
-            "toeleiding_trace", "plan", "plan_version", "plan_goal_evaluation", "regie_assignment", "leefgebied_assessment");
+            "toeleiding_trace", "plan", "plan_version", "plan_goal_evaluation", "regie_assignment", "leefgebied_assessment",
+            "leefgebied_score_cell");
 
     /** The relative frequency of each cause (detected stagnation needs a stagnation signal: not generated). */
     private static final Map<EscalationCause, Integer> CAUSE_WEIGHTS = new LinkedHashMap<>();
@@ -230,6 +231,7 @@ final class DashboardBenchmarkHistory {
         step("toeleiding_trace", () -> toeleiding(params));
         step("plan, plan_version, regie_assignment", () -> plans(params));
         step("plan_goal_evaluation, leefgebied_assessment", () -> evaluations(params));
+        step("leefgebied_score_cell", this::scoreCells);
         recreateSecondaryIndexes();
         sql.execute("drop table bench_case");
     }
@@ -452,6 +454,23 @@ final class DashboardBenchmarkHistory {
                 """, params);
     }
 
+    /**
+     * The cells the trigger on leefgebied_assessment would have written (V68, decision 0062), set-based with the
+     * migration's statement.
+     */
+    private void scoreCells() {
+        jdbc.getJdbcOperations().execute("""
+                insert into leefgebied_score_cell (case_id, member_id, leefgebied, first_score, first_seq, latest_score,
+                                                   latest_seq, latest_at, scores)
+                select case_id, member_id, leefgebied,
+                       (array_agg(score order by seq))[1], min(seq),
+                       (array_agg(score order by seq desc))[1], max(seq),
+                       (array_agg(assessed_at order by seq desc))[1], count(*)
+                from leefgebied_assessment
+                where score is not null
+                group by case_id, member_id, leefgebied""");
+    }
+
     private void dropSecondaryIndexes() {
         var sql = jdbc.getJdbcOperations();
         sql.execute("""
@@ -492,6 +511,15 @@ final class DashboardBenchmarkHistory {
                 select count(*) from support_case c join household h on h.id = c.household_id where c.wijk_id <> h.wijk_id"""));
         wrong.put("stays and moves that do not match", count("""
                 select abs((select count(*) from stage_stay) - (select count(*) from step_history where to_stage <> 'AFGESLOTEN'))"""));
+        wrong.put("score cells that differ from their scores", count("""
+                select count(*) from (
+                    select case_id, member_id, leefgebied, (array_agg(score order by seq))[1] as first_score,
+                           (array_agg(score order by seq desc))[1] as latest_score,
+                           (array_agg(assessed_at order by seq desc))[1] as latest_at, count(*) as scores
+                    from leefgebied_assessment where score is not null group by case_id, member_id, leefgebied) a
+                full join leefgebied_score_cell c using (case_id, member_id, leefgebied)
+                where c.case_id is null or a.case_id is null or c.first_score <> a.first_score
+                   or c.latest_score <> a.latest_score or c.latest_at <> a.latest_at or c.scores <> a.scores"""));
         wrong.put("recurrence flags the trigger would have set otherwise", count("""
                 select count(*) from support_case c where c.recurred_within_12_months <> exists (
                     select 1 from support_case later where later.household_id = c.household_id and later.id <> c.id
