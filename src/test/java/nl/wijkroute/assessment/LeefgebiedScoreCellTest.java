@@ -104,6 +104,73 @@ class LeefgebiedScoreCellTest extends ApiTestSupport {
         assertThat(cellsOf(caseId)).isEmpty();
     }
 
+    @Autowired
+    private org.springframework.transaction.PlatformTransactionManager transactions;
+
+    /** V70: a score given a new seq becomes the latest; emptying the scores empties the cells (decision 0062). */
+    @Test
+    void aNewSeqMakesAScoreTheLatestAndEmptyingTheScoresEmptiesTheCells() {
+        UUID caseId = openCase();
+        UUID anna = member(caseId);
+        UUID first = score(caseId, anna, "HUISVESTING", 2, "2026-01-10T10:00:00Z");
+        score(caseId, anna, "HUISVESTING", 4, "2026-03-10T10:00:00Z");
+        jdbc.update("update leefgebied_assessment set seq = default where id = ?", first);
+        assertThat(cell(caseId, anna, "HUISVESTING")).containsEntry("first_score", 4).containsEntry("latest_score", 2)
+                .containsEntry("latest_at", at("2026-01-10T10:00:00Z"));
+        assertThat(cellsOf(caseId)).isEqualTo(cellsFromTheScores(caseId));
+
+        // In a transaction rolled back: the shared test database keeps its scores.
+        org.springframework.transaction.support.TransactionTemplate rolledBack =
+                new org.springframework.transaction.support.TransactionTemplate(transactions);
+        rolledBack.executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            jdbc.execute("truncate leefgebied_assessment");
+            assertThat(jdbc.queryForObject("select count(*) from leefgebied_score_cell", Integer.class)).isZero();
+        });
+        assertThat(cellsOf(caseId)).isEqualTo(cellsFromTheScores(caseId)).hasSize(1);
+    }
+
+    /**
+     * V70: two corrections of one cell at once. The second waits for the first's recompute, finds the cell gone when
+     * it may go on, and must still write it (before, its insert failed on the first's committed row).
+     */
+    @Test
+    void twoCorrectionsOfOneCellAtOnceBothSucceedAndTheCellFollowsTheScores() throws Exception {
+        UUID caseId = openCase();
+        UUID anna = member(caseId);
+        UUID first = score(caseId, anna, "HUISVESTING", 2, "2026-01-10T10:00:00Z");
+        UUID second = score(caseId, anna, "HUISVESTING", 4, "2026-03-10T10:00:00Z");
+        org.springframework.transaction.support.TransactionTemplate inTransaction =
+                new org.springframework.transaction.support.TransactionTemplate(transactions);
+        java.util.concurrent.CountDownLatch firstRecomputed = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch secondStarted = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CompletableFuture<Void> other = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                firstRecomputed.await();
+                secondStarted.countDown();
+                inTransaction.executeWithoutResult(status ->
+                        jdbc.update("update leefgebied_assessment set score = 5 where id = ?", second));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        inTransaction.executeWithoutResult(status -> {
+            jdbc.update("update leefgebied_assessment set score = 1 where id = ?", first);
+            firstRecomputed.countDown();
+            try {
+                secondStarted.await();
+                // Long enough for the other correction to reach the cell's row and wait for this transaction.
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        other.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(cell(caseId, anna, "HUISVESTING")).containsEntry("first_score", 1).containsEntry("latest_score", 5)
+                .containsEntry("scores", 2);
+        assertThat(cellsOf(caseId)).isEqualTo(cellsFromTheScores(caseId));
+    }
+
     private void assess(UUID caseId, String member, String leefgebied, String body) throws Exception {
         MvcResult result = mvc.perform(put("/api/v1/cases/" + caseId + "/vraagverheldering/" + member + "/" + leefgebied)
                 .with(TestUsers.wijkcoach()).contentType(MediaType.APPLICATION_JSON).content(body)).andReturn();

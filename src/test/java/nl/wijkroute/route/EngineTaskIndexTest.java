@@ -11,7 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The engine's lookup of a task's subtasks, made on every completion, finds them through an index when many tasks
- * are open (V70, decision 0063): Camunda's own schema has none on PARENT_TASK_ID_, so it read every open task of
+ * are open (V69, decision 0063): Camunda's own schema has none on PARENT_TASK_ID_, so it read every open task of
  * the installation. Filled in a transaction that is rolled back: the shared test database stays as it was.
  */
 class EngineTaskIndexTest extends ApiTestSupport {
