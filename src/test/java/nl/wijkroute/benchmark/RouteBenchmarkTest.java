@@ -965,28 +965,7 @@ class RouteBenchmarkTest {
      * data directory's postmaster.pid. Zero where /proc is missing.
      */
     long postgresCpuTicks() {
-        try {
-            String dataDirectory = jdbc.queryForObject("show data_directory", String.class);
-            long postmaster = Long.parseLong(Files.readAllLines(Path.of(dataDirectory, "postmaster.pid")).get(0).trim());
-            long ticks = 0;
-            try (var processes = Files.list(Path.of("/proc"))) {
-                for (Path process : processes.filter(path -> path.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
-                    ProcStat stat = ProcStat.read(process);
-                    if (stat == null) {
-                        continue;
-                    }
-                    long pid = Long.parseLong(process.getFileName().toString());
-                    if (pid == postmaster) {
-                        ticks += stat.ownTicks() + stat.endedChildrenTicks();
-                    } else if (Long.parseLong(stat.fields()[1]) == postmaster) {
-                        ticks += stat.ownTicks();
-                    }
-                }
-            }
-            return ticks;
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
+        return postgresCpuTicksByKind().values().stream().mapToLong(Long::longValue).sum();
     }
 
     static final String NOT_THE_BENCHMARKS_OWN = "query not like '%pg_stat_statements%' and query not like"
