@@ -181,7 +181,7 @@ public class AssessmentService implements StepHandler<VraagverhelderingInput> {
         }
         // Written in one order (member, leefgebied): each score locks its cell's row of leefgebied_score_cell (V68)
         // until commit, so two requests writing overlapping cells of a case in different orders would deadlock.
-        entries.sort(java.util.Comparator.comparing((LeefgebiedAssessment entry) -> entry.getMemberId())
+        entries.sort(Comparator.comparing((LeefgebiedAssessment entry) -> entry.getMemberId())
                 .thenComparing(entry -> entry.getLeefgebied().name()));
         assessments.saveAll(entries);
     }

@@ -639,9 +639,15 @@ class DashboardQueries {
      * query treats team and wijk as optional ({@code :team is null or team_id = :team}); once the JDBC
      * driver prepares a repeated statement on the server, PostgreSQL may switch to a generic plan that
      * cannot use the per-team indexes, and a manager's fifth click takes seconds instead of milliseconds.
-     * Needs the caller's transaction (every {@link DashboardService} method has one).
+     * Needs the caller's transaction (every {@link DashboardService} method has one). The indicators outside this
+     * class (safety, self-sufficiency change) take theirs from here too.
      */
     private MapSqlParameterSource forCall(DashboardFilter filter) {
+        return forCall(jdbc, filter);
+    }
+
+    /** As {@link #forCall(DashboardFilter)}, on the caller's own template (the same transaction's connection). */
+    static MapSqlParameterSource forCall(NamedParameterJdbcTemplate jdbc, DashboardFilter filter) {
         jdbc.getJdbcOperations().execute("set local plan_cache_mode = force_custom_plan");
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("team", filter.team());

@@ -52,16 +52,16 @@ class SafetyIndicators {
 
     @Transactional(readOnly = true)
     public Safety safety(DashboardFilter filter) {
-        // Planned for these values, as every dashboard call (DashboardQueries#forCall): a generic plan of the
-        // optional team and wijk could not use the scope the open cases' index carries (issue 14).
-        jdbc.getJdbcOperations().execute("set local plan_cache_mode = force_custom_plan");
-        return new Safety(casesPerStage(filter), signalToDecision(filter));
+        // Planned for these values, as every dashboard call: a generic plan of the optional team and wijk could not
+        // use the scope the open cases' index carries (issue 14).
+        MapSqlParameterSource parameters = DashboardQueries.forCall(jdbc, filter);
+        return new Safety(casesPerStage(parameters), signalToDecision(filter, parameters));
     }
 
-    private List<SafetyCasesPerStage> casesPerStage(DashboardFilter filter) {
+    private List<SafetyCasesPerStage> casesPerStage(MapSqlParameterSource parameters) {
         String sql = "select c.current_stage as stage, count(*) as n from {case} c where c.status <> 'CLOSED' and "
                 + IN_FILTER + " and " + SAFETY_CONCERN + " group by c.current_stage";
-        List<Map<String, Object>> rows = jdbc.queryForList(ReportingViews.sql(sql), parameters(filter));
+        List<Map<String, Object>> rows = jdbc.queryForList(ReportingViews.sql(sql), parameters);
         return rows.stream()
                 .sorted(Comparator.comparing(row -> Stage.valueOf((String) row.get("stage"))))
                 .map(row -> {
@@ -75,7 +75,7 @@ class SafetyIndicators {
      * Per case: the first meldcode decision's date minus the municipal date of its first safety concern (a
      * signal's receipt, or a triage that found it), never below 0.
      */
-    private SignalToDecision signalToDecision(DashboardFilter filter) {
+    private SignalToDecision signalToDecision(DashboardFilter filter, MapSqlParameterSource parameters) {
         String sql = """
                 with decided as (
                     -- Why from the period's decisions (issue 14, decision 0062): a case's first decision lies in
@@ -102,7 +102,7 @@ class SafetyIndicators {
                        percentile_cont(0.8) within group (order by days) as p80_days
                 from days
                 """;
-        Map<String, Object> row = jdbc.queryForMap(ReportingViews.sql(sql), parameters(filter)
+        Map<String, Object> row = jdbc.queryForMap(ReportingViews.sql(sql), new MapSqlParameterSource(parameters.getValues())
                 .addValue("zone", MunicipalTime.ZONE.getId())
                 .addValue("fromDate", LocalDate.ofInstant(filter.from(), MunicipalTime.ZONE))
                 .addValue("toDate", LocalDate.ofInstant(filter.to(), MunicipalTime.ZONE)));
@@ -119,9 +119,5 @@ class SafetyIndicators {
 
     private static Double decimal(Object value) {
         return value == null ? null : ((Number) value).doubleValue();
-    }
-
-    private static MapSqlParameterSource parameters(DashboardFilter filter) {
-        return new MapSqlParameterSource().addValue("team", filter.team()).addValue("wijk", filter.wijk());
     }
 }

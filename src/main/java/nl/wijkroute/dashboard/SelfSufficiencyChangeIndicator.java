@@ -1,6 +1,5 @@
 package nl.wijkroute.dashboard;
 
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,13 +73,9 @@ public class SelfSufficiencyChangeIndicator {
     /** One row per leefgebied with re-scored cells in the period; numbers left out where the group is small. */
     @Transactional(readOnly = true)
     public List<SelfSufficiencyChange> changes(DashboardFilter filter) {
-        // Planned for these values, as every dashboard call (DashboardQueries#forCall): a generic plan could
-        // not drop the check on the case for all teams.
-        jdbc.getJdbcOperations().execute("set local plan_cache_mode = force_custom_plan");
-        MapSqlParameterSource parameters = new MapSqlParameterSource(Map.of("from", Timestamp.from(filter.from()),
-                "to", Timestamp.from(filter.to())))
-                .addValue("team", filter.team())
-                .addValue("wijk", filter.wijk());
+        // Planned for these values, as every dashboard call: a generic plan could not drop the check on the case for
+        // all teams.
+        MapSqlParameterSource parameters = DashboardQueries.forCall(jdbc, filter);
         Map<String, Cells> perLeefgebied = new LinkedHashMap<>(); // in the statement's order of leefgebied
         String sql = filter.team() == null && filter.wijk() == null ? SQL_ALL_TEAMS : SQL_FILTERED;
         jdbc.query(sql, parameters, rs -> {

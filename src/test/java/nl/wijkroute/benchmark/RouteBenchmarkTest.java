@@ -837,8 +837,8 @@ class RouteBenchmarkTest {
             jitCpuStart = JitCpu.compilerThreadsNanos();
             clientCpuStart = clientCpuNanosNow();
             jvmCpuStart = jvmCpuNanos();
-            postgresCpuStart = postgresCpuTicks();
             postgresTicksByKindStart = postgresCpuTicksByKind();
+            postgresCpuStart = total(postgresTicksByKindStart);
             started = System.nanoTime();
             deadline = started + Duration.ofSeconds(seconds).toNanos();
         }
@@ -872,7 +872,7 @@ class RouteBenchmarkTest {
             Map<String, Long> ticksNow = postgresCpuTicksByKind();
             ticksNow.forEach((kind, ticks) -> postgresTicksByKind.put(kind, ticks - postgresTicksByKindStart.getOrDefault(kind, 0L)));
             jvmCpu = (jvmCpuStop - jvmCpuStart) / 1e9 / elapsed;
-            postgresCpu = (postgresCpuTicks() - postgresCpuStart) / (double) ProcStat.CLOCK_TICKS / elapsed;
+            postgresCpu = (total(ticksNow) - postgresCpuStart) / (double) ProcStat.CLOCK_TICKS / elapsed;
         }
 
         boolean over() {
@@ -959,13 +959,9 @@ class RouteBenchmarkTest {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    /**
-     * CPU ticks of the embedded PostgreSQL: the postmaster's own and its exited children's (cutime, cstime),
-     * plus its live backends'. pg_ctl detaches the server from this JVM, so it is found by the pid in its
-     * data directory's postmaster.pid. Zero where /proc is missing.
-     */
-    long postgresCpuTicks() {
-        return postgresCpuTicksByKind().values().stream().mapToLong(Long::longValue).sum();
+    /** All of PostgreSQL's CPU ticks in a reading of {@link #postgresCpuTicksByKind()}. */
+    static long total(Map<String, Long> ticksByKind) {
+        return ticksByKind.values().stream().mapToLong(Long::longValue).sum();
     }
 
     static final String NOT_THE_BENCHMARKS_OWN = "query not like '%pg_stat_statements%' and query not like"
@@ -977,11 +973,13 @@ class RouteBenchmarkTest {
     }
 
     /**
-     * PostgreSQL's CPU ticks per kind of process, from each child's title in /proc/N/cmdline ("postgres:
+     * CPU ticks of the embedded PostgreSQL (the postmaster's own and its exited children's, cutime and cstime, plus
+     * its live backends'), per kind of process, from each child's title in /proc/N/cmdline ("postgres:
      * autovacuum worker …", "postgres: walwriter", "postgres: user db host(port) idle"): the pool's backends, the
      * background processes (WAL writer, checkpointer, background writer, launchers), and what ended (autovacuum
      * workers, which exit after each table, end up in the postmaster's children's ticks) with the live autovacuum
-     * workers.
+     * workers. pg_ctl detaches the server from this JVM, so it is found by the pid in its data directory's
+     * postmaster.pid; empty where /proc is missing.
      */
     Map<String, Long> postgresCpuTicksByKind() {
         Map<String, Long> ticks = new TreeMap<>();

@@ -3,7 +3,6 @@ package nl.wijkroute.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,13 +11,11 @@ import nl.wijkroute.privacy.access.CaseAccess;
 import nl.wijkroute.privacy.access.DataCategory;
 import nl.wijkroute.support.ApiTestSupport;
 import nl.wijkroute.support.TestUsers;
-import nl.wijkroute.system.security.KeycloakJwtConverter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
  * The access-log entry of a list names exactly the cases and households it showed, with the break-the-glass ones in
@@ -91,9 +88,7 @@ class ListedCasesAccessLogTest extends ApiTestSupport {
 
     /** The worker of team zuid, signed in as TestUsers#wijkcoach2 is for a request. */
     private static void signInAsWijkcoach2() {
-        Jwt.Builder token = Jwt.withTokenValue("test-token-wijkcoach2").header("alg", "RS256")
-                .issuedAt(Instant.now()).expiresAt(Instant.now().plusSeconds(600));
-        TestUsers.claims("wijkcoach2", List.of("wijkteam"), Map.of("team", "team-zuid", "wijk", "zuid")).forEach(token::claim);
-        SecurityContextHolder.getContext().setAuthentication(new KeycloakJwtConverter(TestUsers.AUDIENCE).convert(token.build()));
+        SecurityContextHolder.getContext().setAuthentication(TestUsers.signedIn("wijkcoach2", List.of("wijkteam"),
+                Map.of("team", "team-zuid", "wijk", "zuid")));
     }
 }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import nl.wijkroute.system.security.KeycloakJwtConverter;
 import nl.wijkroute.system.security.TokenProperties;
 import nl.wijkroute.system.security.TokenValidators;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -138,6 +139,14 @@ public final class TestUsers {
     }
 
     public static RequestPostProcessor user(String username, List<String> roles, Map<String, ?> claims) {
+        return authentication(signedIn(username, roles, claims));
+    }
+
+    /**
+     * The authentication {@link #user} hands a request, for a service called outside one (put it in the
+     * SecurityContextHolder): a token that passes the production checks, converted as the resource server does.
+     */
+    public static AbstractAuthenticationToken signedIn(String username, List<String> roles, Map<String, ?> claims) {
         Jwt.Builder builder = Jwt.withTokenValue("test-token-" + username)
                 .header("alg", "RS256")
                 .issuedAt(Instant.now())
@@ -148,6 +157,6 @@ public final class TestUsers {
         if (checked.hasErrors()) {
             throw new IllegalStateException("test token fails the production checks: " + checked.getErrors());
         }
-        return authentication(new KeycloakJwtConverter(AUDIENCE).convert(jwt));
+        return new KeycloakJwtConverter(AUDIENCE).convert(jwt);
     }
 }

@@ -11,13 +11,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import nl.wijkroute.handover.HandoverReadModels;
 import nl.wijkroute.privacy.accesslog.AccessLog;
 import nl.wijkroute.privacy.accesslog.AccessLogConsulted;
 import nl.wijkroute.privacy.accesslog.AccessLogEntry;
 import nl.wijkroute.route.RouteReadModels;
+import nl.wijkroute.system.UuidArrays;
 import nl.wijkroute.system.problem.NotFoundException;
 import nl.wijkroute.toegang.ToegangReadModels;
 import nl.wijkroute.system.security.CurrentUser;
@@ -221,7 +221,7 @@ public class CaseAccess {
         // assumes ten elements, so the custom plan of a shorter list always looked cheaper), which cost more than
         // running it; the same number of slots every time makes the generic plan as cheap (decision 0063).
         boolean slotted = !cases.isEmpty() && cases.size() <= LISTED_SLOTS;
-        Object ids = slotted ? slots(cases) : uuidArray(cases);
+        Object ids = slotted ? slots(cases) : UuidArrays.literal(cases);
         Map<String, Object> parameters = canBreakGlass ? scope.parametersWith("ids", ids) : Map.of("ids", ids);
         jdbc.query("select c.id, c.household_id, " + glass + " as glass from " + CASES + " c where c.id "
                         + (slotted ? "in (:ids)" : "= any(cast(:ids as uuid[]))"),
@@ -294,7 +294,7 @@ public class CaseAccess {
                 select c.id as key, c.id, c.household_id from %1$s c where c.id = any(cast(:ids as uuid[]))
                 union select t.id as key, c.id, c.household_id from %2$s t join %1$s c on c.id = t.case_id
                 where t.id = any(cast(:ids as uuid[]))""".formatted(RouteReadModels.CASE_SCOPE_VIEW,
-                        ToegangReadModels.REQUEST_LAW_VIEW), Map.of("ids", uuidArray(keys)),
+                        ToegangReadModels.REQUEST_LAW_VIEW), Map.of("ids", UuidArrays.literal(keys)),
                 row -> {
                     found.add((UUID) row.getObject("key"));
                     households.put((UUID) row.getObject("id"), (UUID) row.getObject("household_id"));
@@ -384,16 +384,11 @@ public class CaseAccess {
     private Map<UUID, UUID> householdsOf(Collection<UUID> caseIds) {
         Map<UUID, UUID> households = new HashMap<>();
         jdbc.query("select id, household_id from " + CASES + " where id = any(cast(:ids as uuid[]))",
-                Map.of("ids", uuidArray(caseIds)),
+                Map.of("ids", UuidArrays.literal(caseIds)),
                 row -> {
                     households.put((UUID) row.getObject("id"), (UUID) row.getObject("household_id"));
                 });
         return households;
-    }
-
-    /** One array parameter however long the list (an IN list of thousands of parameters is slow to plan). */
-    private static String uuidArray(Collection<UUID> ids) {
-        return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
     }
 
     private static AccessLogEntry entry(CurrentUser user, UUID householdId, UUID caseId, DataCategory category,

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import nl.wijkroute.system.UuidArrays;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -126,18 +127,8 @@ public class AccessLog {
         return id == null ? null : id.toString();
     }
 
-    /** PostgreSQL's array literal of the ids ({@code {a,b}}); UUIDs need no quoting. */
+    /** The ids as PostgreSQL's {@code uuid[]} text, null for none. */
     private static String arrayLiteral(List<UUID> ids) {
-        if (ids == null) {
-            return null;
-        }
-        StringBuilder literal = new StringBuilder(2 + ids.size() * 37).append('{');
-        for (int i = 0; i < ids.size(); i++) {
-            if (i > 0) {
-                literal.append(',');
-            }
-            literal.append(ids.get(i));
-        }
-        return literal.append('}').toString();
+        return ids == null ? null : UuidArrays.literal(ids);
     }
 }

@@ -6,13 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
+import nl.wijkroute.system.UuidArrays;
 
 /**
  * SPI of retention and erasure (decision 0052): a module that keeps names, numbers or free text about a
@@ -55,16 +54,12 @@ public interface PersonalDataHolder {
 
         /** The closed cases as one {@code uuid[]} literal: {@code case_id = any(cast(? as uuid[]))}. */
         public String closedCasesArray() {
-            return array(closedCases);
+            return UuidArrays.literal(closedCases);
         }
 
         /** All cases as one {@code uuid[]} literal. */
         public String allCasesArray() {
-            return array(allCases);
-        }
-
-        private static String array(Collection<UUID> ids) {
-            return ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}"));
+            return UuidArrays.literal(allCases);
         }
     }
 

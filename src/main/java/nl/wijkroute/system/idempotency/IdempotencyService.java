@@ -15,7 +15,7 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
+import nl.wijkroute.system.UuidArrays;
 import nl.wijkroute.system.problem.ConflictException;
 import nl.wijkroute.system.problem.UnprocessableInputException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -65,7 +65,7 @@ public class IdempotencyService {
         jdbc.update("""
                 delete from idempotency_record r
                 where exists (select 1 from unnest(cast(? as uuid[])) i where position(i::text in r.response_body) > 0)
-                """, ids.stream().map(UUID::toString).collect(Collectors.joining(",", "{", "}")));
+                """, UuidArrays.literal(ids));
     }
 
     @Transactional
