@@ -32,8 +32,6 @@ class AccessLogSealCostTest extends ApiTestSupport {
     private static final int ENTRIES = 500;
     /** Entries sealed in one seal, those above included. */
     private static final int SEALED = 5_000;
-    /** Linux's clock ticks per second for the CPU times in /proc/PID/stat (USER_HZ, 100 on every common kernel). */
-    private static final double TICKS_PER_MS = 0.1;
 
     @Autowired
     AccessLog accessLog;
@@ -49,11 +47,10 @@ class AccessLogSealCostTest extends ApiTestSupport {
         // Holding the sealer's monitor keeps the scheduled sealer (every 2 s) out: this test seals the entries itself.
         synchronized (AopTestUtils.<AccessLogSealer>getUltimateTargetObject(sealer)) {
             sealer.seal();
-            Long insertTicks = clientBackendsCpuTicks();
+            Long insertNanos = clientBackendsCpuNanos();
             IntStream.range(0, ENTRIES).forEach(i -> accessLog.record(List.of(single())));
-            Long insertTicksAfter = clientBackendsCpuTicks();
-            // More entries for the seal, in one statement: the sealer's CPU per entry is a few hundredths of a millisecond,
-            // so it needs thousands of entries to be more than a few of the kernel's 10 ms ticks.
+            Long insertNanosAfter = clientBackendsCpuNanos();
+            // More entries for the seal, in one statement: the sealer's CPU per entry is a few hundredths of a millisecond.
             jdbc.update("""
                     insert into access_log (username, user_role, organisation, household_id, case_id, data_category, action,
                                             purpose, outcome, user_id)
@@ -64,12 +61,12 @@ class AccessLogSealCostTest extends ApiTestSupport {
             Map<String, Object> seal = new TransactionTemplate(transactions).execute(status -> {
                 jdbc.execute("set local track_functions = 'all'");
                 long pid = jdbc.queryForObject("select pg_backend_pid()", Long.class);
-                Long before = cpuTicks(pid);
+                Long before = cpuNanos(pid);
                 Map<String, Object> result = jdbc.queryForMap("select * from access_log_seal(?, false)", 2 * SEALED);
-                Long after = cpuTicks(pid);
+                Long after = cpuNanos(pid);
                 result.put("digests", calls("access_log_digest(access_log, character)"));
                 result.put("checks", calls("access_log_chain_by_the_sealer()"));
-                result.put("ticks", before == null || after == null ? null : after - before);
+                result.put("nanos", before == null || after == null ? null : after - before);
                 return result;
             });
 
@@ -77,7 +74,7 @@ class AccessLogSealCostTest extends ApiTestSupport {
             assertThat(sealed).as("every entry written here is sealed").isGreaterThanOrEqualTo(SEALED);
             System.out.printf("[access-log seal cost] %d entries: insert %s ms CPU/entry (all client backends);"
                             + " seal %s ms CPU/entry (the sealer's backend), %.2f digests/entry, %.2f chain checks/entry%n",
-                    sealed, perEntry(insertTicks, insertTicksAfter, ENTRIES), perEntry(0L, (Long) seal.get("ticks"), sealed),
+                    sealed, perEntry(insertNanos, insertNanosAfter, ENTRIES), perEntry(0L, (Long) seal.get("nanos"), sealed),
                     ((Number) seal.get("digests")).doubleValue() / sealed, ((Number) seal.get("checks")).doubleValue() / sealed);
             assertThat(((Number) seal.get("checks")).longValue()).as("the chain's trigger checks each seal")
                     .isEqualTo(sealed);
@@ -93,33 +90,35 @@ class AccessLogSealCostTest extends ApiTestSupport {
         return calls == null ? 0 : calls;
     }
 
-    /** CPU ticks (user + system) of every client backend connected to this test's database; null off Linux. */
-    private Long clientBackendsCpuTicks() {
+    /** CPU time (ns) of every client backend connected to this test's database; null off Linux. */
+    private Long clientBackendsCpuNanos() {
         long total = 0;
         for (Long pid : jdbc.queryForList("select pid::bigint from pg_stat_activity where datname = current_database()"
                 + " and backend_type = 'client backend'", Long.class)) {
-            Long ticks = cpuTicks(pid);
-            if (ticks == null) {
+            Long nanos = cpuNanos(pid);
+            if (nanos == null) {
                 return null;
             }
-            total += ticks;
+            total += nanos;
         }
         return total;
     }
 
-    private static Long cpuTicks(long pid) {
+    /**
+     * A process's time on a CPU so far, in nanoseconds: the first field of /proc/PID/schedstat, the scheduler's own
+     * account (the user and system times of /proc/PID/stat are sampled in 10 ms ticks, too coarse for a few hundred
+     * inserts spread over the pool's connections).
+     */
+    private static Long cpuNanos(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            // The fields after the command name (in parentheses, which may contain spaces): utime is the 14th, stime the 15th.
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return Long.parseLong(Files.readString(Path.of("/proc/" + pid + "/schedstat")).trim().split(" ")[0]);
         } catch (IOException | RuntimeException e) {
             return null;
         }
     }
 
     private static String perEntry(Long before, Long after, int entries) {
-        return before == null || after == null ? "n/a" : String.format("%.3f", (after - before) / TICKS_PER_MS / entries);
+        return before == null || after == null ? "n/a" : String.format("%.3f", (after - before) / 1e6 / entries);
     }
 
     private static AccessLogEntry single() {
