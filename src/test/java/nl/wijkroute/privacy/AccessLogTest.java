@@ -280,6 +280,55 @@ class AccessLogTest extends ApiTestSupport {
         assertThat(jdbc.queryForObject("select count(*) from access_log_unsealed where entry_id = -1", Integer.class)).isZero();
     }
 
+    /**
+     * The chain's trigger works out each seal's link and hash itself (decision 0065): a writer names the entry and its
+     * place. Whoever writes, a seal for an entry that does not exist, a second seal for a sealed entry, a seal without a
+     * place are refused; a seal that names only the next place gets exactly the link and hash the sealer would give it.
+     */
+    @Test
+    void aSealForAMissingEntryOrASecondSealIsRefusedAndANamedPlaceGetsItsLinkAndHashFromTheTrigger() throws Exception {
+        String insertEntry = """
+                insert into access_log (username, user_role, data_category, action, purpose, outcome)
+                values ('wijkcoach', 'wijkteam', 'CASE_FILE', 'READ', 'Regie', 'GRANTED') returning id""";
+        String seal = "insert into access_log_chain (entry_id, chain_position, previous_hash, hash) values (?, ?, ?, ?)";
+        synchronized (AopTestUtils.<AccessLogSealer>getUltimateTargetObject(sealer)) {
+            long sealed = jdbc.queryForObject(insertEntry, Long.class);
+            AccessLogSealer.Seal head = sealer.seal().orElseThrow();
+            assertThat(head.id()).isEqualTo(sealed);
+            long unsealed = jdbc.queryForObject(insertEntry, Long.class);
+            long next = head.position() + 1;
+            String sealedDigest = jdbc.queryForObject("select access_log_digest(l, ?) from access_log l where id = ?",
+                    String.class, head.hash(), sealed);
+
+            for (Object[] values : List.of(
+                    new Object[] {-1L, next, null, null},
+                    new Object[] {-1L, next, head.hash(), "0".repeat(64)},
+                    new Object[] {unsealed, null, null, null},
+                    new Object[] {unsealed, next + 1, null, null},
+                    new Object[] {unsealed, head.position(), null, null})) {
+                assertThatThrownBy(() -> jdbc.update(seal, values)).as(java.util.Arrays.toString(values))
+                        .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+            }
+            // The sealed entry once more, at the next place with the very link and hash it would have there.
+            for (Object[] values : List.of(new Object[] {sealed, next, null, null},
+                    new Object[] {sealed, next, head.hash(), sealedDigest})) {
+                assertThatThrownBy(() -> jdbc.update(seal, values)).as("a second seal for entry " + sealed)
+                        .isInstanceOf(DataAccessException.class).hasMessageContaining("access_log_chain_pkey");
+            }
+
+            jdbc.update(seal, unsealed, next, null, null);
+            assertThat(jdbc.queryForMap("select previous_hash, hash from access_log_chain where entry_id = ?", unsealed))
+                    .containsEntry("previous_hash", head.hash())
+                    .containsEntry("hash", jdbc.queryForObject("select access_log_digest(l, ?) from access_log l where id = ?",
+                            String.class, head.hash(), unsealed));
+        }
+        // The sealer drops the queue row of the entry sealed by hand; the chain verifies.
+        JsonNode verification = getJson("/api/v1/access-log/verification", TestUsers.privacyOfficer());
+        assertThat(verification.get("intact").asBoolean()).as(verification.toString()).isTrue();
+        assertThat(verification.get("unsealed").asLong()).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from access_log_unsealed", Integer.class)).isZero();
+    }
+
     @Test
     void aChangedSealIsRevealed() throws Exception {
         getJson("/api/v1/cases/" + openCaseInNoord(), TestUsers.wijkcoach());
