@@ -147,10 +147,14 @@ class PartnerRegieApiTest extends ApiTestSupport {
         MvcResult proposed = propose(caseId, TestUsers.wijkcoach(), regieTo("ggz-breburg"));
         assertThat(proposed.getResponse().getStatus()).as(proposed.getResponse().getContentAsString()).isEqualTo(201);
 
+        UUID withRegie = caseInRegie();
+        regieWithGgz(withRegie);
         JsonNode werkbak = allItems("/api/v1/tasks", TestUsers.partnerGgz());
         assertThat(werkbak.findValuesAsText("taskKey")).as("partners decide on handovers through /handovers")
                 .doesNotContain("overdrachtBeoordelen");
-        assertThat(werkbak.findValuesAsText("caseId")).doesNotContain(caseId.toString());
+        assertThat(werkbak.findValuesAsText("caseId")).doesNotContain(caseId.toString()).contains(withRegie.toString());
+        assertThat(getJson("/api/v1/tasks?size=1", TestUsers.partnerGgz()).get("totalItems").asLong())
+                .as("the total of a full page counts the regie steps only, as the list shows them").isEqualTo(werkbak.size());
         assertThat(werkbak(TestUsers.wijkcoach())).contains(openTask(caseId, "regie"));
     }
 

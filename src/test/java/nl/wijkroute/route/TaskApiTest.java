@@ -466,6 +466,52 @@ class TaskApiTest extends ApiTestSupport {
         }
     }
 
+    /**
+     * The werkbak's total counts what the pages list: a task once however many of the user's groups offer it (triage is
+     * offered to the team and the front office, and one task here to the front office twice), a claimed one as the
+     * user's own only, with the assignment, step and due-date filters applied alike. Pages of one task, so every call
+     * counts. (Written for a count from the candidate links, which counted a task per matching link; that count was
+     * dropped as no faster, performance.md.)
+     */
+    @Test
+    void theWerkbakTotalCountsATaskOfferedToTwoOfTheUsersGroupsOnce() throws Exception {
+        var coachAtTheDesk = TestUsers.user("wijkcoach-loket", List.of("wijkteam", "frontoffice"),
+                Map.of("team", "team-noord", "wijk", "noord"));
+        // Due on a day only this test uses; the filter "due before" has no lower end, so other tests' earlier tasks may
+        // be in it too: the totals are compared before and after this test's tasks.
+        String window = "/api/v1/tasks?dueBefore=1970-01-08&size=1";
+        List<String> queries = List.of("", "&assignment=unclaimed", "&assignment=mine", "&step=triage", "&step=regie");
+        java.util.function.BiFunction<String, org.springframework.test.web.servlet.request.RequestPostProcessor, Long> total =
+                (query, user) -> {
+                    try {
+                        return getJson(window + query, user).get("totalItems").asLong();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                };
+        Map<String, Long> before = new LinkedHashMap<>();
+        queries.forEach(query -> before.put(query, total.apply(query, coachAtTheDesk)));
+        long colleagueBefore = total.apply("", TestUsers.wijkcoach());
+
+        List<String> tasks = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String task = openTask(openCaseInNoord(), "triage");
+            taskService.setDueDate(task, java.util.Date.from(java.time.Instant.parse("1970-01-07T10:00:00Z")));
+            tasks.add(task);
+        }
+        taskService.addCandidateGroup(tasks.get(0), nl.wijkroute.system.security.CurrentUser.FRONTOFFICE_GROUP);
+        assertThat(claim(tasks.get(1), coachAtTheDesk).getResponse().getStatus()).isEqualTo(200);
+
+        Map<String, Long> added = new LinkedHashMap<>();
+        queries.forEach(query -> added.put(query, total.apply(query, coachAtTheDesk) - before.get(query)));
+        assertThat(added).as("all: the task of two groups once, the claimed one once").isEqualTo(Map.of(
+                "", 3L, "&assignment=unclaimed", 2L, "&assignment=mine", 1L, "&step=triage", 3L, "&step=regie", 0L));
+        JsonNode listed = allItems("/api/v1/tasks?dueBefore=1970-01-08", coachAtTheDesk);
+        assertThat(listed.findValuesAsText("id")).containsAll(tasks).hasSize((int) total.apply("", coachAtTheDesk).longValue());
+        assertThat(total.apply("", TestUsers.wijkcoach()) - colleagueBefore)
+                .as("a colleague without the front office's group: the two unclaimed tasks").isEqualTo(2);
+    }
+
     @Test
     void theWerkbakFiltersOnMineUnclaimedStepAndDueBefore() throws Exception {
         UUID mineCase = openCaseInNoord();

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import nl.wijkroute.support.ApiTestSupport;
 import nl.wijkroute.support.TestUsers;
+import nl.wijkroute.system.paging.PageParams;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
@@ -40,12 +41,10 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @DirtiesContext
 class StatementPlanningTest extends ApiTestSupport {
 
-    /**
-     * Routes run before measuring: the route's repeated statements past pgjdbc's prepare threshold (5) on both
-     * connections. Few enough that the werkbak never fills a page, so its count (still planned on every call, decision
-     * 0063) does not run.
-     */
+    /** Routes run before measuring: the route's repeated statements past pgjdbc's prepare threshold (5) on both connections. */
     private static final int WARM_UP_ROUTES = 10;
+    /** Open cases before the routes, so the werkbak's first page is full and its total is counted on every call. */
+    private static final int OPEN_CASES = PageParams.DEFAULT_SIZE;
     private static final int MEASURED_ROUTES = 3;
 
     record Planned(String query, long calls, long plans) {
@@ -54,6 +53,9 @@ class StatementPlanningTest extends ApiTestSupport {
     @Test
     void aWarmRouteReusesThePlansOfItsStatements() throws Exception {
         jdbc.execute("create extension if not exists pg_stat_statements");
+        for (int i = 0; i < OPEN_CASES; i++) {
+            openCaseInNoord();
+        }
         for (int route = 0; route < WARM_UP_ROUTES; route++) {
             route();
         }
