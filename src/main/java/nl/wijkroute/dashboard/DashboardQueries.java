@@ -50,6 +50,16 @@ class DashboardQueries {
               and (cast(:wijk as varchar) is null or c.wijk_id = :wijk)
             """;
 
+    /**
+     * {@link #SCOPE} when a team or wijk is chosen, otherwise no join at all (for a statement whose rows each
+     * reference their case, not null, so the counts are the same): the plan for all teams then reads no case,
+     * where the join cost a probe per row. Unlike {@link #SCOPE_WHEN_FILTERED}, a chosen team keeps the join, so
+     * the planner can read the team's cases once (hash) instead of probing per row.
+     */
+    private static String scopeIfFiltered(DashboardFilter filter, String caseColumn) {
+        return filter.team() == null && filter.wijk() == null ? "where true\n" : SCOPE.formatted(caseColumn);
+    }
+
     private final NamedParameterJdbcTemplate jdbc;
 
     DashboardQueries(NamedParameterJdbcTemplate jdbc) {
@@ -257,7 +267,12 @@ class DashboardQueries {
         return jdbc.queryForList(ReportingViews.sql(sql), parameters);
     }
 
-    /** Legal terms due in the period, per law: met in time, breached, still running. */
+    /**
+     * Legal terms due in the period, per law: met in time, breached, still running. Why the case is joined only
+     * for a team or wijk (issue 14, decision 0064): every term references its case (not null), so for all teams
+     * the join changes no count, but it cost a probe into the cases per term (22,000 for 90 days at 1 M cases,
+     * most of the call); with a filter the join picks the team's cases, as before.
+     */
     List<Map<String, Object>> deadlineCompliance(DashboardFilter filter) {
         String sql = """
                 select r.law, count(*) as terms,
@@ -265,7 +280,7 @@ class DashboardQueries {
                        count(*) filter (where d.breached) as breached,
                        count(*) filter (where d.status <> 'MET' and not d.breached) as running
                 from {legal_term} d join {toegang_request} r on r.request_id = d.toegang_request_id
-                """ + SCOPE.formatted("d.case_id") + """
+                """ + scopeIfFiltered(filter, "d.case_id") + """
                   and d.due_on >= cast(:from as timestamptz)::date and d.due_on < cast(:to as timestamptz)::date
                 group by r.law order by r.law
                 """;
@@ -438,25 +453,28 @@ class DashboardQueries {
 
     /**
      * Per leefgebied: the goals whose latest evaluation up to the end of the period lies in the period, by
-     * attainment, and the cases they belong to. Why only the period's evaluations are read: an evaluation later
-     * than one in the period and before its end lies in the period too, so the latest per goal is found among
-     * them, from an index on the time (issue 14, decision 0055), where the anti join read every evaluation
-     * before the end of the period; evaluations at the same latest time count alike in both.
+     * attainment, and the cases they belong to. Why no window over the goals (issue 14, decision 0064): each
+     * evaluation carries when its goal was next evaluated ({@code superseded_at}, kept by the plan module's trigger,
+     * V72), and an evaluation in the period is its goal's latest up to the end exactly when the goal was not
+     * evaluated again before the end (a later evaluation before the end lies in the period too). So the call reads
+     * one index range of the period's evaluations and sorts nothing by goal; evaluations of a goal at the same time
+     * count alike, as with the window's {@code max()} before.
      */
     List<Map<String, Object>> goalsAttained(DashboardFilter filter) {
+        MapSqlParameterSource parameters = forCall(filter);
+        // The distinct cases per leefgebied in memory (about 120,000 rows for all teams over 90 days at 1 M cases).
+        jdbc.getJdbcOperations().execute("set local work_mem = '32MB'");
         String sql = """
-                select e.leefgebied, count(*) as goals, count(distinct e.case_id) as cases,
-                       count(*) filter (where e.attainment = 'ATTAINED') as attained,
-                       count(*) filter (where e.attainment = 'PARTLY') as partly
-                from (select g.case_id, g.leefgebied, g.attainment, g.evaluated_at,
-                             max(g.evaluated_at) over (partition by g.case_id, g.goal_id) as latest_at
-                      from {goal_evaluation} g
+                select g.leefgebied, count(*) as goals, count(distinct g.case_id) as cases,
+                       count(*) filter (where g.attainment = 'ATTAINED') as attained,
+                       count(*) filter (where g.attainment = 'PARTLY') as partly
+                from {goal_evaluation} g
                 """ + SCOPE_WHEN_FILTERED.formatted("g.case_id") + """
-                        and g.evaluated_at >= :from and g.evaluated_at < :to) e
-                where e.evaluated_at = e.latest_at
-                group by e.leefgebied order by e.leefgebied
+                  and g.evaluated_at >= :from and g.evaluated_at < :to
+                  and (g.superseded_at is null or g.superseded_at >= :to)
+                group by g.leefgebied order by g.leefgebied
                 """;
-        return jdbc.queryForList(ReportingViews.sql(sql), forCall(filter));
+        return jdbc.queryForList(ReportingViews.sql(sql), parameters);
     }
 
     /**
