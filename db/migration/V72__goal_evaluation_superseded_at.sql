@@ -25,9 +25,9 @@ create function plan_goal_evaluation_supersede(p_case uuid, p_goal uuid) returns
 $$;
 
 -- Why the lock (a transaction-level advisory lock in a key space of its own, 0x474F4100 'GOA', keyed by the goal):
--- two transactions evaluating one goal at once would each compute without the other's uncommitted row. Held to commit, the lock
--- makes the second wait, and its statements (read committed) then see the first's row and compute the goal again
--- with both. The key is a hash of the goal's id, which names nobody.
+-- two transactions evaluating one goal at once would each compute without the other's uncommitted row. Held to
+-- commit, the lock makes the second wait, and its statements (read committed) then see the first's row and compute
+-- the goal again with both. The key is a hash of the goal's id, which names nobody.
 create function plan_goal_evaluation_lock(p_goal uuid) returns void language sql as $$
     select pg_advisory_xact_lock(1196376320, hashtext(p_goal::text));
 $$;
