@@ -620,23 +620,24 @@ class DashboardQueries {
      * V72), and an evaluation in the period is its goal's latest up to the end exactly when the goal was not
      * evaluated again before the end (a later evaluation before the end lies in the period too). So the call reads
      * one index range of the period's evaluations and sorts nothing by goal; evaluations of a goal at the same time
-     * count alike, as with the window's {@code max()} before.
+     * count alike, as with the window's {@code max()} before. The distinct cases come from counting per case and
+     * leefgebied first: {@code count(distinct case_id)} sorted the 122,000 rows of all teams over 90 days (at 1 M cases)
+     * by leefgebied and case, most of the statement's time (the text comparisons), where the grouping needs none.
      */
     List<Map<String, Object>> goalsAttained(DashboardFilter filter) {
-        MapSqlParameterSource parameters = forCall(filter);
-        // The distinct cases per leefgebied in memory (about 120,000 rows for all teams over 90 days at 1 M cases).
-        jdbc.getJdbcOperations().execute("set local work_mem = '32MB'");
         String sql = """
-                select g.leefgebied, count(*) as goals, count(distinct g.case_id) as cases,
-                       count(*) filter (where g.attainment = 'ATTAINED') as attained,
-                       count(*) filter (where g.attainment = 'PARTLY') as partly
-                from {goal_evaluation} g
+                select leefgebied, sum(goals) as goals, count(*) as cases, sum(attained) as attained, sum(partly) as partly
+                from (select g.leefgebied, count(*) as goals,
+                             count(*) filter (where g.attainment = 'ATTAINED') as attained,
+                             count(*) filter (where g.attainment = 'PARTLY') as partly
+                      from {goal_evaluation} g
                 """ + SCOPE_WHEN_FILTERED.formatted("g.case_id") + """
-                  and g.evaluated_at >= :from and g.evaluated_at < :to
-                  and (g.superseded_at is null or g.superseded_at >= :to)
-                group by g.leefgebied order by g.leefgebied
+                        and g.evaluated_at >= :from and g.evaluated_at < :to
+                        and (g.superseded_at is null or g.superseded_at >= :to)
+                      group by g.case_id, g.leefgebied) per_case
+                group by leefgebied order by leefgebied
                 """;
-        return jdbc.queryForList(ReportingViews.sql(sql), parameters);
+        return jdbc.queryForList(ReportingViews.sql(sql), forCall(filter));
     }
 
     /**
