@@ -48,6 +48,8 @@ class SqlBoundaryTest {
             Map.entry("dashboard_flow_day", "dashboard"),
             Map.entry("dashboard_stage_day", "dashboard"),
             Map.entry("dashboard_stage_key", "dashboard"),
+            // stays ended per day, stage and duration bucket, for the lead times' percentiles (V71, decision 0064)
+            Map.entry("dashboard_stay_duration_day", "dashboard"),
             Map.entry("idempotency_record", "system"),
             // the pepper of household's advisory locks; written by its migration, read only by household
             Map.entry("installation_secret", "household"),

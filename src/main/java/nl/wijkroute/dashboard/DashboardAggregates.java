@@ -17,8 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Keeps the dashboard's counts per day (decision 0055): stays entered, left and open per team, wijk and
- * stage ({@code dashboard_stage_day}), and signals by source, cases started and ended per team and wijk
- * ({@code dashboard_flow_day}), for closed days only, read from the owners' reporting views. The calls
+ * stage ({@code dashboard_stage_day}), signals by source, cases started and ended per team and wijk
+ * ({@code dashboard_flow_day}) and stays ended per stage and duration bucket ({@code dashboard_stay_duration_day},
+ * decision 0064), for closed days only, read from the owners' reporting views. The calls
  * combine them with a live count of the days after {@code through_day}, so an answer is the same as the
  * live query's. Why closed days only: the application writes moves, signals, openings and closings at
  * the moment they happen, so a day that has ended no longer changes. History written with past times
@@ -93,6 +94,23 @@ public class DashboardAggregates {
                 group by 1, 2, 3
             ) counts
             group by day, team_id, wijk_id
+            """;
+
+    /**
+     * Per day a stay ended, its stage and the bucket of its duration ({@code dashboard_duration_bucket}, V71): how
+     * many stays, for the lead times' percentiles (decision 0064). A stay that ended without a duration counts in
+     * bucket -1 (none is written so).
+     */
+    private static final String STAY_DURATIONS = """
+            with range as (
+                select cast(:first as timestamp) at time zone :zone as lower,
+                       cast(cast(:last as date) + 1 as timestamp) at time zone :zone as upper
+            )
+            insert into dashboard_stay_duration_day (day, stage, bucket, stays)
+            select cast(s.left_at at time zone :zone as date), s.stage, coalesce(dashboard_duration_bucket(s.duration_seconds), -1),
+                   count(*)
+            from {stage_stay} s, range r where s.left_at >= r.lower and s.left_at < r.upper
+            group by 1, 2, 3
             """;
 
     /**
@@ -177,6 +195,7 @@ public class DashboardAggregates {
         sql.update("delete from dashboard_stage_day");
         sql.update("delete from dashboard_stage_key");
         sql.update("delete from dashboard_flow_day");
+        sql.update("delete from dashboard_stay_duration_day");
         sql.update("delete from dashboard_case_involvement");
         sql.update("delete from dashboard_aggregate_state");
         Map<String, Object> bounds = jdbc.queryForMap(ReportingViews.sql("""
@@ -204,11 +223,13 @@ public class DashboardAggregates {
         int stageRows = jdbc.update(ReportingViews.sql(STAGE_DAYS), days);
         jdbc.update(STAGE_KEYS, days);
         int flowRows = jdbc.update(ReportingViews.sql(FLOW_DAYS), days);
+        jdbc.update("delete from dashboard_stay_duration_day where day >= :first", days);
+        int durationRows = jdbc.update(ReportingViews.sql(STAY_DURATIONS), days);
         jdbc.update("delete from dashboard_case_involvement where closed_at >= cast(:first as timestamp) at time zone :zone", days);
         int caseRows = jdbc.update(ReportingViews.sql(CASE_INVOLVEMENT), days.addValue("system", RouteVariables.SYSTEM_ACTOR));
         jdbc.update("update dashboard_aggregate_state set through_day = :last, refreshed_at = now()", days);
-        log.info("Dashboard aggregates: days {} to {} written ({} stage rows, {} flow rows, {} ended cases) in {} ms", first, last,
-                stageRows, flowRows, caseRows, (System.nanoTime() - start) / 1_000_000);
+        log.info("Dashboard aggregates: days {} to {} written ({} stage rows, {} flow rows, {} duration rows, {} ended cases) in {} ms",
+                first, last, stageRows, flowRows, durationRows, caseRows, (System.nanoTime() - start) / 1_000_000);
     }
 
     private void insertState(LocalDate throughDay, String zone) {
@@ -222,6 +243,7 @@ public class DashboardAggregates {
         jdbc.getJdbcOperations().update("delete from dashboard_stage_day");
         jdbc.getJdbcOperations().update("delete from dashboard_stage_key");
         jdbc.getJdbcOperations().update("delete from dashboard_flow_day");
+        jdbc.getJdbcOperations().update("delete from dashboard_stay_duration_day");
         jdbc.getJdbcOperations().update("delete from dashboard_case_involvement");
         jdbc.getJdbcOperations().update("delete from dashboard_aggregate_state");
     }

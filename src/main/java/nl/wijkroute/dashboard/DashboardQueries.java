@@ -2,10 +2,13 @@ package nl.wijkroute.dashboard;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import nl.wijkroute.route.RouteVariables;
 import nl.wijkroute.route.Stage;
@@ -49,6 +52,16 @@ class DashboardQueries {
             where (cast(:team as varchar) is null or c.team_id = :team)
               and (cast(:wijk as varchar) is null or c.wijk_id = :wijk)
             """;
+
+    /**
+     * {@link #SCOPE} when a team or wijk is chosen, otherwise no join at all (for a statement whose rows each
+     * reference their case, not null, so the counts are the same): the plan for all teams then reads no case,
+     * where the join cost a probe per row. Unlike {@link #SCOPE_WHEN_FILTERED}, a chosen team keeps the join, so
+     * the planner can read the team's cases once (hash) instead of probing per row.
+     */
+    private static String scopeIfFiltered(DashboardFilter filter, String caseColumn) {
+        return filter.team() == null && filter.wijk() == null ? "where true\n" : SCOPE.formatted(caseColumn);
+    }
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -142,6 +155,17 @@ class DashboardQueries {
      * never from input.
      */
     List<Row> leadTimes(DashboardFilter filter) {
+        if (filter.team() == null && filter.wijk() == null) {
+            List<Row> fromCounts = leadTimesFromCounts(filter);
+            if (fromCounts != null) {
+                return fromCounts;
+            }
+        }
+        return leadTimesLive(filter);
+    }
+
+    /** {@link #leadTimes} from every stay of the period, sorted per stage (a team or wijk; and to compare, in tests). */
+    List<Row> leadTimesLive(DashboardFilter filter) {
         jdbc.getJdbcOperations().execute("set local work_mem = '64MB'");
         String perStage = Arrays.stream(Stage.values()).filter(stage -> stage != Stage.AFGESLOTEN)
                 .map(stage -> """
@@ -152,17 +176,157 @@ class DashboardQueries {
                            and (cast(:team as varchar) is null or s.team_id = :team)
                            and (cast(:wijk as varchar) is null or s.wijk_id = :wijk))""".formatted(stage.name(), stage.name()))
                 .collect(Collectors.joining("\nunion all\n"));
-        String wholeRoute = """
+        String sql = "select * from (" + perStage + "\nunion all\n" + WHOLE_ROUTE + ") lead_times where n > 0 or key = 'ROUTE'";
+        return jdbc.query(ReportingViews.sql(sql), forCall(filter), DashboardQueries::leadTime);
+    }
+
+    /** The whole route's lead time: cases whose support ended in the period, live. */
+    private static final String WHOLE_ROUTE = """
                 (select 'ROUTE' as key, count(*) as n,
                         percentile_cont(array[0.5, 0.8]) within group (order by date_part('epoch', c.closed_at - c.opened_at)) as p
                 """ + CASES + """
                    and c.closed_at >= :from and c.closed_at < :to)""";
-        String sql = "select * from (" + perStage + "\nunion all\n" + wholeRoute + ") lead_times where n > 0 or key = 'ROUTE'";
-        return jdbc.query(ReportingViews.sql(sql), forCall(filter), (rs, i) -> {
-            Double[] seconds = rs.getArray("p") == null ? null : (Double[]) rs.getArray("p").getArray();
-            return new Row(rs.getString("key"), rs.getLong("n"), seconds == null ? null : seconds[0] / 86400,
-                    seconds == null ? null : seconds[1] / 86400);
+
+    private static Row leadTime(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        Double[] seconds = rs.getArray("p") == null ? null : (Double[]) rs.getArray("p").getArray();
+        return new Row(rs.getString("key"), rs.getLong("n"), seconds == null ? null : seconds[0] / 86400,
+                seconds == null ? null : seconds[1] / 86400);
+    }
+
+    /** The stages a stay can be in (a case that is closed has no stay), as the live statement lists them. */
+    private static final List<String> STAY_STAGES = Arrays.stream(Stage.values()).filter(stage -> stage != Stage.AFGESLOTEN)
+            .map(Stage::name).toList();
+
+    /**
+     * Stays ended in the period per stage and duration bucket: the whole days up to the aggregate's {@code through_day}
+     * from the counts per day (decision 0064), a partial first or last day and the days since live.
+     */
+    private static final String DURATION_COUNTS = """
+            select stage, bucket, sum(stays) as stays from (
+                select a.stage, a.bucket, a.stays
+                from dashboard_stay_duration_day a
+                where a.day >= cast(cast(:aggFrom as timestamptz) at time zone :zone as date)
+                  and a.day < cast(cast(:aggTo as timestamptz) at time zone :zone as date)
+                union all
+                select s.stage, coalesce(dashboard_duration_bucket(s.duration_seconds), -1), count(*)
+                from {stage_stay} s
+                where s.stage in (:stages) and s.left_at >= :from and s.left_at < :aggFrom
+                group by 1, 2
+                union all
+                select s.stage, coalesce(dashboard_duration_bucket(s.duration_seconds), -1), count(*)
+                from {stage_stay} s
+                where s.stage in (:stages) and s.left_at >= :aggTo and s.left_at < :to
+                group by 1, 2
+            ) counts
+            group by stage, bucket
+            """;
+
+    /** The durations of one stage's stays ended in the period in one bucket, from the {@code row}-th in order (from 0). */
+    private static final String DURATIONS_IN_BUCKET = """
+            select s.duration_seconds
+            from {stage_stay} s
+            where s.stage = :stage and dashboard_duration_bucket(s.duration_seconds) = :bucket
+              and s.duration_seconds is not null and s.left_at >= :from and s.left_at < :to
+            order by s.duration_seconds
+            offset :row limit 2
+            """;
+
+    /**
+     * Lead times per stage for all teams from the counts per day (decision 0064), the same numbers as the live
+     * statement: per stage, the period's stays counted per duration bucket (which orders them as their durations
+     * do); the rows {@code percentile_cont} needs (floor and ceil of {@code fraction × (n − 1)}) are found in their
+     * bucket and read from the stays of the period in that bucket alone, then interpolated with its arithmetic.
+     * Null when the period holds no whole day the counts have (no aggregate yet, or a period within a day or
+     * since the last refresh): the caller then asks live.
+     */
+    private List<Row> leadTimesFromCounts(DashboardFilter filter) {
+        DashboardAggregates.inMunicipalTime(jdbc); // the counts' days (in the caller's transaction)
+        MapSqlParameterSource parameters = forCall(filter);
+        Map<String, Object> split = aggregateSplit(parameters);
+        if (!((Timestamp) split.get("agg_from")).before((Timestamp) split.get("agg_to"))) {
+            return null;
+        }
+        parameters.addValue("aggFrom", split.get("agg_from")).addValue("aggTo", split.get("agg_to"))
+                .addValue("zone", split.get("zone")).addValue("stages", STAY_STAGES);
+        Map<String, TreeMap<Integer, Long>> perStage = new LinkedHashMap<>();
+        jdbc.query(ReportingViews.sql(DURATION_COUNTS), parameters, rs -> {
+            if (STAY_STAGES.contains(rs.getString("stage"))) {
+                perStage.computeIfAbsent(rs.getString("stage"), stage -> new TreeMap<>())
+                        .merge(rs.getInt("bucket"), rs.getLong("stays"), Long::sum);
+            }
         });
+        List<Row> rows = new ArrayList<>();
+        perStage.forEach((stage, buckets) -> {
+            long all = buckets.values().stream().mapToLong(Long::longValue).sum();
+            Long withoutDuration = buckets.remove(-1); // counted, as count(*) does; no duration to order
+            if (all == 0) {
+                return;
+            }
+            StageDurations durations = new StageDurations(stage, buckets, parameters);
+            long n = all - (withoutDuration == null ? 0 : withoutDuration);
+            rows.add(n == 0 ? new Row(stage, all, null, null)
+                    : new Row(stage, all, durations.percentileCont(0.5, n) / 86400, durations.percentileCont(0.8, n) / 86400));
+        });
+        jdbc.getJdbcOperations().execute("set local work_mem = '64MB'");
+        rows.addAll(jdbc.query(ReportingViews.sql(WHOLE_ROUTE), parameters, DashboardQueries::leadTime));
+        return rows;
+    }
+
+    /** One stage's stays of the period: counts per bucket, and the durations of single rows read on demand. */
+    private final class StageDurations {
+        private final String stage;
+        private final TreeMap<Integer, Long> buckets;
+        private final MapSqlParameterSource parameters;
+        private final Map<Long, Double> read = new HashMap<>();
+
+        StageDurations(String stage, TreeMap<Integer, Long> buckets, MapSqlParameterSource parameters) {
+            this.stage = stage;
+            this.buckets = buckets;
+            this.parameters = parameters;
+        }
+
+        /**
+         * PostgreSQL's {@code percentile_cont(fraction)} over the {@code n} durations: the rows at floor and ceil of
+         * {@code fraction * (n - 1)} in ascending order, interpolated as {@code lo + (hi - lo) * proportion} in double
+         * precision (as {@link SelfSufficiencyChangeIndicator#percentileCont}).
+         */
+        double percentileCont(double fraction, long n) {
+            double position = fraction * (n - 1);
+            long firstRow = (long) Math.floor(position);
+            long secondRow = (long) Math.ceil(position);
+            double first = durationAt(firstRow);
+            if (secondRow == firstRow) {
+                return first;
+            }
+            double second = durationAt(secondRow);
+            return first + (second - first) * (position - firstRow);
+        }
+
+        /** The duration of the stay at {@code row} (from 0) in ascending order: its bucket, then its place there. */
+        private double durationAt(long row) {
+            Double known = read.get(row);
+            if (known != null) {
+                return known;
+            }
+            long before = 0;
+            for (Map.Entry<Integer, Long> bucket : buckets.entrySet()) {
+                if (row < before + bucket.getValue()) {
+                    long inBucket = row - before;
+                    List<Double> durations = jdbc.queryForList(ReportingViews.sql(DURATIONS_IN_BUCKET),
+                            new MapSqlParameterSource(parameters.getValues()).addValue("stage", stage)
+                                    .addValue("bucket", bucket.getKey()).addValue("row", inBucket), Double.class);
+                    if (durations.isEmpty()) {
+                        throw new IllegalStateException("The counts per day of " + stage + " differ from its stays");
+                    }
+                    for (int i = 0; i < durations.size() && inBucket + i < bucket.getValue(); i++) {
+                        read.put(row + i, durations.get(i));
+                    }
+                    return durations.get(0);
+                }
+                before += bucket.getValue();
+            }
+            throw new IllegalArgumentException("row " + row + " of " + before);
+        }
     }
 
     /**
@@ -174,18 +338,7 @@ class DashboardQueries {
     List<Map<String, Object>> flow(DashboardFilter filter, String granularity) {
         DashboardAggregates.inMunicipalTime(jdbc); // the aggregate's days and weeks (in the caller's transaction)
         MapSqlParameterSource parameters = forCall(filter).addValue("unit", granularity);
-        Map<String, Object> split = jdbc.queryForMap("""
-                select coalesce(max(case when x.agg_from < x.agg_to then x.agg_from end), cast(:to as timestamptz)) as agg_from,
-                       coalesce(max(case when x.agg_from < x.agg_to then x.agg_to end), cast(:to as timestamptz)) as agg_to,
-                       coalesce(max(x.time_zone), current_setting('TimeZone')) as zone
-                from (select case when date_trunc('day', cast(:from as timestamptz)) = cast(:from as timestamptz)
-                                  then cast(:from as timestamptz)
-                                  else date_trunc('day', cast(:from as timestamptz)) + interval '1 day' end as agg_from,
-                             least(date_trunc('day', cast(:to as timestamptz)),
-                                   cast(s.through_day + 1 as timestamp) at time zone s.time_zone) as agg_to,
-                             s.time_zone
-                      from dashboard_aggregate_state s where s.time_zone = current_setting('TimeZone')) x
-                """, parameters);
+        Map<String, Object> split = aggregateSplit(parameters);
         parameters.addValue("aggFrom", split.get("agg_from")).addValue("aggTo", split.get("agg_to")).addValue("zone", split.get("zone"));
         String sql = """
                 with periods as (
@@ -257,7 +410,31 @@ class DashboardQueries {
         return jdbc.queryForList(ReportingViews.sql(sql), parameters);
     }
 
-    /** Legal terms due in the period, per law: met in time, breached, still running. */
+    /**
+     * Where a period's whole days in the aggregate begin and end ({@code agg_from}, {@code agg_to}; both {@code :to}
+     * when it has none) and the aggregate's zone ({@code zone}). Needs {@link DashboardAggregates#inMunicipalTime}.
+     */
+    private Map<String, Object> aggregateSplit(MapSqlParameterSource parameters) {
+        return jdbc.queryForMap("""
+                select coalesce(max(case when x.agg_from < x.agg_to then x.agg_from end), cast(:to as timestamptz)) as agg_from,
+                       coalesce(max(case when x.agg_from < x.agg_to then x.agg_to end), cast(:to as timestamptz)) as agg_to,
+                       coalesce(max(x.time_zone), current_setting('TimeZone')) as zone
+                from (select case when date_trunc('day', cast(:from as timestamptz)) = cast(:from as timestamptz)
+                                  then cast(:from as timestamptz)
+                                  else date_trunc('day', cast(:from as timestamptz)) + interval '1 day' end as agg_from,
+                             least(date_trunc('day', cast(:to as timestamptz)),
+                                   cast(s.through_day + 1 as timestamp) at time zone s.time_zone) as agg_to,
+                             s.time_zone
+                      from dashboard_aggregate_state s where s.time_zone = current_setting('TimeZone')) x
+                """, parameters);
+    }
+
+    /**
+     * Legal terms due in the period, per law: met in time, breached, still running. Why the case is joined only
+     * for a team or wijk (issue 14, decision 0064): every term references its case (not null), so for all teams
+     * the join changes no count, but it cost a probe into the cases per term (22,000 for 90 days at 1 M cases,
+     * most of the call); with a filter the join picks the team's cases, as before.
+     */
     List<Map<String, Object>> deadlineCompliance(DashboardFilter filter) {
         String sql = """
                 select r.law, count(*) as terms,
@@ -265,7 +442,7 @@ class DashboardQueries {
                        count(*) filter (where d.breached) as breached,
                        count(*) filter (where d.status <> 'MET' and not d.breached) as running
                 from {legal_term} d join {toegang_request} r on r.request_id = d.toegang_request_id
-                """ + SCOPE.formatted("d.case_id") + """
+                """ + scopeIfFiltered(filter, "d.case_id") + """
                   and d.due_on >= cast(:from as timestamptz)::date and d.due_on < cast(:to as timestamptz)::date
                 group by r.law order by r.law
                 """;
@@ -438,23 +615,27 @@ class DashboardQueries {
 
     /**
      * Per leefgebied: the goals whose latest evaluation up to the end of the period lies in the period, by
-     * attainment, and the cases they belong to. Why only the period's evaluations are read: an evaluation later
-     * than one in the period and before its end lies in the period too, so the latest per goal is found among
-     * them, from an index on the time (issue 14, decision 0055), where the anti join read every evaluation
-     * before the end of the period; evaluations at the same latest time count alike in both.
+     * attainment, and the cases they belong to. Why no window over the goals (issue 14, decision 0064): each
+     * evaluation carries when its goal was next evaluated ({@code superseded_at}, kept by the plan module's trigger,
+     * V72), and an evaluation in the period is its goal's latest up to the end exactly when the goal was not
+     * evaluated again before the end (a later evaluation before the end lies in the period too). So the call reads
+     * one index range of the period's evaluations and sorts nothing by goal; evaluations of a goal at the same time
+     * count alike, as with the window's {@code max()} before. The distinct cases come from counting per case and
+     * leefgebied first: {@code count(distinct case_id)} sorted the 122,000 rows of all teams over 90 days (at 1 M cases)
+     * by leefgebied and case, most of the statement's time (the text comparisons), where the grouping needs none.
      */
     List<Map<String, Object>> goalsAttained(DashboardFilter filter) {
         String sql = """
-                select e.leefgebied, count(*) as goals, count(distinct e.case_id) as cases,
-                       count(*) filter (where e.attainment = 'ATTAINED') as attained,
-                       count(*) filter (where e.attainment = 'PARTLY') as partly
-                from (select g.case_id, g.leefgebied, g.attainment, g.evaluated_at,
-                             max(g.evaluated_at) over (partition by g.case_id, g.goal_id) as latest_at
+                select leefgebied, sum(goals) as goals, count(*) as cases, sum(attained) as attained, sum(partly) as partly
+                from (select g.leefgebied, count(*) as goals,
+                             count(*) filter (where g.attainment = 'ATTAINED') as attained,
+                             count(*) filter (where g.attainment = 'PARTLY') as partly
                       from {goal_evaluation} g
                 """ + SCOPE_WHEN_FILTERED.formatted("g.case_id") + """
-                        and g.evaluated_at >= :from and g.evaluated_at < :to) e
-                where e.evaluated_at = e.latest_at
-                group by e.leefgebied order by e.leefgebied
+                        and g.evaluated_at >= :from and g.evaluated_at < :to
+                        and (g.superseded_at is null or g.superseded_at >= :to)
+                      group by g.case_id, g.leefgebied) per_case
+                group by leefgebied order by leefgebied
                 """;
         return jdbc.queryForList(ReportingViews.sql(sql), forCall(filter));
     }

@@ -19,7 +19,9 @@ public final class PlanReadModels {
     public static final String ACTION_ORGANISATION_VIEW = "plan_action_organisation_view";
 
     /**
-     * One row per evaluation of a goal: {@code case_id, goal_id, leefgebied, attainment, evaluated_at}. Read by the dashboard (goals attained).
+     * One row per evaluation of a goal: {@code case_id, goal_id, leefgebied, attainment, evaluated_at, superseded_at}
+     * (when the goal was next evaluated, null while this is its latest; kept by a trigger, V72, decision 0064). Read by
+     * the dashboard (goals attained).
      */
     public static final String GOAL_EVALUATION_VIEW = "plan_goal_evaluation_view";
 

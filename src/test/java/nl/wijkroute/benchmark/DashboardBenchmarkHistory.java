@@ -232,6 +232,7 @@ final class DashboardBenchmarkHistory {
         step("plan, plan_version, regie_assignment", () -> plans(params));
         step("plan_goal_evaluation, leefgebied_assessment", () -> evaluations(params));
         step("leefgebied_score_cell", this::scoreCells);
+        step("plan_goal_evaluation.superseded_at", this::goalSupersession);
         recreateSecondaryIndexes();
         sql.execute("drop table bench_case");
     }
@@ -471,6 +472,20 @@ final class DashboardBenchmarkHistory {
                 group by case_id, member_id, leefgebied""");
     }
 
+    /**
+     * When each goal was evaluated next, as the trigger on plan_goal_evaluation would have written it (V72, decision
+     * 0064), set-based with the migration's statement.
+     */
+    private void goalSupersession() {
+        jdbc.getJdbcOperations().execute("""
+                update plan_goal_evaluation e set superseded_at = t.next_at
+                from (select case_id, goal_id, evaluated_at,
+                             lead(evaluated_at) over (partition by case_id, goal_id order by evaluated_at) as next_at
+                      from (select distinct case_id, goal_id, evaluated_at from plan_goal_evaluation) d) t
+                where t.case_id = e.case_id and t.goal_id = e.goal_id and t.evaluated_at = e.evaluated_at
+                  and t.next_at is not null""");
+    }
+
     private void dropSecondaryIndexes() {
         var sql = jdbc.getJdbcOperations();
         sql.execute("""
@@ -520,6 +535,11 @@ final class DashboardBenchmarkHistory {
                 full join leefgebied_score_cell c using (case_id, member_id, leefgebied)
                 where c.case_id is null or a.case_id is null or c.first_score <> a.first_score
                    or c.latest_score <> a.latest_score or c.latest_at <> a.latest_at or c.scores <> a.scores"""));
+        wrong.put("goal evaluations whose next evaluation differs from the goal's rows", count("""
+                select count(*) from plan_goal_evaluation e
+                where e.superseded_at is distinct from (select min(l.evaluated_at) from plan_goal_evaluation l
+                                                        where l.case_id = e.case_id and l.goal_id = e.goal_id
+                                                          and l.evaluated_at > e.evaluated_at)"""));
         wrong.put("recurrence flags the trigger would have set otherwise", count("""
                 select count(*) from support_case c where c.recurred_within_12_months <> exists (
                     select 1 from support_case later where later.household_id = c.household_id and later.id <> c.id

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import nl.wijkroute.dashboard.DashboardAggregates;
 import nl.wijkroute.dashboard.DashboardBenchmarkGauges;
+import nl.wijkroute.dashboard.DashboardBenchmarkLeadTimes;
 import nl.wijkroute.dashboard.DashboardBenchmarkSafety;
 import nl.wijkroute.dashboard.DashboardFilter;
 import nl.wijkroute.dashboard.DashboardService;
@@ -145,6 +146,11 @@ class DashboardBenchmarkTest {
                 new Call("business gauges, one fresh scrape", CALL_TARGET, DashboardBenchmarkGauges.freshScrape(jdbc)));
 
         List<Result> results = calls.stream().map(DashboardBenchmarkTest::time).toList();
+        // Decision 0064: the lead times for all teams come from counts per duration bucket; the live statement's
+        // numbers, side by side on this history (a period of whole days, and one starting and ending mid-day).
+        List<List<String>> leadTimes90 = DashboardBenchmarkLeadTimes.both(context, allTeams);
+        List<List<String>> leadTimesMidDay = DashboardBenchmarkLeadTimes.both(context,
+                new DashboardFilter(null, null, now.minus(Duration.ofDays(200)).minus(Duration.ofHours(7)), now.minus(Duration.ofDays(3))));
 
         System.out.printf("%n[benchmark] %,d cases; rows per table %s; %d cores, max heap %d MB, load average %s%n",
                 rows.get("support_case"), rows, Runtime.getRuntime().availableProcessors(),
@@ -162,6 +168,13 @@ class DashboardBenchmarkTest {
                     fill.compareTo(fillTarget()) <= 0 ? "met" : "MISSED");
         }
 
+        System.out.printf("[benchmark] lead times, all teams, 90 days, from the counts: %s%n", leadTimes90.get(0));
+        System.out.printf("[benchmark] lead times, all teams, 90 days, live:            %s%n", leadTimes90.get(1));
+        System.out.printf("[benchmark] lead times, all teams, 197 days mid-day, counts: %s%n", leadTimesMidDay.get(0));
+        System.out.printf("[benchmark] lead times, all teams, 197 days mid-day, live:   %s%n", leadTimesMidDay.get(1));
+
+        assertThat(leadTimes90.get(0)).as("lead times from the counts per bucket = live, 90 days").isEqualTo(leadTimes90.get(1));
+        assertThat(leadTimesMidDay.get(0)).as("lead times from the counts per bucket = live, mid-day").isEqualTo(leadTimesMidDay.get(1));
         assertThat(kinds).as("every kind of row an indicator reads is there").allSatisfy((kind, count) -> assertThat(count).as(kind).isPositive());
         assertThat(results).as("dashboard calls over their target (median ms)").filteredOn(result -> !result.met()).isEmpty();
         if (fill != null) {

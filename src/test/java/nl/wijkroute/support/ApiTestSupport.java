@@ -31,7 +31,7 @@ public abstract class ApiTestSupport {
 
     /** Tables an API call may write to; "nothing changed" means all these counts stayed the same. */
     private static final List<String> TABLES = List.of("household", "household_member", "support_case", "signal",
-            "signal_leefgebied", "triage_assessment", "triage_leefgebied", "leefgebied_assessment", "leefgebied_score_cell", "real_question", "organisation", "plan", "plan_version", "regie_assignment", "handover", "stagnation_signal", "toegang_request", "legal_deadline", "deadline_suspension", "escalation", "doorbraak_action", "step_history", "idempotency_record", "break_glass_access", "erasure_request", "act_ru_task",
+            "signal_leefgebied", "triage_assessment", "triage_leefgebied", "leefgebied_assessment", "leefgebied_score_cell", "dashboard_stay_duration_day", "real_question", "organisation", "plan", "plan_version", "regie_assignment", "handover", "stagnation_signal", "toegang_request", "legal_deadline", "deadline_suspension", "escalation", "doorbraak_action", "step_history", "idempotency_record", "break_glass_access", "erasure_request", "act_ru_task",
             "act_ru_execution", "act_ru_variable");
 
     @Autowired
