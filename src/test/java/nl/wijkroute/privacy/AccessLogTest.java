@@ -39,6 +39,9 @@ class AccessLogTest extends ApiTestSupport {
     @Autowired
     AccessLogSealer sealer;
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
     @Test
     void aReadIsLoggedWithWhoWhatWhenWhyAndOutcome() throws Exception {
         UUID caseId = openCaseInNoord();
@@ -614,6 +617,36 @@ class AccessLogTest extends ApiTestSupport {
                                Map<String, Object> body) throws Exception {
         return mvc.perform(request.with(TestUsers.wijkcoach()).contentType(MediaType.APPLICATION_JSON)
                 .content(json.writeValueAsString(body))).andReturn();
+    }
+
+    /**
+     * Privacy review of decision 0065: PostgreSQL looks names up in a session's temporary schema first, so a temporary
+     * table named access_log_chain could stand in for the chain's head inside the trigger and have a seal far ahead
+     * (here: at the largest position, which would stop every later seal) accepted. V74 has the chain's functions resolve
+     * their names in pg_catalog and public only. On a connection of its own, so the temporary table leaves with it.
+     */
+    @Test
+    void aTemporaryTableNamedLikeTheChainCannotStandInForItsHead() throws Exception {
+        synchronized (AopTestUtils.<AccessLogSealer>getUltimateTargetObject(sealer)) {
+            long victim = jdbc.queryForObject("""
+                    insert into access_log (username, user_role, data_category, action, purpose, outcome)
+                    values ('wijkcoach', 'wijkteam', 'CASE_FILE', 'READ', 'Regie', 'GRANTED') returning id""", Long.class);
+            String url = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getJdbcUrl();
+            String user = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getUsername();
+            String password = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getPassword();
+            try (java.sql.Connection writer = java.sql.DriverManager.getConnection(url, user, password);
+                 java.sql.Statement statement = writer.createStatement()) {
+                statement.execute("create temp table access_log_chain (entry_id bigint, chain_position bigint,"
+                        + " previous_hash char(64), hash char(64))");
+                statement.execute("insert into access_log_chain values (0, 9223372036854775806, repeat('0', 64), repeat('f', 64))");
+                assertThatThrownBy(() -> statement.execute("insert into public.access_log_chain (entry_id, chain_position)"
+                        + " values (" + victim + ", 9223372036854775807)")).hasMessageContaining("append-only");
+            }
+            assertThat(jdbc.queryForObject("select count(*) from access_log_chain where entry_id = ?", Integer.class, victim))
+                    .isZero();
+            sealer.seal();
+        }
+        assertThat(sealer.verify().intact()).isTrue();
     }
 
     private int entries(UUID caseId, String category, String action) {
