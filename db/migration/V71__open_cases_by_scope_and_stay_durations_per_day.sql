@@ -5,7 +5,11 @@
 -- business gauge (open cases per step) read the whole partial index as before and group the stages by hash.
 -- Replaces the index, so every move of a case still writes as many index entries as before.
 -- Run time on the benchmark's 1 M database: see decision 0064 (a build over 258,000 open cases).
-drop index support_case_open_stage;
+-- Roll out with the previous release's instances stopped (decision 0064, operations.md): its dashboard refresh would
+-- write counts per day without the stays' durations below, and this migration holds the cases' and stays' locks. Each
+-- lock is waited for 10 s at most (a long transaction on a table makes the migration fail, not queue every request
+-- behind it). The old index is dropped last, so the cases' strongest lock is held only for the commit.
+set local lock_timeout = '10s';
 create index support_case_open_scope on support_case (team_id, wijk_id, current_stage) include (id)
     where status <> 'CLOSED';
 
@@ -76,3 +80,5 @@ create table dashboard_stay_duration_day (
 -- The counts per day so far were written without these: the calls answer live until the next refresh (within ten
 -- minutes), which finds no state and rebuilds every day (about 2.5 min at 1 M cases).
 delete from dashboard_aggregate_state;
+
+drop index support_case_open_stage;

@@ -7,16 +7,21 @@
 -- a later evaluation before :to lies in the period too. Evaluations of one goal at the same time do not supersede
 -- each other (both count, as the window's max() counted them). The count reads one index range, no sort by goal.
 --
+-- The functions resolve their names in pg_catalog and public only (a session's temporary table must not stand in for
+-- the evaluations, as V74 says of the access log's chain).
 -- Kept by the plan module's own trigger (as the score cells of V68): whoever inserts an evaluation (the service, the
 -- demo generator, a test, a bulk import with past times, in any order), the goal's evaluations are computed again
 -- from their rows (a goal has a few), under a lock per goal, so two writers of one goal cannot each miss the other's
 -- row. The application never changes or deletes an evaluation (the entity is immutable); should one be corrected or
 -- removed by hand, the goals concerned are computed again the same way. Not on the route's request path: goals
 -- are evaluated by their own call.
+-- Previous release's instances stopped (decision 0064); the evaluations' lock waited for 10 s at most.
+set local lock_timeout = '10s';
 alter table plan_goal_evaluation add column superseded_at timestamptz;
 
 -- The goal's evaluations, each given the earliest later evaluation of the goal (rows already right are not written).
-create function plan_goal_evaluation_supersede(p_case uuid, p_goal uuid) returns void language sql as $$
+create function plan_goal_evaluation_supersede(p_case uuid, p_goal uuid) returns void language sql
+    set search_path = pg_catalog, public, pg_temp as $$
     update plan_goal_evaluation e set superseded_at = n.next_at
     from (select g.id, (select min(l.evaluated_at) from plan_goal_evaluation l
                         where l.case_id = p_case and l.goal_id = p_goal and l.evaluated_at > g.evaluated_at) as next_at
@@ -28,11 +33,13 @@ $$;
 -- two transactions evaluating one goal at once would each compute without the other's uncommitted row. Held to
 -- commit, the lock makes the second wait, and its statements (read committed) then see the first's row and compute
 -- the goal again with both. The key is a hash of the goal's id, which names nobody.
-create function plan_goal_evaluation_lock(p_goal uuid) returns void language sql as $$
+create function plan_goal_evaluation_lock(p_goal uuid) returns void language sql
+    set search_path = pg_catalog, public, pg_temp as $$
     select pg_advisory_xact_lock(1196376320, hashtext(p_goal::text));
 $$;
 
-create function plan_goal_evaluation_follow() returns trigger language plpgsql as $$
+create function plan_goal_evaluation_follow() returns trigger language plpgsql
+    set search_path = pg_catalog, public, pg_temp as $$
 begin
     if tg_op = 'INSERT' then
         perform plan_goal_evaluation_lock(new.goal_id);

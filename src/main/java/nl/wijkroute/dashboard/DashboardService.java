@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import nl.wijkroute.route.Stage;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -56,7 +57,12 @@ public class DashboardService {
                 .toList());
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * Repeatable read: for all teams the answer comes from the counts per day and the stays they point to, read in
+     * several statements (decision 0064); one snapshot keeps a move committed between them from shifting a percentile
+     * by a row. Called inside another transaction (a reflection's evidence) it reads in that one's isolation.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public DashboardViews.LeadTimes leadTimes(DashboardFilter filter) {
         Map<Boolean, List<DashboardQueries.Row>> routeOrStage = queries.leadTimes(filter).stream()
                 .collect(Collectors.partitioningBy(row -> row.key().equals("ROUTE")));

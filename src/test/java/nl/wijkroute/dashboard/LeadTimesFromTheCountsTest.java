@@ -85,6 +85,31 @@ class LeadTimesFromTheCountsTest extends ApiTestSupport {
         assertThat(triage(dashboard.leadTimes(wholeDays)).medianDays()).isEqualTo(triage(liveWholeDays).medianDays());
     }
 
+    /**
+     * Counts that name more stays of a bucket than the table holds (stays removed by hand after their day was counted):
+     * the call answers live, as if there were no counts, instead of failing (review of decision 0064).
+     */
+    @Test
+    void countsNamingStaysTheTableNoLongerHoldsAreAnsweredLive() {
+        for (int i = 0; i < 4; i++) {
+            Instant opened = T0.plus(Duration.ofHours(7L * i));
+            UUID caseId = DashboardRows.caseOpenedAt(jdbc, team, household(), opened, null);
+            DashboardRows.move(jdbc, caseId, null, "SIGNALEREN", opened);
+            DashboardRows.move(jdbc, caseId, "SIGNALEREN", "TRIAGE", opened);
+            DashboardRows.move(jdbc, caseId, "TRIAGE", "VRAAGVERHELDERING", opened.plus(Duration.ofDays(2 + i)));
+        }
+        DashboardFilter wholeDays = new DashboardFilter(null, null, Instant.parse("2026-01-04T23:00:00Z"),
+                Instant.parse("2026-02-01T23:00:00Z"));
+        aggregates.rebuildThrough(LocalDate.parse("2026-01-31"));
+        DashboardViews.LeadTimes fromCounts = dashboard.leadTimes(wholeDays);
+        // Every triage stay counted for the period removed by hand: the counts now point at stays that are gone.
+        jdbc.update("delete from stage_stay where stage = 'TRIAGE' and left_at >= ? and left_at < ?",
+                java.sql.Timestamp.from(wholeDays.from()), java.sql.Timestamp.from(wholeDays.to()));
+        DashboardViews.LeadTimes answered = dashboard.leadTimes(wholeDays);
+        aggregates.clear();
+        assertThat(answered).as("the live answer").isEqualTo(dashboard.leadTimes(wholeDays)).isNotEqualTo(fromCounts);
+    }
+
     private UUID household() {
         UUID id = UUID.randomUUID();
         jdbc.update("insert into household (id, display_name, wijk_id, created_at) values (?, 'Doorloop', ?, now())", id,
