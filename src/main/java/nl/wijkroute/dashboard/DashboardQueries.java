@@ -290,21 +290,9 @@ class DashboardQueries {
             this.parameters = parameters;
         }
 
-        /**
-         * PostgreSQL's {@code percentile_cont(fraction)} over the {@code n} durations: the rows at floor and ceil of
-         * {@code fraction * (n - 1)} in ascending order, interpolated as {@code lo + (hi - lo) * proportion} in double
-         * precision (as {@link SelfSufficiencyChangeIndicator#percentileCont}).
-         */
+        /** PostgreSQL's {@code percentile_cont(fraction)} over the {@code n} durations. */
         double percentileCont(double fraction, long n) {
-            double position = fraction * (n - 1);
-            long firstRow = (long) Math.floor(position);
-            long secondRow = (long) Math.ceil(position);
-            double first = durationAt(firstRow);
-            if (secondRow == firstRow) {
-                return first;
-            }
-            double second = durationAt(secondRow);
-            return first + (second - first) * (position - firstRow);
+            return PercentileCont.of(fraction, n, this::durationAt);
         }
 
         /** The duration of the stay at {@code row} (from 0) in ascending order: its bucket, then its place there. */

@@ -120,22 +120,10 @@ public class SelfSufficiencyChangeIndicator {
         }
     }
 
-    /**
-     * PostgreSQL's {@code percentile_cont(fraction)} over the values a histogram holds (value → how many), with its
-     * arithmetic: the rows at floor and ceil of {@code fraction * (n - 1)} in ascending order, interpolated as
-     * {@code lo + (hi - lo) * proportion} in double precision, so the result is the one the statement gave.
-     */
+    /** PostgreSQL's {@code percentile_cont(fraction)} over the values a histogram holds (value → how many). */
     static double percentileCont(double fraction, SortedMap<Integer, Long> histogram) {
         long n = histogram.values().stream().mapToLong(Long::longValue).sum();
-        double position = fraction * (n - 1);
-        long firstRow = (long) Math.floor(position);
-        long secondRow = (long) Math.ceil(position);
-        double first = valueAt(histogram, firstRow);
-        if (secondRow == firstRow) {
-            return first;
-        }
-        double second = valueAt(histogram, secondRow);
-        return first + (second - first) * (position - firstRow);
+        return PercentileCont.of(fraction, n, row -> valueAt(histogram, row));
     }
 
     /** The value of the row at {@code row} (from 0) when the histogram's values are listed in ascending order. */
