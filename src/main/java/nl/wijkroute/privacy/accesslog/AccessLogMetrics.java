@@ -1,0 +1,62 @@
+package nl.wijkroute.privacy.accesslog;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whether the access log is being sealed, for Prometheus: {@code wijkroute_access_log_unsealed_oldest_seconds} is
+ * the age of the oldest committed entry still waiting in the seal queue (0 when the queue is empty). The sealer runs
+ * every 2 s on one instance of the cluster (decision 0031); an entry that waits minutes means no instance seals (the
+ * scheduler's lock is stuck, every instance is down but still serving, or each seal fails), and until it is sealed an
+ * entry can be removed or changed without a trace. The verification endpoint shows the same, but only when somebody
+ * asks; this gauge lets an alert ask every scrape (docs/operations.md).
+ * <p>
+ * Cluster-wide and cheap: the oldest queued entry is the lowest key of the queue's primary key, its time one row of the
+ * log by its primary key; taken at most every 15 s and shared by the scrapes in between.
+ */
+@Component
+class AccessLogMetrics {
+
+    private static final Duration FRESH = Duration.ofSeconds(15);
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private volatile Snapshot snapshot;
+
+    private record Snapshot(Instant takenAt, double oldestUnsealedSeconds) {
+    }
+
+    AccessLogMetrics(JdbcTemplate jdbc, Clock clock, MeterRegistry registry) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        Gauge.builder("wijkroute.access_log.unsealed.oldest", this, m -> m.current().oldestUnsealedSeconds())
+                .description("Age of the oldest access-log entry not yet sealed into the chain (0: none waiting)")
+                .baseUnit("seconds").register(registry);
+    }
+
+    /** The next scrape reads afresh (a test that has just queued or sealed entries). */
+    void forgetSnapshot() {
+        snapshot = null;
+    }
+
+    private Snapshot current() {
+        Snapshot last = snapshot;
+        Instant now = clock.instant();
+        if (last != null && last.takenAt().plus(FRESH).isAfter(now)) {
+            return last;
+        }
+        // The database's clock on both sides: the instance's clock may differ from the one that wrote logged_at.
+        Double age = jdbc.queryForObject("""
+                select coalesce(extract(epoch from statement_timestamp() - l.logged_at), 0)
+                from (select min(u.entry_id) as entry_id from access_log_unsealed u) oldest
+                left join access_log l on l.id = oldest.entry_id""", Double.class);
+        Snapshot fresh = new Snapshot(now, Math.max(0, age == null ? 0 : age));
+        snapshot = fresh;
+        return fresh;
+    }
+}
