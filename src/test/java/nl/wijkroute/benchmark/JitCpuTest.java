@@ -22,4 +22,18 @@ class JitCpuTest {
         assertThat(JitCpu.readable()).isTrue();
         assertThat(JitCpu.compilationMillis()).as("the MXBean's compilation time, printed beside it").isPositive();
     }
+
+    @Test
+    void theJvmsThreadsAreGroupedByKind() {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self/task")), "Linux only");
+        var readings = JvmThreadCpu.now();
+        // The route benchmark's breakdown of the JVM's CPU leans on these names: were they not found, the garbage
+        // collector's and the compiler's CPU would hide in "other".
+        assertThat(readings.values()).anySatisfy(reading -> assertThat(reading.kind()).isEqualTo("jit"));
+        assertThat(readings.values()).anySatisfy(reading -> assertThat(reading.kind()).isEqualTo("gc"));
+        assertThat(JvmThreadCpu.ticksByKind(readings, readings).values()).as("nothing between a reading and itself")
+                .allSatisfy(ticks -> assertThat(ticks).isZero());
+        assertThat(JvmThreadCpu.kind("http-nio-auto-1")).isEqualTo("tomcat");
+        assertThat(JvmThreadCpu.kind("camundaTaskExec")).isEqualTo("job executor");
+    }
 }

@@ -817,6 +817,9 @@ class RouteBenchmarkTest {
         /** PostgreSQL's CPU ticks in the phase per kind of process (backends, autovacuum and ended, background). */
         final Map<String, Long> postgresTicksByKind = new TreeMap<>();
         private Map<String, Long> postgresTicksByKindStart = Map.of();
+        /** The JVM's CPU ticks in the phase per kind of thread (JvmThreadCpu), and what ended threads took along. */
+        Map<String, Long> jvmTicksByKind = Map.of();
+        private Map<Long, JvmThreadCpu.Reading> jvmThreadsStart = Map.of();
         private long clientCpuStart;
         private long compilationStart;
         private long jitCpuStart;
@@ -839,6 +842,7 @@ class RouteBenchmarkTest {
             jvmCpuStart = jvmCpuNanos();
             postgresTicksByKindStart = postgresCpuTicksByKind();
             postgresCpuStart = total(postgresTicksByKindStart);
+            jvmThreadsStart = JvmThreadCpu.now();
             started = System.nanoTime();
             deadline = started + Duration.ofSeconds(seconds).toNanos();
         }
@@ -846,6 +850,7 @@ class RouteBenchmarkTest {
         void stop() {
             stopped = System.nanoTime();
             long jvmCpuStop = jvmCpuNanos();
+            jvmTicksByKind = JvmThreadCpu.ticksByKind(jvmThreadsStart, JvmThreadCpu.now());
             clientCpu = (clientCpuNanosNow() - clientCpuStart) / 1e9 / seconds();
             jitMillis = JitCpu.compilationMillis() - compilationStart;
             jitCpuMillis = (JitCpu.compilerThreadsNanos() - jitCpuStart) / 1_000_000;
@@ -1020,6 +1025,11 @@ class RouteBenchmarkTest {
     void databaseDetail(String name, Phase phase) {
         long steps = Math.max(1, phase.steps.get());
         line("");
+        double jvmTicks = phase.jvmCpu * phase.seconds() * ProcStat.CLOCK_TICKS;
+        line("%s: JVM CPU per step by thread (ms): %s; threads that ended in the phase %.1f", name,
+                phase.jvmTicksByKind.entrySet().stream().map(entry -> entry.getKey() + " " + String.format("%.1f",
+                        entry.getValue() * 1000.0 / ProcStat.CLOCK_TICKS / steps)).toList(),
+                Math.max(0, jvmTicks - total(phase.jvmTicksByKind)) * 1000.0 / ProcStat.CLOCK_TICKS / steps);
         line("%s: PostgreSQL CPU per step by process (ms): %s; top-level statements' execution time %.1f ms/st, planning %s; %d distinct statements", name,
                 phase.postgresTicksByKind.entrySet().stream().map(entry -> entry.getKey() + " " + String.format("%.1f",
                         entry.getValue() * 1000.0 / ProcStat.CLOCK_TICKS / steps)).toList(), phase.executionMillis / steps,
