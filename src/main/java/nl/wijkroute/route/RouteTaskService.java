@@ -97,6 +97,9 @@ public class RouteTaskService {
      * key, stage) and household name joined to the page's rows, instead of the engine's task entities (MyBatis builds
      * a whole entity per row), a read of the cases and a read of the household entities with their wijk and team. The
      * total is counted only when the page is full or past the end: a page with room left holds the rest of the list.
+     * It is counted up to {@link #COUNT_CAP} (decision 0067): a team with more open tasks gets the cap as a lower bound
+     * ({@code totalIsLowerBound}); a full page beyond the cap's pages answers the tasks up to its end as the lower bound,
+     * without a count, so a client pages on while a page is full.
      */
     @Transactional(readOnly = true)
     public PageView<TaskView> werkbak(CurrentUser user, WerkbakFilter filter, PageParams paging) {
@@ -131,12 +134,27 @@ public class RouteTaskService {
                 parameters, (row, index) -> EngineTaskRow.read(row, 1).view(
                         row.getString(7) == null ? null : UUID.fromString(row.getString(7)),
                         row.getString(8) == null ? null : Stage.valueOf(row.getString(8)), row.getString(9)));
-        boolean pageHasRoom = views.size() < paging.size() && (!views.isEmpty() || paging.offset() == 0);
-        long total = pageHasRoom ? (long) paging.offset() + views.size()
-                : jdbc.queryForObject("select count(*)" + scoped, parameters, Long.class);
         access.logListed(views.stream().map(TaskView::caseId).toList(), DataCategory.ROUTE);
-        return PageView.of(views, paging, total);
+        long known = (long) paging.offset() + views.size();
+        if (views.size() < paging.size() && (!views.isEmpty() || paging.offset() == 0)) {
+            return PageView.of(views, paging, known); // a page with room left holds the rest of the list
+        }
+        if (!views.isEmpty() && known > COUNT_CAP) {
+            return PageView.atLeast(views, paging, known); // a full page past the cap: no count tells more than it
+        }
+        // PostgreSQL stops reading after cap + 1 rows; the cap is a constant, so the statement's text is one.
+        long counted = jdbc.queryForObject("select count(*) from (select 1" + scoped + " limit " + (COUNT_CAP + 1)
+                + ") capped", parameters, Long.class);
+        return counted > COUNT_CAP ? PageView.atLeast(views, paging, COUNT_CAP) : PageView.of(views, paging, counted);
     }
+
+    /**
+     * The werkbak counts its total up to this many tasks (decision 0067): beyond it the answer says "at least 500"
+     * ({@code totalIsLowerBound}), and the count stops reading the team's tasks there (PostgreSQL still hashes every
+     * candidate link of the user's groups first, as the page does). 25 pages of 20: more than a worker pages through;
+     * a smaller cap measured no cheaper.
+     */
+    public static final int COUNT_CAP = 500;
 
     /** Pages a worker opens often have their numbers in the statement's text; deeper pages bind them. */
     private static final int PAGES_IN_TEXT = 5;

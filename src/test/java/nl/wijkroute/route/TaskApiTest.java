@@ -512,6 +512,116 @@ class TaskApiTest extends ApiTestSupport {
                 .as("a colleague without the front office's group: the two unclaimed tasks").isEqualTo(2);
     }
 
+    /**
+     * Decision 0067: the werkbak counts up to {@link RouteTaskService#COUNT_CAP}. A team with more open tasks gets the
+     * cap as a lower bound on every page within the cap's pages; a full page beyond them answers the tasks up to its end
+     * as the lower bound, so a client pages on while a page is full; the page with room left at the end gives the exact
+     * total. A team of its own (tasks offered to it only), so no other test's werkbak passes the cap.
+     */
+    @Test
+    void aTeamWithMoreOpenTasksThanTheCapGetsTheCapAsALowerBoundAndCanPageOnToTheEnd() throws Exception {
+        int cap = RouteTaskService.COUNT_CAP;
+        int open = cap + 30;
+        String team = openTasksInATeamOfItsOwn(open);
+        var coach = TestUsers.user("coach-" + team, List.of("wijkteam"), Map.of("team", team, "wijk", team));
+
+        JsonNode first = getJson("/api/v1/tasks", coach);
+        assertThat(first.get("items")).hasSize(20);
+        assertThat(first.get("totalItems").asLong()).isEqualTo(cap);
+        assertThat(first.get("totalPages").asInt()).as("the pages the cap fills").isEqualTo(cap / 20);
+        assertThat(first.get("totalIsLowerBound").asBoolean()).isTrue();
+        JsonNode lastWithinTheCap = getJson("/api/v1/tasks?page=" + (cap / 20 - 1), coach);
+        assertThat(lastWithinTheCap.get("items")).hasSize(20);
+        assertThat(lastWithinTheCap.get("totalItems").asLong()).isEqualTo(cap);
+        assertThat(lastWithinTheCap.get("totalIsLowerBound").asBoolean()).as("a full page: there may be more").isTrue();
+
+        JsonNode beyond = getJson("/api/v1/tasks?page=" + (cap / 20), coach);
+        assertThat(beyond.get("items")).as("a page beyond the cap's pages still lists tasks").hasSize(20);
+        assertThat(beyond.get("totalItems").asLong()).as("the tasks known: up to this page's end").isEqualTo(cap + 20);
+        assertThat(beyond.get("totalPages").asInt()).isEqualTo(cap / 20 + 1);
+        assertThat(beyond.get("totalIsLowerBound").asBoolean()).isTrue();
+        JsonNode end = getJson("/api/v1/tasks?page=" + (cap / 20 + 1), coach);
+        assertThat(end.get("items")).as("room left: the end of the list").hasSize(10);
+        assertThat(end.get("totalItems").asLong()).as("the exact total, known at the end").isEqualTo(open);
+        assertThat(end.get("totalIsLowerBound").asBoolean()).isFalse();
+        JsonNode past = getJson("/api/v1/tasks?page=" + (cap / 20 + 5), coach);
+        assertThat(past.get("items")).isEmpty();
+        assertThat(past.get("totalItems").asLong()).as("past the end: counted up to the cap again").isEqualTo(cap);
+        assertThat(past.get("totalIsLowerBound").asBoolean()).isTrue();
+
+        JsonNode all = allItems("/api/v1/tasks", coach);
+        assertThat(all.findValuesAsText("id")).as("paging on while a page is full lists every task once")
+                .hasSize(open).doesNotHaveDuplicates();
+        JsonNode filtered = getJson("/api/v1/tasks?assignment=unclaimed&step=triage&size=100", coach);
+        assertThat(filtered.get("totalItems").asLong()).as("the filters count up to the cap alike").isEqualTo(cap);
+        assertThat(filtered.get("totalIsLowerBound").asBoolean()).isTrue();
+
+        // Claimed, a task is the claimant's own: under the cap, exact and not a lower bound.
+        String claimed = all.get(0).get("id").asText();
+        assertThat(claim(claimed, coach).getResponse().getStatus()).isEqualTo(200);
+        JsonNode mine = getJson("/api/v1/tasks?assignment=mine&size=1", coach);
+        assertThat(mine.get("totalItems").asLong()).isEqualTo(1);
+        assertThat(mine.get("totalIsLowerBound").asBoolean()).isFalse();
+    }
+
+    /** Under the cap the total is exact, and says so, whether counted (a full page) or known from a page with room. */
+    @Test
+    void aTeamUnderTheCapGetsTheExactTotal() throws Exception {
+        String team = openTasksInATeamOfItsOwn(3);
+        var coach = TestUsers.user("coach-" + team, List.of("wijkteam"), Map.of("team", team, "wijk", team));
+        for (String query : List.of("?size=1", "?size=2&page=1", "?size=20", "?size=1&page=9")) {
+            JsonNode page = getJson("/api/v1/tasks" + query, coach);
+            assertThat(page.get("totalItems").asLong()).as(query).isEqualTo(3);
+            assertThat(page.get("totalPages").asInt()).as(query).isEqualTo((3 + page.get("size").asInt() - 1) / page.get("size").asInt());
+            assertThat(page.get("totalIsLowerBound").asBoolean()).as(query).isFalse();
+        }
+        assertThat(getJson("/api/v1/cases?size=1", TestUsers.wijkcoach()).get("totalIsLowerBound").asBoolean())
+                .as("every other list: an exact total").isFalse();
+    }
+
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtimeService;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    /**
+     * A team of its own with this many open triage tasks: cases set-based, the routekaart started per case (as
+     * WerkbakBenchmarkTest does), the front office's candidate link taken off, so the tasks are in this team's werkbak
+     * only (the front office's werkbak in the shared database stays under the cap).
+     */
+    private String openTasksInATeamOfItsOwn(int tasks) {
+        String team = "cap-" + UUID.randomUUID().toString().substring(0, 8);
+        jdbc.update("insert into team (id, name) values (?, ?)", team, team);
+        jdbc.update("insert into wijk (id, name, team_id) values (?, ?, ?)", team, team, team);
+        List<UUID> cases = new java.util.ArrayList<>();
+        for (int i = 0; i < tasks; i++) {
+            cases.add(UUID.randomUUID());
+        }
+        transactions.executeWithoutResult(status -> {
+            jdbc.batchUpdate("insert into household (id, display_name, wijk_id, created_at) values (?, ?, ?, now())",
+                    cases, 500, (statement, caseId) -> {
+                        statement.setObject(1, caseId);
+                        statement.setString(2, "Huishouden " + caseId.toString().substring(0, 8));
+                        statement.setString(3, team);
+                    });
+            jdbc.batchUpdate("insert into support_case (id, household_id, team_id, status, current_stage, stage_entered_at,"
+                    + " opened_at) values (?, ?, ?, 'OPEN', 'SIGNALEREN', now(), now())", cases, 500, (statement, caseId) -> {
+                        statement.setObject(1, caseId);
+                        statement.setObject(2, caseId);
+                        statement.setString(3, team);
+                    });
+            cases.forEach(caseId -> runtimeService.startProcessInstanceByKey(RoutekaartIds.PROCESS, caseId.toString(),
+                    Map.of(RouteVariables.CASE_ID, caseId.toString(), RouteVariables.CANDIDATE_GROUP, team,
+                            RouteVariables.NAZORG_PERIOD, "P3M")));
+            jdbc.update("delete from act_ru_identitylink l using act_ru_task t, act_ru_execution e where l.task_id_ = t.id_"
+                            + " and t.proc_inst_id_ = e.id_ and e.business_key_ = any(?) and l.group_id_ = ?",
+                    cases.stream().map(UUID::toString).toArray(String[]::new),
+                    nl.wijkroute.system.security.CurrentUser.FRONTOFFICE_GROUP);
+        });
+        return team;
+    }
+
     @Test
     void theWerkbakFiltersOnMineUnclaimedStepAndDueBefore() throws Exception {
         UUID mineCase = openCaseInNoord();

@@ -18,7 +18,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Every list of the API answers one page in the same shape ({@code items, page, size, totalItems,
- * totalPages}), respects the page size, keeps its order from page to page and refuses a page size
+ * totalPages, totalIsLowerBound}), respects the page size, keeps its order from page to page and refuses a page size
  * over the maximum by naming the parameter.
  */
 class PagedListsApiTest extends ApiTestSupport {
@@ -58,6 +58,8 @@ class PagedListsApiTest extends ApiTestSupport {
             long total = three.get("totalItems").asLong();
             assertThat(three.get("items").size()).as(url).isEqualTo((int) Math.min(3, total));
             assertThat(three.get("totalPages").asInt()).as(url).isEqualTo((int) ((total + 2) / 3));
+            // Only a werkbak of more than RouteTaskService.COUNT_CAP tasks answers a lower bound (decision 0067).
+            assertThat(three.get("totalIsLowerBound").asBoolean()).as(url + ": an exact total").isFalse();
 
             // One row per page, page after page, gives the same rows in the same order as one page of three.
             List<JsonNode> onePerPage = new ArrayList<>();
