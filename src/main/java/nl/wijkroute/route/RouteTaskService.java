@@ -97,9 +97,13 @@ public class RouteTaskService {
      * key, stage) and household name joined to the page's rows, instead of the engine's task entities (MyBatis builds
      * a whole entity per row), a read of the cases and a read of the household entities with their wijk and team. The
      * total is counted only when the page is full or past the end: a page with room left holds the rest of the list.
-     * It is counted up to {@link #COUNT_CAP} (decision 0067): a team with more open tasks gets the cap as a lower bound
-     * ({@code totalIsLowerBound}); a full page beyond the cap's pages answers the tasks up to its end as the lower bound,
-     * without a count, so a client pages on while a page is full.
+     * The page reads one task more than it shows, so it knows whether the list goes on without counting. The total
+     * (decision 0067) is then: exact from the page itself at the end of the list (room left, or full with nothing
+     * after it); counted up to {@link #COUNT_CAP} where more follows within the cap's pages, a lower bound
+     * ({@code totalIsLowerBound}) of the cap when there are more; beyond the cap's pages the tasks up to this page's end
+     * and the one after it, as a lower bound. Either lower bound leaves {@code totalPages} past this page, so a client
+     * that pages by {@code totalPages} alone still reaches the end, where the exact total comes; totals never go down
+     * while paging on. An empty page past the end is counted whole: only a client that jumps past the end asks for it.
      */
     @Transactional(readOnly = true)
     public PageView<TaskView> werkbak(CurrentUser user, WerkbakFilter filter, PageParams paging) {
@@ -124,7 +128,7 @@ public class RouteTaskService {
         }
         String scoped = namedParameters(where.toString());
         String order = " order by T.PRIORITY_ desc, T.DUE_DATE_ asc nulls last, T.ID_ asc";
-        List<TaskView> views = jdbc.query("select " + EngineTaskRow.COLUMNS + ", E.BUSINESS_KEY_, c.current_stage, h.display_name"
+        List<TaskView> rows = jdbc.query("select " + EngineTaskRow.COLUMNS + ", E.BUSINESS_KEY_, c.current_stage, h.display_name"
                         + " from (select RES.ID_, RES.PROC_INST_ID_, RES.TASK_DEF_KEY_, RES.NAME_, RES.ASSIGNEE_,"
                         + " RES.CREATE_TIME_, RES.DUE_DATE_, RES.PRIORITY_" + scoped
                         + order.replace("T.", "RES.") + page(paging, parameters) + ") T"
@@ -134,13 +138,19 @@ public class RouteTaskService {
                 parameters, (row, index) -> EngineTaskRow.read(row, 1).view(
                         row.getString(7) == null ? null : UUID.fromString(row.getString(7)),
                         row.getString(8) == null ? null : Stage.valueOf(row.getString(8)), row.getString(9)));
+        boolean more = rows.size() > paging.size();
+        List<TaskView> views = more ? rows.subList(0, paging.size()) : rows;
         access.logListed(views.stream().map(TaskView::caseId).toList(), DataCategory.ROUTE);
         long known = (long) paging.offset() + views.size();
-        if (views.size() < paging.size() && (!views.isEmpty() || paging.offset() == 0)) {
-            return PageView.of(views, paging, known); // a page with room left holds the rest of the list
+        if (!more && (!views.isEmpty() || paging.offset() == 0)) {
+            return PageView.of(views, paging, known); // the end of the list: this page holds the rest
         }
-        if (!views.isEmpty() && known > COUNT_CAP) {
-            return PageView.atLeast(views, paging, known); // a full page past the cap: no count tells more than it
+        if (views.isEmpty()) {
+            // Past the end: the list ends at or before this page's start, so only a whole count says where.
+            return PageView.of(views, paging, jdbc.queryForObject("select count(*)" + scoped, parameters, Long.class));
+        }
+        if (known + 1 > COUNT_CAP) {
+            return PageView.atLeast(views, paging, known + 1); // beyond the cap's pages: no count tells more than the page
         }
         // PostgreSQL stops reading after cap + 1 rows; the cap is a constant, so the statement's text is one.
         long counted = jdbc.queryForObject("select count(*) from (select 1" + scoped + " limit " + (COUNT_CAP + 1)
@@ -160,16 +170,16 @@ public class RouteTaskService {
     private static final int PAGES_IN_TEXT = 5;
 
     /**
-     * The page's limit and offset. With parameters PostgreSQL's generic plan assumes a tenth of the rows, so it planned
+     * The page's limit (one task more than it shows: whether the list goes on) and offset. With parameters PostgreSQL's generic plan assumes a tenth of the rows, so it planned
      * the werkbak's join anew on every call (decision 0063); as numbers in the text (ints checked by PageParams, no text
      * of the request) the first pages are a few prepared statements that keep their plan. Deeper pages bind them, so
      * paging far through a werkbak cannot fill the driver's statement cache with one text per page.
      */
     private static String page(PageParams paging, Map<String, Object> parameters) {
         if (paging.page() < PAGES_IN_TEXT) {
-            return " limit " + paging.size() + " offset " + paging.offset();
+            return " limit " + (paging.size() + 1) + " offset " + paging.offset();
         }
-        parameters.put("werkbakLimit", paging.size());
+        parameters.put("werkbakLimit", paging.size() + 1);
         parameters.put("werkbakOffset", paging.offset());
         return " limit :werkbakLimit offset :werkbakOffset";
     }

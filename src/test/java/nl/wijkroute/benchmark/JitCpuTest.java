@@ -30,7 +30,12 @@ class JitCpuTest {
         // The route benchmark's breakdown of the JVM's CPU leans on these names: were they not found, the garbage
         // collector's and the compiler's CPU would hide in "other".
         assertThat(readings.values()).anySatisfy(reading -> assertThat(reading.kind()).isEqualTo("jit"));
-        assertThat(readings.values()).anySatisfy(reading -> assertThat(reading.kind()).isEqualTo("gc"));
+        // G1's and Parallel's threads have names of their own; Serial GC (one CPU or little memory) works in "VM Thread".
+        boolean gcThreadsOfItsOwn = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .anyMatch(gc -> gc.getName().startsWith("G1") || gc.getName().startsWith("PS "));
+        if (gcThreadsOfItsOwn) {
+            assertThat(readings.values()).anySatisfy(reading -> assertThat(reading.kind()).isEqualTo("gc"));
+        }
         assertThat(JvmThreadCpu.ticksByKind(readings, readings).values()).as("nothing between a reading and itself")
                 .allSatisfy(ticks -> assertThat(ticks).isZero());
         assertThat(JvmThreadCpu.kind("http-nio-auto-1")).isEqualTo("tomcat");

@@ -124,6 +124,8 @@ class WerkbakBenchmarkTest {
                 serviceMicros.get((int) Math.ceil(serviceMicros.size() * 0.95) - 1) / 1000.0);
         System.out.printf("[benchmark] first page, rows read by its statements: %,d of the tasks, %,d of the candidate links%n",
                 rowsRead[0], rowsRead[1]);
+        assertThat(rowsRead[0]).as("task rows the first page and its count read: the count stops at the cap (decision 0067)")
+                .isLessThanOrEqualTo(RouteTaskService.COUNT_CAP + 100L);
         assertThat(median).as("median ms of the first werkbak page").isLessThanOrEqualTo(TARGET.toMillis());
     }
 

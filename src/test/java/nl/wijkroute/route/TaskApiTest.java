@@ -514,14 +514,15 @@ class TaskApiTest extends ApiTestSupport {
 
     /**
      * Decision 0067: the werkbak counts up to {@link RouteTaskService#COUNT_CAP}. A team with more open tasks gets the
-     * cap as a lower bound on every page within the cap's pages; a full page beyond them answers the tasks up to its end
-     * as the lower bound, so a client pages on while a page is full; the page with room left at the end gives the exact
-     * total. A team of its own (tasks offered to it only), so no other test's werkbak passes the cap.
+     * cap as a lower bound on the pages within the cap's pages; a full page beyond them answers the tasks up to its end
+     * and one more as the lower bound; the end of the list gives the exact total, also when it ends on a full page
+     * (here: 520 tasks, pages of 20 and of 100). A client that pages by totalPages alone, not knowing the lower bound,
+     * still lists every task. A team of its own (tasks offered to it only), so no other test's werkbak passes the cap.
      */
     @Test
     void aTeamWithMoreOpenTasksThanTheCapGetsTheCapAsALowerBoundAndCanPageOnToTheEnd() throws Exception {
         int cap = RouteTaskService.COUNT_CAP;
-        int open = cap + 30;
+        int open = cap + 20;
         String team = openTasksInATeamOfItsOwn(open);
         var coach = TestUsers.user("coach-" + team, List.of("wijkteam"), Map.of("team", team, "wijk", team));
 
@@ -532,26 +533,48 @@ class TaskApiTest extends ApiTestSupport {
         assertThat(first.get("totalIsLowerBound").asBoolean()).isTrue();
         JsonNode lastWithinTheCap = getJson("/api/v1/tasks?page=" + (cap / 20 - 1), coach);
         assertThat(lastWithinTheCap.get("items")).hasSize(20);
-        assertThat(lastWithinTheCap.get("totalItems").asLong()).isEqualTo(cap);
-        assertThat(lastWithinTheCap.get("totalIsLowerBound").asBoolean()).as("a full page: there may be more").isTrue();
+        assertThat(lastWithinTheCap.get("totalItems").asLong()).as("its tasks and the one after them").isEqualTo(cap + 1);
+        assertThat(lastWithinTheCap.get("totalPages").asInt()).as("a page more to go").isEqualTo(cap / 20 + 1);
+        assertThat(lastWithinTheCap.get("totalIsLowerBound").asBoolean()).isTrue();
 
-        JsonNode beyond = getJson("/api/v1/tasks?page=" + (cap / 20), coach);
-        assertThat(beyond.get("items")).as("a page beyond the cap's pages still lists tasks").hasSize(20);
-        assertThat(beyond.get("totalItems").asLong()).as("the tasks known: up to this page's end").isEqualTo(cap + 20);
-        assertThat(beyond.get("totalPages").asInt()).isEqualTo(cap / 20 + 1);
-        assertThat(beyond.get("totalIsLowerBound").asBoolean()).isTrue();
-        JsonNode end = getJson("/api/v1/tasks?page=" + (cap / 20 + 1), coach);
-        assertThat(end.get("items")).as("room left: the end of the list").hasSize(10);
+        JsonNode end = getJson("/api/v1/tasks?page=" + (cap / 20), coach);
+        assertThat(end.get("items")).as("a full page beyond the cap's pages, the last of the list").hasSize(20);
         assertThat(end.get("totalItems").asLong()).as("the exact total, known at the end").isEqualTo(open);
+        assertThat(end.get("totalPages").asInt()).isEqualTo(cap / 20 + 1);
         assertThat(end.get("totalIsLowerBound").asBoolean()).isFalse();
-        JsonNode past = getJson("/api/v1/tasks?page=" + (cap / 20 + 5), coach);
-        assertThat(past.get("items")).isEmpty();
-        assertThat(past.get("totalItems").asLong()).as("past the end: counted up to the cap again").isEqualTo(cap);
-        assertThat(past.get("totalIsLowerBound").asBoolean()).isTrue();
+        for (int page : List.of(cap / 20 + 1, cap / 20 + 5)) {
+            JsonNode past = getJson("/api/v1/tasks?page=" + page, coach);
+            assertThat(past.get("items")).isEmpty();
+            assertThat(past.get("totalItems").asLong()).as("past the end: counted whole").isEqualTo(open);
+            assertThat(past.get("totalIsLowerBound").asBoolean()).isFalse();
+        }
+        JsonNode bigFirst = getJson("/api/v1/tasks?size=100", coach);
+        assertThat(bigFirst.get("totalItems").asLong()).isEqualTo(cap);
+        assertThat(bigFirst.get("totalIsLowerBound").asBoolean()).isTrue();
+        JsonNode bigBeyond = getJson("/api/v1/tasks?size=100&page=4", coach);
+        assertThat(bigBeyond.get("totalItems").asLong()).isEqualTo(cap + 1);
+        assertThat(bigBeyond.get("totalPages").asInt()).isEqualTo(6);
+        JsonNode bigEnd = getJson("/api/v1/tasks?size=100&page=5", coach);
+        assertThat(bigEnd.get("items")).hasSize(20);
+        assertThat(bigEnd.get("totalItems").asLong()).isEqualTo(open);
+        assertThat(bigEnd.get("totalIsLowerBound").asBoolean()).isFalse();
 
         JsonNode all = allItems("/api/v1/tasks", coach);
         assertThat(all.findValuesAsText("id")).as("paging on while a page is full lists every task once")
                 .hasSize(open).doesNotHaveDuplicates();
+        List<String> byTotalPages = new java.util.ArrayList<>();
+        long lastTotal = 0;
+        for (int page = 0; ; page++) {
+            JsonNode got = getJson("/api/v1/tasks?size=20&page=" + page, coach);
+            got.get("items").forEach(task -> byTotalPages.add(task.get("id").asText()));
+            assertThat(got.get("totalItems").asLong()).as("totals do not go down while paging on").isGreaterThanOrEqualTo(lastTotal);
+            lastTotal = got.get("totalItems").asLong();
+            if (page + 1 >= got.get("totalPages").asInt()) {
+                break;
+            }
+        }
+        assertThat(byTotalPages).as("a client paging by totalPages alone lists every task once").hasSize(open)
+                .doesNotHaveDuplicates();
         JsonNode filtered = getJson("/api/v1/tasks?assignment=unclaimed&step=triage&size=100", coach);
         assertThat(filtered.get("totalItems").asLong()).as("the filters count up to the cap alike").isEqualTo(cap);
         assertThat(filtered.get("totalIsLowerBound").asBoolean()).isTrue();
@@ -569,7 +592,7 @@ class TaskApiTest extends ApiTestSupport {
     void aTeamUnderTheCapGetsTheExactTotal() throws Exception {
         String team = openTasksInATeamOfItsOwn(3);
         var coach = TestUsers.user("coach-" + team, List.of("wijkteam"), Map.of("team", team, "wijk", team));
-        for (String query : List.of("?size=1", "?size=2&page=1", "?size=20", "?size=1&page=9")) {
+        for (String query : List.of("?size=1", "?size=1&page=1", "?size=2&page=1", "?size=3", "?size=20", "?size=1&page=9")) {
             JsonNode page = getJson("/api/v1/tasks" + query, coach);
             assertThat(page.get("totalItems").asLong()).as(query).isEqualTo(3);
             assertThat(page.get("totalPages").asInt()).as(query).isEqualTo((3 + page.get("size").asInt() - 1) / page.get("size").asInt());

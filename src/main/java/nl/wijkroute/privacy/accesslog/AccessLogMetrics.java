@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -16,8 +17,8 @@ import org.springframework.stereotype.Component;
  * entry can be removed or changed without a trace. The verification endpoint shows the same, but only when somebody
  * asks; this gauge lets an alert ask every scrape (docs/operations.md).
  * <p>
- * Cluster-wide and cheap: the oldest queued entry is the lowest key of the queue's primary key, its time one row of the
- * log by its primary key; taken at most every 15 s and shared by the scrapes in between.
+ * Cluster-wide and cheap: the queue's primary key walked from its lowest key to the first entry that exists in the log
+ * (one row unless entries were removed); taken at most every 15 s and shared by the scrapes in between.
  */
 @Component
 class AccessLogMetrics {
@@ -50,12 +51,13 @@ class AccessLogMetrics {
         if (last != null && last.takenAt().plus(FRESH).isAfter(now)) {
             return last;
         }
-        // The database's clock on both sides: the instance's clock may differ from the one that wrote logged_at.
-        Double age = jdbc.queryForObject("""
-                select coalesce(extract(epoch from statement_timestamp() - l.logged_at), 0)
-                from (select min(u.entry_id) as entry_id from access_log_unsealed u) oldest
-                left join access_log l on l.id = oldest.entry_id""", Double.class);
-        Snapshot fresh = new Snapshot(now, Math.max(0, age == null ? 0 : age));
+        // The database's clock on both sides: the instance's clock may differ from the one that wrote logged_at. The
+        // oldest queued entry that exists: a queue row whose entry was removed (by hand) must not hide the others' age.
+        List<Double> age = jdbc.queryForList("""
+                select extract(epoch from statement_timestamp() - l.logged_at)::float8
+                from access_log_unsealed u join access_log l on l.id = u.entry_id
+                order by u.entry_id limit 1""", Double.class);
+        Snapshot fresh = new Snapshot(now, age.isEmpty() || age.get(0) == null ? 0 : Math.max(0, age.get(0)));
         snapshot = fresh;
         return fresh;
     }

@@ -12,9 +12,9 @@ import org.springframework.data.domain.Page;
  * <p>
  * A list whose exact total would cost a read of every row may count only up to a cap (the werkbak, decision 0067):
  * then {@code totalIsLowerBound} is true and {@code totalItems} the number of rows known to exist (at least the cap),
- * {@code totalPages} the pages they fill. A client pages on while {@code page + 1 < totalPages}, or while the total is a
- * lower bound and the page it got was full; a page with room left (or an empty one) is the end. Every other list
- * answers the exact total and false.
+ * {@code totalPages} the pages they fill, always past the page given, so a client that pages on while
+ * {@code page + 1 < totalPages} reaches the end of the list, whose page has the exact total. Every other list answers
+ * the exact total and false.
  */
 public record PageView<T>(
         List<T> items,
@@ -25,7 +25,7 @@ public record PageView<T>(
         @Schema(description = "Aantal pagina's dat totalItems vult; een ondergrens als totalIsLowerBound waar is")
         int totalPages,
         @Schema(description = "Waar als de lijst tot een grens telt en er meer rijen kunnen zijn dan totalItems "
-                + "(bijvoorbeeld \"500+\" in de werkbak): blader door zolang een pagina vol is")
+                + "(bijvoorbeeld \"500+\" in de werkbak); totalPages reikt dan altijd voorbij deze pagina")
         boolean totalIsLowerBound) {
 
     /** A page with the exact total. */

@@ -58,8 +58,12 @@ class PagedListsApiTest extends ApiTestSupport {
             long total = three.get("totalItems").asLong();
             assertThat(three.get("items").size()).as(url).isEqualTo((int) Math.min(3, total));
             assertThat(three.get("totalPages").asInt()).as(url).isEqualTo((int) ((total + 2) / 3));
-            // Only a werkbak of more than RouteTaskService.COUNT_CAP tasks answers a lower bound (decision 0067).
-            assertThat(three.get("totalIsLowerBound").asBoolean()).as(url + ": an exact total").isFalse();
+            // Only a werkbak of more than RouteTaskService.COUNT_CAP tasks answers a lower bound (decision 0067); the
+            // shared database's werkbak may grow past it as tests open cases.
+            if (three.get("totalIsLowerBound").asBoolean()) {
+                assertThat(url).as("a lower bound: the werkbak only").startsWith("/api/v1/tasks");
+                assertThat(total).as(url).isGreaterThanOrEqualTo(nl.wijkroute.route.RouteTaskService.COUNT_CAP);
+            }
 
             // One row per page, page after page, gives the same rows in the same order as one page of three.
             List<JsonNode> onePerPage = new ArrayList<>();
