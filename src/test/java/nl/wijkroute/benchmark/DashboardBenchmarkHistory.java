@@ -233,6 +233,7 @@ final class DashboardBenchmarkHistory {
         step("plan_goal_evaluation, leefgebied_assessment", () -> evaluations(params));
         step("leefgebied_score_cell", this::scoreCells);
         step("plan_goal_evaluation.superseded_at", this::goalSupersession);
+        step("toeleiding_trace.superseded_at", this::traceSupersession);
         recreateSecondaryIndexes();
         sql.execute("drop table bench_case");
     }
@@ -486,6 +487,18 @@ final class DashboardBenchmarkHistory {
                   and t.next_at is not null""");
     }
 
+    /**
+     * When each case next passed the toeleiding, as the trigger on toeleiding_trace would have written it (V75, decision
+     * 0066), set-based with the migration's statement (this history has one trace per case, so it writes nothing).
+     */
+    private void traceSupersession() {
+        jdbc.getJdbcOperations().execute("""
+                update toeleiding_trace t set superseded_at = n.next_at
+                from (select case_id, recorded_at, lead(recorded_at) over (partition by case_id order by recorded_at) as next_at
+                      from (select distinct case_id, recorded_at from toeleiding_trace) d) n
+                where n.case_id = t.case_id and n.recorded_at = t.recorded_at and n.next_at is not null""");
+    }
+
     private void dropSecondaryIndexes() {
         var sql = jdbc.getJdbcOperations();
         sql.execute("""
@@ -540,6 +553,10 @@ final class DashboardBenchmarkHistory {
                 where e.superseded_at is distinct from (select min(l.evaluated_at) from plan_goal_evaluation l
                                                         where l.case_id = e.case_id and l.goal_id = e.goal_id
                                                           and l.evaluated_at > e.evaluated_at)"""));
+        wrong.put("toeleiding traces whose next trace differs from the case's rows", count("""
+                select count(*) from toeleiding_trace t
+                where t.superseded_at is distinct from (select min(l.recorded_at) from toeleiding_trace l
+                                                        where l.case_id = t.case_id and l.recorded_at > t.recorded_at)"""));
         wrong.put("recurrence flags the trigger would have set otherwise", count("""
                 select count(*) from support_case c where c.recurred_within_12_months <> exists (
                     select 1 from support_case later where later.household_id = c.household_id and later.id <> c.id
