@@ -32,23 +32,30 @@ public class SelfSufficiencyChangeIndicator {
      * pairs per leefgebied, scores are 1–5), with the leefgebied's cases: the medians follow exactly from those
      * counts ({@link #percentileCont}), without sorting every cell three times.
      */
-    private static final String SQL_FILTERED = sql("materialized");
-    private static final String SQL_ALL_TEAMS = sql("not materialized");
+    private static final String SQL_FILTERED = sql("materialized", DashboardQueries.SCOPE_WHEN_FILTERED.formatted("a.case_id"));
+    private static final String SQL_ALL_TEAMS = sql("not materialized", "where true\n");
+    /**
+     * One team (and perhaps a wijk): the cells' copy of their case's team and wijk (V76, decision 0066) makes the team's
+     * cells one index range of their own (24,000 cells of a year for one team at 1 M cases, where every team's 470,000
+     * were read and checked against the team's cases); nothing to check per cell, so read twice as for all teams.
+     */
+    private static final String SQL_TEAM = sql("not materialized",
+            "where a.team_id = :team and (cast(:wijk as varchar) is null or a.wijk_id = :wijk)\n");
 
     /**
-     * The statement, with the period's cells read once and held ({@code materialized}) or read twice
+     * The statement, with the period's cells in {@code scope} read once and held ({@code materialized}) or read twice
      * ({@code not materialized}). Why both: with a team or wijk each cell of the period is checked against the
      * chosen cases (a hash of the team's case ids probed by every cell in the index range), which is best done once;
      * for all teams there is no check, and two plain index ranges, one counted per pair and one hashed per case, in
      * parallel where the planner likes, beat holding 108,000 cells (at 1 M cases, 90 days: 185 against 236 ms in one
      * session, decision 0062).
      */
-    private static String sql(String materialization) {
+    private static String sql(String materialization, String scope) {
         return ReportingViews.sql("""
                 with cells as %s (
                     select a.case_id, a.leefgebied, a.first_score, a.latest_score
                     from {leefgebied_cell} a
-                """.formatted(materialization) + DashboardQueries.SCOPE_WHEN_FILTERED.formatted("a.case_id") + """
+                """.formatted(materialization) + scope + """
                       and a.scores >= 2 and a.latest_at >= :from and a.latest_at < :to
                 ), cases as (
                     select leefgebied, count(*) as cases
@@ -77,7 +84,7 @@ public class SelfSufficiencyChangeIndicator {
         // all teams.
         MapSqlParameterSource parameters = DashboardQueries.forCall(jdbc, filter);
         Map<String, Cells> perLeefgebied = new LinkedHashMap<>(); // in the statement's order of leefgebied
-        String sql = filter.team() == null && filter.wijk() == null ? SQL_ALL_TEAMS : SQL_FILTERED;
+        String sql = filter.team() != null ? SQL_TEAM : filter.wijk() == null ? SQL_ALL_TEAMS : SQL_FILTERED;
         jdbc.query(sql, parameters, rs -> {
             perLeefgebied.computeIfAbsent(rs.getString("leefgebied"), key -> new Cells())
                     .add(rs.getLong("cases"), rs.getInt("first_score"), rs.getInt("latest_score"), rs.getLong("cells"));

@@ -375,11 +375,11 @@ final class DashboardBenchmarkHistory {
     private void toeleiding(MapSqlParameterSource params) {
         jdbc.update("""
                 insert into toeleiding_trace (id, case_id, outcome, connection_kind, connected_to, in_voorliggend_veld,
-                                              voorliggend_veld_used, recorded_by, recorded_at)
+                                              voorliggend_veld_used, recorded_by, recorded_at, team_id, wijk_id)
                 select gen_random_uuid(), case_id, case when connected then 'CONNECTED' else 'NEEDS_FULL_ROUTE' end,
                        case when connected then 'VOORZIENING' end, case when connected then 'Benchmarkvoorziening' end,
-                       connected and pick < 0.6, pick < 0.8, 'benchmark', last_move_at
-                from (select case_id, last_move_at, random() < 0.8 as connected, random() as pick
+                       connected and pick < 0.6, pick < 0.8, 'benchmark', last_move_at, team_id, wijk_id
+                from (select case_id, last_move_at, team_id, wijk_id, random() < 0.8 as connected, random() as pick
                       from bench_case where path = 1 and moves >= 3) t
                 """, params);
     }
@@ -391,7 +391,7 @@ final class DashboardBenchmarkHistory {
     private void plans(MapSqlParameterSource params) {
         jdbc.getJdbcOperations().execute("""
                 create temporary table bench_plan on commit drop as
-                select gen_random_uuid() as plan_id, case_id, household_id, team_id, closed_at, last_move_at,
+                select gen_random_uuid() as plan_id, case_id, household_id, team_id, wijk_id, closed_at, last_move_at,
                        opened_at + (last_move_at - opened_at) * 0.3 as plan_at, random() as pick,
                        1 + floor(random() * 8)::int as partner, moves
                 from bench_case where path > 1 and moves >= 6""");
@@ -432,10 +432,11 @@ final class DashboardBenchmarkHistory {
      */
     private void evaluations(MapSqlParameterSource params) {
         jdbc.update("""
-                insert into plan_goal_evaluation (id, case_id, plan_id, goal_id, leefgebied, attainment, evaluated_by, evaluated_at)
+                insert into plan_goal_evaluation (id, case_id, plan_id, goal_id, leefgebied, attainment, evaluated_by, evaluated_at,
+                                                  team_id, wijk_id)
                 select gen_random_uuid(), p.case_id, p.plan_id, g.goal_id, g.leefgebied,
                        (array['ATTAINED', 'ATTAINED', 'PARTLY', 'NOT_ATTAINED'])[1 + floor(random() * 4)::int], 'benchmark',
-                       p.plan_at + (p.last_move_at - p.plan_at) * e.at
+                       p.plan_at + (p.last_move_at - p.plan_at) * e.at, p.team_id, p.wijk_id
                 from bench_plan p
                 cross join lateral (values (gen_random_uuid(), 'FINANCIEN'), (gen_random_uuid(), 'HUISVESTING')) g(goal_id, leefgebied)
                 cross join lateral (select 0.6 as at union all select 0.9 where p.pick < 0.33) e
@@ -463,14 +464,16 @@ final class DashboardBenchmarkHistory {
     private void scoreCells() {
         jdbc.getJdbcOperations().execute("""
                 insert into leefgebied_score_cell (case_id, member_id, leefgebied, first_score, first_seq, latest_score,
-                                                   latest_seq, latest_at, scores)
-                select case_id, member_id, leefgebied,
-                       (array_agg(score order by seq))[1], min(seq),
-                       (array_agg(score order by seq desc))[1], max(seq),
-                       (array_agg(assessed_at order by seq desc))[1], count(*)
-                from leefgebied_assessment
-                where score is not null
-                group by case_id, member_id, leefgebied""");
+                                                   latest_seq, latest_at, scores, team_id, wijk_id)
+                select a.*, c.team_id, c.wijk_id
+                from (select case_id, member_id, leefgebied,
+                             (array_agg(score order by seq))[1], min(seq),
+                             (array_agg(score order by seq desc))[1], max(seq),
+                             (array_agg(assessed_at order by seq desc))[1], count(*)
+                      from leefgebied_assessment
+                      where score is not null
+                      group by case_id, member_id, leefgebied) a
+                join bench_case c on c.case_id = a.case_id""");
     }
 
     /**
@@ -557,6 +560,12 @@ final class DashboardBenchmarkHistory {
                 select count(*) from toeleiding_trace t
                 where t.superseded_at is distinct from (select min(l.recorded_at) from toeleiding_trace l
                                                         where l.case_id = t.case_id and l.recorded_at > t.recorded_at)"""));
+        // The scope copies of V76 (decision 0066), which the triggers copy from the case.
+        for (String table : List.of("plan_goal_evaluation", "leefgebied_score_cell", "toeleiding_trace")) {
+            wrong.put(table + " rows whose team or wijk differs from their case's", count("""
+                    select count(*) from %s r join support_case c on c.id = r.case_id
+                    where r.team_id is distinct from c.team_id or r.wijk_id is distinct from c.wijk_id""".formatted(table)));
+        }
         wrong.put("recurrence flags the trigger would have set otherwise", count("""
                 select count(*) from support_case c where c.recurred_within_12_months <> exists (
                     select 1 from support_case later where later.household_id = c.household_id and later.id <> c.id

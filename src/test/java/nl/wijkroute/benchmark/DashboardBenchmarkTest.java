@@ -198,6 +198,13 @@ class DashboardBenchmarkTest {
         if (Boolean.TRUE.equals(filled)) {
             System.out.printf("[benchmark] reusing the fill of %s%n",
                     jdbc.queryForMap("select cases, span_days, filled_at, seconds from benchmark_fill"));
+            // Decision 0066: a migration run at this start may have rewritten rows of the filled tables (V76 fills copies
+            // on three of them); autovacuum would mark their pages visible again in production, and the calls would not
+            // read the heap through their index-only scans. Vacuumed here, as the fill does (a table untouched since is
+            // skipped page by page); timed and printed.
+            long start = System.nanoTime();
+            DashboardBenchmarkHistory.TABLES.forEach(table -> jdbc.execute("vacuum (analyze) " + table));
+            System.out.printf("[benchmark] reused tables vacuumed in %d ms%n", Duration.ofNanos(System.nanoTime() - start).toMillis());
             return null;
         }
         long start = System.nanoTime();
