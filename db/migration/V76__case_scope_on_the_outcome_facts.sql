@@ -52,6 +52,109 @@ create or replace view assessment_leefgebied_cell_view as
 select case_id, leefgebied, first_score, latest_score, latest_at, scores, team_id, wijk_id
 from leefgebied_score_cell;
 
+-- Self-sufficiency change for all teams counted the distinct cases per leefgebied by hashing every re-scored cell of
+-- the period per leefgebied and case (108,000 at 1 M cases over 90 days), most of the call. Each re-scored cell now
+-- carries earlier_at: the latest_at of the re-scored cell of the same case and leefgebied just before it, in the order
+-- (latest_at, member_id) (null for the first). Of the case's re-scored cells of a leefgebied that lie in a period,
+-- exactly one has earlier_at null or before the period's start: the first of them in that order (a tie at one time is
+-- broken by the member, so the second of two cells at one time has an earlier_at inside the period). So the cases are a
+-- filtered count of the period's cells, in the same pass as the pairs. Cells scored once carry null and are not read.
+alter table leefgebied_score_cell add column earlier_at timestamptz;
+
+-- The re-scored cells of a case's leefgebied, each given the previous one's latest_at (rows already right not written).
+create function leefgebied_score_cell_order(p_case uuid, p_leefgebied varchar) returns void language sql
+    set search_path = pg_catalog, public, pg_temp as $$
+    update leefgebied_score_cell c set earlier_at = n.earlier_at
+    from (select member_id, case when scores >= 2
+                                 then lag(latest_at) over (partition by scores >= 2 order by latest_at, member_id) end as earlier_at
+          from leefgebied_score_cell where case_id = p_case and leefgebied = p_leefgebied) n
+    where c.case_id = p_case and c.leefgebied = p_leefgebied and c.member_id = n.member_id
+      and c.earlier_at is distinct from n.earlier_at;
+$$;
+
+-- Why a lock per case (a transaction-level advisory lock in a key space of its own, 0x53534300 'SSC', keyed by a hash
+-- of the case's id): two transactions scoring two members of one case at once would each order the cells without the
+-- other's uncommitted one, and both be "first". Taken where a score's write begins (the scores' triggers of V68/V70,
+-- redefined below, before any cell's row lock), so the second writer waits for the first to commit and then sees its
+-- cell; the order is the same for every writer (one lock per case; a correction moving a score between cases takes
+-- both in the order of their ids).
+create function leefgebied_score_cell_lock(p_case uuid) returns void language sql
+    set search_path = pg_catalog, public, pg_temp as $$
+    select pg_advisory_xact_lock(1397965568, hashtext(p_case::text));
+$$;
+
+create function leefgebied_score_cell_follow() returns trigger language plpgsql
+    set search_path = pg_catalog, public, pg_temp as $$
+begin
+    if tg_op <> 'DELETE' then
+        perform leefgebied_score_cell_lock(new.case_id);
+        perform leefgebied_score_cell_order(new.case_id, new.leefgebied);
+    end if;
+    if tg_op = 'DELETE' or (tg_op = 'UPDATE' and (old.case_id, old.leefgebied) is distinct from (new.case_id, new.leefgebied)) then
+        perform leefgebied_score_cell_lock(old.case_id);
+        perform leefgebied_score_cell_order(old.case_id, old.leefgebied);
+    end if;
+    return null;
+end;
+$$;
+-- Not "update of earlier_at": the order's own writes do not fire it again.
+create trigger leefgebied_score_cell_orders
+    after insert or update of case_id, member_id, leefgebied, latest_at, scores or delete on leefgebied_score_cell
+    for each row execute function leefgebied_score_cell_follow();
+
+-- V68's and V70's functions on the scores, unchanged but for taking the case's lock first.
+create or replace function leefgebied_score_cell_add() returns trigger language plpgsql as $$
+begin
+    perform leefgebied_score_cell_lock(new.case_id);
+    insert into leefgebied_score_cell as c (case_id, member_id, leefgebied, first_score, first_seq, latest_score,
+                                            latest_seq, latest_at, scores)
+    values (new.case_id, new.member_id, new.leefgebied, new.score, new.seq, new.score, new.seq, new.assessed_at, 1)
+    on conflict (case_id, member_id, leefgebied) do update set
+        first_score  = case when excluded.first_seq < c.first_seq then excluded.first_score else c.first_score end,
+        first_seq    = least(c.first_seq, excluded.first_seq),
+        latest_score = case when excluded.latest_seq > c.latest_seq then excluded.latest_score else c.latest_score end,
+        latest_at    = case when excluded.latest_seq > c.latest_seq then excluded.latest_at else c.latest_at end,
+        latest_seq   = greatest(c.latest_seq, excluded.latest_seq),
+        scores       = c.scores + 1;
+    return null;
+end;
+$$;
+create or replace function leefgebied_score_cell_change() returns trigger language plpgsql as $$
+begin
+    if tg_op = 'UPDATE' and new.case_id::text < old.case_id::text then
+        perform leefgebied_score_cell_lock(new.case_id);
+    end if;
+    perform leefgebied_score_cell_lock(old.case_id);
+    if tg_op = 'UPDATE' then
+        perform leefgebied_score_cell_lock(new.case_id);
+    end if;
+    perform leefgebied_score_cell_recompute(old.case_id, old.member_id, old.leefgebied);
+    if tg_op = 'UPDATE' and (new.case_id, new.member_id, new.leefgebied) is distinct from (old.case_id, old.member_id, old.leefgebied) then
+        perform leefgebied_score_cell_recompute(new.case_id, new.member_id, new.leefgebied);
+    end if;
+    return null;
+end;
+$$;
+
+-- The existing cells, set-based (at the benchmark's million cases every case has one member per leefgebied: nothing
+-- to write).
+update leefgebied_score_cell c set earlier_at = n.earlier_at
+from (select case_id, member_id, leefgebied,
+             lag(latest_at) over (partition by case_id, leefgebied order by latest_at, member_id) as earlier_at
+      from leefgebied_score_cell where scores >= 2) n
+where n.case_id = c.case_id and n.member_id = c.member_id and n.leefgebied = c.leefgebied and n.earlier_at is not null;
+
+-- The re-scored cells' indexes carry it (V68's for all teams and a wijk, the team's above).
+drop index leefgebied_score_cell_team_rescored;
+create index leefgebied_score_cell_team_rescored on leefgebied_score_cell (team_id, latest_at)
+    include (wijk_id, case_id, leefgebied, first_score, latest_score, earlier_at) where scores >= 2;
+create index leefgebied_score_cell_rescored_ordered on leefgebied_score_cell (latest_at)
+    include (case_id, leefgebied, first_score, latest_score, earlier_at) where scores >= 2;
+drop index leefgebied_score_cell_rescored;
+create or replace view assessment_leefgebied_cell_view as
+select case_id, leefgebied, first_score, latest_score, latest_at, scores, team_id, wijk_id, earlier_at
+from leefgebied_score_cell;
+
 -- toeleiding: the traces.
 alter table toeleiding_trace add column team_id varchar(64), add column wijk_id varchar(64);
 create function toeleiding_trace_copy_scope() returns trigger language plpgsql

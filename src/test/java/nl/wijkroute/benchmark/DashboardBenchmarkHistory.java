@@ -474,6 +474,14 @@ final class DashboardBenchmarkHistory {
                       where score is not null
                       group by case_id, member_id, leefgebied) a
                 join bench_case c on c.case_id = a.case_id""");
+        // The previous re-scored cell of the case's leefgebied, as V76's trigger writes it (decision 0066).
+        jdbc.getJdbcOperations().execute("""
+                update leefgebied_score_cell c set earlier_at = n.earlier_at
+                from (select case_id, member_id, leefgebied,
+                             lag(latest_at) over (partition by case_id, leefgebied order by latest_at, member_id) as earlier_at
+                      from leefgebied_score_cell where scores >= 2) n
+                where n.case_id = c.case_id and n.member_id = c.member_id and n.leefgebied = c.leefgebied
+                  and n.earlier_at is not null""");
     }
 
     /**
@@ -560,6 +568,12 @@ final class DashboardBenchmarkHistory {
                 select count(*) from toeleiding_trace t
                 where t.superseded_at is distinct from (select min(l.recorded_at) from toeleiding_trace l
                                                         where l.case_id = t.case_id and l.recorded_at > t.recorded_at)"""));
+        wrong.put("re-scored cells whose earlier cell differs from their case's cells", count("""
+                select count(*) from leefgebied_score_cell c
+                where c.scores >= 2 and c.earlier_at is distinct from (
+                    select max(o.latest_at) from leefgebied_score_cell o
+                    where o.case_id = c.case_id and o.leefgebied = c.leefgebied and o.scores >= 2
+                      and (o.latest_at, o.member_id) < (c.latest_at, c.member_id))"""));
         // The scope copies of V76 (decision 0066), which the triggers copy from the case.
         for (String table : List.of("plan_goal_evaluation", "leefgebied_score_cell", "toeleiding_trace")) {
             wrong.put(table + " rows whose team or wijk differs from their case's", count("""
