@@ -62,14 +62,19 @@ from leefgebied_score_cell;
 alter table leefgebied_score_cell add column earlier_at timestamptz;
 
 -- The re-scored cells of a case's leefgebied, each given the previous one's latest_at (rows already right not written).
-create function leefgebied_score_cell_order(p_case uuid, p_leefgebied varchar) returns void language sql
+-- PL/pgSQL, not SQL, for this function and the lock below: they run on every score the route records, and a SQL
+-- function's statements are planned again on every call, PL/pgSQL's once per session (StatementPlanningTest, decision
+-- 0063).
+create function leefgebied_score_cell_order(p_case uuid, p_leefgebied varchar) returns void language plpgsql
     set search_path = pg_catalog, public, pg_temp as $$
+begin
     update leefgebied_score_cell c set earlier_at = n.earlier_at
     from (select member_id, case when scores >= 2
                                  then lag(latest_at) over (partition by scores >= 2 order by latest_at, member_id) end as earlier_at
           from leefgebied_score_cell where case_id = p_case and leefgebied = p_leefgebied) n
     where c.case_id = p_case and c.leefgebied = p_leefgebied and c.member_id = n.member_id
       and c.earlier_at is distinct from n.earlier_at;
+end;
 $$;
 
 -- Why a lock per case (a transaction-level advisory lock in a key space of its own, 0x53534300 'SSC', keyed by a hash
@@ -78,9 +83,11 @@ $$;
 -- redefined below, before any cell's row lock), so the second writer waits for the first to commit and then sees its
 -- cell; the order is the same for every writer (one lock per case; a correction moving a score between cases takes
 -- both in the order of their ids).
-create function leefgebied_score_cell_lock(p_case uuid) returns void language sql
+create function leefgebied_score_cell_lock(p_case uuid) returns void language plpgsql
     set search_path = pg_catalog, public, pg_temp as $$
-    select pg_advisory_xact_lock(1397965568, hashtext(p_case::text));
+begin
+    perform pg_advisory_xact_lock(1397965568, hashtext(p_case::text));
+end;
 $$;
 
 create function leefgebied_score_cell_follow() returns trigger language plpgsql
