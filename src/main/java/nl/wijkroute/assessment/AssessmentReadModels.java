@@ -14,7 +14,8 @@ public final class AssessmentReadModels {
     /**
      * One row per member's scored leefgebied cell: {@code case_id, leefgebied, first_score, latest_score, latest_at,
      * scores} (first and latest by the order of recording, {@code latest_at} the time of the latest score, {@code scores}
-     * how many); no member, no notes. Kept by a trigger on the scores (V68, decision 0062). Read by the dashboard
+     * how many), {@code team_id, wijk_id} (copies of the case's, V76, decision 0066); no member, no notes. Kept by a
+     * trigger on the scores (V68, decision 0062). Read by the dashboard
      * (self-sufficiency change). Scores per member cell: only the dashboard may read this view.
      */
     @ReadBy("dashboard")

@@ -46,6 +46,19 @@ class DashboardQueries {
                               and (cast(:wijk as varchar) is null or c.wijk_id = :wijk)))
             """;
 
+    /**
+     * The scope of a row {@code alias} that carries copies of its case's team and wijk ({@code team_id}, {@code wijk_id},
+     * V76, decision 0066), for the outcome indicators over many rows of a period: with a team, the rows' own team index
+     * is one range of the team's rows (the wijk, if also chosen, checked on the copy); with only a wijk, as
+     * {@link #SCOPE_WHEN_FILTERED} (each row's case checked); for all teams nothing to check.
+     */
+    static String scopeByCopies(DashboardFilter filter, String alias) {
+        if (filter.team() != null) {
+            return "where %1$s.team_id = :team and (cast(:wijk as varchar) is null or %1$s.wijk_id = :wijk)\n".formatted(alias);
+        }
+        return SCOPE_WHEN_FILTERED.formatted(alias + ".case_id");
+    }
+
     /** The cases themselves in scope of the filter (the case carries a copy of its household's wijk). */
     private static final String CASES = """
             from {case} c
@@ -493,13 +506,22 @@ class DashboardQueries {
         return jdbc.queryForMap(ReportingViews.sql(sql), forCall(filter));
     }
 
-    /** Cases whose support ended in the period, and how many of them never needed a toegang request. */
+    /**
+     * Cases whose support ended in the period, and how many of them never needed a toegang request. Why the anti join
+     * apart from the count (issue 14, decision 0066): as a filter of the count, "no request" was a subplan, one probe
+     * into the requests' index per ended case (75,000 for all teams over 90 days at 1 M cases, three pages each); as a
+     * join of its own the planner may read the requests' case ids once and hash them. Same cases, same counts.
+     */
     Map<String, Object> frontDoor(DashboardFilter filter) {
         String sql = """
-                select count(*) as ended,
-                       count(*) filter (where not exists (select 1 from {toegang_request} r where r.case_id = c.case_id)) as without_indication
+                with ended as materialized (
+                    select c.case_id
                 """ + CASES + """
-                  and c.closed_at >= :from and c.closed_at < :to
+                      and c.closed_at >= :from and c.closed_at < :to
+                )
+                select (select count(*) from ended) as ended,
+                       (select count(*) from ended e
+                        where not exists (select 1 from {toegang_request} r where r.case_id = e.case_id)) as without_indication
                 """;
         return jdbc.queryForMap(ReportingViews.sql(sql), forCall(filter));
     }
@@ -616,6 +638,8 @@ class DashboardQueries {
      * count alike, as with the window's {@code max()} before. The distinct cases come from counting per case and
      * leefgebied first: {@code count(distinct case_id)} sorted the 122,000 rows of all teams over 90 days (at 1 M cases)
      * by leefgebied and case, most of the statement's time (the text comparisons), where the grouping needs none.
+     * For one team the evaluations' copy of their case's team (V76, decision 0066) makes the team's rows one index range
+     * of their own, instead of every team's rows of the period checked against the team's cases.
      */
     List<Map<String, Object>> goalsAttained(DashboardFilter filter) {
         String sql = """
@@ -624,7 +648,7 @@ class DashboardQueries {
                              count(*) filter (where g.attainment = 'ATTAINED') as attained,
                              count(*) filter (where g.attainment = 'PARTLY') as partly
                       from {goal_evaluation} g
-                """ + SCOPE_WHEN_FILTERED.formatted("g.case_id") + """
+                """ + scopeByCopies(filter, "g") + """
                         and g.evaluated_at >= :from and g.evaluated_at < :to
                         and (g.superseded_at is null or g.superseded_at >= :to)
                       group by g.case_id, g.leefgebied) per_case
@@ -789,6 +813,13 @@ class DashboardQueries {
      * Short-route cases: a toeleiding completed in the period (each case's latest there); connected; solved in
      * the voorliggend veld (connected there, and no toegang request for the case before the end of the period);
      * and whether the voorliggend veld was used before a maatwerk request.
+     *
+     * <p>Why no probe for a later trace (issue 14, decision 0066): each trace carries when its case next passed the
+     * toeleiding ({@code superseded_at}, kept by the toeleiding module's trigger, V75), and a trace in the period is
+     * its case's latest up to the end exactly when the case did not pass again before the end (a later trace before
+     * the end lies in the period too). So the call reads one index range of the period's traces, from the index
+     * alone; "no toegang request before the end" is one probe into the requests' index on (case, time). For one team,
+     * the traces' copy of their case's team (V76) makes the team's traces one index range of their own.
      */
     Map<String, Object> shortRoute(DashboardFilter filter) {
         String sql = """
@@ -799,11 +830,9 @@ class DashboardQueries {
                                            where r.case_id = t.case_id and r.requested_at < :to)) as solved,
                        count(*) filter (where t.voorliggend_veld_used) as used
                 from {toeleiding_trace} t
-                """ + SCOPE_WHEN_FILTERED.formatted("t.case_id") + """
+                """ + scopeByCopies(filter, "t") + """
                   and t.recorded_at >= :from and t.recorded_at < :to
-                  and not exists (select 1 from {toeleiding_trace} later
-                                  where later.case_id = t.case_id and later.recorded_at > t.recorded_at
-                                    and later.recorded_at < :to)
+                  and (t.superseded_at is null or t.superseded_at >= :to)
                 """;
         return jdbc.queryForMap(ReportingViews.sql(sql), forCall(filter));
     }

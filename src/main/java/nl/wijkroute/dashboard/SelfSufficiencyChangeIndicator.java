@@ -32,33 +32,32 @@ public class SelfSufficiencyChangeIndicator {
      * pairs per leefgebied, scores are 1–5), with the leefgebied's cases: the medians follow exactly from those
      * counts ({@link #percentileCont}), without sorting every cell three times.
      */
-    private static final String SQL_FILTERED = sql("materialized");
-    private static final String SQL_ALL_TEAMS = sql("not materialized");
+    private static final String SQL_FILTERED = sql(DashboardQueries.SCOPE_WHEN_FILTERED.formatted("a.case_id"));
+    private static final String SQL_ALL_TEAMS = sql("where true\n");
+    /**
+     * One team (and perhaps a wijk): the cells' copy of their case's team and wijk (V76, decision 0066) makes the team's
+     * cells one index range of their own (24,000 cells of a year for one team at 1 M cases, where every team's 470,000
+     * were read and checked against the team's cases).
+     */
+    private static final String SQL_TEAM = sql("where a.team_id = :team and (cast(:wijk as varchar) is null or a.wijk_id = :wijk)\n");
 
     /**
-     * The statement, with the period's cells read once and held ({@code materialized}) or read twice
-     * ({@code not materialized}). Why both: with a team or wijk each cell of the period is checked against the
-     * chosen cases (a hash of the team's case ids probed by every cell in the index range), which is best done once;
-     * for all teams there is no check, and two plain index ranges, one counted per pair and one hashed per case, in
-     * parallel where the planner likes, beat holding 108,000 cells (at 1 M cases, 90 days: 185 against 236 ms in one
-     * session, decision 0062).
+     * The statement for the period's cells in {@code scope}: one pass, counted per leefgebied and pair. Why the cases
+     * need no grouping per case (decision 0066): each re-scored cell carries the time of the re-scored cell of its case
+     * and leefgebied just before it ({@code earlier_at}, kept by the assessment module's trigger, V76; ties ordered by
+     * member), so of a case's cells in the period exactly one, the first, has none or one before the period's start.
+     * Grouping the period's cells per leefgebied and case (108,000 for all teams over 90 days at 1 M cases, hashed) was
+     * most of the call; the check on the case for a wijk keeps every cell of a case together, as a team's copy does.
      */
-    private static String sql(String materialization) {
+    private static String sql(String scope) {
         return ReportingViews.sql("""
-                with cells as %s (
-                    select a.case_id, a.leefgebied, a.first_score, a.latest_score
-                    from {leefgebied_cell} a
-                """.formatted(materialization) + DashboardQueries.SCOPE_WHEN_FILTERED.formatted("a.case_id") + """
-                      and a.scores >= 2 and a.latest_at >= :from and a.latest_at < :to
-                ), cases as (
-                    select leefgebied, count(*) as cases
-                    from (select leefgebied, case_id from cells group by leefgebied, case_id) per_case
-                    group by leefgebied
-                )
-                select p.leefgebied, k.cases, p.first_score, p.latest_score, count(*) as cells
-                from cells p join cases k on k.leefgebied = p.leefgebied
-                group by p.leefgebied, k.cases, p.first_score, p.latest_score
-                order by p.leefgebied, p.first_score, p.latest_score
+                select a.leefgebied, a.first_score, a.latest_score, count(*) as cells,
+                       count(*) filter (where a.earlier_at is null or a.earlier_at < :from) as first_cells
+                from {leefgebied_cell} a
+                """ + scope + """
+                  and a.scores >= 2 and a.latest_at >= :from and a.latest_at < :to
+                group by a.leefgebied, a.first_score, a.latest_score
+                order by a.leefgebied, a.first_score, a.latest_score
                 """);
     }
 
@@ -77,10 +76,10 @@ public class SelfSufficiencyChangeIndicator {
         // all teams.
         MapSqlParameterSource parameters = DashboardQueries.forCall(jdbc, filter);
         Map<String, Cells> perLeefgebied = new LinkedHashMap<>(); // in the statement's order of leefgebied
-        String sql = filter.team() == null && filter.wijk() == null ? SQL_ALL_TEAMS : SQL_FILTERED;
+        String sql = filter.team() != null ? SQL_TEAM : filter.wijk() == null ? SQL_ALL_TEAMS : SQL_FILTERED;
         jdbc.query(sql, parameters, rs -> {
             perLeefgebied.computeIfAbsent(rs.getString("leefgebied"), key -> new Cells())
-                    .add(rs.getLong("cases"), rs.getInt("first_score"), rs.getInt("latest_score"), rs.getLong("cells"));
+                    .add(rs.getLong("first_cells"), rs.getInt("first_score"), rs.getInt("latest_score"), rs.getLong("cells"));
         });
         List<SelfSufficiencyChange> changes = new ArrayList<>();
         perLeefgebied.forEach((name, cells) -> {
@@ -106,8 +105,9 @@ public class SelfSufficiencyChangeIndicator {
         final SortedMap<Integer, Long> latest = new TreeMap<>();
         final SortedMap<Integer, Long> change = new TreeMap<>();
 
-        void add(long cases, int firstScore, int latestScore, long cells) {
-            this.cases = cases;
+        /** {@code firstCells}: the pair's cells that are their case's first in the period (one per case and leefgebied). */
+        void add(long firstCells, int firstScore, int latestScore, long cells) {
+            cases += firstCells;
             count += cells;
             first.merge(firstScore, cells, Long::sum);
             latest.merge(latestScore, cells, Long::sum);

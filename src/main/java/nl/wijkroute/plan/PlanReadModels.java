@@ -20,7 +20,8 @@ public final class PlanReadModels {
 
     /**
      * One row per evaluation of a goal: {@code case_id, goal_id, leefgebied, attainment, evaluated_at, superseded_at}
-     * (when the goal was next evaluated, null while this is its latest; kept by a trigger, V72, decision 0064). Read by
+     * (when the goal was next evaluated, null while this is its latest; kept by a trigger, V72, decision 0064), {@code team_id,
+     * wijk_id} (copies of the case's, V76, decision 0066). Read by
      * the dashboard (goals attained).
      */
     public static final String GOAL_EVALUATION_VIEW = "plan_goal_evaluation_view";

@@ -10,7 +10,9 @@ package nl.wijkroute.toeleiding;
 public final class ToeleidingReadModels {
 
     /**
-     * One row per recorded toeleiding: {@code case_id, outcome, in_voorliggend_veld, voorliggend_veld_used, recorded_at}. Read by the dashboard (short route).
+     * One row per recorded toeleiding: {@code case_id, outcome, in_voorliggend_veld, voorliggend_veld_used, recorded_at, superseded_at}
+     * (when the case next passed the toeleiding, null for its latest: V75, decision 0066), {@code team_id, wijk_id} (copies
+     * of the case's, V76). Read by the dashboard (short route).
      */
     public static final String TRACE_VIEW = "toeleiding_trace_view";
 

@@ -233,6 +233,7 @@ final class DashboardBenchmarkHistory {
         step("plan_goal_evaluation, leefgebied_assessment", () -> evaluations(params));
         step("leefgebied_score_cell", this::scoreCells);
         step("plan_goal_evaluation.superseded_at", this::goalSupersession);
+        step("toeleiding_trace.superseded_at", this::traceSupersession);
         recreateSecondaryIndexes();
         sql.execute("drop table bench_case");
     }
@@ -374,11 +375,11 @@ final class DashboardBenchmarkHistory {
     private void toeleiding(MapSqlParameterSource params) {
         jdbc.update("""
                 insert into toeleiding_trace (id, case_id, outcome, connection_kind, connected_to, in_voorliggend_veld,
-                                              voorliggend_veld_used, recorded_by, recorded_at)
+                                              voorliggend_veld_used, recorded_by, recorded_at, team_id, wijk_id)
                 select gen_random_uuid(), case_id, case when connected then 'CONNECTED' else 'NEEDS_FULL_ROUTE' end,
                        case when connected then 'VOORZIENING' end, case when connected then 'Benchmarkvoorziening' end,
-                       connected and pick < 0.6, pick < 0.8, 'benchmark', last_move_at
-                from (select case_id, last_move_at, random() < 0.8 as connected, random() as pick
+                       connected and pick < 0.6, pick < 0.8, 'benchmark', last_move_at, team_id, wijk_id
+                from (select case_id, last_move_at, team_id, wijk_id, random() < 0.8 as connected, random() as pick
                       from bench_case where path = 1 and moves >= 3) t
                 """, params);
     }
@@ -390,7 +391,7 @@ final class DashboardBenchmarkHistory {
     private void plans(MapSqlParameterSource params) {
         jdbc.getJdbcOperations().execute("""
                 create temporary table bench_plan on commit drop as
-                select gen_random_uuid() as plan_id, case_id, household_id, team_id, closed_at, last_move_at,
+                select gen_random_uuid() as plan_id, case_id, household_id, team_id, wijk_id, closed_at, last_move_at,
                        opened_at + (last_move_at - opened_at) * 0.3 as plan_at, random() as pick,
                        1 + floor(random() * 8)::int as partner, moves
                 from bench_case where path > 1 and moves >= 6""");
@@ -431,10 +432,11 @@ final class DashboardBenchmarkHistory {
      */
     private void evaluations(MapSqlParameterSource params) {
         jdbc.update("""
-                insert into plan_goal_evaluation (id, case_id, plan_id, goal_id, leefgebied, attainment, evaluated_by, evaluated_at)
+                insert into plan_goal_evaluation (id, case_id, plan_id, goal_id, leefgebied, attainment, evaluated_by, evaluated_at,
+                                                  team_id, wijk_id)
                 select gen_random_uuid(), p.case_id, p.plan_id, g.goal_id, g.leefgebied,
                        (array['ATTAINED', 'ATTAINED', 'PARTLY', 'NOT_ATTAINED'])[1 + floor(random() * 4)::int], 'benchmark',
-                       p.plan_at + (p.last_move_at - p.plan_at) * e.at
+                       p.plan_at + (p.last_move_at - p.plan_at) * e.at, p.team_id, p.wijk_id
                 from bench_plan p
                 cross join lateral (values (gen_random_uuid(), 'FINANCIEN'), (gen_random_uuid(), 'HUISVESTING')) g(goal_id, leefgebied)
                 cross join lateral (select 0.6 as at union all select 0.9 where p.pick < 0.33) e
@@ -462,14 +464,24 @@ final class DashboardBenchmarkHistory {
     private void scoreCells() {
         jdbc.getJdbcOperations().execute("""
                 insert into leefgebied_score_cell (case_id, member_id, leefgebied, first_score, first_seq, latest_score,
-                                                   latest_seq, latest_at, scores)
-                select case_id, member_id, leefgebied,
-                       (array_agg(score order by seq))[1], min(seq),
-                       (array_agg(score order by seq desc))[1], max(seq),
-                       (array_agg(assessed_at order by seq desc))[1], count(*)
-                from leefgebied_assessment
-                where score is not null
-                group by case_id, member_id, leefgebied""");
+                                                   latest_seq, latest_at, scores, team_id, wijk_id)
+                select a.*, c.team_id, c.wijk_id
+                from (select case_id, member_id, leefgebied,
+                             (array_agg(score order by seq))[1], min(seq),
+                             (array_agg(score order by seq desc))[1], max(seq),
+                             (array_agg(assessed_at order by seq desc))[1], count(*)
+                      from leefgebied_assessment
+                      where score is not null
+                      group by case_id, member_id, leefgebied) a
+                join bench_case c on c.case_id = a.case_id""");
+        // The previous re-scored cell of the case's leefgebied, as V76's trigger writes it (decision 0066).
+        jdbc.getJdbcOperations().execute("""
+                update leefgebied_score_cell c set earlier_at = n.earlier_at
+                from (select case_id, member_id, leefgebied,
+                             lag(latest_at) over (partition by case_id, leefgebied order by latest_at, member_id) as earlier_at
+                      from leefgebied_score_cell where scores >= 2) n
+                where n.case_id = c.case_id and n.member_id = c.member_id and n.leefgebied = c.leefgebied
+                  and n.earlier_at is not null""");
     }
 
     /**
@@ -484,6 +496,18 @@ final class DashboardBenchmarkHistory {
                       from (select distinct case_id, goal_id, evaluated_at from plan_goal_evaluation) d) t
                 where t.case_id = e.case_id and t.goal_id = e.goal_id and t.evaluated_at = e.evaluated_at
                   and t.next_at is not null""");
+    }
+
+    /**
+     * When each case next passed the toeleiding, as the trigger on toeleiding_trace would have written it (V75, decision
+     * 0066), set-based with the migration's statement (this history has one trace per case, so it writes nothing).
+     */
+    private void traceSupersession() {
+        jdbc.getJdbcOperations().execute("""
+                update toeleiding_trace t set superseded_at = n.next_at
+                from (select case_id, recorded_at, lead(recorded_at) over (partition by case_id order by recorded_at) as next_at
+                      from (select distinct case_id, recorded_at from toeleiding_trace) d) n
+                where n.case_id = t.case_id and n.recorded_at = t.recorded_at and n.next_at is not null""");
     }
 
     private void dropSecondaryIndexes() {
@@ -540,6 +564,22 @@ final class DashboardBenchmarkHistory {
                 where e.superseded_at is distinct from (select min(l.evaluated_at) from plan_goal_evaluation l
                                                         where l.case_id = e.case_id and l.goal_id = e.goal_id
                                                           and l.evaluated_at > e.evaluated_at)"""));
+        wrong.put("toeleiding traces whose next trace differs from the case's rows", count("""
+                select count(*) from toeleiding_trace t
+                where t.superseded_at is distinct from (select min(l.recorded_at) from toeleiding_trace l
+                                                        where l.case_id = t.case_id and l.recorded_at > t.recorded_at)"""));
+        wrong.put("re-scored cells whose earlier cell differs from their case's cells", count("""
+                select count(*) from leefgebied_score_cell c
+                where c.scores >= 2 and c.earlier_at is distinct from (
+                    select max(o.latest_at) from leefgebied_score_cell o
+                    where o.case_id = c.case_id and o.leefgebied = c.leefgebied and o.scores >= 2
+                      and (o.latest_at, o.member_id) < (c.latest_at, c.member_id))"""));
+        // The scope copies of V76 (decision 0066), which the triggers copy from the case.
+        for (String table : List.of("plan_goal_evaluation", "leefgebied_score_cell", "toeleiding_trace")) {
+            wrong.put(table + " rows whose team or wijk differs from their case's", count("""
+                    select count(*) from %s r join support_case c on c.id = r.case_id
+                    where r.team_id is distinct from c.team_id or r.wijk_id is distinct from c.wijk_id""".formatted(table)));
+        }
         wrong.put("recurrence flags the trigger would have set otherwise", count("""
                 select count(*) from support_case c where c.recurred_within_12_months <> exists (
                     select 1 from support_case later where later.household_id = c.household_id and later.id <> c.id
