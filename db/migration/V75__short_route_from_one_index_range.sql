@@ -16,27 +16,36 @@
 -- fires nothing here); should one be corrected or removed by hand, the cases concerned are computed again.
 -- The functions resolve their names in pg_catalog and public only (as V72 and V74).
 -- Previous release's instances may keep serving: it reads the view's old columns, which stay as they were (the new
--- column is added at the end). Each table's lock is waited for 10 s at most.
+-- column is added at the end). Both tables' locks are taken first, each waited for 10 s at most, so a wait that gives up
+-- does so before anything was written or anybody blocked; from then on writes of traces and toegang requests wait until
+-- this migration commits (reads of toegang requests too, for the index swap at the end).
 set local lock_timeout = '10s';
+lock table toeleiding_trace, toegang_request in access exclusive mode;
 alter table toeleiding_trace add column superseded_at timestamptz;
 
--- The case's traces, each given the earliest later trace of the case (rows already right are not written).
-create function toeleiding_trace_supersede(p_case uuid) returns void language sql
+-- The case's traces, each given the earliest later trace of the case (rows already right are not written). PL/pgSQL,
+-- not SQL, for this function and the lock below: they run on every toeleiding the route records, and a SQL function's
+-- statements are planned again on every call, PL/pgSQL's once per session (decision 0063, as V76's).
+create function toeleiding_trace_supersede(p_case uuid) returns void language plpgsql
     set search_path = pg_catalog, public, pg_temp as $$
+begin
     update toeleiding_trace t set superseded_at = n.next_at
     from (select g.id, (select min(l.recorded_at) from toeleiding_trace l
                         where l.case_id = p_case and l.recorded_at > g.recorded_at) as next_at
           from toeleiding_trace g where g.case_id = p_case) n
     where t.id = n.id and t.superseded_at is distinct from n.next_at;
+end;
 $$;
 
 -- Why the lock (a transaction-level advisory lock in a key space of its own, 0x544F4500 'TOE', keyed by the case):
 -- two transactions recording a toeleiding of one case at once would each compute without the other's uncommitted row.
 -- Held to commit, the lock makes the second wait; its statements (read committed) then see the first's row. The key is
 -- a hash of the case's id, which names nobody.
-create function toeleiding_trace_lock(p_case uuid) returns void language sql
+create function toeleiding_trace_lock(p_case uuid) returns void language plpgsql
     set search_path = pg_catalog, public, pg_temp as $$
-    select pg_advisory_xact_lock(1414481152, hashtext(p_case::text));
+begin
+    perform pg_advisory_xact_lock(1414481152, hashtext(p_case::text));
+end;
 $$;
 
 create function toeleiding_trace_follow() returns trigger language plpgsql

@@ -9,8 +9,11 @@
 -- Rolling out: the new columns are added at the end of each view, so the previous release reads the views as before;
 -- filling the copies rewrites every evaluation, cell and trace once (see decision 0066 for the time at 1 M cases), and
 -- until autovacuum has run on them their pages are not all-visible, so index-only scans visit the heap for a while.
--- Each table's lock is waited for 10 s at most.
+-- The three tables' locks are taken first, each waited for 10 s at most, so a wait that gives up does so before anything
+-- was written or anybody blocked; from then on goal evaluations, vraagverheldering scores and toeleidingen wait until
+-- this migration commits.
 set local lock_timeout = '10s';
+lock table plan_goal_evaluation, leefgebied_score_cell, toeleiding_trace in access exclusive mode;
 
 -- plan: the goal evaluations.
 alter table plan_goal_evaluation add column team_id varchar(64), add column wijk_id varchar(64);
@@ -43,14 +46,6 @@ end;
 $$;
 create trigger leefgebied_score_cell_scope before insert or update of case_id on leefgebied_score_cell
     for each row execute function leefgebied_score_cell_copy_scope();
-update leefgebied_score_cell a set team_id = c.team_id, wijk_id = c.wijk_id from support_case c where c.id = a.case_id;
-alter table leefgebied_score_cell alter column team_id set not null, alter column wijk_id set not null;
--- One team's cells scored again, by the time of their latest score, with what self-sufficiency change counts.
-create index leefgebied_score_cell_team_rescored on leefgebied_score_cell (team_id, latest_at)
-    include (wijk_id, case_id, leefgebied, first_score, latest_score) where scores >= 2;
-create or replace view assessment_leefgebied_cell_view as
-select case_id, leefgebied, first_score, latest_score, latest_at, scores, team_id, wijk_id
-from leefgebied_score_cell;
 
 -- Self-sufficiency change for all teams counted the distinct cases per leefgebied by hashing every re-scored cell of
 -- the period per leefgebied and case (108,000 at 1 M cases over 90 days), most of the call. Each re-scored cell now
@@ -93,6 +88,10 @@ $$;
 create function leefgebied_score_cell_follow() returns trigger language plpgsql
     set search_path = pg_catalog, public, pg_temp as $$
 begin
+    -- A cell moved to another case (by hand): both cases locked in the order of their ids, as the scores' triggers do.
+    if tg_op = 'UPDATE' and old.case_id::text < new.case_id::text then
+        perform leefgebied_score_cell_lock(old.case_id);
+    end if;
     if tg_op <> 'DELETE' then
         perform leefgebied_score_cell_lock(new.case_id);
         perform leefgebied_score_cell_order(new.case_id, new.leefgebied);
@@ -110,7 +109,8 @@ create trigger leefgebied_score_cell_orders
     for each row execute function leefgebied_score_cell_follow();
 
 -- V68's and V70's functions on the scores, unchanged but for taking the case's lock first.
-create or replace function leefgebied_score_cell_add() returns trigger language plpgsql as $$
+create or replace function leefgebied_score_cell_add() returns trigger language plpgsql
+    set search_path = pg_catalog, public, pg_temp as $$
 begin
     perform leefgebied_score_cell_lock(new.case_id);
     insert into leefgebied_score_cell as c (case_id, member_id, leefgebied, first_score, first_seq, latest_score,
@@ -126,7 +126,8 @@ begin
     return null;
 end;
 $$;
-create or replace function leefgebied_score_cell_change() returns trigger language plpgsql as $$
+create or replace function leefgebied_score_cell_change() returns trigger language plpgsql
+    set search_path = pg_catalog, public, pg_temp as $$
 begin
     if tg_op = 'UPDATE' and new.case_id::text < old.case_id::text then
         perform leefgebied_score_cell_lock(new.case_id);
@@ -143,16 +144,19 @@ begin
 end;
 $$;
 
--- The existing cells, set-based (at the benchmark's million cases every case has one member per leefgebied: nothing
--- to write).
-update leefgebied_score_cell c set earlier_at = n.earlier_at
+-- The existing cells, set-based and each written once: their case's team and wijk, and (re-scored cells only) the
+-- latest_at of the case's re-scored cell of the leefgebied just before them in the order (latest_at, member_id).
+update leefgebied_score_cell a set team_id = c.team_id, wijk_id = c.wijk_id, earlier_at = n.earlier_at
 from (select case_id, member_id, leefgebied,
-             lag(latest_at) over (partition by case_id, leefgebied order by latest_at, member_id) as earlier_at
-      from leefgebied_score_cell where scores >= 2) n
-where n.case_id = c.case_id and n.member_id = c.member_id and n.leefgebied = c.leefgebied and n.earlier_at is not null;
+             case when scores >= 2 then lag(latest_at) over (partition by case_id, leefgebied, scores >= 2
+                                                              order by latest_at, member_id) end as earlier_at
+      from leefgebied_score_cell) n
+join support_case c on c.id = n.case_id
+where a.case_id = n.case_id and a.member_id = n.member_id and a.leefgebied = n.leefgebied;
+alter table leefgebied_score_cell alter column team_id set not null, alter column wijk_id set not null;
 
 -- The re-scored cells' indexes carry it (V68's for all teams and a wijk, the team's above).
-drop index leefgebied_score_cell_team_rescored;
+-- One team's cells scored again, by the time of their latest score, with what self-sufficiency change counts.
 create index leefgebied_score_cell_team_rescored on leefgebied_score_cell (team_id, latest_at)
     include (wijk_id, case_id, leefgebied, first_score, latest_score, earlier_at) where scores >= 2;
 create index leefgebied_score_cell_rescored_ordered on leefgebied_score_cell (latest_at)

@@ -14,7 +14,9 @@ public final class AssessmentReadModels {
     /**
      * One row per member's scored leefgebied cell: {@code case_id, leefgebied, first_score, latest_score, latest_at,
      * scores} (first and latest by the order of recording, {@code latest_at} the time of the latest score, {@code scores}
-     * how many), {@code team_id, wijk_id} (copies of the case's, V76, decision 0066); no member, no notes. Kept by a
+     * how many), {@code team_id, wijk_id} (copies of the case's, V76, decision 0066), {@code earlier_at} (for a
+     * re-scored cell the {@code latest_at} of its case's re-scored cell of the leefgebied just before it, V76); no member,
+     * no notes. Kept by a
      * trigger on the scores (V68, decision 0062). Read by the dashboard
      * (self-sufficiency change). Scores per member cell: only the dashboard may read this view.
      */

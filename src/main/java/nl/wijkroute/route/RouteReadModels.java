@@ -31,7 +31,8 @@ public final class RouteReadModels {
      * {@code team_id}, {@code wijk_id}, {@code status} ({@link CaseStatus}), {@code current_stage} ({@link Stage}),
      * {@code opened_at}, {@code closed_at}, {@code recurred_within_12_months}, {@code stage_entered_at} (when the
      * case entered its current stage). Read by escalation (stagnation detection), deadline (terms at risk per
-     * team and scope) and the dashboard.
+     * team and scope) and the dashboard; in the database by the triggers of plan, assessment and toeleiding that copy a
+     * case's team and wijk onto their rows (V76, decision 0066).
      */
     public static final String CASE_VIEW = "route_case_view";
 

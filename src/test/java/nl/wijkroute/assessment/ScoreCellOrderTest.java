@@ -51,7 +51,8 @@ class ScoreCellOrderTest extends ApiTestSupport {
         score(caseId, cor, "FINANCIEN", 1, "2033-01-07T10:00:00Z");
         score(caseId, cor, "FINANCIEN", 2, "2033-02-06T10:00:00Z");
         assertThat(stored(caseId)).isEqualTo(fromTheCells(caseId));
-        // Another leefgebied is an order of its own; an older score recorded later does not move the latest.
+        // Another leefgebied is an order of its own; a score with an older time recorded later is still the latest (the
+        // latest is chosen by sequence), so it moves its cell's latest_at back and the order follows.
         score(caseId, cor, "HUISVESTING", 3, "2033-01-08T10:00:00Z");
         score(caseId, cor, "HUISVESTING", 4, "2033-01-09T10:00:00Z");
         score(caseId, anna, "FINANCIEN", 5, "2032-12-01T10:00:00Z");
@@ -98,8 +99,8 @@ class ScoreCellOrderTest extends ApiTestSupport {
             firstScored.countDown();
             try {
                 secondStarted.await();
-                // Long enough for the other insert's trigger to run (without the lock) or to wait for this transaction.
-                Thread.sleep(500);
+                // Until the other writer waits for this case's lock (or, without the lock, has finished): no timing guess.
+                awaitWaitingForTheCaseLockOrDone(1397965568L, second);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -128,19 +129,39 @@ class ScoreCellOrderTest extends ApiTestSupport {
                 new String[] {"2034-02-01T00:00:00Z", "2034-03-15T00:00:00Z"}, new String[] {"2034-03-20T10:00:00Z", "2034-05-01T00:00:00Z"})) {
             Instant from = Instant.parse(period[0]);
             Instant to = Instant.parse(period[1]);
-            Long live = jdbc.queryForObject("""
-                    select count(distinct a.case_id) from leefgebied_score_cell a join support_case c on c.id = a.case_id
-                    where c.team_id = 'team-noord' and a.leefgebied = 'WERK_EN_OPLEIDING' and a.scores >= 2
-                      and a.latest_at >= ? and a.latest_at < ?""", Long.class,
-                    Timestamp.from(from), Timestamp.from(to));
-            Long counted = indicator.changes(new DashboardFilter("team-noord", null, from, to)).stream()
-                    .filter(change -> change.leefgebied().name().equals("WERK_EN_OPLEIDING")).findFirst()
-                    .map(change -> change.suppressed() ? -1L : change.cases()).orElse(0L);
-            if (counted == -1L) {
-                assertThat(live).as("%s to %s: suppressed, a small group", from, to).isPositive();
-            } else {
-                assertThat(counted).as("%s to %s", from, to).isEqualTo(live);
+            // One team, one wijk, all teams: each scope's statement counts its cases from the period's cells.
+            for (String[] scope : List.<String[]>of(new String[] {"team-noord", null}, new String[] {null, "noord"},
+                    new String[] {null, null})) {
+                Long live = jdbc.queryForObject("""
+                        select count(distinct a.case_id) from leefgebied_score_cell a join support_case c on c.id = a.case_id
+                        join household h on h.id = c.household_id
+                        where (cast(? as varchar) is null or c.team_id = ?) and (cast(? as varchar) is null or h.wijk_id = ?)
+                          and a.leefgebied = 'WERK_EN_OPLEIDING' and a.scores >= 2
+                          and a.latest_at >= ? and a.latest_at < ?""", Long.class,
+                        scope[0], scope[0], scope[1], scope[1], Timestamp.from(from), Timestamp.from(to));
+                Long counted = indicator.changes(new DashboardFilter(scope[0], scope[1], from, to)).stream()
+                        .filter(change -> change.leefgebied().name().equals("WERK_EN_OPLEIDING")).findFirst()
+                        .map(change -> change.suppressed() ? -1L : change.cases()).orElse(0L);
+                if (counted == -1L) {
+                    assertThat(live).as("%s to %s, team %s wijk %s: suppressed, a small group", from, to, scope[0], scope[1])
+                            .isPositive();
+                } else {
+                    assertThat(counted).as("%s to %s, team %s wijk %s", from, to, scope[0], scope[1]).isEqualTo(live);
+                }
             }
+        }
+    }
+
+    /** Polls pg_locks until a transaction waits for an advisory lock of this key space, or the other writer is done. */
+    private void awaitWaitingForTheCaseLockOrDone(long keySpace, CompletableFuture<?> other) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!other.isDone() && System.nanoTime() < deadline) {
+            Integer waiting = jdbc.queryForObject("select count(*)::int from pg_locks where locktype = 'advisory'"
+                    + " and classid = ?::oid and not granted", Integer.class, keySpace);
+            if (waiting != null && waiting > 0) {
+                return;
+            }
+            Thread.sleep(10);
         }
     }
 

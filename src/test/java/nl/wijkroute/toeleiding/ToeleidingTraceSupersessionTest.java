@@ -68,8 +68,10 @@ class ToeleidingTraceSupersessionTest extends ApiTestSupport {
         jdbc.update("delete from toeleiding_trace where id = ?", marchToo);
         assertThat(supersededAt(january)).isNull();
         assertThat(stored(caseId)).isEqualTo(fromTheRows(caseId));
-        // A write of another column (erasure blanks connected_to, ToeleidingPersonalData) leaves the fact as it is.
-        jdbc.update("update toeleiding_trace set recorded_by = 'gewist' where id = ?", january);
+        // A write of another column (erasure blanks connected_to, ToeleidingPersonalData's statement) leaves the fact as it is.
+        // (These traces connected to nothing, so the column is written with its own value: the check constraint pairs it
+        // with connection_kind.)
+        assertThat(jdbc.update("update toeleiding_trace set connected_to = connected_to where id = ?", january)).isOne();
         assertThat(stored(caseId)).isEqualTo(fromTheRows(caseId));
     }
 
@@ -98,8 +100,8 @@ class ToeleidingTraceSupersessionTest extends ApiTestSupport {
             laterInserted.countDown();
             try {
                 earlierStarted.await();
-                // Long enough for the other insert's trigger to run (without the lock) or to wait for this transaction.
-                Thread.sleep(500);
+                // Until the other writer waits for this case's lock (or, without the lock, has finished): no timing guess.
+                awaitWaitingForTheCaseLockOrDone(1414481152L, earlier);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -110,6 +112,19 @@ class ToeleidingTraceSupersessionTest extends ApiTestSupport {
         assertThat(supersededAt(earlierId)).isEqualTo(at("2026-06-01T10:00:00Z"));
         assertThat(supersededAt(later)).isNull();
         assertThat(stored(caseId)).isEqualTo(fromTheRows(caseId));
+    }
+
+    /** Polls pg_locks until a transaction waits for an advisory lock of this key space, or the other writer is done. */
+    private void awaitWaitingForTheCaseLockOrDone(long keySpace, CompletableFuture<?> other) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!other.isDone() && System.nanoTime() < deadline) {
+            Integer waiting = jdbc.queryForObject("select count(*)::int from pg_locks where locktype = 'advisory'"
+                    + " and classid = ?::oid and not granted", Integer.class, keySpace);
+            if (waiting != null && waiting > 0) {
+                return;
+            }
+            Thread.sleep(10);
+        }
     }
 
     private UUID openCase() {
