@@ -17,7 +17,7 @@
 -- The functions resolve their names in pg_catalog and public only (as V72 and V74).
 -- Previous release's instances may keep serving: it reads the view's old columns, which stay as they were (the new
 -- column is added at the end). Both tables' locks are taken first, each waited for 10 s at most, so a wait that gives up
--- does so before anything was written or anybody blocked; from then on writes of traces and toegang requests wait until
+-- does so before anything was written; from then on writes of traces and toegang requests wait until
 -- this migration commits (reads of toegang requests too, for the index swap at the end).
 set local lock_timeout = '10s';
 lock table toeleiding_trace, toegang_request in access exclusive mode;

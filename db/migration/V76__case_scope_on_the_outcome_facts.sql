@@ -10,7 +10,7 @@
 -- filling the copies rewrites every evaluation, cell and trace once (see decision 0066 for the time at 1 M cases), and
 -- until autovacuum has run on them their pages are not all-visible, so index-only scans visit the heap for a while.
 -- The three tables' locks are taken first, each waited for 10 s at most, so a wait that gives up does so before anything
--- was written or anybody blocked; from then on goal evaluations, vraagverheldering scores and toeleidingen wait until
+-- was written; from then on goal evaluations, vraagverheldering scores and toeleidingen wait until
 -- this migration commits.
 set local lock_timeout = '10s';
 lock table plan_goal_evaluation, leefgebied_score_cell, toeleiding_trace in access exclusive mode;

@@ -153,8 +153,9 @@ public class RouteTaskService {
             return PageView.atLeast(views, paging, known + 1); // beyond the cap's pages: no count tells more than the page
         }
         // PostgreSQL stops reading after cap + 1 rows; the cap is a constant, so the statement's text is one.
-        long counted = jdbc.queryForObject("select count(*) from (select 1" + scoped + " limit " + (COUNT_CAP + 1)
-                + ") capped", parameters, Long.class);
+        // Read committed: the count sees tasks claimed or completed since the page was read; never less than the page saw.
+        long counted = Math.max(known + 1, jdbc.queryForObject("select count(*) from (select 1" + scoped + " limit "
+                + (COUNT_CAP + 1) + ") capped", parameters, Long.class));
         return counted > COUNT_CAP ? PageView.atLeast(views, paging, COUNT_CAP) : PageView.of(views, paging, counted);
     }
 

@@ -150,6 +150,15 @@ class AccessLogTest extends ApiTestSupport {
         assertThat(casesInWerkbak).isGreaterThanOrEqualTo(3);
         assertThat(jdbc.queryForList("select cardinality(case_ids) from access_log where id > ?", Integer.class, before))
                 .as("one entry for a werkbak of " + casesInWerkbak + " cases").containsExactly((int) casesInWerkbak);
+        // The page reads one task more than it shows (decision 0067): only the shown task's case is logged.
+        before = newestId();
+        JsonNode one = getJson("/api/v1/tasks?assignment=mine&size=1", TestUsers.wijkcoachNoord2());
+        assertThat(one.get("items")).hasSize(1);
+        // (A list of one case is written as a single-case entry.)
+        assertThat(jdbc.queryForList("""
+                select coalesce(case_id::text, '') || coalesce(array_to_string(case_ids, ','), '')
+                from access_log where id > ?""", String.class, before)).as("the shown task's case only, not the one read ahead")
+                .containsExactly(one.get("items").get(0).get("caseId").asText());
 
         // Who saw this household: the privacy officer and the resident both find the list entries.
         JsonNode entries = allItems("/api/v1/access-log?householdId=" + household, TestUsers.privacyOfficer());
