@@ -100,7 +100,7 @@ class ScoreCellOrderTest extends ApiTestSupport {
             try {
                 secondStarted.await();
                 // Until the other writer waits for this case's lock (or, without the lock, has finished): no timing guess.
-                awaitWaitingForTheCaseLockOrDone(1397965568L, second);
+                nl.wijkroute.support.AdvisoryLocks.awaitWaiterOrDone(jdbc, 1397965568L, second);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -149,19 +149,6 @@ class ScoreCellOrderTest extends ApiTestSupport {
                     assertThat(counted).as("%s to %s, team %s wijk %s", from, to, scope[0], scope[1]).isEqualTo(live);
                 }
             }
-        }
-    }
-
-    /** Polls pg_locks until a transaction waits for an advisory lock of this key space, or the other writer is done. */
-    private void awaitWaitingForTheCaseLockOrDone(long keySpace, CompletableFuture<?> other) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!other.isDone() && System.nanoTime() < deadline) {
-            Integer waiting = jdbc.queryForObject("select count(*)::int from pg_locks where locktype = 'advisory'"
-                    + " and classid = ?::oid and not granted", Integer.class, keySpace);
-            if (waiting != null && waiting > 0) {
-                return;
-            }
-            Thread.sleep(10);
         }
     }
 

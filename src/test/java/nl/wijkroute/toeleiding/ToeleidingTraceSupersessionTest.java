@@ -101,7 +101,7 @@ class ToeleidingTraceSupersessionTest extends ApiTestSupport {
             try {
                 earlierStarted.await();
                 // Until the other writer waits for this case's lock (or, without the lock, has finished): no timing guess.
-                awaitWaitingForTheCaseLockOrDone(1414481152L, earlier);
+                nl.wijkroute.support.AdvisoryLocks.awaitWaiterOrDone(jdbc, 1414481152L, earlier);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -112,19 +112,6 @@ class ToeleidingTraceSupersessionTest extends ApiTestSupport {
         assertThat(supersededAt(earlierId)).isEqualTo(at("2026-06-01T10:00:00Z"));
         assertThat(supersededAt(later)).isNull();
         assertThat(stored(caseId)).isEqualTo(fromTheRows(caseId));
-    }
-
-    /** Polls pg_locks until a transaction waits for an advisory lock of this key space, or the other writer is done. */
-    private void awaitWaitingForTheCaseLockOrDone(long keySpace, CompletableFuture<?> other) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!other.isDone() && System.nanoTime() < deadline) {
-            Integer waiting = jdbc.queryForObject("select count(*)::int from pg_locks where locktype = 'advisory'"
-                    + " and classid = ?::oid and not granted", Integer.class, keySpace);
-            if (waiting != null && waiting > 0) {
-                return;
-            }
-            Thread.sleep(10);
-        }
     }
 
     private UUID openCase() {

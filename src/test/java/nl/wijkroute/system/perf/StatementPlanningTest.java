@@ -45,7 +45,16 @@ class StatementPlanningTest extends ApiTestSupport {
     private static final int WARM_UP_ROUTES = 10;
     /** Open cases before the routes, so the werkbak's first page is full and its total is counted on every call. */
     private static final int OPEN_CASES = PageParams.DEFAULT_SIZE;
-    private static final int MEASURED_ROUTES = 3;
+    private static final int MEASURED_ROUTES = 8;
+    /**
+     * Plans one connection makes of a statement before it reuses a plan: pgjdbc sends its first four executions
+     * unprepared (prepareThreshold 5), then PostgreSQL makes five custom plans and one generic plan. A measured route
+     * may be served by the pool's other connection (the thread's preferred connection changes when Hikari's keepalive
+     * or a nested transaction takes it out at the wrong moment), which then pays this once: the test failed in full
+     * runs for that (planned 10 of 12 calls in three routes), not for the code it checks. Allowed once; a statement
+     * planned on every call is planned far more often over the measured routes.
+     */
+    private static final int PLANS_OF_A_COLD_CONNECTION = 10;
 
     record Planned(String query, long calls, long plans) {
     }
@@ -77,7 +86,8 @@ class StatementPlanningTest extends ApiTestSupport {
         // most of its executions is sent unprepared, or its parameters make PostgreSQL plan it anew every time.
         assertThat(statements).as("statements run at least twice per warm route and planned on more than half of"
                         + " their executions (decision 0063)")
-                .filteredOn(statement -> statement.calls() >= 2L * MEASURED_ROUTES && 2 * statement.plans() > statement.calls())
+                .filteredOn(statement -> statement.calls() >= 2L * MEASURED_ROUTES && 2 * statement.plans() > statement.calls()
+                        && statement.plans() > PLANS_OF_A_COLD_CONNECTION)
                 .isEmpty();
     }
 
