@@ -98,8 +98,8 @@ class GoalEvaluationSupersessionTest extends ApiTestSupport {
             laterInserted.countDown();
             try {
                 earlierStarted.await();
-                // Long enough for the other insert's trigger to run (without the lock) or to wait for this transaction.
-                Thread.sleep(500);
+                // Until the other writer waits for this goal's lock (or, without the lock, has finished): no timing guess.
+                nl.wijkroute.support.AdvisoryLocks.awaitWaiterOrDone(jdbc, 1196376320L, earlier);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
