@@ -122,6 +122,10 @@ class OpenApiConfiguration {
             errors.put("409", "Past niet bij de huidige toestand, of iemand anders wijzigde het net");
         }
         errors.put("500", "Onverwachte fout aan de kant van Wijkroute");
+        if (path.startsWith("/api/")) {
+            errors.put("503", "Overbelast: het verzoek wachtte te lang op zijn beurt; probeer het na Retry-After opnieuw"
+                    + " (docs/decisions/0068)");
+        }
         if (operation.getResponses() == null) {
             operation.setResponses(new ApiResponses());
         }
@@ -133,6 +137,11 @@ class OpenApiConfiguration {
             // Whatever an endpoint declares for an error, the body is problem+json.
             response.setContent(new Content().addMediaType(PROBLEM_JSON,
                     new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
+            if (code.equals("503")) {
+                response.addHeaderObject("Retry-After", new io.swagger.v3.oas.models.headers.Header()
+                        .description("Seconden voordat een nieuwe poging zin heeft")
+                        .schema(typed(new Schema<>(), "integer")));
+            }
         });
     }
 

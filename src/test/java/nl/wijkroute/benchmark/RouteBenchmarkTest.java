@@ -60,6 +60,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
+import nl.wijkroute.system.admission.AdmissionSwitch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -156,6 +157,18 @@ class RouteBenchmarkTest {
     }
 
     static final boolean TRACK_PLANNING = Boolean.getBoolean("benchmark.route.track-planning");
+    /**
+     * {@code -Dbenchmark.route.without-admission=true}: after the measured phases, the API at 8 and 32 clients again with
+     * the admission's limit lifted (decision 0068), so one run shows what the limit does on the same machine and load.
+     * Printed, not asserted: the targets are the service's as configured.
+     */
+    static final boolean WITHOUT_ADMISSION = Boolean.getBoolean("benchmark.route.without-admission");
+    static final List<Integer> WITHOUT_ADMISSION_CLIENTS = List.of(8, 32);
+    /**
+     * {@code -Dbenchmark.route.tomcat-threads=4}: with the admission lifted, the API at 8 and 32 clients once more with
+     * Tomcat's request threads cut to that many instead (the other way to limit what runs at once; decision 0068).
+     */
+    static final int TOMCAT_THREADS = Integer.getInteger("benchmark.route.tomcat-threads", 0);
 
     @LocalServerPort
     int port;
@@ -177,6 +190,9 @@ class RouteBenchmarkTest {
 
     @Autowired
     Environment environment;
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     static final ThreadMXBean THREADS = threadCpu();
 
@@ -224,8 +240,10 @@ class RouteBenchmarkTest {
                 jdbc.queryForObject("show fsync", String.class), jdbc.queryForObject("show synchronous_commit", String.class),
                 jdbc.queryForObject("show shared_preload_libraries", String.class),
                 engine.getProcessEngineConfiguration().getHistory());
-        line("Settings: Hikari maximum pool %s, Tomcat max threads %s, job executor core/max threads %s/%s, queue %s",
+        line("Settings: Hikari maximum pool %s, API admission %d requests at once (decision 0068), Tomcat max threads %s,"
+                        + " job executor core/max threads %s/%s, queue %s",
                 dataSource instanceof HikariDataSource hikari ? hikari.getMaximumPoolSize() : "?",
+                AdmissionSwitch.freeTurns(context),
                 environment.getProperty("server.tomcat.threads.max", "200 (default)"),
                 environment.getProperty("camunda.bpm.job-execution.core-pool-size", "3 (default)"),
                 environment.getProperty("camunda.bpm.job-execution.max-pool-size", "10 (default)"),
@@ -237,6 +255,7 @@ class RouteBenchmarkTest {
                 environment.getProperty("wijkroute.scheduling.enabled", "?").equals("true") ? "running" : "NOT running");
         line("Phase order: warm-up (the API at %s clients and the bare engine at %s threads, in turn, until the JIT has"
                         + " settled), then API 1 client, bare 1 thread, API 8 clients, bare 8 threads, API 32, API 64,"
+                        + " (when asked) API 8 and 32 without the admission limit and with Tomcat's threads cut, then the"
                         + " commit ceiling. Fair because both sides run on the same warmed JVM (columns JIT ms / JIT %%:"
                         + " the compiler threads' CPU during the phase), each pair a ratio compares back to back (same JIT"
                         + " state, same load), with the same background work, each after a pause that lets the previous"
@@ -259,6 +278,35 @@ class RouteBenchmarkTest {
                 }
             }
         }
+        Map<Integer, Phase> withoutAdmission = new LinkedHashMap<>();
+        if (WITHOUT_ADMISSION) {
+            try (AutoCloseable lifted = AdmissionSwitch.lift(context)) {
+                for (int clients : WITHOUT_ADMISSION_CLIENTS) {
+                    pause();
+                    withoutAdmission.put(clients, apiPhase(clients, PHASE_SECONDS, null));
+                }
+            }
+        }
+        Map<Integer, Phase> tomcatLimited = new LinkedHashMap<>();
+        if (TOMCAT_THREADS > 0) {
+            org.apache.tomcat.util.threads.ThreadPoolExecutor executor = (org.apache.tomcat.util.threads.ThreadPoolExecutor)
+                    ((org.springframework.boot.web.embedded.tomcat.TomcatWebServer)
+                            ((org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext) context)
+                                    .getWebServer()).getTomcat().getConnector().getProtocolHandler().getExecutor();
+            int core = executor.getCorePoolSize();
+            int max = executor.getMaximumPoolSize();
+            try (AutoCloseable lifted = AdmissionSwitch.lift(context)) {
+                executor.setCorePoolSize(TOMCAT_THREADS);
+                executor.setMaximumPoolSize(TOMCAT_THREADS);
+                for (int clients : WITHOUT_ADMISSION_CLIENTS) {
+                    pause();
+                    tomcatLimited.put(clients, apiPhase(clients, PHASE_SECONDS, null));
+                }
+            } finally {
+                executor.setMaximumPoolSize(max);
+                executor.setCorePoolSize(core);
+            }
+        }
         pause();
         double commits = commitCeiling(4, COMMIT_SECONDS);
 
@@ -274,6 +322,8 @@ class RouteBenchmarkTest {
                 "svc ms/st", "JIT ms", "JIT %", "comp ms", "svc-JIT ms/st");
         api.forEach((clients, phase) -> phase.summaryLine("API, " + clients + " client(s)"));
         bare.forEach((threads, phase) -> phase.summaryLine("bare engine, " + threads + " thread(s)"));
+        withoutAdmission.forEach((clients, phase) -> phase.summaryLine("API, " + clients + " cl., no admission"));
+        tomcatLimited.forEach((clients, phase) -> phase.summaryLine("API, " + clients + " cl., " + TOMCAT_THREADS + " Tomcat thr."));
         line("PostgreSQL durable commit ceiling (one-row insert + commit, 4 connections): %.0f commits/s", commits);
         line("Service CPU per step, API 8 clients : bare engine 8 threads = %.1f ms : %.1f ms (%.1f×), without the JIT"
                         + " %.1f ms : %.1f ms (%.1f×); the clients used %.0f %% of the JVM's CPU at 8 clients, the JIT"
@@ -303,6 +353,20 @@ class RouteBenchmarkTest {
                         percentile(sorted, 95), percentile(sorted, 99), sorted.get(sorted.size() - 1) / 1000.0);
             });
         }
+        Map<String, Phase> compared = new LinkedHashMap<>();
+        withoutAdmission.forEach((clients, phase) -> compared.put(clients + " client(s), admission limit lifted", phase));
+        tomcatLimited.forEach((clients, phase) -> compared.put(clients + " client(s), admission lifted, "
+                + TOMCAT_THREADS + " Tomcat request threads", phase));
+        compared.forEach((name, phase) -> {
+            line("");
+            line("Latency per call, %s (ms; not asserted)", name);
+            line("%-42s %7s %8s %8s %8s %8s", "call", "n", "p50", "p95", "p99", "max");
+            phase.latencies.forEach((call, samples) -> {
+                List<Long> sorted = sorted(samples);
+                line("%-42s %7d %8.1f %8.1f %8.1f %8.1f", call, sorted.size(), percentile(sorted, 50),
+                        percentile(sorted, 95), percentile(sorted, 99), sorted.get(sorted.size() - 1) / 1000.0);
+            });
+        });
         line("");
         line("Bare engine latency per step (ms): %s", bare.entrySet().stream().map(entry -> {
             List<Long> all = new ArrayList<>();
@@ -820,6 +884,9 @@ class RouteBenchmarkTest {
         /** The JVM's CPU ticks in the phase per kind of thread (JvmThreadCpu), and what ended threads took along. */
         Map<String, Long> jvmTicksByKind = Map.of();
         private Map<Long, JvmThreadCpu.Reading> jvmThreadsStart = Map.of();
+        /** Classes the JVM loaded in the phase: a warm service that keeps loading classes keeps its JIT busy. */
+        long classesLoaded;
+        private long classesLoadedStart;
         private long clientCpuStart;
         private long compilationStart;
         private long jitCpuStart;
@@ -837,6 +904,7 @@ class RouteBenchmarkTest {
             walStart = jdbc.queryForObject("select pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint", Long.class);
             transactionsStart = committedTransactions();
             compilationStart = JitCpu.compilationMillis();
+            classesLoadedStart = java.lang.management.ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
             jitCpuStart = JitCpu.compilerThreadsNanos();
             clientCpuStart = clientCpuNanosNow();
             jvmCpuStart = jvmCpuNanos();
@@ -853,6 +921,8 @@ class RouteBenchmarkTest {
             jvmTicksByKind = JvmThreadCpu.ticksByKind(jvmThreadsStart, JvmThreadCpu.now());
             clientCpu = (clientCpuNanosNow() - clientCpuStart) / 1e9 / seconds();
             jitMillis = JitCpu.compilationMillis() - compilationStart;
+            classesLoaded = java.lang.management.ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount()
+                    - classesLoadedStart;
             jitCpuMillis = (JitCpu.compilerThreadsNanos() - jitCpuStart) / 1_000_000;
             double elapsed = seconds();
             walBytes = jdbc.queryForObject("select pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint", Long.class) - walStart;
@@ -1026,10 +1096,11 @@ class RouteBenchmarkTest {
         long steps = Math.max(1, phase.steps.get());
         line("");
         double jvmTicks = phase.jvmCpu * phase.seconds() * ProcStat.CLOCK_TICKS;
-        line("%s: JVM CPU per step by thread (ms): %s; threads that ended in the phase %.1f", name,
-                phase.jvmTicksByKind.entrySet().stream().map(entry -> entry.getKey() + " " + String.format("%.1f",
+        line("%s: JVM CPU per step by thread (ms): %s; threads that ended in the phase %.1f; classes loaded in the phase %d",
+                name, phase.jvmTicksByKind.entrySet().stream().map(entry -> entry.getKey() + " " + String.format("%.1f",
                         entry.getValue() * 1000.0 / ProcStat.CLOCK_TICKS / steps)).toList(),
-                Math.max(0, jvmTicks - total(phase.jvmTicksByKind)) * 1000.0 / ProcStat.CLOCK_TICKS / steps);
+                Math.max(0, jvmTicks - total(phase.jvmTicksByKind)) * 1000.0 / ProcStat.CLOCK_TICKS / steps,
+                phase.classesLoaded);
         line("%s: PostgreSQL CPU per step by process (ms): %s; top-level statements' execution time %.1f ms/st, planning %s; %d distinct statements", name,
                 phase.postgresTicksByKind.entrySet().stream().map(entry -> entry.getKey() + " " + String.format("%.1f",
                         entry.getValue() * 1000.0 / ProcStat.CLOCK_TICKS / steps)).toList(), phase.executionMillis / steps,

@@ -39,6 +39,7 @@ class OpenApiTest extends ApiTestSupport {
         List<String> withoutSummary = new ArrayList<>();
         List<String> errorsWithoutProblem = new ArrayList<>();
         List<String> withoutErrorResponse = new ArrayList<>();
+        List<String> withoutOverload = new ArrayList<>();
         Set<String> operationIds = new HashSet<>();
         List<String> badOperationIds = new ArrayList<>();
         api.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(method -> {
@@ -60,6 +61,10 @@ class OpenApiTest extends ApiTestSupport {
             if (errorCodes.stream().noneMatch(code -> code.startsWith("4"))) {
                 withoutErrorResponse.add(name);
             }
+            if (path.getKey().startsWith("/api/") && (!errorCodes.contains("503")
+                    || !operation.get("responses").get("503").path("headers").has("Retry-After"))) {
+                withoutOverload.add(name); // the admission's answer when the instance is overloaded (decision 0068)
+            }
             for (String code : errorCodes) {
                 JsonNode schema = operation.get("responses").get(code).path("content").path("application/problem+json")
                         .path("schema");
@@ -70,6 +75,7 @@ class OpenApiTest extends ApiTestSupport {
         }));
         assertThat(withoutSummary).as("operations without a summary").isEmpty();
         assertThat(withoutErrorResponse).as("operations without a 4xx response").isEmpty();
+        assertThat(withoutOverload).as("API operations without the 503 of an overloaded instance and its Retry-After").isEmpty();
         assertThat(errorsWithoutProblem).as("error responses without the problem+json schema").isEmpty();
         assertThat(badOperationIds).as("operation ids that are not unique and stable").isEmpty();
 

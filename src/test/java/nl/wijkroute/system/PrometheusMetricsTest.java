@@ -26,7 +26,12 @@ class PrometheusMetricsTest extends ApiTestSupport {
         }
         assertThat(metrics).contains("wijkroute_cases_in_stage{stage=\"TRIAGE\"}")
                 .contains("wijkroute_legal_terms_overdue").contains("wijkroute_escalations_open")
-                .contains("jvm_memory_used_bytes").contains("hikaricp_connections");
+                .contains("jvm_memory_used_bytes").contains("hikaricp_connections")
+                // the API's admission (decision 0068), which docs/operations.md's alerts read
+                .contains("wijkroute_api_admission_waiting").contains("wijkroute_api_admission_active")
+                .containsPattern("wijkroute_api_admission_limit(\\{[^}]*})? " + 2 * Runtime.getRuntime().availableProcessors() + "\\.0")
+                .contains("wijkroute_api_admission_rejected_total{reason=\"queue-full\"")
+                .contains("wijkroute_api_admission_rejected_total{reason=\"waited-too-long\"");
         Matcher triage = Pattern.compile("wijkroute_cases_in_stage\\{stage=\"TRIAGE\"} ([0-9.]+)")
                 .matcher(metrics);
         assertThat(triage.find()).isTrue();

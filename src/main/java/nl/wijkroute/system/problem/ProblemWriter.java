@@ -14,7 +14,7 @@ public class ProblemWriter {
 
     private final ObjectMapper objectMapper;
 
-    ProblemWriter(ObjectMapper objectMapper) {
+    public ProblemWriter(ObjectMapper objectMapper) {
         this.objectMapper = objectMapper;
     }
 

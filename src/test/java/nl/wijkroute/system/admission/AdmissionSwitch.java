@@ -1,0 +1,31 @@
+package nl.wijkroute.system.admission;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
+
+/** For the route benchmark (decision 0068): the admission's limit, and the same service measured without it. */
+public final class AdmissionSwitch {
+
+    /** Far more turns than any benchmark phase has clients: the limit no longer holds anyone back. */
+    private static final int LIFTED = 100_000;
+
+    private AdmissionSwitch() {
+    }
+
+    /** Turns free now (the limit, when no API request runs). */
+    public static int freeTurns(ApplicationContext context) {
+        return filter(context).turns.availablePermits();
+    }
+
+    /** Lifts the limit until closed; close only when no API request runs (it takes the extra turns back). */
+    public static AutoCloseable lift(ApplicationContext context) {
+        ApiAdmissionFilter filter = filter(context);
+        filter.turns.release(LIFTED);
+        return () -> filter.turns.acquire(LIFTED);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ApiAdmissionFilter filter(ApplicationContext context) {
+        return ((FilterRegistrationBean<ApiAdmissionFilter>) context.getBean("apiAdmission")).getFilter();
+    }
+}
