@@ -123,8 +123,8 @@ class OpenApiConfiguration {
         }
         errors.put("500", "Onverwachte fout aan de kant van Wijkroute");
         if (path.startsWith("/api/")) {
-            errors.put("503", "Overbelast: het verzoek wachtte te lang op zijn beurt; probeer het na Retry-After opnieuw"
-                    + " (docs/decisions/0068)");
+            errors.put("503", "Overbelast: het verzoek wachtte te lang op zijn beurt, of er wachtten al te veel;"
+                    + " probeer het na Retry-After opnieuw (docs/decisions/0068)");
         }
         if (operation.getResponses() == null) {
             operation.setResponses(new ApiResponses());

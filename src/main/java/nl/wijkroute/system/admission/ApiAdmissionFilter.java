@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import nl.wijkroute.system.problem.ProblemWriter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -38,6 +39,8 @@ class ApiAdmissionFilter extends OncePerRequestFilter {
     /** Package-private: the HTTP-level test takes every turn to see a request wait and be turned away. */
     final Semaphore turns;
     private final int maxWaiting;
+    /** Requests in {@link #tryTurn} now: the bound on the waiting is kept on this count. */
+    private final AtomicInteger waitingNow = new AtomicInteger();
     private final long maxWaitNanos;
     /** Seconds a turned-away client should wait: as long as it just waited for nothing, at least one. */
     private final String retryAfterSeconds;
@@ -66,15 +69,18 @@ class ApiAdmissionFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        // The queue's length is an estimate (other threads come and go), which is all a bound on it needs.
-        if (turns.getQueueLength() >= maxWaiting) {
-            if (!turns.tryAcquire()) { // no room to wait: a turn free right now, or 503 at once
-                queueFull.increment();
-                overloaded(response);
-                return;
-            }
-        } else if (!awaitTurn()) {
-            waitedTooLong.increment();
+        // Counted before it waits, so requests arriving together cannot pass the bound (the semaphore's queue length
+        // is only an estimate). Without room to wait a request still takes a turn that is free right now; the timed
+        // tryAcquire respects the fair order, so it never takes a turn from a request already waiting.
+        boolean roomToWait = waitingNow.incrementAndGet() <= maxWaiting;
+        boolean admitted;
+        try {
+            admitted = tryTurn(roomToWait ? maxWaitNanos : 0);
+        } finally {
+            waitingNow.decrementAndGet();
+        }
+        if (!admitted) {
+            (roomToWait ? waitedTooLong : queueFull).increment();
             overloaded(response);
             return;
         }
@@ -85,9 +91,9 @@ class ApiAdmissionFilter extends OncePerRequestFilter {
         }
     }
 
-    private boolean awaitTurn() {
+    private boolean tryTurn(long waitNanos) {
         try {
-            return turns.tryAcquire(maxWaitNanos, TimeUnit.NANOSECONDS);
+            return turns.tryAcquire(waitNanos, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

@@ -17,7 +17,8 @@ import org.springframework.test.context.TestPropertySource;
  * The admission in the service's filter chain (decision 0068): API requests beyond the limit wait and are turned
  * away with 503 problem+json after max-wait; health probes do not queue behind the API.
  */
-@TestPropertySource(properties = "wijkroute.api.admission.max-wait=PT0.2S")
+// The default limit pinned (an environment's WIJKROUTE_API_MAX_CONCURRENT does not move what is tested), a short wait.
+@TestPropertySource(properties = {"wijkroute.api.admission.max-concurrent=0", "wijkroute.api.admission.max-wait=PT0.2S"})
 class ApiAdmissionApiTest extends ApiTestSupport {
 
     @Autowired

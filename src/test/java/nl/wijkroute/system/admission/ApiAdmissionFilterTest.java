@@ -99,6 +99,25 @@ class ApiAdmissionFilterTest {
     }
 
     @Test
+    void withNoRoomToWaitOnlyAFreeTurnIsTaken() throws Exception {
+        ApiAdmissionFilter filter = new ApiAdmissionFilter(1, 0, Duration.ofSeconds(10), new ProblemWriter(json), meters);
+        boolean[] reached = {false};
+        filter.doFilter(new MockHttpServletRequest("GET", "/api/v1/tasks"), new MockHttpServletResponse(),
+                (req, res) -> reached[0] = true);
+        assertThat(reached[0]).as("a free turn is taken without waiting").isTrue();
+
+        Held first = holdTheOnlyTurn(filter, new CopyOnWriteArrayList<>());
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        long start = System.nanoTime();
+        filter.doFilter(new MockHttpServletRequest("GET", "/api/v1/tasks"), response, (req, res) -> { });
+        assertThat((System.nanoTime() - start) / 1_000_000).as("refused without waiting").isLessThan(5_000);
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(meters.get("wijkroute.api.admission.rejected").tag("reason", "queue-full").counter().count())
+                .isEqualTo(1.0);
+        first.end();
+    }
+
+    @Test
     void aRequestThatFailsGivesItsTurnBack() throws Exception {
         ApiAdmissionFilter filter = new ApiAdmissionFilter(1, 10, Duration.ofMillis(100), new ProblemWriter(json), meters);
         FilterChain failing = (req, res) -> {
