@@ -3,11 +3,10 @@ package nl.wijkroute.dashboard;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import nl.wijkroute.route.Stage;
+import nl.wijkroute.system.ScrapeSnapshot;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -19,36 +18,28 @@ import org.springframework.stereotype.Component;
 @Component
 class BusinessMetrics {
 
-    private static final Duration FRESH = Duration.ofSeconds(15);
-
     private final JdbcTemplate jdbc;
-    private final Clock clock;
-    private volatile Snapshot snapshot;
+    private final ScrapeSnapshot<Snapshot> snapshot;
 
-    private record Snapshot(Instant takenAt, Map<Stage, Long> perStage, long overdueTerms, long openEscalations) {
+    private record Snapshot(Map<Stage, Long> perStage, long overdueTerms, long openEscalations) {
     }
 
     BusinessMetrics(JdbcTemplate jdbc, Clock clock, MeterRegistry registry) {
         this.jdbc = jdbc;
-        this.clock = clock;
+        this.snapshot = new ScrapeSnapshot<>(clock, now -> read());
         for (Stage stage : Stage.values()) {
             if (stage != Stage.AFGESLOTEN) {
-                Gauge.builder("wijkroute.cases.in.stage", this, metrics -> metrics.current().perStage().getOrDefault(stage, 0L))
+                Gauge.builder("wijkroute.cases.in.stage", this, metrics -> metrics.snapshot.get().perStage().getOrDefault(stage, 0L))
                         .description("Open cases (incl. nazorg) per route step").tag("stage", stage.name()).register(registry);
             }
         }
-        Gauge.builder("wijkroute.legal.terms.overdue", this, metrics -> metrics.current().overdueTerms())
+        Gauge.builder("wijkroute.legal.terms.overdue", this, metrics -> metrics.snapshot.get().overdueTerms())
                 .description("Legal terms past their end without a decision").register(registry);
-        Gauge.builder("wijkroute.escalations.open", this, metrics -> metrics.current().openEscalations())
+        Gauge.builder("wijkroute.escalations.open", this, metrics -> metrics.snapshot.get().openEscalations())
                 .description("Escalations not yet handed back to the casusregisseur").register(registry);
     }
 
-    private Snapshot current() {
-        Snapshot last = snapshot;
-        Instant now = clock.instant();
-        if (last != null && last.takenAt().plus(FRESH).isAfter(now)) {
-            return last;
-        }
+    private Snapshot read() {
         Map<Stage, Long> perStage = new EnumMap<>(Stage.class);
         jdbc.query(ReportingViews.sql("select current_stage, count(*) from {case} where status <> 'CLOSED' group by current_stage"),
                 rs -> {
@@ -56,8 +47,6 @@ class BusinessMetrics {
                 });
         Long overdue = jdbc.queryForObject(ReportingViews.sql("select count(*) from {legal_term} where status <> 'MET' and breached"), Long.class);
         Long escalations = jdbc.queryForObject(ReportingViews.sql("select count(*) from {escalation} where status <> 'DEESCALATED'"), Long.class);
-        Snapshot fresh = new Snapshot(now, perStage, overdue == null ? 0 : overdue, escalations == null ? 0 : escalations);
-        snapshot = fresh;
-        return fresh;
+        return new Snapshot(perStage, overdue == null ? 0 : overdue, escalations == null ? 0 : escalations);
     }
 }

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.metrics.Meter;
 import org.camunda.bpm.engine.management.Metrics;
 import org.camunda.bpm.engine.runtime.Incident;
+import nl.wijkroute.system.ScrapeSnapshot;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,30 +35,28 @@ import org.springframework.stereotype.Component;
 @Component
 class EngineMetrics {
 
-    private static final Duration FRESH = Duration.ofSeconds(15);
     private static final Duration OVERDUE = Duration.ofMinutes(1);
 
     private final RuntimeService runtime;
     private final ManagementService management;
-    private final Clock clock;
-    private volatile Snapshot snapshot;
+    private final ScrapeSnapshot<Snapshot> snapshot;
 
-    private record Snapshot(Instant takenAt, long failedJobIncidents, long otherIncidents, long failedJobs,
+    private record Snapshot(long failedJobIncidents, long otherIncidents, long failedJobs,
                             long overdueJobs) {
     }
 
     EngineMetrics(ProcessEngine engine, Clock clock, MeterRegistry registry) {
         this.runtime = engine.getRuntimeService();
         this.management = engine.getManagementService();
-        this.clock = clock;
-        Gauge.builder("wijkroute.engine.incidents.open", this, m -> m.current().failedJobIncidents())
+        this.snapshot = new ScrapeSnapshot<>(clock, this::read);
+        Gauge.builder("wijkroute.engine.incidents.open", this, m -> m.snapshot.get().failedJobIncidents())
                 .description("Open engine incidents").tag("type", Incident.FAILED_JOB_HANDLER_TYPE).register(registry);
-        Gauge.builder("wijkroute.engine.incidents.open", this, m -> m.current().otherIncidents())
+        Gauge.builder("wijkroute.engine.incidents.open", this, m -> m.snapshot.get().otherIncidents())
                 .description("Open engine incidents").tag("type", "other").register(registry);
-        Gauge.builder("wijkroute.engine.jobs.failed", this, m -> m.current().failedJobs())
+        Gauge.builder("wijkroute.engine.jobs.failed", this, m -> m.snapshot.get().failedJobs())
                 .description("Jobs with no retries left (the route stands still until an operator retries)")
                 .register(registry);
-        Gauge.builder("wijkroute.engine.jobs.overdue", this, m -> m.current().overdueJobs())
+        Gauge.builder("wijkroute.engine.jobs.overdue", this, m -> m.snapshot.get().overdueJobs())
                 .description("Executable jobs due more than a minute ago (job acquisition is behind)")
                 .register(registry);
 
@@ -86,21 +85,14 @@ class EngineMetrics {
 
     /** The next scrape counts afresh (a test that has just made a job fail). */
     void forgetSnapshot() {
-        snapshot = null;
+        snapshot.forget();
     }
 
-    private Snapshot current() {
-        Snapshot last = snapshot;
-        Instant now = clock.instant();
-        if (last != null && last.takenAt().plus(FRESH).isAfter(now)) {
-            return last;
-        }
+    private Snapshot read(Instant now) {
         long allIncidents = runtime.createIncidentQuery().count();
         long failedJobIncidents = runtime.createIncidentQuery().incidentType(Incident.FAILED_JOB_HANDLER_TYPE).count();
         long failedJobs = management.createJobQuery().noRetriesLeft().count();
         long overdue = management.createJobQuery().executable().duedateLowerThan(Date.from(now.minus(OVERDUE))).count();
-        Snapshot fresh = new Snapshot(now, failedJobIncidents, allIncidents - failedJobIncidents, failedJobs, overdue);
-        snapshot = fresh;
-        return fresh;
+        return new Snapshot(failedJobIncidents, allIncidents - failedJobIncidents, failedJobs, overdue);
     }
 }

@@ -3,9 +3,8 @@ package nl.wijkroute.privacy.accesslog;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import nl.wijkroute.system.ScrapeSnapshot;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,42 +22,29 @@ import org.springframework.stereotype.Component;
 @Component
 class AccessLogMetrics {
 
-    private static final Duration FRESH = Duration.ofSeconds(15);
-
     private final JdbcTemplate jdbc;
-    private final Clock clock;
-    private volatile Snapshot snapshot;
-
-    private record Snapshot(Instant takenAt, double oldestUnsealedSeconds) {
-    }
+    private final ScrapeSnapshot<Double> oldestUnsealedSeconds;
 
     AccessLogMetrics(JdbcTemplate jdbc, Clock clock, MeterRegistry registry) {
         this.jdbc = jdbc;
-        this.clock = clock;
-        Gauge.builder("wijkroute.access_log.unsealed.oldest", this, m -> m.current().oldestUnsealedSeconds())
+        this.oldestUnsealedSeconds = new ScrapeSnapshot<>(clock, now -> read());
+        Gauge.builder("wijkroute.access_log.unsealed.oldest", this, m -> m.oldestUnsealedSeconds.get())
                 .description("Age of the oldest access-log entry not yet sealed into the chain (0: none waiting)")
                 .baseUnit("seconds").register(registry);
     }
 
     /** The next scrape reads afresh (a test that has just queued or sealed entries). */
     void forgetSnapshot() {
-        snapshot = null;
+        oldestUnsealedSeconds.forget();
     }
 
-    private Snapshot current() {
-        Snapshot last = snapshot;
-        Instant now = clock.instant();
-        if (last != null && last.takenAt().plus(FRESH).isAfter(now)) {
-            return last;
-        }
+    private double read() {
         // The database's clock on both sides: the instance's clock may differ from the one that wrote logged_at. The
         // oldest queued entry that exists: a queue row whose entry was removed (by hand) must not hide the others' age.
         List<Double> age = jdbc.queryForList("""
                 select extract(epoch from statement_timestamp() - l.logged_at)::float8
                 from access_log_unsealed u join access_log l on l.id = u.entry_id
                 order by u.entry_id limit 1""", Double.class);
-        Snapshot fresh = new Snapshot(now, age.isEmpty() || age.get(0) == null ? 0 : Math.max(0, age.get(0)));
-        snapshot = fresh;
-        return fresh;
+        return age.isEmpty() || age.get(0) == null ? 0 : Math.max(0, age.get(0));
     }
 }
