@@ -1,9 +1,6 @@
 package nl.wijkroute.benchmark;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * What the JIT costs the JVM it runs in, for the route benchmark's warm-up and its JIT columns (decision 0058).
@@ -12,28 +9,18 @@ import java.nio.file.Path;
  */
 final class JitCpu {
 
-    private static final Path TASKS = Path.of("/proc/self/task");
-
     private JitCpu() {
     }
 
     /**
      * CPU of HotSpot's compiler threads ("C1 CompilerThre…", "C2 CompilerThre…", names cut to 15 characters in
      * /proc/self/task/N/stat). With 2 cores HotSpot runs one of each for the JVM's life; on larger machines extra
-     * compiler threads may end and take their ticks along (an underestimate). Zero where /proc is missing.
+     * compiler threads may end and take their ticks along (an underestimate). Zero where /proc is missing. The threads
+     * are those {@link JvmThreadCpu} counts as the JIT's.
      */
     static long compilerThreadsNanos() {
-        long ticks = 0;
-        try (var tasks = Files.list(TASKS)) {
-            for (Path task : tasks.toList()) {
-                ProcStat stat = ProcStat.read(task);
-                if (stat != null && (stat.name().startsWith("C1 CompilerThre") || stat.name().startsWith("C2 CompilerThre"))) {
-                    ticks += stat.ownTicks();
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
+        long ticks = JvmThreadCpu.now().values().stream().filter(reading -> reading.kind().equals(JvmThreadCpu.JIT))
+                .mapToLong(JvmThreadCpu.Reading::ticks).sum();
         return ticks * (1_000_000_000L / ProcStat.CLOCK_TICKS);
     }
 

@@ -18,6 +18,9 @@ final class JvmThreadCpu {
 
     private static final Path TASKS = Path.of("/proc/self/task");
 
+    /** The kind of HotSpot's compiler threads (JitCpu sums them). */
+    static final String JIT = "jit";
+
     private JvmThreadCpu() {
     }
 
@@ -61,7 +64,7 @@ final class JvmThreadCpu {
             return "gc";
         }
         if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
-            return "jit";
+            return JIT;
         }
         if (name.startsWith("bench-") || name.startsWith("HttpClient-")) {
             return "benchmark clients";

@@ -344,14 +344,8 @@ class RouteBenchmarkTest {
                 best(api), best(bare), best(api) / best(bare), RATIO_TARGET);
         for (int clients : CLIENTS) {
             line("");
-            line("Latency per call, %d client(s) (ms)%s", clients,
-                    P95_TARGET_MS.containsKey(clients) ? ", target p95 ≤ " + P95_TARGET_MS.get(clients) + " ms" : "");
-            line("%-42s %7s %8s %8s %8s %8s", "call", "n", "p50", "p95", "p99", "max");
-            api.get(clients).latencies.forEach((call, samples) -> {
-                List<Long> sorted = sorted(samples);
-                line("%-42s %7d %8.1f %8.1f %8.1f %8.1f", call, sorted.size(), percentile(sorted, 50),
-                        percentile(sorted, 95), percentile(sorted, 99), sorted.get(sorted.size() - 1) / 1000.0);
-            });
+            latencyTable(String.format("%d client(s) (ms)%s", clients, P95_TARGET_MS.containsKey(clients)
+                    ? ", target p95 ≤ " + P95_TARGET_MS.get(clients) + " ms" : ""), api.get(clients));
         }
         Map<String, Phase> compared = new LinkedHashMap<>();
         withoutAdmission.forEach((clients, phase) -> compared.put(clients + " client(s), admission limit lifted", phase));
@@ -359,13 +353,7 @@ class RouteBenchmarkTest {
                 + TOMCAT_THREADS + " Tomcat request threads", phase));
         compared.forEach((name, phase) -> {
             line("");
-            line("Latency per call, %s (ms; not asserted)", name);
-            line("%-42s %7s %8s %8s %8s %8s", "call", "n", "p50", "p95", "p99", "max");
-            phase.latencies.forEach((call, samples) -> {
-                List<Long> sorted = sorted(samples);
-                line("%-42s %7d %8.1f %8.1f %8.1f %8.1f", call, sorted.size(), percentile(sorted, 50),
-                        percentile(sorted, 95), percentile(sorted, 99), sorted.get(sorted.size() - 1) / 1000.0);
-            });
+            latencyTable(name + " (ms; not asserted)", phase);
         });
         line("");
         line("Bare engine latency per step (ms): %s", bare.entrySet().stream().map(entry -> {
@@ -392,6 +380,17 @@ class RouteBenchmarkTest {
                 targets.assertThat(percentile(sorted(samples), 95)).as("p95 ms of %s at %d clients", call, clients)
                         .isLessThanOrEqualTo(target)));
         targets.assertAll();
+    }
+
+    /** p50/p95/p99/max per call of one API phase, under "Latency per call, " and the heading. */
+    void latencyTable(String heading, Phase phase) {
+        line("Latency per call, %s", heading);
+        line("%-42s %7s %8s %8s %8s %8s", "call", "n", "p50", "p95", "p99", "max");
+        phase.latencies.forEach((call, samples) -> {
+            List<Long> sorted = sorted(samples);
+            line("%-42s %7d %8.1f %8.1f %8.1f %8.1f", call, sorted.size(), percentile(sorted, 50),
+                    percentile(sorted, 95), percentile(sorted, 99), sorted.get(sorted.size() - 1) / 1000.0);
+        });
     }
 
     // ---------------------------------------------------------------- the API, closed loop
