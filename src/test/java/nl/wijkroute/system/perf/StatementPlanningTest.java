@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import nl.wijkroute.support.ApiTestSupport;
 import nl.wijkroute.support.TestUsers;
 import nl.wijkroute.system.paging.PageParams;
@@ -55,6 +56,16 @@ class StatementPlanningTest extends ApiTestSupport {
      * planned on every call is planned far more often over the measured routes.
      */
     private static final int PLANS_OF_A_COLD_CONNECTION = 10;
+    /**
+     * The text of PostgreSQL's own foreign-key checks ({@code SELECT 1 FROM ONLY "public"."household" x WHERE "id" = $1
+     * FOR KEY SHARE OF x}). The application does not send them: PostgreSQL prepares one per foreign key and connection
+     * and keeps it for the session, and pg_stat_statements counts the checks of every foreign key to one table under
+     * this one text. So the foreign keys to {@code household}, each still cold on a connection, add up to 6 plans each
+     * in one line, past the allowance of a cold connection: the test failed in CI for that (18 plans in 32 checks),
+     * not for the code it checks. They are printed, not asserted.
+     */
+    private static final Pattern FOREIGN_KEY_CHECK =
+            Pattern.compile("^SELECT \\$\\d+ FROM ONLY \\S+ x WHERE .* FOR KEY SHARE OF x$", Pattern.DOTALL);
 
     record Planned(String query, long calls, long plans) {
     }
@@ -86,6 +97,7 @@ class StatementPlanningTest extends ApiTestSupport {
         // most of its executions is sent unprepared, or its parameters make PostgreSQL plan it anew every time.
         assertThat(statements).as("statements run at least twice per warm route and planned on more than half of"
                         + " their executions (decision 0063)")
+                .filteredOn(statement -> !FOREIGN_KEY_CHECK.matcher(statement.query()).matches())
                 .filteredOn(statement -> statement.calls() >= 2L * MEASURED_ROUTES && 2 * statement.plans() > statement.calls()
                         && statement.plans() > PLANS_OF_A_COLD_CONNECTION)
                 .isEmpty();
