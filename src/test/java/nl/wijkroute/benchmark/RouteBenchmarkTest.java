@@ -169,6 +169,13 @@ class RouteBenchmarkTest {
      * Tomcat's request threads cut to that many instead (the other way to limit what runs at once; decision 0068).
      */
     static final int TOMCAT_THREADS = Integer.getInteger("benchmark.route.tomcat-threads", 0);
+    /**
+     * {@code -Dbenchmark.route.variants-first=true}: the phases of the two options above run right after the warm-up,
+     * before the measured phases, instead of after them. Run both orders to tell a variant's effect from the JIT's,
+     * which keeps compiling through the run (the variants ran last, with the warmest code, in session 11).
+     */
+    static final boolean VARIANTS_FIRST = Boolean.getBoolean("benchmark.route.variants-first");
+    static final String VARIANTS = "(when asked) API 8 and 32 without the admission limit and with Tomcat's threads cut, ";
 
     @LocalServerPort
     int port;
@@ -254,16 +261,20 @@ class RouteBenchmarkTest {
                         .getJobExecutor().isActive() ? "running" : "NOT running",
                 environment.getProperty("wijkroute.scheduling.enabled", "?").equals("true") ? "running" : "NOT running");
         line("Phase order: warm-up (the API at %s clients and the bare engine at %s threads, in turn, until the JIT has"
-                        + " settled), then API 1 client, bare 1 thread, API 8 clients, bare 8 threads, API 32, API 64,"
-                        + " (when asked) API 8 and 32 without the admission limit and with Tomcat's threads cut, then the"
-                        + " commit ceiling. Fair because both sides run on the same warmed JVM (columns JIT ms / JIT %%:"
+                        + " settled), %sthen API 1 client, bare 1 thread, API 8 clients, bare 8 threads, API 32, API 64,"
+                        + " %sthen the floor (8 clients, one small authenticated read), then the commit ceiling. Fair because both sides run on the same warmed JVM (columns JIT ms / JIT %%:"
                         + " the compiler threads' CPU during the phase), each pair a ratio compares back to back (same JIT"
                         + " state, same load), with the same background work, each after a pause that lets the previous"
                         + " phase's work drain; svc ms/st leaves out the benchmark's own client threads (column client"
                         + " cpu), svc-JIT ms/st also the JIT's CPU.",
-                join(CLIENTS), join(BARE_THREADS));
+                join(CLIENTS), join(BARE_THREADS), VARIANTS_FIRST ? VARIANTS : "", VARIANTS_FIRST ? "" : VARIANTS);
 
         warmUp();
+        Map<Integer, Phase> withoutAdmission = new LinkedHashMap<>();
+        Map<Integer, Phase> tomcatLimited = new LinkedHashMap<>();
+        if (VARIANTS_FIRST) {
+            variantPhases(withoutAdmission, tomcatLimited);
+        }
         // Each pair that a ratio compares runs back to back (API at n clients, then the bare engine at n
         // threads), so both sides see the same JIT state and the same load on a shared machine.
         Map<Integer, Phase> api = new LinkedHashMap<>();
@@ -278,35 +289,11 @@ class RouteBenchmarkTest {
                 }
             }
         }
-        Map<Integer, Phase> withoutAdmission = new LinkedHashMap<>();
-        if (WITHOUT_ADMISSION) {
-            try (AutoCloseable lifted = AdmissionSwitch.lift(context)) {
-                for (int clients : WITHOUT_ADMISSION_CLIENTS) {
-                    pause();
-                    withoutAdmission.put(clients, apiPhase(clients, PHASE_SECONDS, null));
-                }
-            }
+        if (!VARIANTS_FIRST) {
+            variantPhases(withoutAdmission, tomcatLimited);
         }
-        Map<Integer, Phase> tomcatLimited = new LinkedHashMap<>();
-        if (TOMCAT_THREADS > 0) {
-            org.apache.tomcat.util.threads.ThreadPoolExecutor executor = (org.apache.tomcat.util.threads.ThreadPoolExecutor)
-                    ((org.springframework.boot.web.embedded.tomcat.TomcatWebServer)
-                            ((org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext) context)
-                                    .getWebServer()).getTomcat().getConnector().getProtocolHandler().getExecutor();
-            int core = executor.getCorePoolSize();
-            int max = executor.getMaximumPoolSize();
-            try (AutoCloseable lifted = AdmissionSwitch.lift(context)) {
-                executor.setCorePoolSize(TOMCAT_THREADS);
-                executor.setMaximumPoolSize(TOMCAT_THREADS);
-                for (int clients : WITHOUT_ADMISSION_CLIENTS) {
-                    pause();
-                    tomcatLimited.put(clients, apiPhase(clients, PHASE_SECONDS, null));
-                }
-            } finally {
-                executor.setMaximumPoolSize(max);
-                executor.setCorePoolSize(core);
-            }
-        }
+        pause();
+        Phase floor = floorPhase(8, BARE_SECONDS);
         pause();
         double commits = commitCeiling(4, COMMIT_SECONDS);
 
@@ -324,7 +311,9 @@ class RouteBenchmarkTest {
         bare.forEach((threads, phase) -> phase.summaryLine("bare engine, " + threads + " thread(s)"));
         withoutAdmission.forEach((clients, phase) -> phase.summaryLine("API, " + clients + " cl., no admission"));
         tomcatLimited.forEach((clients, phase) -> phase.summaryLine("API, " + clients + " cl., " + TOMCAT_THREADS + " Tomcat thr."));
+        floor.summaryLine("floor: 8 cl., one small read");
         line("PostgreSQL durable commit ceiling (one-row insert + commit, 4 connections): %.0f commits/s", commits);
+        floorLine(api.get(8), bare.get(8), floor);
         line("Service CPU per step, API 8 clients : bare engine 8 threads = %.1f ms : %.1f ms (%.1f×), without the JIT"
                         + " %.1f ms : %.1f ms (%.1f×); the clients used %.0f %% of the JVM's CPU at 8 clients, the JIT"
                         + " %.0f %% (API) and %.0f %% (bare engine)",
@@ -374,12 +363,44 @@ class RouteBenchmarkTest {
                 clients, phase.firstError).isZero());
         bare.forEach((threads, phase) -> targets.assertThat(phase.errors.get()).as("failed bare-engine steps at %d threads: %s",
                 threads, phase.firstError).isZero());
+        targets.assertThat(floor.errors.get()).as("failed calls of the floor: %s", floor.firstError).isZero();
         targets.assertThat(api.get(8).stepsPerSecond() / bare.get(8).stepsPerSecond())
                 .as("API steps/s ÷ bare-engine steps/s, 8 clients / 8 threads").isGreaterThanOrEqualTo(RATIO_TARGET);
         P95_TARGET_MS.forEach((clients, target) -> api.get(clients).latencies.forEach((call, samples) ->
                 targets.assertThat(percentile(sorted(samples), 95)).as("p95 ms of %s at %d clients", call, clients)
                         .isLessThanOrEqualTo(target)));
         targets.assertAll();
+    }
+
+    /** The phases of -Dbenchmark.route.without-admission and -Dbenchmark.route.tomcat-threads, when asked. */
+    void variantPhases(Map<Integer, Phase> withoutAdmission, Map<Integer, Phase> tomcatLimited) throws Exception {
+        if (WITHOUT_ADMISSION) {
+            try (AutoCloseable lifted = AdmissionSwitch.lift(context)) {
+                for (int clients : WITHOUT_ADMISSION_CLIENTS) {
+                    pause();
+                    withoutAdmission.put(clients, apiPhase(clients, PHASE_SECONDS, null));
+                }
+            }
+        }
+        if (TOMCAT_THREADS > 0) {
+            org.apache.tomcat.util.threads.ThreadPoolExecutor executor = (org.apache.tomcat.util.threads.ThreadPoolExecutor)
+                    ((org.springframework.boot.web.embedded.tomcat.TomcatWebServer)
+                            ((org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext) context)
+                                    .getWebServer()).getTomcat().getConnector().getProtocolHandler().getExecutor();
+            int core = executor.getCorePoolSize();
+            int max = executor.getMaximumPoolSize();
+            try (AutoCloseable lifted = AdmissionSwitch.lift(context)) {
+                executor.setCorePoolSize(TOMCAT_THREADS);
+                executor.setMaximumPoolSize(TOMCAT_THREADS);
+                for (int clients : WITHOUT_ADMISSION_CLIENTS) {
+                    pause();
+                    tomcatLimited.put(clients, apiPhase(clients, PHASE_SECONDS, null));
+                }
+            } finally {
+                executor.setMaximumPoolSize(max);
+                executor.setCorePoolSize(core);
+            }
+        }
     }
 
     /** p50/p95/p99/max per call of one API phase, under "Latency per call, " and the heading. */
@@ -598,6 +619,67 @@ class RouteBenchmarkTest {
         done.await();
         phase.stop();
         return phase;
+    }
+
+    /**
+     * What an API call costs before it does any work of the route: 8 clients calling {@code GET /api/v1/organisations}
+     * (a coach's token, checked as every call's; a page of a small table and its count; no personal data, so no
+     * access-log entry), each call counted as a step. The route's calls cost this much and then their own work: the
+     * floor line says how much of an API step's CPU the mix's calls take at this price (issue 14).
+     */
+    Phase floorPhase(int clients, int seconds) throws Exception {
+        Phase phase = new Phase(clients);
+        phase.start(seconds);
+        CountDownLatch done = new CountDownLatch(clients);
+        for (int i = 0; i < clients; i++) {
+            int client = i;
+            start("bench-client-floor-" + client, () -> {
+                Worker worker = new Worker(phase, client);
+                try {
+                    while (!phase.over()) {
+                        try {
+                            worker.call(FLOOR_CALL, "GET", "/api/v1/organisations", worker.coach, null, 200);
+                            phase.step();
+                        } catch (PhaseOver over) {
+                            return;
+                        } catch (RouteFailed failed) {
+                            // counted in the phase
+                        }
+                    }
+                } finally {
+                    clientCpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime());
+                    done.countDown();
+                }
+            });
+        }
+        done.await();
+        phase.stop();
+        return phase;
+    }
+
+    static final String FLOOR_CALL = "GET /api/v1/organisations";
+
+    /** The mix's calls per step at the floor's price per call, against what an API step costs at 8 clients. */
+    void floorLine(Phase api, Phase bare, Phase floor) {
+        long calls = api.latencies.values().stream().mapToLong(List::size).sum();
+        double callsPerStep = calls / (double) Math.max(1, api.steps.get());
+        double floorService = floor.warmServiceMsPerStep();
+        double floorPostgres = floor.postgresCpu * floor.seconds() * 1000 / Math.max(1, floor.steps.get());
+        double apiService = api.warmServiceMsPerStep();
+        double apiPostgres = api.postgresCpu * api.seconds() * 1000 / Math.max(1, api.steps.get());
+        double floorPerStep = callsPerStep * (floorService + floorPostgres);
+        double bareService = bare.warmServiceMsPerStep();
+        double barePostgres = bare.postgresCpu * bare.seconds() * 1000 / Math.max(1, bare.steps.get());
+        line("Floor: one small authenticated read costs %.2f ms of the service's CPU (without the JIT's) and %.2f ms of"
+                        + " PostgreSQL's (%.0f calls/s at 8 clients, p50 %.1f ms); the mix makes %.2f calls per step, so"
+                        + " %.1f ms of an API step's %.1f ms (service without the JIT %.1f + PostgreSQL %.1f) is that floor"
+                        + " (%.0f %%), the rest (%.1f ms) the calls' own work; a bare engine's step at 8 threads costs %.1f ms"
+                        + " (%.1f + %.1f)",
+                floorService, floorPostgres, floor.stepsPerSecond(),
+                percentile(sorted(floor.latencies.getOrDefault(FLOOR_CALL, List.of())), 50) , callsPerStep,
+                floorPerStep, apiService + apiPostgres, apiService, apiPostgres,
+                100 * floorPerStep / Math.max(1e-9, apiService + apiPostgres), apiService + apiPostgres - floorPerStep,
+                bareService + barePostgres, bareService, barePostgres);
     }
 
     /** One client: a front-office worker registering signals and a coach of one team working them. */
