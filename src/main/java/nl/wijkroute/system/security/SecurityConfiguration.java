@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.Resource;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
@@ -91,6 +92,12 @@ class SecurityConfiguration {
                     for (EndpointRules.Rule rule : EndpointRules.API) {
                         requests.requestMatchers(rule.method(), rule.pattern())
                                 .hasAnyRole(rule.roles().toArray(String[]::new));
+                        if (rule.method() == HttpMethod.GET) {
+                            // Spring MVC answers a HEAD with the GET's handler (without the body): the same roles.
+                            // Without this a HEAD only had to be signed in (/api/** below) to run any GET's handler.
+                            requests.requestMatchers(HttpMethod.HEAD, rule.pattern())
+                                    .hasAnyRole(rule.roles().toArray(String[]::new));
+                        }
                     }
                     requests
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
