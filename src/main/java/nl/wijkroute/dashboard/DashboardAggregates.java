@@ -169,6 +169,7 @@ public class DashboardAggregates {
     @Transactional
     public void refresh() {
         inMunicipalTime(jdbc);
+        waitForTheRebuild(jdbc);
         jdbc.getJdbcOperations().execute("lock table dashboard_aggregate_state in exclusive mode");
         State state = state();
         if (state == null || !state.zone().equals(state.sessionZone())) {
@@ -190,6 +191,7 @@ public class DashboardAggregates {
     @Transactional
     public void rebuildThrough(LocalDate lastDay) {
         inMunicipalTime(jdbc);
+        waitForTheRebuild(jdbc);
         var sql = jdbc.getJdbcOperations();
         sql.execute("lock table dashboard_aggregate_state in exclusive mode");
         sql.update("delete from dashboard_stage_day");
@@ -246,6 +248,16 @@ public class DashboardAggregates {
         jdbc.getJdbcOperations().update("delete from dashboard_stay_duration_day");
         jdbc.getJdbcOperations().update("delete from dashboard_case_involvement");
         jdbc.getJdbcOperations().update("delete from dashboard_aggregate_state");
+    }
+
+    /**
+     * A refresh waits behind a running rebuild, and a rebuild behind a refresh, however long that takes (the table lock
+     * above): the database's lock timeout (decision 0070) is lifted for this transaction, all of it. So the refresh or
+     * rebuild also waits behind a migration's lock on the tables it reads, as before that decision: background work,
+     * with no caller waiting for an answer and its own scheduler lock against a second run.
+     */
+    private static void waitForTheRebuild(NamedParameterJdbcTemplate jdbc) {
+        jdbc.queryForObject("select set_config('lock_timeout', '0', true)", Map.of(), String.class);
     }
 
     /**

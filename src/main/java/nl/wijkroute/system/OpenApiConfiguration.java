@@ -123,8 +123,9 @@ class OpenApiConfiguration {
         }
         errors.put("500", "Onverwachte fout aan de kant van Wijkroute");
         if (path.startsWith("/api/")) {
-            errors.put("503", "Overbelast: het verzoek wachtte te lang op zijn beurt, of er wachtten al te veel;"
-                    + " probeer het na Retry-After opnieuw (docs/decisions/0068)");
+            errors.put("503", "Overbelast: het verzoek wachtte te lang op zijn beurt, of er wachtten al te veel"
+                    + " (docs/decisions/0068); of de gegevens waren te lang bezet door een andere handeling, er is niets"
+                    + " opgeslagen (docs/decisions/0070). Probeer het na Retry-After opnieuw");
         }
         if (operation.getResponses() == null) {
             operation.setResponses(new ApiResponses());

@@ -59,12 +59,24 @@ public class AccessLog {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
-                    ownTransaction.executeWithoutResult(s -> insert(List.of(entry)));
+                    insertRefusal(entry);
                 }
             });
         } else {
-            ownTransaction.executeWithoutResult(status -> insert(List.of(entry)));
+            insertRefusal(entry);
         }
+    }
+
+    /**
+     * In a transaction of its own, which waits for a lock on the log however long it is held (a migration of the
+     * log): a refusal has no request transaction to fail with it, and Spring only logs what an after-completion
+     * callback throws, so a refusal given up after the database's lock timeout (decision 0070) would be lost.
+     */
+    private void insertRefusal(AccessLogEntry entry) {
+        ownTransaction.executeWithoutResult(status -> {
+            jdbc.queryForObject("select set_config('lock_timeout', '0', true)", String.class);
+            insert(List.of(entry));
+        });
     }
 
     /**

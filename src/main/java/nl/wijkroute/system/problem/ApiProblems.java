@@ -5,13 +5,20 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -37,6 +44,21 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
     private static final String INVALID_INPUT = "Ongeldige invoer";
+    /** PostgreSQL's SQLSTATEs of a lock not granted: lock_timeout passed (55P03), a deadlock broken (40P01). */
+    private static final Set<String> LOCK_NOT_GRANTED = Set.of("55P03", "40P01");
+
+    /** Seconds a client is told to wait after a lock was not granted: the database's lock timeout (decision 0070). */
+    private final long retryAfterSeconds;
+    private final Counter locksNotGranted;
+
+    ApiProblems(@Value("${wijkroute.database.lock-timeout}") Duration lockTimeout, MeterRegistry meters) {
+        // 0: no timeout sent; one set elsewhere (the role's, behind PgBouncer) is unknown here, so the default's 10 s.
+        this.retryAfterSeconds = lockTimeout.isZero() ? 10 : Math.max(1, (lockTimeout.toMillis() + 999) / 1000);
+        this.locksNotGranted = Counter.builder("wijkroute.database.lock.not.granted")
+                .description("API requests answered 503 because a lock was not granted within the lock timeout,"
+                        + " or they lost a deadlock (decision 0070)")
+                .register(meters);
+    }
 
     /** One named field and what is wrong with it. */
     record FieldProblem(String field, String message) {
@@ -133,17 +155,51 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "Iemand anders heeft deze gegevens net gewijzigd; haal ze opnieuw op.", null);
     }
 
+    /**
+     * A statement waited longer than the database's lock timeout, or lost a deadlock (decision 0070): what it waited for
+     * is held by other work (a migration, a long transaction, the same case being changed). Nothing was written (the
+     * transaction rolled back), so the same request may simply be sent again. Through Hibernate this arrives as a
+     * PessimisticLockingFailureException (as does a serialization failure, 40001, also worth a retry); through Spring's
+     * JDBC templates and from inside the engine's commands as another exception around PostgreSQL's, which
+     * {@link #unexpected} recognises by its SQLSTATE.
+     */
+    @ExceptionHandler(PessimisticLockingFailureException.class)
+    ResponseEntity<Object> lockNotGranted(Exception ex) {
+        // Class and SQLSTATE only: the driver's message names the table and may quote a key value.
+        log.warn("A lock was not granted in time: {} ({}); answered 503", ex.getClass().getName(), sqlState(ex));
+        locksNotGranted.increment();
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds))
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "Deze gegevens zijn op dit moment"
+                        + " bezet door een andere handeling; er is niets opgeslagen. Probeer het zo opnieuw."));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex) throws Exception {
         if (ex instanceof org.springframework.security.access.AccessDeniedException
                 || ex instanceof org.springframework.security.core.AuthenticationException) {
             throw ex; // the security filter chain answers these as problem+json
         }
+        String sqlState = sqlState(ex);
+        if (sqlState != null && LOCK_NOT_GRANTED.contains(sqlState)) {
+            return lockNotGranted(ex);
+        }
         // Class and place only: messages of unexpected exceptions (SQL, values) may carry personal data.
         StackTraceElement where = ex.getStackTrace().length > 0 ? ex.getStackTrace()[0] : null;
         Throwable root = org.springframework.core.NestedExceptionUtils.getMostSpecificCause(ex);
         log.error("Unexpected error {} at {} (root cause {})", ex.getClass().getName(), where, root.getClass().getName());
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Er ging iets mis aan onze kant.", null);
+    }
+
+    /** The SQLSTATE of the first SQLException among the causes, or null. */
+    private static String sqlState(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
     }
 
     private ResponseEntity<Object> invalid(List<FieldProblem> errors) {
