@@ -594,19 +594,28 @@ class RouteBenchmarkTest {
                 phase.deadline = 0;
             }
         }
+        // A failed route is counted in the phase; the client then starts a new household.
+        runClients(phase, clients, "bench-client-", Worker::route);
+        phase.stop();
+        return phase;
+    }
+
+    /** Runs the phase's clients, each doing its work over and over until the phase is over. */
+    void runClients(Phase phase, int clients, String threadName, java.util.function.Consumer<Worker> work)
+            throws InterruptedException {
         CountDownLatch done = new CountDownLatch(clients);
         for (int i = 0; i < clients; i++) {
             int client = i;
-            start("bench-client-" + client, () -> {
+            start(threadName + client, () -> {
                 Worker worker = new Worker(phase, client);
                 try {
                     while (!phase.over()) {
                         try {
-                            worker.route();
+                            work.accept(worker);
                         } catch (PhaseOver over) {
                             return;
                         } catch (RouteFailed failed) {
-                            // counted in the phase; this client starts a new household
+                            // counted in the phase
                         }
                     }
                 } finally {
@@ -617,8 +626,6 @@ class RouteBenchmarkTest {
             });
         }
         done.await();
-        phase.stop();
-        return phase;
     }
 
     /**
@@ -630,29 +637,10 @@ class RouteBenchmarkTest {
     Phase floorPhase(int clients, int seconds) throws Exception {
         Phase phase = new Phase(clients);
         phase.start(seconds);
-        CountDownLatch done = new CountDownLatch(clients);
-        for (int i = 0; i < clients; i++) {
-            int client = i;
-            start("bench-client-floor-" + client, () -> {
-                Worker worker = new Worker(phase, client);
-                try {
-                    while (!phase.over()) {
-                        try {
-                            worker.call(FLOOR_CALL, "GET", "/api/v1/organisations", worker.coach, null, 200);
-                            phase.step();
-                        } catch (PhaseOver over) {
-                            return;
-                        } catch (RouteFailed failed) {
-                            // counted in the phase
-                        }
-                    }
-                } finally {
-                    clientCpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime());
-                    done.countDown();
-                }
-            });
-        }
-        done.await();
+        runClients(phase, clients, "bench-client-floor-", worker -> {
+            worker.call(FLOOR_CALL, "GET", "/api/v1/organisations", worker.coach, null, 200);
+            phase.step();
+        });
         phase.stop();
         return phase;
     }
