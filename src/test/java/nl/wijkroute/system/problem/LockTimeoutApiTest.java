@@ -39,6 +39,11 @@ class LockTimeoutApiTest extends ApiTestSupport {
     private double countedBefore;
 
     @Test
+    void thePooledSessionsCarryTheLockTimeout() {
+        assertThat(jdbc.queryForObject("show lock_timeout", String.class)).isEqualTo("1s");
+    }
+
+    @Test
     void theCaseFileBehindAMigrationsTableLockIs503AfterTheLockTimeout() throws Exception {
         UUID caseId = openCaseInNoord();
         MvcResult result = whileLocked("support_case",
