@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import nl.wijkroute.route.RouteVariables;
+import nl.wijkroute.system.LockTimeout;
 import nl.wijkroute.system.MunicipalTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -169,7 +170,9 @@ public class DashboardAggregates {
     @Transactional
     public void refresh() {
         inMunicipalTime(jdbc);
-        waitForTheRebuild(jdbc);
+        // Waits behind a running rebuild however long it takes (decision 0070): the whole refresh does, background
+        // work with no caller waiting and its own scheduler lock against a second run.
+        LockTimeout.liftForThisTransaction(jdbc.getJdbcOperations());
         jdbc.getJdbcOperations().execute("lock table dashboard_aggregate_state in exclusive mode");
         State state = state();
         if (state == null || !state.zone().equals(state.sessionZone())) {
@@ -191,8 +194,8 @@ public class DashboardAggregates {
     @Transactional
     public void rebuildThrough(LocalDate lastDay) {
         inMunicipalTime(jdbc);
-        waitForTheRebuild(jdbc);
         var sql = jdbc.getJdbcOperations();
+        LockTimeout.liftForThisTransaction(sql); // behind a running refresh, however long (as in refresh())
         sql.execute("lock table dashboard_aggregate_state in exclusive mode");
         sql.update("delete from dashboard_stage_day");
         sql.update("delete from dashboard_stage_key");
@@ -248,16 +251,6 @@ public class DashboardAggregates {
         jdbc.getJdbcOperations().update("delete from dashboard_stay_duration_day");
         jdbc.getJdbcOperations().update("delete from dashboard_case_involvement");
         jdbc.getJdbcOperations().update("delete from dashboard_aggregate_state");
-    }
-
-    /**
-     * A refresh waits behind a running rebuild, and a rebuild behind a refresh, however long that takes (the table lock
-     * above): the database's lock timeout (decision 0070) is lifted for this transaction, all of it. So the refresh or
-     * rebuild also waits behind a migration's lock on the tables it reads, as before that decision: background work,
-     * with no caller waiting for an answer and its own scheduler lock against a second run.
-     */
-    private static void waitForTheRebuild(NamedParameterJdbcTemplate jdbc) {
-        jdbc.queryForObject("select set_config('lock_timeout', '0', true)", Map.of(), String.class);
     }
 
     /**

@@ -652,12 +652,12 @@ class RouteBenchmarkTest {
         long calls = api.latencies.values().stream().mapToLong(List::size).sum();
         double callsPerStep = calls / (double) Math.max(1, api.steps.get());
         double floorService = floor.warmServiceMsPerStep();
-        double floorPostgres = floor.postgresCpu * floor.seconds() * 1000 / Math.max(1, floor.steps.get());
+        double floorPostgres = floor.postgresMsPerStep();
         double apiService = api.warmServiceMsPerStep();
-        double apiPostgres = api.postgresCpu * api.seconds() * 1000 / Math.max(1, api.steps.get());
+        double apiPostgres = api.postgresMsPerStep();
         double floorPerStep = callsPerStep * (floorService + floorPostgres);
         double bareService = bare.warmServiceMsPerStep();
-        double barePostgres = bare.postgresCpu * bare.seconds() * 1000 / Math.max(1, bare.steps.get());
+        double barePostgres = bare.postgresMsPerStep();
         line("Floor: one small authenticated read costs %.2f ms of the service's CPU (without the JIT's) and %.2f ms of"
                         + " PostgreSQL's (%.0f calls/s at 8 clients, p50 %.1f ms); the mix makes %.2f calls per step, so"
                         + " %.1f ms of an API step's %.1f ms (service without the JIT %.1f + PostgreSQL %.1f) is that floor"
@@ -1056,6 +1056,11 @@ class RouteBenchmarkTest {
             return 100.0 * jitCpuMillis / Math.max(1e-9, jvmCpu * seconds() * 1000);
         }
 
+        /** PostgreSQL's CPU per step. */
+        double postgresMsPerStep() {
+            return postgresCpu * seconds() * 1000 / Math.max(1, steps.get());
+        }
+
         /** The service's CPU per step without the JIT's compiler threads. */
         double warmServiceMsPerStep() {
             return serviceMsPerStep() - jitCpuMillis / (double) Math.max(1, steps.get());
@@ -1065,7 +1070,7 @@ class RouteBenchmarkTest {
             long n = Math.max(1, steps.get());
             line("%-28s %7d %8.1f %9.1f %9.2f %9.0f %7d %8.2f %7.2f %9.1f %8.1f %10.2f %9.1f %7d %6.1f %8d %13.1f", name,
                     steps.get(), stepsPerSecond(), statements / (double) n, xacts / (double) n, walBytes / (double) n,
-                    errors.get(), jvmCpu, postgresCpu, jvmCpu * seconds() * 1000 / n, postgresCpu * seconds() * 1000 / n,
+                    errors.get(), jvmCpu, postgresCpu, jvmCpu * seconds() * 1000 / n, postgresMsPerStep(),
                     clientCpu, serviceMsPerStep(), jitCpuMillis,
                     jitShare(), jitMillis, warmServiceMsPerStep());
         }

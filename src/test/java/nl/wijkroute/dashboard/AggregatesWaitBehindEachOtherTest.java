@@ -2,13 +2,10 @@ package nl.wijkroute.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import nl.wijkroute.support.ApiTestSupport;
+import nl.wijkroute.support.TableLock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -41,23 +38,10 @@ class AggregatesWaitBehindEachOtherTest extends ApiTestSupport {
 
     /** How long the work took while another connection held the aggregates' table lock for HELD_FOR. */
     private Duration whileTheOtherHoldsTheLock(Runnable work) throws Exception {
-        ScheduledExecutorService releaser = Executors.newSingleThreadScheduledExecutor();
-        try (Connection other = dataSource.getConnection()) {
-            other.setAutoCommit(false);
-            try (var statement = other.createStatement()) {
-                statement.execute("set local lock_timeout = 0"); // the other side waits as long as it must
-                statement.execute("lock table dashboard_aggregate_state in exclusive mode");
-            }
-            releaser.schedule(() -> {
-                other.rollback();
-                return null;
-            }, HELD_FOR.toMillis(), TimeUnit.MILLISECONDS);
+        return TableLock.heldFor(dataSource, "lock table dashboard_aggregate_state in exclusive mode", HELD_FOR, () -> {
             long start = System.nanoTime();
             work.run(); // before decision 0070's lift: CannotAcquireLockException after 1 s
             return Duration.ofNanos(System.nanoTime() - start);
-        } finally {
-            releaser.shutdownNow();
-            releaser.awaitTermination(10, TimeUnit.SECONDS);
-        }
+        });
     }
 }

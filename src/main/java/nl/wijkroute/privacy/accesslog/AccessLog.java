@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import nl.wijkroute.system.LockTimeout;
 import nl.wijkroute.system.UuidArrays;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -74,7 +75,7 @@ public class AccessLog {
      */
     private void insertRefusal(AccessLogEntry entry) {
         ownTransaction.executeWithoutResult(status -> {
-            jdbc.queryForObject("select set_config('lock_timeout', '0', true)", String.class);
+            LockTimeout.liftForThisTransaction(jdbc);
             insert(List.of(entry));
         });
     }

@@ -52,7 +52,7 @@ class ApiAdmissionFilter extends OncePerRequestFilter {
         this.turns = new Semaphore(limit, true); // fair: waiting requests are admitted in arrival order
         this.maxWaiting = maxWaiting;
         this.maxWaitNanos = maxWait.toNanos();
-        this.retryAfterSeconds = Long.toString(Math.max(1, (maxWait.toMillis() + 999) / 1000));
+        this.retryAfterSeconds = ProblemWriter.retryAfterSeconds(maxWait);
         this.problems = problems;
         Gauge.builder("wijkroute.api.admission.limit", () -> limit)
                 .description("API requests the service works on at once (decision 0068)").register(meters);

@@ -48,12 +48,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     private static final Set<String> LOCK_NOT_GRANTED = Set.of("55P03", "40P01");
 
     /** Seconds a client is told to wait after a lock was not granted: the database's lock timeout (decision 0070). */
-    private final long retryAfterSeconds;
+    private final String retryAfterSeconds;
     private final Counter locksNotGranted;
 
     ApiProblems(@Value("${wijkroute.database.lock-timeout}") Duration lockTimeout, MeterRegistry meters) {
         // 0: no timeout sent; one set elsewhere (the role's, behind PgBouncer) is unknown here, so the default's 10 s.
-        this.retryAfterSeconds = lockTimeout.isZero() ? 10 : Math.max(1, (lockTimeout.toMillis() + 999) / 1000);
+        this.retryAfterSeconds = ProblemWriter.retryAfterSeconds(lockTimeout.isZero() ? Duration.ofSeconds(10) : lockTimeout);
         this.locksNotGranted = Counter.builder("wijkroute.database.lock.not.granted")
                 .description("API requests answered 503 because a lock was not granted within the lock timeout,"
                         + " or they lost a deadlock (decision 0070)")
@@ -168,11 +168,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         // Class and SQLSTATE only: the driver's message names the table and may quote a key value.
         log.warn("A lock was not granted in time: {} ({}); answered 503", ex.getClass().getName(), sqlState(ex));
         locksNotGranted.increment();
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds))
-                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "Deze gegevens zijn op dit moment"
-                        + " bezet door een andere handeling; er is niets opgeslagen. Probeer het zo opnieuw."));
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, headers, "Deze gegevens zijn op dit moment bezet door een andere"
+                + " handeling; er is niets opgeslagen. Probeer het zo opnieuw.", null);
     }
 
     @ExceptionHandler(Exception.class)
@@ -212,12 +211,17 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<Object> problem(HttpStatus status, String detail, List<FieldProblem> errors) {
+        return problem(status, HttpHeaders.EMPTY, detail, errors);
+    }
+
+    private static ResponseEntity<Object> problem(HttpStatus status, HttpHeaders headers, String detail,
+                                                  List<FieldProblem> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         if (errors != null) {
             problem.setProperty("errors", errors);
         }
-        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+        return ResponseEntity.status(status).headers(headers)
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     private static String path(JsonMappingException ex) {

@@ -3,6 +3,7 @@ package nl.wijkroute.system.problem;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -16,6 +17,14 @@ public class ProblemWriter {
 
     public ProblemWriter(ObjectMapper objectMapper) {
         this.objectMapper = objectMapper;
+    }
+
+    /**
+     * A 503's {@code Retry-After}: the seconds a client should wait before it tries again, whole and at least one, for
+     * a wait that just ran out (the admission's max-wait, decision 0068; the lock timeout, decision 0070).
+     */
+    public static String retryAfterSeconds(Duration wait) {
+        return Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000));
     }
 
     public void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {

@@ -51,14 +51,11 @@ class ApiAdmissionFilterTest {
         ApiAdmissionFilter filter = new ApiAdmissionFilter(1, 10, Duration.ofMillis(1500), new ProblemWriter(json), meters);
         Held first = holdTheOnlyTurn(filter, new CopyOnWriteArrayList<>());
 
-        MockHttpServletResponse response = new MockHttpServletResponse();
-        boolean[] reached = {false};
-        long start = System.nanoTime();
-        filter.doFilter(new MockHttpServletRequest("GET", "/api/v1/tasks"), response, (req, res) -> reached[0] = true);
-        long waitedMillis = (System.nanoTime() - start) / 1_000_000;
+        Sent sent = send(filter);
+        MockHttpServletResponse response = sent.response();
 
-        assertThat(reached[0]).isFalse();
-        assertThat(waitedMillis).isGreaterThanOrEqualTo(1400);
+        assertThat(sent.reachedTheChain()).isFalse();
+        assertThat(sent.tookMillis()).isGreaterThanOrEqualTo(1400);
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat(response.getHeader("Retry-After")).as("as long as it waited, rounded up").isEqualTo("2");
         assertThat(response.getContentType()).isEqualTo("application/problem+json");
@@ -80,14 +77,11 @@ class ApiAdmissionFilterTest {
         Thread second = request(filter, "second", admitted, () -> { });
         awaitWaiting(1);
 
-        MockHttpServletResponse response = new MockHttpServletResponse();
-        boolean[] reached = {false};
-        long start = System.nanoTime();
-        filter.doFilter(new MockHttpServletRequest("GET", "/api/v1/tasks"), response, (req, res) -> reached[0] = true);
-        long tookMillis = (System.nanoTime() - start) / 1_000_000;
+        Sent sent = send(filter);
+        MockHttpServletResponse response = sent.response();
 
-        assertThat(reached[0]).isFalse();
-        assertThat(tookMillis).as("refused without waiting max-wait").isLessThan(5_000);
+        assertThat(sent.reachedTheChain()).isFalse();
+        assertThat(sent.tookMillis()).as("refused without waiting max-wait").isLessThan(5_000);
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat(response.getHeader("Retry-After")).isEqualTo("10");
         assertThat(meters.get("wijkroute.api.admission.rejected").tag("reason", "queue-full").counter().count())
@@ -101,17 +95,12 @@ class ApiAdmissionFilterTest {
     @Test
     void withNoRoomToWaitOnlyAFreeTurnIsTaken() throws Exception {
         ApiAdmissionFilter filter = new ApiAdmissionFilter(1, 0, Duration.ofSeconds(10), new ProblemWriter(json), meters);
-        boolean[] reached = {false};
-        filter.doFilter(new MockHttpServletRequest("GET", "/api/v1/tasks"), new MockHttpServletResponse(),
-                (req, res) -> reached[0] = true);
-        assertThat(reached[0]).as("a free turn is taken without waiting").isTrue();
+        assertThat(send(filter).reachedTheChain()).as("a free turn is taken without waiting").isTrue();
 
         Held first = holdTheOnlyTurn(filter, new CopyOnWriteArrayList<>());
-        MockHttpServletResponse response = new MockHttpServletResponse();
-        long start = System.nanoTime();
-        filter.doFilter(new MockHttpServletRequest("GET", "/api/v1/tasks"), response, (req, res) -> { });
-        assertThat((System.nanoTime() - start) / 1_000_000).as("refused without waiting").isLessThan(5_000);
-        assertThat(response.getStatus()).isEqualTo(503);
+        Sent refused = send(filter);
+        assertThat(refused.tookMillis()).as("refused without waiting").isLessThan(5_000);
+        assertThat(refused.response().getStatus()).isEqualTo(503);
         assertThat(meters.get("wijkroute.api.admission.rejected").tag("reason", "queue-full").counter().count())
                 .isEqualTo(1.0);
         first.end();
@@ -126,11 +115,9 @@ class ApiAdmissionFilterTest {
         assertThatThrownBy(() -> filter.doFilter(new MockHttpServletRequest("POST", "/api/v1/signals"),
                 new MockHttpServletResponse(), failing)).hasMessage("boom");
 
-        MockHttpServletResponse next = new MockHttpServletResponse();
-        boolean[] reached = {false};
-        filter.doFilter(new MockHttpServletRequest("GET", "/api/v1/tasks"), next, (req, res) -> reached[0] = true);
-        assertThat(reached[0]).isTrue();
-        assertThat(next.getStatus()).isEqualTo(200);
+        Sent next = send(filter);
+        assertThat(next.reachedTheChain()).isTrue();
+        assertThat(next.response().getStatus()).isEqualTo(200);
     }
 
     @Test
@@ -201,5 +188,17 @@ class ApiAdmissionFilterTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** One request through the filter on this thread: its answer, whether it reached the chain, how long it took. */
+    private record Sent(MockHttpServletResponse response, boolean reachedTheChain, long tookMillis) {
+    }
+
+    private static Sent send(ApiAdmissionFilter filter) throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        boolean[] reached = {false};
+        long start = System.nanoTime();
+        filter.doFilter(new MockHttpServletRequest("GET", "/api/v1/tasks"), response, (req, res) -> reached[0] = true);
+        return new Sent(response, reached[0], (System.nanoTime() - start) / 1_000_000);
     }
 }

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.sql.Connection;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import nl.wijkroute.support.ApiTestSupport;
+import nl.wijkroute.support.TableLock;
 import nl.wijkroute.support.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -97,12 +94,8 @@ class LockTimeoutApiTest extends ApiTestSupport {
                 Long.class, caseId);
     }
 
-    interface Call {
-        MvcResult run() throws Exception;
-    }
-
     /** Runs the call while another connection holds ACCESS EXCLUSIVE on the table (at most HELD_FOR); checks it was quick. */
-    private MvcResult whileLocked(String table, Call call) throws Exception {
+    private MvcResult whileLocked(String table, TableLock.Work<MvcResult> call) throws Exception {
         countedBefore = meters.counter("wijkroute.database.lock.not.granted").count();
         long start = System.nanoTime();
         MvcResult result = whileLockedFor(table, HELD_FOR, call);
@@ -113,29 +106,8 @@ class LockTimeoutApiTest extends ApiTestSupport {
     }
 
     /** Runs the call while another connection holds ACCESS EXCLUSIVE on the table, let go after {@code heldFor}. */
-    private MvcResult whileLockedFor(String table, Duration heldFor, Call call) throws Exception {
-        ScheduledExecutorService releaser = Executors.newSingleThreadScheduledExecutor();
-        try (Connection holder = dataSource.getConnection()) {
-            holder.setAutoCommit(false);
-            try (var statement = holder.createStatement()) {
-                // The holder itself waits as long as it must (autovacuum may be working on the table for a moment).
-                statement.execute("set local lock_timeout = 0");
-                statement.execute("lock table " + table + " in access exclusive mode");
-            }
-            // Let go after heldFor whatever happens, so a request without a lock timeout comes back, late.
-            var release = releaser.schedule(() -> {
-                holder.rollback();
-                return null;
-            }, heldFor.toMillis(), TimeUnit.MILLISECONDS);
-            MvcResult result = call.run();
-            // The holder's lock is gone before the connection returns to the pool (cancelled if not run yet: then
-            // closing the connection rolls back).
-            release.cancel(false);
-            return result;
-        } finally {
-            releaser.shutdownNow();
-            releaser.awaitTermination(10, TimeUnit.SECONDS);
-        }
+    private MvcResult whileLockedFor(String table, Duration heldFor, TableLock.Work<MvcResult> call) throws Exception {
+        return TableLock.heldFor(dataSource, "lock table " + table + " in access exclusive mode", heldFor, call);
     }
 
     private void assertLockNotGranted(MvcResult result) throws Exception {
