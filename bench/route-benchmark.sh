@@ -5,7 +5,8 @@
 # compiling). Never part of ./mvnw verify. The printed table is kept in target/route-benchmark.txt
 # (the test writes it) and the whole output in target/route-benchmark.log. Exit status non-zero when a
 # target is missed. Extra arguments go to Maven, e.g. -Dbenchmark.route.seconds=60 or -o; a JFR profile of
-# the measured 8-client API phase: -Dbenchmark.route.jfr=target/route-8.jfr
+# the measured 8-client API phase: -Dbenchmark.route.jfr=target/route-8.jfr (of the floor phase:
+# -Dbenchmark.route.jfr-floor=target/route-floor.jfr; record both or neither when the floor line's shares matter)
 # -DargLine=-XX:FlightRecorderOptions:stackdepth=1024 (read it with bench/jfr-request-profile.py --route).
 set -euo pipefail
 cd "$(dirname "$0")/.."

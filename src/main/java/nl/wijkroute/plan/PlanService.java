@@ -175,10 +175,7 @@ public class PlanService {
     /** Whether the household agreed to the plan as it stands now: the route's plan step needs it. */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean isAgreed(UUID caseId) {
-        return plans.findFirstByCaseIdOrderByCreatedAtDesc(caseId)
-                .filter(plan -> plan.getStatus() == Plan.Status.ACTIVE)
-                .map(plan -> version(plan, plan.getCurrentVersion()).getContent().agreement() != null)
-                .orElse(false);
+        return plans.isNewestPlanAgreed(caseId);
     }
 
     /** The ids of the actions in the current plan of the case (for handovers of part of the plan). */

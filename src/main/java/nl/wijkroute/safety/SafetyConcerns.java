@@ -79,6 +79,6 @@ public class SafetyConcerns {
     /** Whether the team judged the risk lasting at the case's latest safety check (long nazorg, decision 0048). */
     @Transactional(readOnly = true)
     public boolean hasLastingRisk(UUID caseId) {
-        return checks.findFirstByCaseIdOrderByCheckedAtDescIdDesc(caseId).map(SafetyCheck::isLastingRisk).orElse(false);
+        return checks.latestLastingRisk(caseId).orElse(false);
     }
 }

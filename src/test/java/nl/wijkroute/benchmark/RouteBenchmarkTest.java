@@ -96,7 +96,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * threads' CPU during it. The benchmark's own clients run in threads it can account for (the client
  * threads, the HTTP client's executor and selector thread); their CPU is printed ("client cpu") and left out
  * of the service's CPU per step ("svc ms/st"). {@code -Dbenchmark.route.jfr=target/route-8.jfr} records the
- * measured 8-client API phase with JFR (settings=profile; add
+ * measured 8-client API phase with JFR ({@code -Dbenchmark.route.jfr-floor=…} the floor phase: record both or neither
+ * when the floor line's shares matter, since a recording costs its phase some CPU; settings=profile; add
  * {@code -DargLine=-XX:FlightRecorderOptions:stackdepth=1024} for whole request stacks).
  *
  * <p>Targets (issue 14 item 2; a miss fails the run after everything is printed): API steps/s ≥ 0.5 ×
@@ -133,6 +134,8 @@ class RouteBenchmarkTest {
     static final int PAUSE_SECONDS = Integer.getInteger("benchmark.route.pause-seconds", 3);
     /** When set, a JFR recording (settings=profile) of the measured 8-client API phase is written there. */
     static final String JFR_FILE = System.getProperty("benchmark.route.jfr", "");
+    /** When set, a JFR recording (settings=profile) of the floor phase is written there. */
+    static final String JFR_FLOOR_FILE = System.getProperty("benchmark.route.jfr-floor", "");
     static final int BARE_SECONDS = Integer.getInteger("benchmark.route.bare-seconds", 20);
     static final int COMMIT_SECONDS = Integer.getInteger("benchmark.route.commit-seconds", 10);
     static final int[] CLIENTS = {1, 8, 32, 64};
@@ -236,6 +239,7 @@ class RouteBenchmarkTest {
     @Test
     void theRouteOverHttpBesideTheBareEngineAndTheCommitCeiling() throws Exception {
         jdbc.execute("create extension if not exists pg_stat_statements");
+        double speedAtStart = machineSpeed();
         line("Route benchmark (issue 14), %s; %d cores, load average at start %.1f; phases: warm-up %d-%d s (until"
                         + " the JIT's compiler threads use ≤ %.0f %% of the JVM's CPU in each of %d consecutive seconds),"
                         + " API %d s per client count, bare engine %d s per thread count, commit ceiling %d s, %d s pause"
@@ -281,7 +285,8 @@ class RouteBenchmarkTest {
         Map<Integer, Phase> bare = new LinkedHashMap<>();
         for (int clients : CLIENTS) {
             pause();
-            api.put(clients, recorded(clients == 8, () -> apiPhase(clients, PHASE_SECONDS, null)));
+            api.put(clients, recorded(clients == 8 ? JFR_FILE : "", "the measured 8-client API phase",
+                    () -> apiPhase(clients, PHASE_SECONDS, null)));
             for (int threads : BARE_THREADS) {
                 if (threads == clients) {
                     pause();
@@ -293,7 +298,7 @@ class RouteBenchmarkTest {
             variantPhases(withoutAdmission, tomcatLimited);
         }
         pause();
-        Phase floor = floorPhase(8, BARE_SECONDS);
+        Phase floor = recorded(JFR_FLOOR_FILE, "the floor phase", () -> floorPhase(8, BARE_SECONDS));
         pause();
         double commits = commitCeiling(4, COMMIT_SECONDS);
 
@@ -353,6 +358,10 @@ class RouteBenchmarkTest {
                     + String.format("%.1f", percentile(all, 95));
         }).toList());
         line("Load average at end: %.1f", loadAverage());
+        double speedAtEnd = machineSpeed();
+        line("Machine speed (one thread hashing with SHA-256, MB/s of wall time; the service idle): %.0f at the start, %.0f"
+                        + " at the end (%+.0f %%); runs whose speeds differ much are not comparable step for step",
+                speedAtStart, speedAtEnd, 100 * (speedAtEnd - speedAtStart) / speedAtStart);
         Path out = Path.of("target", "route-benchmark.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report.toString());
@@ -561,22 +570,22 @@ class RouteBenchmarkTest {
         Thread.sleep(PAUSE_SECONDS * 1000L);
     }
 
-    /** Runs the phase under a JFR recording (settings=profile) when {@code benchmark.route.jfr} names a file. */
-    Phase recorded(boolean record, java.util.concurrent.Callable<Phase> phase) throws Exception {
-        if (!record || JFR_FILE.isBlank()) {
+    /** Runs the phase under a JFR recording (settings=profile) when {@code jfrFile} names a file. */
+    Phase recorded(String jfrFile, String what, java.util.concurrent.Callable<Phase> phase) throws Exception {
+        if (jfrFile.isBlank()) {
             return phase.call();
         }
         try (jdk.jfr.Recording recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"))) {
-            recording.setName("route-benchmark-api-8");
+            recording.setName("route-benchmark " + what);
             recording.start();
             Phase result = phase.call();
             recording.stop();
-            Path file = Path.of(JFR_FILE);
+            Path file = Path.of(jfrFile);
             if (file.getParent() != null) {
                 Files.createDirectories(file.getParent());
             }
             recording.dump(file);
-            line("JFR recording (settings=profile) of the measured 8-client API phase: %s", file.toAbsolutePath());
+            line("JFR recording (settings=profile) of %s: %s", what, file.toAbsolutePath());
             return result;
         }
     }
@@ -928,6 +937,11 @@ class RouteBenchmarkTest {
         final AtomicLong errors = new AtomicLong();
         final Map<String, List<Long>> latencies = Collections.synchronizedMap(new TreeMap<>());
         volatile String firstError;
+        /**
+         * The engine's busiest runtime tables at the phase's end: rows live and dead (PostgreSQL's statistics, which a
+         * backend reports up to a second or so late), heap pages (without indexes), autovacuum runs so far.
+         */
+        String engineTables = "";
         volatile long deadline;
         long started;
         long stopped;
@@ -999,11 +1013,11 @@ class RouteBenchmarkTest {
             Long calls = jdbc.queryForObject("select coalesce(sum(calls), 0)::bigint from pg_stat_statements "
                     + "where toplevel and " + NOT_THE_BENCHMARKS_OWN, Long.class);
             statements = calls == null ? 0 : calls;
-            topStatements = jdbc.query("select query, calls, total_exec_time, rows, toplevel, plans, total_plan_time"
-                    + " from pg_stat_statements where " + NOT_THE_BENCHMARKS_OWN
+            topStatements = jdbc.query("select query, calls, total_exec_time, rows, toplevel, plans, total_plan_time,"
+                    + " shared_blks_hit + shared_blks_read from pg_stat_statements where " + NOT_THE_BENCHMARKS_OWN
                     + " order by total_exec_time + total_plan_time desc limit 25",
                     (row, n) -> new StatementTime(row.getString(1), row.getLong(2), row.getDouble(3), row.getLong(4),
-                            row.getBoolean(5), row.getLong(6), row.getDouble(7)));
+                            row.getBoolean(5), row.getLong(6), row.getDouble(7), row.getLong(8)));
             Long distinct = jdbc.queryForObject("select count(*) from pg_stat_statements where " + NOT_THE_BENCHMARKS_OWN,
                     Long.class);
             distinctStatements = distinct == null ? 0 : distinct;
@@ -1013,6 +1027,12 @@ class RouteBenchmarkTest {
             Double executing = jdbc.queryForObject("select coalesce(sum(total_exec_time), 0) from pg_stat_statements"
                     + " where toplevel and " + NOT_THE_BENCHMARKS_OWN, Double.class);
             executionMillis = executing == null ? 0 : executing;
+            engineTables = String.join(", ", jdbc.query("select relname, n_live_tup, n_dead_tup,"
+                    + " pg_relation_size(relid) / current_setting('block_size')::bigint, autovacuum_count"
+                    + " from pg_stat_user_tables where relname in"
+                    + " ('act_ru_task', 'act_ru_identitylink', 'act_ru_execution', 'act_ru_variable') order by relname",
+                    (row, n) -> String.format("%s %d live, %d dead, %d heap pages, vacuumed %d×", row.getString(1),
+                            row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5))));
             Map<String, Long> ticksNow = postgresCpuTicksByKind();
             ticksNow.forEach((kind, ticks) -> postgresTicksByKind.put(kind, ticks - postgresTicksByKindStart.getOrDefault(kind, 0L)));
             jvmCpu = (jvmCpuStop - jvmCpuStart) / 1e9 / elapsed;
@@ -1116,9 +1136,12 @@ class RouteBenchmarkTest {
     static final String NOT_THE_BENCHMARKS_OWN = "query not like '%pg_stat_statements%' and query not like"
             + " '%pg_current_wal_lsn%' and query not like '%pg_stat_database%'";
 
-    /** One statement's share of a phase (pg_stat_statements; nested statements have toplevel false). */
+    /**
+     * One statement's share of a phase (pg_stat_statements; nested statements have toplevel false); blocks: the
+     * shared buffers it touched (hit or read), which say how much of a table or index a statement walks.
+     */
     record StatementTime(String query, long calls, double totalMillis, long rows, boolean toplevel, long plans,
-                         double planMillis) {
+                         double planMillis, long blocks) {
     }
 
     /**
@@ -1180,13 +1203,15 @@ class RouteBenchmarkTest {
                         entry.getValue() * 1000.0 / ProcStat.CLOCK_TICKS / steps)).toList(), phase.executionMillis / steps,
                 TRACK_PLANNING ? String.format("%.1f ms/st", phase.planningMillis / steps) : "not tracked",
                 phase.distinctStatements);
-        line("%9s %9s %8s %8s %4s %9s %9s  %s", "ms/st", "calls/st", "mean ms", "rows/cl", "top", "plans/st", "plan ms/st",
-                "statement (nested: run by a trigger or function)");
+        line("%s: the engine's runtime tables at the phase's end: %s", name, phase.engineTables);
+        line("%9s %9s %8s %8s %7s %4s %9s %9s  %s", "ms/st", "calls/st", "mean ms", "rows/cl", "blk/cl", "top", "plans/st",
+                "plan ms/st", "statement (nested: run by a trigger or function)");
         for (StatementTime statement : phase.topStatements) {
             String query = statement.query().replaceAll("\\s+", " ");
-            line("%9.2f %9.2f %8.3f %8.1f %4s %9.2f %9.2f  %s", statement.totalMillis() / steps,
+            line("%9.2f %9.2f %8.3f %8.1f %7.1f %4s %9.2f %9.2f  %s", statement.totalMillis() / steps,
                     statement.calls() / (double) steps, statement.totalMillis() / Math.max(1, statement.calls()),
-                    statement.rows() / (double) Math.max(1, statement.calls()), statement.toplevel() ? "yes" : "no",
+                    statement.rows() / (double) Math.max(1, statement.calls()),
+                    statement.blocks() / (double) Math.max(1, statement.calls()), statement.toplevel() ? "yes" : "no",
                     statement.plans() / (double) steps, statement.planMillis() / steps,
                     query.length() > 160 ? query.substring(0, 160) + "…" : query);
         }
@@ -1211,6 +1236,27 @@ class RouteBenchmarkTest {
 
     static double best(Map<Integer, Phase> phases) {
         return phases.values().stream().mapToDouble(Phase::stepsPerSecond).max().orElse(0);
+    }
+
+    /**
+     * A fixed piece of CPU work timed on the wall clock, best of five: on a shared (virtual) machine the same code runs
+     * slower when neighbours take the cores, and the service's and PostgreSQL's CPU per step grow with it. Read at the
+     * start and the end of a run, it tells a slower machine from a slower service (decision 0071's runs).
+     */
+    static double machineSpeed() throws Exception {
+        byte[] block = new byte[1 << 20];
+        new java.util.Random(14).nextBytes(block);
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        double best = 0;
+        for (int round = 0; round < 5; round++) {
+            long start = System.nanoTime();
+            for (int i = 0; i < 32; i++) {
+                sha.update(block);
+            }
+            block[0] ^= sha.digest()[0]; // used, so the work is not left out
+            best = Math.max(best, 32 / ((System.nanoTime() - start) / 1e9));
+        }
+        return best;
     }
 
     static double loadAverage() {

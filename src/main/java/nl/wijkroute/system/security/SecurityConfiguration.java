@@ -114,6 +114,7 @@ class SecurityConfiguration {
                         .anyRequest().denyAll();
                 })
                 .oauth2ResourceServer(oauth2 -> oauth2
+                        .bearerTokenResolver(new HeaderBearerTokenResolver())
                         .jwt(jwt -> jwt.decoder(requestDecoder)
                                 .jwtAuthenticationConverter(new KeycloakJwtConverter(tokens.audience())))
                         .authenticationEntryPoint((request, response, e) -> problems.write(response,

@@ -105,6 +105,23 @@ class TokenApiTest extends ApiTestSupport {
         assertUnauthorized(call("/api/v1/tasks", claims(Map.of("iss", "http://127.0.0.1:1/realms/master"))));
     }
 
+    /**
+     * The scheme in another case is the same token; a malformed header (two spaces, a trailing space, a character
+     * outside RFC 6750's b64token, padding first or in the middle, no token) is a 401 problem+json, as with Spring's own
+     * resolver (decision 0071).
+     */
+    @Test
+    void theBearerSchemeInAnyCaseCountsAndAMalformedHeaderIs401() throws Exception {
+        String token = TestTokens.sign(claims(Map.of()));
+        assertThat(mvc.perform(get("/api/v1/tasks").header("Authorization", "bEARER " + token)).andReturn()
+                .getResponse().getStatus()).isEqualTo(200);
+        for (String malformed : List.of("Bearer  " + token, "Bearer " + token + " ", "Bearer " + token.replace('.', ','),
+                "Bearer =" + token, "Bearer " + token.replaceFirst("\\.", "=."), "Bearer", "Bearer ")) {
+            assertUnauthorized(mvc.perform(get("/api/v1/tasks").header("Authorization", malformed)).andReturn());
+        }
+        assertUnauthorized(mvc.perform(get("/api/v1/tasks").header("Authorization", "Basic " + token)).andReturn());
+    }
+
     @Test
     void aRealmRoleAdminWithoutTheClientRoleMayNotConfigure() throws Exception {
         Map<String, Object> realmAdmin = new LinkedHashMap<>(TestUsers.claims("admin", List.of(), Map.of()));
