@@ -239,7 +239,6 @@ class RouteBenchmarkTest {
     @Test
     void theRouteOverHttpBesideTheBareEngineAndTheCommitCeiling() throws Exception {
         jdbc.execute("create extension if not exists pg_stat_statements");
-        double speedAtStart = machineSpeed();
         line("Route benchmark (issue 14), %s; %d cores, load average at start %.1f; phases: warm-up %d-%d s (until"
                         + " the JIT's compiler threads use ≤ %.0f %% of the JVM's CPU in each of %d consecutive seconds),"
                         + " API %d s per client count, bare engine %d s per thread count, commit ceiling %d s, %d s pause"
@@ -274,6 +273,9 @@ class RouteBenchmarkTest {
                 join(CLIENTS), join(BARE_THREADS), VARIANTS_FIRST ? VARIANTS : "", VARIANTS_FIRST ? "" : VARIANTS);
 
         warmUp();
+        // After the warm-up: before it the JIT compiles the whole service on the same two cores.
+        pause();
+        double speedAtStart = machineSpeed();
         Map<Integer, Phase> withoutAdmission = new LinkedHashMap<>();
         Map<Integer, Phase> tomcatLimited = new LinkedHashMap<>();
         if (VARIANTS_FIRST) {
@@ -309,9 +311,11 @@ class RouteBenchmarkTest {
         // "JIT ms" is the JIT compiler threads' CPU during the phase and "JIT %" its share of the JVM's CPU: near
         // zero when the phase was measured warm; "comp ms" the CompilationMXBean's compilation (wall) time;
         // "svc-JIT ms/st" the service's CPU per step without the JIT's: comparable even when a phase still compiled.
-        line("%-28s %7s %8s %9s %9s %9s %7s %8s %7s %9s %8s %10s %9s %7s %6s %8s %13s", "run", "steps", "steps/s",
+        // "steal %": the share of the machine's cores the hypervisor gave to others during the phase (/proc/stat), so
+        // a phase slowed by neighbours shows it (decision 0071's runs).
+        line("%-28s %7s %8s %9s %9s %9s %7s %8s %7s %9s %8s %10s %9s %7s %6s %8s %13s %7s", "run", "steps", "steps/s",
                 "stmts/st", "xacts/st", "WAL B/st", "errors", "JVM cpu", "PG cpu", "JVM ms/st", "PG ms/st", "client cpu",
-                "svc ms/st", "JIT ms", "JIT %", "comp ms", "svc-JIT ms/st");
+                "svc ms/st", "JIT ms", "JIT %", "comp ms", "svc-JIT ms/st", "steal %");
         api.forEach((clients, phase) -> phase.summaryLine("API, " + clients + " client(s)"));
         bare.forEach((threads, phase) -> phase.summaryLine("bare engine, " + threads + " thread(s)"));
         withoutAdmission.forEach((clients, phase) -> phase.summaryLine("API, " + clients + " cl., no admission"));
@@ -358,9 +362,11 @@ class RouteBenchmarkTest {
                     + String.format("%.1f", percentile(all, 95));
         }).toList());
         line("Load average at end: %.1f", loadAverage());
+        pause();
         double speedAtEnd = machineSpeed();
-        line("Machine speed (one thread hashing with SHA-256, MB/s of wall time; the service idle): %.0f at the start, %.0f"
-                        + " at the end (%+.0f %%); runs whose speeds differ much are not comparable step for step",
+        line("Machine speed (one thread hashing 256 MiB with SHA-256, median of 5 rounds, MiB/s of wall time, between"
+                        + " phases): %.0f after the warm-up, %.0f at the end (%+.0f %%); the column steal %% says"
+                        + " how much of the cores neighbours took during each phase",
                 speedAtStart, speedAtEnd, 100 * (speedAtEnd - speedAtStart) / speedAtStart);
         Path out = Path.of("target", "route-benchmark.txt");
         Files.createDirectories(out.getParent());
@@ -639,7 +645,7 @@ class RouteBenchmarkTest {
 
     /**
      * What an API call costs before it does any work of the route: 8 clients calling {@code GET /api/v1/organisations}
-     * (a coach's token, checked as every call's; a page of a small table and its count; no personal data, so no
+     * (a coach's token, checked as every call's; a page of a small table, not full, so no count; no personal data, so no
      * access-log entry), each call counted as a step. The route's calls cost this much and then their own work: the
      * floor line says how much of an API step's CPU the mix's calls take at this price (issue 14).
      */
@@ -937,6 +943,9 @@ class RouteBenchmarkTest {
         final AtomicLong errors = new AtomicLong();
         final Map<String, List<Long>> latencies = Collections.synchronizedMap(new TreeMap<>());
         volatile String firstError;
+        long stealStart;
+        /** The machine's CPU time taken by the hypervisor for other guests during the phase, in % of its cores. */
+        double stealPercent;
         /**
          * The engine's busiest runtime tables at the phase's end: rows live and dead (PostgreSQL's statistics, which a
          * backend reports up to a second or so late), heap pages (without indexes), autovacuum runs so far.
@@ -994,12 +1003,15 @@ class RouteBenchmarkTest {
             postgresTicksByKindStart = postgresCpuTicksByKind();
             postgresCpuStart = total(postgresTicksByKindStart);
             jvmThreadsStart = JvmThreadCpu.now();
+            stealStart = stealTicks();
             started = System.nanoTime();
             deadline = started + Duration.ofSeconds(seconds).toNanos();
         }
 
         void stop() {
             stopped = System.nanoTime();
+            stealPercent = 100.0 * (stealTicks() - stealStart) / ProcStat.CLOCK_TICKS / seconds()
+                    / Runtime.getRuntime().availableProcessors();
             long jvmCpuStop = jvmCpuNanos();
             jvmTicksByKind = JvmThreadCpu.ticksByKind(jvmThreadsStart, JvmThreadCpu.now());
             clientCpu = (clientCpuNanosNow() - clientCpuStart) / 1e9 / seconds();
@@ -1088,11 +1100,11 @@ class RouteBenchmarkTest {
 
         void summaryLine(String name) {
             long n = Math.max(1, steps.get());
-            line("%-28s %7d %8.1f %9.1f %9.2f %9.0f %7d %8.2f %7.2f %9.1f %8.1f %10.2f %9.1f %7d %6.1f %8d %13.1f", name,
+            line("%-28s %7d %8.1f %9.1f %9.2f %9.0f %7d %8.2f %7.2f %9.1f %8.1f %10.2f %9.1f %7d %6.1f %8d %13.1f %7.1f", name,
                     steps.get(), stepsPerSecond(), statements / (double) n, xacts / (double) n, walBytes / (double) n,
                     errors.get(), jvmCpu, postgresCpu, jvmCpu * seconds() * 1000 / n, postgresMsPerStep(),
                     clientCpu, serviceMsPerStep(), jitCpuMillis,
-                    jitShare(), jitMillis, warmServiceMsPerStep());
+                    jitShare(), jitMillis, warmServiceMsPerStep(), stealPercent);
         }
     }
 
@@ -1239,24 +1251,39 @@ class RouteBenchmarkTest {
     }
 
     /**
-     * A fixed piece of CPU work timed on the wall clock, best of five: on a shared (virtual) machine the same code runs
-     * slower when neighbours take the cores, and the service's and PostgreSQL's CPU per step grow with it. Read at the
-     * start and the end of a run, it tells a slower machine from a slower service (decision 0071's runs).
+     * A fixed piece of CPU work timed on the wall clock: on a shared (virtual) machine the same code runs slower when
+     * neighbours take the cores or the memory, and the service's and PostgreSQL's CPU per step grow with it. One round
+     * first, unmeasured (the JIT compiles the digest's loop), then the median of five rounds of 256 MiB (about 0.2 s
+     * each). Read after the warm-up and at the end of a run: a rough second witness beside the steal column
+     * (decision 0071).
      */
     static double machineSpeed() throws Exception {
         byte[] block = new byte[1 << 20];
         new java.util.Random(14).nextBytes(block);
         java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-        double best = 0;
-        for (int round = 0; round < 5; round++) {
+        double[] rounds = new double[5];
+        for (int round = -1; round < rounds.length; round++) {
             long start = System.nanoTime();
-            for (int i = 0; i < 32; i++) {
+            for (int i = 0; i < 256; i++) {
                 sha.update(block);
             }
             block[0] ^= sha.digest()[0]; // used, so the work is not left out
-            best = Math.max(best, 32 / ((System.nanoTime() - start) / 1e9));
+            if (round >= 0) {
+                rounds[round] = 256 / ((System.nanoTime() - start) / 1e9);
+            }
         }
-        return best;
+        java.util.Arrays.sort(rounds);
+        return rounds[rounds.length / 2];
+    }
+
+    /** The machine's steal ticks so far (the eighth number of /proc/stat's "cpu" line); 0 where there is none. */
+    static long stealTicks() {
+        try {
+            String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            return fields.length > 8 ? Long.parseLong(fields[8]) : 0;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     static double loadAverage() {
