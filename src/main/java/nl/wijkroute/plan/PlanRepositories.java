@@ -22,7 +22,7 @@ interface PlanRepository extends JpaRepository<Plan, UUID> {
     /**
      * Whether the case's newest plan is active and its current version holds the household's agreement: one statement
      * that reads the one field, instead of the plan and then its whole version, deserialised, for one null check (the
-     * route's plan step asks it on every completion; decision 0071).
+     * route asks it at every completion of the plan step; decision 0071).
      */
     @Query(value = """
             select coalesce((select p.status = 'ACTIVE' and jsonb_typeof(v.content -> 'agreement') = 'object'
