@@ -35,7 +35,10 @@ public class EmbeddedPostgresConfiguration {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setRegisterShutdownHook(false)
                 .setServerConfig("max_connections", "100")
-                .setServerConfig("timezone", "UTC");
+                .setServerConfig("timezone", "UTC")
+                // The server's log reaches the application's log (zonky forwards it): errors without their DETAIL,
+                // which holds the refused row's values (decision 0072). An external server: operations.md.
+                .setServerConfig("log_error_verbosity", "terse");
         if (properties.durable()) {
             // zonky starts the server with -F (fsync off) and synchronous_commit=off; a -c option
             // given after -F wins, so the dev database in data/ is as crash-safe as any PostgreSQL.
@@ -68,6 +71,8 @@ public class EmbeddedPostgresConfiguration {
         dataSource.addDataSourceProperty("readOnlyMode", "ignore");
         // As in application.yml: batched inserts as multi-row inserts (decision 0060).
         dataSource.addDataSourceProperty("reWriteBatchedInserts", "true");
+        // As in application.yml: no row values from PostgreSQL's error detail in exception messages (decision 0072).
+        dataSource.addDataSourceProperty("logServerErrorDetail", "false");
         return dataSource;
     }
 
