@@ -18,6 +18,15 @@ Route benchmark (a warm service over real HTTP, Tomcat's request threads):
 Prints the samples per kind of thread (request threads, job executor, scheduled work, the benchmark's own
 clients), then the groups over the request threads' samples and their share per controller method.
 JFR samples Java threads only: the JIT's compiler threads and the GC are not in it.
+
+Allocation (where the request threads allocate; the same recordings, settings=profile):
+  jfr print --stack-depth 1024 --events jdk.ObjectAllocationSample target/route-8.jfr \
+    | bench/jfr-request-profile.py --route --alloc
+  (without --route: the measured calls of a RequestCpuBenchmarkTest recording, on the test's own thread)
+Prints the samples (and JFR's sampled weight beside them) per controller method, per group, per allocating site (the
+innermost frame outside the JDK) and per allocated class. Allocation is work the JIT did not remove, so a site that
+allocates much is a place to look for CPU too. Read the counts: a pooled thread's weight goes to its first allocation
+after a wait (decision 0073).
 """
 import collections
 import re
@@ -40,16 +49,31 @@ GROUPS = [
 ]
 
 
+UNITS = {"bytes": 1, "byte": 1, "kB": 1024, "MB": 1024 ** 2, "GB": 1024 ** 3}
+
+
+def weight_of(text):
+    """JFR's weight as printed ("1.2 MB"); jfr prints it in the JVM's locale, so "1,2 MB" is read as 1.2 too."""
+    number, unit = text.split("=", 1)[1].split()
+    if "," in number and "." not in number:
+        number = number.replace(",", ".")
+    return float(number.replace(",", "")) * UNITS[unit]
+
+
 def samples(lines):
     current, in_stack = None, False
     for line in lines:
         text = line.strip()
-        if text.startswith("jdk.ExecutionSample"):
-            current, in_stack = {"thread": "", "frames": []}, False
+        if text.startswith("jdk.ExecutionSample") or text.startswith("jdk.ObjectAllocationSample"):
+            current, in_stack = {"thread": "", "frames": [], "weight": 1.0, "class": ""}, False
         elif current is None:
             continue
-        elif text.startswith("sampledThread"):
+        elif text.startswith("sampledThread") or text.startswith("eventThread"):
             current["thread"] = text
+        elif text.startswith("weight ="):
+            current["weight"] = weight_of(text)
+        elif text.startswith("objectClass ="):
+            current["class"] = text.split("=", 1)[1].split("(")[0].strip()
         elif text.startswith("stackTrace = ["):
             in_stack = True
         elif in_stack and text == "]":
@@ -125,7 +149,61 @@ def route():
     own_code(measured)
 
 
+JDK_PREFIXES = ("java.", "jdk.", "sun.", "com.sun.")
+
+
+def site(frames):
+    """Who allocates: the innermost frame outside the JDK (an ArrayList growing is its caller's allocation)."""
+    for frame in frames:
+        if not frame.startswith(JDK_PREFIXES):
+            return frame
+    return frames[0] if frames else "(no stack)"
+
+
+def allocation():
+    """Allocation samples of the request threads, counted (each sample is one new TLAB or one object outside it).
+
+    Counts, not JFR's sampled weight: the weight is the bytes since the thread's previous sample, and a pooled Tomcat
+    thread that waited (or lost its TLAB to a GC) hands all of it to its first allocation of the next request; in the
+    route benchmark 90 % of the weight landed on Tomcat's Request.markStartTime. The weight is shown beside the count.
+    """
+    everything = list(samples(sys.stdin))
+    print(f"{len(everything)} allocation samples in all Java threads")
+    if not everything:
+        return
+    for name, hits in collections.Counter(kind(s["thread"]) for s in everything).most_common():
+        print(f"{100 * hits / len(everything):5.1f} %  {name}")
+    if "--route" in sys.argv[1:]:
+        measured = [s for s in everything if kind(s["thread"]).startswith("service: Tomcat")]
+    else:
+        # RequestCpuBenchmarkTest: MockMvc runs each call on the test's own thread.
+        measured = [s for s in everything if '"main"' in s["thread"]
+                    and any("RequestCpuBenchmarkTest.call" in f for f in s["frames"])]
+    total = len(measured)
+    weight = sum(s["weight"] for s in measured)
+    if not total:
+        return
+    print(f"\n{total} samples in the request threads; groups (overlapping), samples % (weight %):")
+    for name, marker in GROUPS:
+        hit = [s for s in measured if any(marker in f for f in s["frames"])]
+        print(f"{100 * len(hit) / total:5.1f} % ({100 * sum(s['weight'] for s in hit) / weight:5.1f} %)  {name}")
+    for title, key, count in (("per controller method (outermost)", lambda s: controller(s["frames"]), 30),
+                              ("allocating site (innermost frame outside the JDK)", lambda s: site(s["frames"]), 40),
+                              ("allocated class", lambda s: s["class"], 20)):
+        print(f"\n{title}:")
+        hits, weights = collections.Counter(), collections.Counter()
+        for s in measured:
+            hits[key(s)] += 1
+            weights[key(s)] += s["weight"]
+        for name, n in hits.most_common(count):
+            print(f"{100 * n / total:5.1f} % ({100 * weights[name] / weight:5.1f} %)  {name}")
+    own_code(measured)
+
+
 def main():
+    if "--alloc" in sys.argv[1:]:
+        allocation()
+        return
     if "--route" in sys.argv[1:]:
         route()
         return

@@ -40,5 +40,33 @@ class JitCpuTest {
                 .allSatisfy(ticks -> assertThat(ticks).isZero());
         assertThat(JvmThreadCpu.kind("http-nio-auto-1")).isEqualTo("tomcat");
         assertThat(JvmThreadCpu.kind("camundaTaskExec")).isEqualTo("job executor");
+        assertThat(JvmThreadCpu.kind("bench-engine-3")).isEqualTo("bare engine");
+        assertThat(JvmThreadCpu.kind("bench-client-3")).isEqualTo("benchmark clients");
+    }
+
+    /**
+     * The route benchmark's bytes per step (decision 0073): a thread that allocates and ends within a phase is counted by
+     * what it read as it ended, once, under its kind; without that reading an ended thread's bytes would be lost.
+     */
+    @Test
+    void aThreadsAllocationIsCountedUnderItsKindOnceAsItEnds() throws Exception {
+        assumeTrue(JvmThreadAllocation.supported(), "HotSpot's per-thread allocation count");
+        var start = JvmThreadAllocation.now();
+        var ended = new java.util.concurrent.ConcurrentHashMap<Long, JvmThreadAllocation.Reading>();
+        Thread worker = new Thread(() -> {
+            byte[][] kept = new byte[64][];
+            for (int i = 0; i < kept.length; i++) {
+                kept[i] = new byte[16 * 1024];
+            }
+            assertThat(kept[63]).hasSize(16 * 1024);
+            var reading = JvmThreadAllocation.currentThread();
+            ended.put(reading.getKey(), reading.getValue());
+        }, "bench-engine-0");
+        worker.start();
+        worker.join();
+        var stop = new java.util.HashMap<>(JvmThreadAllocation.now());
+        stop.putAll(ended);
+        long bareEngine = JvmThreadAllocation.bytesByKind(start, stop).getOrDefault("bare engine", 0L);
+        assertThat(bareEngine).as("64 arrays of 16 KiB, counted once").isBetween(1024L * 1024, 2L * 1024 * 1024);
     }
 }

@@ -66,6 +66,10 @@ final class JvmThreadCpu {
         if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
             return JIT;
         }
+        if (name.startsWith("bench-engine-")) {
+            // The bare engine's phases run the engine on the benchmark's own threads: that is the compared work.
+            return "bare engine";
+        }
         if (name.startsWith("bench-") || name.startsWith("HttpClient-")) {
             return "benchmark clients";
         }

@@ -31,7 +31,10 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * the production validators; the same token for a user's calls, as a client holds it for its lifetime).
  * Counted with the request thread's CPU time (ThreadMXBean), which the load of other processes on the
  * machine hardly changes, unlike wall-clock time; PostgreSQL's own CPU is not in it. MockMvc, so no
- * socket or servlet container either. Also: CPU per JWT decode of the decoder the filter uses.
+ * socket or servlet container either. Also the bytes the request thread allocated per call (HotSpot's exact count per
+ * thread, MockMvc's own request and response objects included), which a noisy machine hardly moves (a few percent
+ * between runs, with the JIT's choices, against a third for CPU times): work that a change removes shows there when CPU
+ * times cannot show it. "GET /cases/{id}" and "POST claim" are two calls per route each (before and after triage). And CPU per JWT decode of the decoder the filter uses.
  * Run: {@code ./mvnw -Pbenchmark test -Dtest=RequestCpuBenchmarkTest}. Results: docs/performance.md,
  * "Request path work per call".
  */
@@ -42,6 +45,7 @@ class RequestCpuBenchmarkTest extends ApiTestSupport {
     private static final int WARM_UP = Integer.getInteger("benchmark.cpu.warm-up", 30);
     private static final int ROUTES = Integer.getInteger("benchmark.cpu.routes", 100);
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.ThreadMXBean ALLOCATION = (com.sun.management.ThreadMXBean) THREADS;
 
     @Autowired
     JwtDecoder decoder;
@@ -57,6 +61,7 @@ class RequestCpuBenchmarkTest extends ApiTestSupport {
             route(null);
         }
         Map<String, List<Long>> cpu = new LinkedHashMap<>();
+        allocated.clear();
         long start = System.nanoTime();
         for (int i = 0; i < ROUTES; i++) {
             route(cpu);
@@ -70,8 +75,10 @@ class RequestCpuBenchmarkTest extends ApiTestSupport {
             List<Long> sorted = entry.getValue().stream().sorted().toList();
             total += sorted.stream().mapToLong(Long::longValue).sum();
             calls += sorted.size();
-            System.out.printf("[cpu] %-28s median %5.2f ms  mean %5.2f ms CPU per call%n", entry.getKey(),
-                    sorted.get(sorted.size() / 2) / 1e6, sorted.stream().mapToLong(Long::longValue).average().orElse(0) / 1e6);
+            List<Long> bytes = allocated.get(entry.getKey()).stream().sorted().toList();
+            System.out.printf("[cpu] %-28s median %5.2f ms  mean %5.2f ms CPU per call; allocated median %6.1f KiB%n",
+                    entry.getKey(), sorted.get(sorted.size() / 2) / 1e6,
+                    sorted.stream().mapToLong(Long::longValue).average().orElse(0) / 1e6, bytes.get(bytes.size() / 2) / 1024.0);
         }
         System.out.printf("[cpu] all calls: mean %.2f ms CPU per call%n", total / 1e6 / calls);
 
@@ -111,14 +118,20 @@ class RequestCpuBenchmarkTest extends ApiTestSupport {
                         "outcome", "TO_PLAN", "realQuestion", "Grip op geld."))), coach, 204);
     }
 
+    /** Bytes the request thread allocated per measured call, by call. */
+    private final Map<String, List<Long>> allocated = new LinkedHashMap<>();
+
     private MvcResult call(Map<String, List<Long>> cpu, String name, MockHttpServletRequestBuilder request, String token,
                            int status) throws Exception {
+        long bytesBefore = ALLOCATION.getCurrentThreadAllocatedBytes();
         long before = THREADS.getCurrentThreadCpuTime();
         MvcResult result = mvc.perform(request.header("Authorization", "Bearer " + token)).andReturn();
         long used = THREADS.getCurrentThreadCpuTime() - before;
+        long bytes = ALLOCATION.getCurrentThreadAllocatedBytes() - bytesBefore;
         assertThat(result.getResponse().getStatus()).as(name + ": " + result.getResponse().getContentAsString()).isEqualTo(status);
         if (cpu != null) {
             cpu.computeIfAbsent(name, key -> new ArrayList<>()).add(used);
+            allocated.computeIfAbsent(name, key -> new ArrayList<>()).add(bytes);
         }
         return result;
     }

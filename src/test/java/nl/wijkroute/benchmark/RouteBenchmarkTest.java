@@ -636,6 +636,8 @@ class RouteBenchmarkTest {
                 } finally {
                     // The client thread's whole life lies in this phase: all its CPU is the benchmark's, not the service's.
                     clientCpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime());
+                    var allocated = JvmThreadAllocation.currentThread();
+                    phase.endedThreads.put(allocated.getKey(), allocated.getValue());
                     done.countDown();
                 }
             });
@@ -845,6 +847,9 @@ class RouteBenchmarkTest {
                         }
                     }
                 } finally {
+                    // The bare engine's work runs on these threads; they end before the phase's last reading.
+                    var allocated = JvmThreadAllocation.currentThread();
+                    phase.endedThreads.put(allocated.getKey(), allocated.getValue());
                     done.countDown();
                 }
             });
@@ -976,6 +981,11 @@ class RouteBenchmarkTest {
         /** The JVM's CPU ticks in the phase per kind of thread (JvmThreadCpu), and what ended threads took along. */
         Map<String, Long> jvmTicksByKind = Map.of();
         private Map<Long, JvmThreadCpu.Reading> jvmThreadsStart = Map.of();
+        /** Bytes the JVM's Java threads allocated in the phase per kind of thread (JvmThreadAllocation). */
+        Map<String, Long> allocatedByKind = Map.of();
+        private Map<Long, JvmThreadAllocation.Reading> allocationStart = Map.of();
+        /** The phase's own client and engine threads, read as each ends (they end before the phase's last reading). */
+        final Map<Long, JvmThreadAllocation.Reading> endedThreads = new java.util.concurrent.ConcurrentHashMap<>();
         /** Classes the JVM loaded in the phase: a warm service that keeps loading classes keeps its JIT busy. */
         long classesLoaded;
         private long classesLoadedStart;
@@ -1003,6 +1013,7 @@ class RouteBenchmarkTest {
             postgresTicksByKindStart = postgresCpuTicksByKind();
             postgresCpuStart = total(postgresTicksByKindStart);
             jvmThreadsStart = JvmThreadCpu.now();
+            allocationStart = JvmThreadAllocation.now();
             stealStart = stealTicks();
             started = System.nanoTime();
             deadline = started + Duration.ofSeconds(seconds).toNanos();
@@ -1014,6 +1025,9 @@ class RouteBenchmarkTest {
                     / Runtime.getRuntime().availableProcessors();
             long jvmCpuStop = jvmCpuNanos();
             jvmTicksByKind = JvmThreadCpu.ticksByKind(jvmThreadsStart, JvmThreadCpu.now());
+            Map<Long, JvmThreadAllocation.Reading> allocationStop = new java.util.HashMap<>(JvmThreadAllocation.now());
+            allocationStop.putAll(endedThreads);
+            allocatedByKind = JvmThreadAllocation.bytesByKind(allocationStart, allocationStop);
             clientCpu = (clientCpuNanosNow() - clientCpuStart) / 1e9 / seconds();
             jitMillis = JitCpu.compilationMillis() - compilationStart;
             classesLoaded = java.lang.management.ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount()
@@ -1210,6 +1224,11 @@ class RouteBenchmarkTest {
                         entry.getValue() * 1000.0 / ProcStat.CLOCK_TICKS / steps)).toList(),
                 Math.max(0, jvmTicks - total(phase.jvmTicksByKind)) * 1000.0 / ProcStat.CLOCK_TICKS / steps,
                 phase.classesLoaded);
+        // In the API phases the service's allocation is Tomcat's threads (with the sealer's and the job executor's);
+        // in the bare engine's phases the engine runs on the benchmark's own threads ("bare engine").
+        line("%s: KiB allocated per step by thread (Java threads; the phase's own threads read as they end): %s", name,
+                phase.allocatedByKind.entrySet().stream().filter(entry -> entry.getValue() >= 1024 * steps / 10)
+                        .map(entry -> entry.getKey() + " " + String.format("%.0f", entry.getValue() / 1024.0 / steps)).toList());
         line("%s: PostgreSQL CPU per step by process (ms): %s; top-level statements' execution time %.1f ms/st, planning %s; %d distinct statements", name,
                 phase.postgresTicksByKind.entrySet().stream().map(entry -> entry.getKey() + " " + String.format("%.1f",
                         entry.getValue() * 1000.0 / ProcStat.CLOCK_TICKS / steps)).toList(), phase.executionMillis / steps,

@@ -35,9 +35,17 @@ public record CurrentUser(String id, String username, Set<String> roles, String 
      */
     public static Optional<CurrentUser> current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication instanceof WorkerAuthentication worker) {
+            return Optional.of(worker.worker());
+        }
         if (!(authentication instanceof JwtAuthenticationToken token)) {
             return Optional.empty();
         }
+        return Optional.of(of(token));
+    }
+
+    /** The worker a verified token describes, with the roles its converter granted. */
+    static CurrentUser of(JwtAuthenticationToken token) {
         Jwt jwt = token.getToken();
         List<String> laws = jwt.hasClaim("laws") ? jwt.getClaimAsStringList("laws") : List.of();
         // The roles the converter granted (the API's client roles), so this never reads the token differently.
@@ -45,9 +53,9 @@ public record CurrentUser(String id, String username, Set<String> roles, String 
                 .filter(authority -> authority.startsWith(KeycloakJwtConverter.ROLE_PREFIX))
                 .map(authority -> authority.substring(KeycloakJwtConverter.ROLE_PREFIX.length()))
                 .collect(Collectors.toSet());
-        return Optional.of(new CurrentUser(jwt.getSubject(), KeycloakJwtConverter.username(jwt), roles,
+        return new CurrentUser(jwt.getSubject(), KeycloakJwtConverter.username(jwt), roles,
                 jwt.getClaimAsString("team"), jwt.getClaimAsString("wijk"), jwt.getClaimAsString("organisation"),
-                Set.copyOf(laws), jwt.getClaimAsString("bsn")));
+                Set.copyOf(laws), jwt.getClaimAsString("bsn"));
     }
 
     /** The front office picks up triage for every team. */

@@ -8,7 +8,6 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
  * Reads a Keycloak access token: the roles of the API's own client ({@code resource_access.<client>.roles})
@@ -30,7 +29,7 @@ public class KeycloakJwtConverter implements Converter<Jwt, AbstractAuthenticati
 
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
-        return new JwtAuthenticationToken(jwt, authorities(jwt), jwt.getSubject());
+        return new WorkerAuthentication(jwt, authorities(jwt));
     }
 
     static String username(Jwt jwt) {

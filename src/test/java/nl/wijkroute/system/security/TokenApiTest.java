@@ -86,6 +86,17 @@ class TokenApiTest extends ApiTestSupport {
                 .isEqualTo(200);
     }
 
+    /**
+     * The bearer-token filter keeps the converter's authentication, which reads its worker once (decision 0073): should a
+     * later Spring Security rebuild the token after converting it, the worker would silently be read on every use again.
+     */
+    @Test
+    void theRequestKeepsTheAuthenticationThatReadsItsWorkerOnce() throws Exception {
+        mvc.perform(get("/api/v1/tasks").header("Authorization", "Bearer " + TestTokens.sign(claims(Map.of()))))
+                .andExpect(org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated()
+                        .withAuthentication(authentication -> assertThat(authentication).isInstanceOf(WorkerAuthentication.class)));
+    }
+
     @Test
     void aTokenWithAnotherAudienceIs401() throws Exception {
         assertUnauthorized(call("/api/v1/tasks", claims(Map.of("aud", List.of("account")))));

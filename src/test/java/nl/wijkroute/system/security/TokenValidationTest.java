@@ -63,6 +63,29 @@ class TokenValidationTest {
         assertThat(KeycloakJwtConverter.username((Jwt) authentication.getPrincipal())).isEqualTo("wijkcoach");
     }
 
+    /**
+     * The worker is read from the token once per authentication (decision 0073) and is the same worker that reading the
+     * token itself gives: id, name, roles, team, wijk, organisation, laws and BSN claim.
+     */
+    @Test
+    void theWorkerReadOnceIsTheWorkerTheTokenDescribes() {
+        Jwt jwt = token(Map.of("resource_access", Map.of("wijkroute-api", Map.of("roles", List.of("wijkteam", "toegang"))),
+                "wijk", "noord", "organisation", "gemeente", "laws", List.of("WMO", "JEUGDWET"), "bsn", "999990019"));
+        var authentication = new KeycloakJwtConverter("wijkroute-api").convert(jwt);
+        org.springframework.security.core.context.SecurityContextHolder.getContext().setAuthentication(authentication);
+        try {
+            CurrentUser worker = CurrentUser.current().orElseThrow();
+            CurrentUser readAgain = CurrentUser.of(new org.springframework.security.oauth2.server.resource.authentication
+                    .JwtAuthenticationToken(jwt, authentication.getAuthorities()));
+            assertThat(worker).isEqualTo(readAgain)
+                    .isEqualTo(new CurrentUser(TestUsers.sub("wijkcoach"), "wijkcoach", java.util.Set.of("wijkteam", "toegang"),
+                            "team-noord", "noord", "gemeente", java.util.Set.of("WMO", "JEUGDWET"), "999990019"));
+            assertThat(CurrentUser.current()).as("read once, not per call").containsSame(worker);
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+    }
+
     private static OAuth2TokenValidatorResult validate(Jwt jwt) {
         return TokenValidators.of(TestUsers.ISSUER, TOKENS).validate(jwt);
     }
