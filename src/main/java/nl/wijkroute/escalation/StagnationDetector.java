@@ -48,10 +48,13 @@ public class StagnationDetector {
      * The daily run, on one instance of the cluster. Apart from {@link #detect()}: ShedLock cannot lock a
      * method returning a primitive (it throws and the run never happened), and a request for detection must not
      * fail because another instance holds the lock. lockAtLeastFor keeps the lock past a quick run, so an
-     * instance whose clock is a little behind does not run the same firing again.
+     * instance whose clock is a little behind does not run the same firing again. Transactional itself: its call of
+     * {@link #detect()} does not pass the proxy, so detect's own annotation does not open the transaction the signal
+     * service requires (every scheduled run failed without it).
      */
     @Scheduled(cron = "${wijkroute.stagnation.detect-cron:0 0 6 * * *}", zone = MunicipalTime.TIME_ZONE)
     @SchedulerLock(name = "stagnation-detection", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
+    @Transactional
     public void detectOnSchedule() {
         detect();
     }

@@ -53,6 +53,8 @@ class JitCpuTest {
         assumeTrue(JvmThreadAllocation.supported(), "HotSpot's per-thread allocation count");
         var start = JvmThreadAllocation.now();
         var ended = new java.util.concurrent.ConcurrentHashMap<Long, JvmThreadAllocation.Reading>();
+        var cpuReading = new java.util.concurrent.atomic.AtomicReference<java.util.Map.Entry<Long, JvmThreadCpu.Reading>>();
+        var ticksStart = JvmThreadCpu.now();
         Thread worker = new Thread(() -> {
             byte[][] kept = new byte[64][];
             for (int i = 0; i < kept.length; i++) {
@@ -61,6 +63,8 @@ class JitCpuTest {
             assertThat(kept[63]).hasSize(16 * 1024);
             var reading = JvmThreadAllocation.currentThread();
             ended.put(reading.getKey(), reading.getValue());
+            // Its CPU is read the same way, as it ends, by its Linux thread id and name.
+            cpuReading.set(JvmThreadCpu.currentThread());
         }, "bench-engine-0");
         worker.start();
         worker.join();
@@ -68,5 +72,14 @@ class JitCpuTest {
         stop.putAll(ended);
         long bareEngine = JvmThreadAllocation.bytesByKind(start, stop).getOrDefault("bare engine", 0L);
         assertThat(bareEngine).as("64 arrays of 16 KiB, counted once").isBetween(1024L * 1024, 2L * 1024 * 1024);
+        if (Files.isDirectory(Path.of("/proc/thread-self"))) {
+            var reading = cpuReading.get();
+            assertThat(reading).as("the ending thread's own /proc reading").isNotNull();
+            assertThat(reading.getValue().kind()).isEqualTo("bare engine");
+            // join() can return before the Linux thread has left /proc: its ending reading replaces a live one.
+            var ticksStop = new java.util.HashMap<>(JvmThreadCpu.now());
+            ticksStop.put(reading.getKey(), reading.getValue());
+            assertThat(JvmThreadCpu.ticksByKind(ticksStart, ticksStop)).containsKey("bare engine");
+        }
     }
 }

@@ -40,6 +40,21 @@ final class JvmThreadCpu {
         return readings;
     }
 
+    /**
+     * The calling thread's reading (by its Linux thread id), for a thread that ends within a phase and would otherwise
+     * take its ticks along; null where /proc is missing.
+     */
+    static Map.Entry<Long, Reading> currentThread() {
+        try {
+            Path task = Path.of("/proc/thread-self").toRealPath();
+            ProcStat stat = ProcStat.read(task);
+            return stat == null ? null
+                    : Map.entry(Long.parseLong(task.getFileName().toString()), new Reading(kind(stat.name()), stat.ownTicks()));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** Ticks per kind between two readings; a thread that started in between counts from zero. */
     static Map<String, Long> ticksByKind(Map<Long, Reading> start, Map<Long, Reading> stop) {
         Map<String, Long> byKind = new TreeMap<>();

@@ -28,6 +28,15 @@ record ProcStat(String name, String[] fields) {
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
+    /**
+     * CPU ticks it used itself in the kernel, a part of {@link #ownTicks()}: system calls (sockets, files, futexes), page
+     * faults and interrupts that land while it runs (on loopback, the peer's receive work is charged to the sender);
+     * split from user time by the kernel's 100 Hz sampling, so an estimate.
+     */
+    long systemTicks() {
+        return Long.parseLong(fields[12]);
+    }
+
     /** CPU ticks of its children that ended, user and system. */
     long endedChildrenTicks() {
         return Long.parseLong(fields[13]) + Long.parseLong(fields[14]);

@@ -636,8 +636,7 @@ class RouteBenchmarkTest {
                 } finally {
                     // The client thread's whole life lies in this phase: all its CPU is the benchmark's, not the service's.
                     clientCpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime());
-                    var allocated = JvmThreadAllocation.currentThread();
-                    phase.endedThreads.put(allocated.getKey(), allocated.getValue());
+                    phase.threadEnds();
                     done.countDown();
                 }
             });
@@ -848,8 +847,7 @@ class RouteBenchmarkTest {
                     }
                 } finally {
                     // The bare engine's work runs on these threads; they end before the phase's last reading.
-                    var allocated = JvmThreadAllocation.currentThread();
-                    phase.endedThreads.put(allocated.getKey(), allocated.getValue());
+                    phase.threadEnds();
                     done.countDown();
                 }
             });
@@ -986,6 +984,18 @@ class RouteBenchmarkTest {
         private Map<Long, JvmThreadAllocation.Reading> allocationStart = Map.of();
         /** The phase's own client and engine threads, read as each ends (they end before the phase's last reading). */
         final Map<Long, JvmThreadAllocation.Reading> endedThreads = new java.util.concurrent.ConcurrentHashMap<>();
+        /** The same threads' CPU ticks (/proc, by Linux thread id), read as each ends. */
+        final Map<Long, JvmThreadCpu.Reading> endedThreadsTicks = new java.util.concurrent.ConcurrentHashMap<>();
+
+        /** Reads the calling thread's allocation and CPU before it ends within the phase. */
+        void threadEnds() {
+            var allocated = JvmThreadAllocation.currentThread();
+            endedThreads.put(allocated.getKey(), allocated.getValue());
+            var ticks = JvmThreadCpu.currentThread();
+            if (ticks != null) {
+                endedThreadsTicks.put(ticks.getKey(), ticks.getValue());
+            }
+        }
         /** Classes the JVM loaded in the phase: a warm service that keeps loading classes keeps its JIT busy. */
         long classesLoaded;
         private long classesLoadedStart;
@@ -995,6 +1005,9 @@ class RouteBenchmarkTest {
         private long walStart;
         private long transactionsStart;
         private long jvmCpuStart;
+        private long jvmSystemTicksStart;
+        /** The JVM's CPU ticks in the kernel in the phase (ProcStat#systemTicks: system calls, page faults, ...). */
+        long jvmSystemTicks;
         private long postgresCpuStart;
 
         Phase(int concurrency) {
@@ -1010,6 +1023,7 @@ class RouteBenchmarkTest {
             jitCpuStart = JitCpu.compilerThreadsNanos();
             clientCpuStart = clientCpuNanosNow();
             jvmCpuStart = jvmCpuNanos();
+            jvmSystemTicksStart = jvmSystemTicks();
             postgresTicksByKindStart = postgresCpuTicksByKind();
             postgresCpuStart = total(postgresTicksByKindStart);
             jvmThreadsStart = JvmThreadCpu.now();
@@ -1024,7 +1038,10 @@ class RouteBenchmarkTest {
             stealPercent = 100.0 * (stealTicks() - stealStart) / ProcStat.CLOCK_TICKS / seconds()
                     / Runtime.getRuntime().availableProcessors();
             long jvmCpuStop = jvmCpuNanos();
-            jvmTicksByKind = JvmThreadCpu.ticksByKind(jvmThreadsStart, JvmThreadCpu.now());
+            jvmSystemTicks = jvmSystemTicks() - jvmSystemTicksStart;
+            Map<Long, JvmThreadCpu.Reading> ticksStop = new java.util.HashMap<>(JvmThreadCpu.now());
+            ticksStop.putAll(endedThreadsTicks);
+            jvmTicksByKind = JvmThreadCpu.ticksByKind(jvmThreadsStart, ticksStop);
             Map<Long, JvmThreadAllocation.Reading> allocationStop = new java.util.HashMap<>(JvmThreadAllocation.now());
             allocationStop.putAll(endedThreads);
             allocatedByKind = JvmThreadAllocation.bytesByKind(allocationStart, allocationStop);
@@ -1150,14 +1167,24 @@ class RouteBenchmarkTest {
         return clientCpuNanos.get() + selector;
     }
 
+    /** This JVM's CPU ticks in the kernel so far (/proc/self/stat), 0 where /proc is missing. */
+    static long jvmSystemTicks() {
+        ProcStat stat = ProcStat.read(Path.of("/proc/self"));
+        return stat == null ? 0 : stat.systemTicks();
+    }
+
     static long jvmCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** All of PostgreSQL's CPU ticks in a reading of {@link #postgresCpuTicksByKind()}. */
     static long total(Map<String, Long> ticksByKind) {
-        return ticksByKind.values().stream().mapToLong(Long::longValue).sum();
+        return ticksByKind.entrySet().stream().filter(entry -> !entry.getKey().startsWith(OF_WHICH))
+                .mapToLong(Map.Entry::getValue).sum();
     }
+
+    /** A reading's part of another kind (the backends' time in the kernel), not added to the total. */
+    static final String OF_WHICH = "of which ";
 
     static final String NOT_THE_BENCHMARKS_OWN = "query not like '%pg_stat_statements%' and query not like"
             + " '%pg_current_wal_lsn%' and query not like '%pg_stat_database%'";
@@ -1205,6 +1232,12 @@ class RouteBenchmarkTest {
                                 : title.matches("(?s)postgres: (walwriter|checkpointer|background writer|autovacuum launcher"
                                         + "|logical replication launcher|walsummarizer|io worker).*") ? "background" : "backends";
                         ticks.merge(kind, stat.ownTicks(), Long::sum);
+                        if (kind.equals("backends")) {
+                            // Each statement is a round trip: the backend's socket reads and writes are kernel time. A
+                            // backend that exits mid-phase (the pool's max lifetime) moves its ticks to "autovacuum+ended",
+                            // so "backends" and this part can fall in such a phase; the total does not.
+                            ticks.merge(OF_WHICH + "in the kernel: backends", stat.systemTicks(), Long::sum);
+                        }
                     }
                 }
             }
@@ -1219,11 +1252,13 @@ class RouteBenchmarkTest {
         long steps = Math.max(1, phase.steps.get());
         line("");
         double jvmTicks = phase.jvmCpu * phase.seconds() * ProcStat.CLOCK_TICKS;
-        line("%s: JVM CPU per step by thread (ms): %s; threads that ended in the phase %.1f; classes loaded in the phase %d",
+        line("%s: JVM CPU per step by thread (ms): %s; threads that ended in the phase %.1f; classes loaded in the phase %d;"
+                        + " of the JVM's CPU in the kernel (all threads) %.1f ms per step",
                 name, phase.jvmTicksByKind.entrySet().stream().map(entry -> entry.getKey() + " " + String.format("%.1f",
                         entry.getValue() * 1000.0 / ProcStat.CLOCK_TICKS / steps)).toList(),
-                Math.max(0, jvmTicks - total(phase.jvmTicksByKind)) * 1000.0 / ProcStat.CLOCK_TICKS / steps,
-                phase.classesLoaded);
+                // Signed: a negative value would show the per-thread readings counting more than the process did.
+                (jvmTicks - total(phase.jvmTicksByKind)) * 1000.0 / ProcStat.CLOCK_TICKS / steps,
+                phase.classesLoaded, phase.jvmSystemTicks * 1000.0 / ProcStat.CLOCK_TICKS / steps);
         // In the API phases the service's allocation is Tomcat's threads (with the sealer's and the job executor's);
         // in the bare engine's phases the engine runs on the benchmark's own threads ("bare engine").
         line("%s: KiB allocated per step by thread (Java threads; the phase's own threads read as they end): %s", name,

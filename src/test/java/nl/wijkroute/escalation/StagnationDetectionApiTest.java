@@ -178,6 +178,27 @@ class StagnationDetectionApiTest extends ApiTestSupport {
                 .with(TestUsers.procesregisseur())).andReturn(), 404);
     }
 
+    @Autowired
+    StagnationDetector detector;
+
+    /**
+     * The daily run the scheduler starts, through the bean as the scheduler calls it (ShedLock's proxy included). It
+     * called {@code detect()} on itself, past the proxy that opens its transaction, so the signal service's mandatory
+     * transaction was missing: every scheduled run failed with IllegalTransactionStateException, and stagnation was
+     * only ever detected when a procesregisseur asked for it.
+     */
+    @Test
+    void theScheduledDailyRunSignalsACaseBeyondItsNorm() throws Exception {
+        UUID caseId = openCaseInNoord();
+        jdbc.update("update support_case set stage_entered_at = now() - interval '6 days' where id = ?", caseId);
+        // Another test's run may hold the cluster's lock for its minute (lockAtLeastFor): as if it had expired.
+        jdbc.update("update shedlock set lock_until = now() - interval '1 second' where name = 'stagnation-detection'");
+
+        detector.detectOnSchedule();
+
+        assertThat(signalsFor(caseId, "team-noord")).extracting(s -> s.get("kind").asText()).containsExactly("TIME_IN_STEP");
+    }
+
     private void detect() throws Exception {
         assertThat(mvc.perform(post("/api/v1/stagnation-signals/detect").with(TestUsers.procesregisseur())).andReturn()
                 .getResponse().getStatus()).isEqualTo(200);
