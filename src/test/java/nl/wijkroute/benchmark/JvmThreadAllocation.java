@@ -4,7 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Bytes the JVM's Java threads allocated, by kind of thread (the kinds of {@link JvmThreadCpu}). CPU per step moves by
@@ -55,13 +54,7 @@ final class JvmThreadAllocation {
 
     /** Bytes per kind between two readings; a thread that started in between counts from zero. */
     static Map<String, Long> bytesByKind(Map<Long, Reading> start, Map<Long, Reading> stop) {
-        Map<String, Long> byKind = new TreeMap<>();
-        stop.forEach((thread, reading) -> {
-            Reading before = start.get(thread);
-            long from = before != null && before.kind().equals(reading.kind()) ? before.bytes() : 0;
-            byKind.merge(reading.kind(), Math.max(0, reading.bytes() - from), Long::sum);
-        });
-        return byKind;
+        return JvmThreadCpu.byKind(start, stop, Reading::kind, Reading::bytes);
     }
 
     record Reading(String kind, long bytes) {

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * Where the JVM's CPU goes outside what a profiler of Java threads shows (issue 14): the route benchmark's service
@@ -57,11 +59,20 @@ final class JvmThreadCpu {
 
     /** Ticks per kind between two readings; a thread that started in between counts from zero. */
     static Map<String, Long> ticksByKind(Map<Long, Reading> start, Map<Long, Reading> stop) {
+        return byKind(start, stop, Reading::kind, Reading::ticks);
+    }
+
+    /**
+     * What each kind of thread added between two readings of a per-thread counter (CPU ticks, allocated bytes); a thread
+     * that started in between, or whose kind changed (a reused id), counts from zero.
+     */
+    static <R> Map<String, Long> byKind(Map<Long, R> start, Map<Long, R> stop, Function<R, String> kind,
+                                        ToLongFunction<R> amount) {
         Map<String, Long> byKind = new TreeMap<>();
         stop.forEach((thread, reading) -> {
-            Reading before = start.get(thread);
-            long from = before != null && before.kind().equals(reading.kind()) ? before.ticks() : 0;
-            byKind.merge(reading.kind(), Math.max(0, reading.ticks() - from), Long::sum);
+            R before = start.get(thread);
+            long from = before != null && kind.apply(before).equals(kind.apply(reading)) ? amount.applyAsLong(before) : 0;
+            byKind.merge(kind.apply(reading), Math.max(0, amount.applyAsLong(reading) - from), Long::sum);
         });
         return byKind;
     }

@@ -34,7 +34,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * socket or servlet container either. Also the bytes the request thread allocated per call (HotSpot's exact count per
  * thread, MockMvc's own request and response objects included), which a noisy machine hardly moves (a few percent
  * between runs, with the JIT's choices, against a third for CPU times): work that a change removes shows there when CPU
- * times cannot show it. "GET /cases/{id}" and "POST claim" are two calls per route each (before and after triage). And CPU per JWT decode of the decoder the filter uses.
+ * times cannot show it. "GET /cases/{id}" and "POST claim" are two calls per route each (before and after triage).
+ * And CPU per JWT decode of the decoder the filter uses.
  * Run: {@code ./mvnw -Pbenchmark test -Dtest=RequestCpuBenchmarkTest}. Results: docs/performance.md,
  * "Request path work per call".
  */
@@ -50,6 +51,9 @@ class RequestCpuBenchmarkTest extends ApiTestSupport {
     @Autowired
     JwtDecoder decoder;
 
+    /** Bytes the request thread allocated per measured call, by call (filled with {@code cpu}, measured routes only). */
+    private final Map<String, List<Long>> allocated = new LinkedHashMap<>();
+
     private final String coach = TestTokens.sign(TestUsers.claims("wijkcoach", List.of("wijkteam"),
             Map.of("team", "team-noord", "wijk", "noord")), java.time.Instant.now().plusSeconds(3600));
     private final String frontoffice = TestTokens.sign(TestUsers.claims("frontoffice", List.of("frontoffice"), Map.of()),
@@ -61,7 +65,6 @@ class RequestCpuBenchmarkTest extends ApiTestSupport {
             route(null);
         }
         Map<String, List<Long>> cpu = new LinkedHashMap<>();
-        allocated.clear();
         long start = System.nanoTime();
         for (int i = 0; i < ROUTES; i++) {
             route(cpu);
@@ -117,9 +120,6 @@ class RequestCpuBenchmarkTest extends ApiTestSupport {
                 .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(Map.of("step", "vraagverheldering",
                         "outcome", "TO_PLAN", "realQuestion", "Grip op geld."))), coach, 204);
     }
-
-    /** Bytes the request thread allocated per measured call, by call. */
-    private final Map<String, List<Long>> allocated = new LinkedHashMap<>();
 
     private MvcResult call(Map<String, List<Long>> cpu, String name, MockHttpServletRequestBuilder request, String token,
                            int status) throws Exception {

@@ -48,8 +48,7 @@ class StagnationDetectionApiTest extends ApiTestSupport {
 
     @Test
     void aCaseStandingInTriageBeyondItsNormIsSignalledOnceAndTheSignalGoesWhenItMoves() throws Exception {
-        UUID caseId = openCaseInNoord();
-        jdbc.update("update support_case set stage_entered_at = now() - interval '6 days' where id = ?", caseId);
+        UUID caseId = openCaseStandingInTriageBeyondItsNorm();
 
         detect();
         detect();
@@ -127,8 +126,7 @@ class StagnationDetectionApiTest extends ApiTestSupport {
 
     @Test
     void detectionIsOneStatementPerCauseHoweverManyCasesAreOpen() throws Exception {
-        UUID first = openCaseInNoord();
-        jdbc.update("update support_case set stage_entered_at = now() - interval '6 days' where id = ?", first);
+        openCaseStandingInTriageBeyondItsNorm();
         AtomicInteger statements = new AtomicInteger();
         // The detection raises through the signal service (the one way signals are raised): count its statements.
         StagnationDetector counted = new StagnationDetector(norms, new StagnationSignalService(signalRepository, clock,
@@ -137,8 +135,7 @@ class StagnationDetectionApiTest extends ApiTestSupport {
         int raisedForOne = counted.detect();
         int statementsForOne = statements.getAndSet(0);
         for (int i = 0; i < 20; i++) {
-            UUID another = openCaseInNoord();
-            jdbc.update("update support_case set stage_entered_at = now() - interval '6 days' where id = ?", another);
+            openCaseStandingInTriageBeyondItsNorm();
         }
         int raisedForTwenty = counted.detect();
 
@@ -189,14 +186,20 @@ class StagnationDetectionApiTest extends ApiTestSupport {
      */
     @Test
     void theScheduledDailyRunSignalsACaseBeyondItsNorm() throws Exception {
-        UUID caseId = openCaseInNoord();
-        jdbc.update("update support_case set stage_entered_at = now() - interval '6 days' where id = ?", caseId);
+        UUID caseId = openCaseStandingInTriageBeyondItsNorm();
         // Another test's run may hold the cluster's lock for its minute (lockAtLeastFor): as if it had expired.
         jdbc.update("update shedlock set lock_until = now() - interval '1 second' where name = 'stagnation-detection'");
 
         detector.detectOnSchedule();
 
         assertThat(signalsFor(caseId, "team-noord")).extracting(s -> s.get("kind").asText()).containsExactly("TIME_IN_STEP");
+    }
+
+    /** A case in triage for six days, one past triage's norm of five. */
+    private UUID openCaseStandingInTriageBeyondItsNorm() throws Exception {
+        UUID caseId = openCaseInNoord();
+        jdbc.update("update support_case set stage_entered_at = now() - interval '6 days' where id = ?", caseId);
+        return caseId;
     }
 
     private void detect() throws Exception {
