@@ -29,6 +29,16 @@ interface LeefgebiedAssessmentRepository extends JpaRepository<LeefgebiedAssessm
 
 interface RealQuestionRepository extends JpaRepository<RealQuestion, UUID> {
 
+    /** The case's newest real question, if it has one yet (most cases have none until the vraagverheldering ends). */
+    default Optional<RealQuestion> newestOf(UUID caseId) {
+        return findNewestByCaseId(caseId).stream().findFirst();
+    }
+
+    /**
+     * A list of at most one rather than an {@code Optional}: Spring Data answers an empty {@code Optional} by catching
+     * the {@code NoResultException} Hibernate throws, built with the whole request's stack, on every read of a
+     * vraagverheldering whose question is not recorded yet (decision 0074).
+     */
     @Query("select q from RealQuestion q where q.caseId = :caseId order by q.recordedAt desc limit 1")
-    Optional<RealQuestion> findFirstByCaseIdOrderByRecordedAtDesc(UUID caseId);
+    List<RealQuestion> findNewestByCaseId(UUID caseId);
 }

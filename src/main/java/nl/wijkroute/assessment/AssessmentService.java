@@ -235,7 +235,7 @@ public class AssessmentService implements StepHandler<VraagverhelderingInput> {
                 .map(a -> mapper.toView(a, names.get(a.memberId())))
                 .toList();
         return new VraagverhelderingView(caseId, flagged(caseId), missing, history,
-                realQuestions.findFirstByCaseIdOrderByRecordedAtDesc(caseId).map(RealQuestion::getQuestion).orElse(null),
+                realQuestions.newestOf(caseId).map(RealQuestion::getQuestion).orElse(null),
                 grid, missingCells, changes(all.stream().map(AssessmentRow::scoreRow).toList(), names));
     }
 

@@ -35,7 +35,8 @@ public class Household {
     private Instant createdAt;
 
     // A wrapper, null until the first insert: Spring Data then persists a new row instead of merging it, which
-    // would first select the row by its (assigned) id to find it absent.
+    // would first select the row by its (assigned) id to find it absent. Spring Data reads it through getVersion();
+    // without a getter it builds an exception on every save before it falls back to the field (decision 0074).
     @Version
     private Long version;
 
@@ -44,6 +45,11 @@ public class Household {
     private List<HouseholdMember> members = new ArrayList<>();
 
     protected Household() {
+    }
+
+    /** Null until the row is first inserted. */
+    public Long getVersion() {
+        return version;
     }
 
     public Household(String displayName, Wijk wijk, String postcode, Instant createdAt) {

@@ -20,6 +20,14 @@ interface PlanRepository extends JpaRepository<Plan, UUID> {
     Optional<Plan> findByHouseholdIdAndStatus(UUID householdId, Plan.Status status);
 
     /**
+     * Whether the household has a plan in this status. A count, not {@link #findByHouseholdIdAndStatus}: a new plan's
+     * check finds none, and Spring Data answers an empty {@code Optional} by catching an exception built with the whole
+     * request's stack (decision 0074).
+     */
+    @Query("select count(p) from Plan p where p.householdId = :householdId and p.status = :status")
+    long countByHouseholdIdAndStatus(UUID householdId, Plan.Status status);
+
+    /**
      * Whether the case's newest plan is active and its current version holds the household's agreement: one statement
      * that reads the one field, instead of the plan and then its whole version, deserialised, for one null check (the
      * route asks it at every completion of the plan step; decision 0071).

@@ -63,7 +63,7 @@ public class PlanService {
         access.require(caseId, DataCategory.PLAN, AccessAction.CREATE);
         SupportCaseView supportCase = openCase(caseId);
         UUID householdId = supportCase.householdId();
-        if (plans.findByHouseholdIdAndStatus(householdId, Plan.Status.ACTIVE).isPresent()) {
+        if (plans.countByHouseholdIdAndStatus(householdId, Plan.Status.ACTIVE) > 0) {
             throw new ConflictException("Dit huishouden heeft al een plan (1 gezin, 1 plan): pas dat plan aan.");
         }
         PlanContent content = new PlanContent(mapper.toGoals(request.goals()), null);

@@ -49,11 +49,17 @@ public class RegieAssignment {
     private Instant endedAt;
 
     // A wrapper, null until the first insert: Spring Data then persists a new row instead of merging it, which
-    // would first select the row by its (assigned) id to find it absent.
+    // would first select the row by its (assigned) id to find it absent. Spring Data reads it through getVersion();
+    // without a getter it builds an exception on every save before it falls back to the field (decision 0074).
     @Version
     private Long version;
 
     protected RegieAssignment() {
+    }
+
+    /** Null until the row is first inserted. */
+    public Long getVersion() {
+        return version;
     }
 
     RegieAssignment(UUID caseId, Kind kind, HolderType holderType, String holder, String holderOrganisation,

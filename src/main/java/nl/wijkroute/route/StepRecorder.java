@@ -47,7 +47,15 @@ class StepRecorder implements StageEntered {
             from left_stage where c.id = left_stage.id
             returning left_stage.current_stage""";
 
-    private final StepHistoryRepository history;
+    /**
+     * A move appended to the history as one plain insert (decision 0074). Saved as an entity, its identity key made Hibernate
+     * insert it at once anyway and read the whole row back ({@code returning *}) for an id nobody here reads: about a
+     * tenth of a completion's request CPU in the profile. The table's trigger keeps the stage stays as before.
+     */
+    private static final String APPEND = """
+            insert into step_history (case_id, from_stage, to_stage, actor, actor_name, moved_at, reason, back_move)
+            values (:caseId, :from, :to, :actor, :actorName, :at, :reason, :backMove)""";
+
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final NamedParameterJdbcTemplate jdbc;
@@ -55,10 +63,8 @@ class StepRecorder implements StageEntered {
     @PersistenceContext
     private EntityManager entityManager;
 
-    StepRecorder(StepHistoryRepository history, Clock clock, ApplicationEventPublisher events,
-                 NamedParameterJdbcTemplate jdbc) {
+    StepRecorder(Clock clock, ApplicationEventPublisher events, NamedParameterJdbcTemplate jdbc) {
         this.events = events;
-        this.history = history;
         this.clock = clock;
         this.jdbc = jdbc;
     }
@@ -73,8 +79,7 @@ class StepRecorder implements StageEntered {
         var now = clock.instant();
         Stage from = move(caseId, stage, now, reason);
         String engineUser = engineUser(execution);
-        history.save(new StepHistoryEntry(caseId, from, stage, actorId(engineUser), actorName(engineUser), now, reason,
-                backMove));
+        append(caseId, from, stage, actorId(engineUser), actorName(engineUser), now, reason, backMove);
         events.publishEvent(new CaseMoved(caseId, from, stage, now));
     }
 
@@ -101,6 +106,19 @@ class StepRecorder implements StageEntered {
             throw new IllegalStateException("Route running for unknown case " + caseId);
         }
         return left.get(0) == null ? null : Stage.valueOf(left.get(0));
+    }
+
+    private void append(UUID caseId, Stage from, Stage to, String actor, String actorName, Instant at, String reason,
+                        boolean backMove) {
+        jdbc.update(APPEND, new MapSqlParameterSource()
+                .addValue("caseId", caseId)
+                .addValue("from", from == null ? null : from.name(), Types.VARCHAR)
+                .addValue("to", to.name())
+                .addValue("actor", actor)
+                .addValue("actorName", actorName, Types.VARCHAR)
+                .addValue("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE)
+                .addValue("reason", reason, Types.VARCHAR)
+                .addValue("backMove", backMove, Types.BOOLEAN));
     }
 
     /** The case if this transaction's persistence context holds it already; never a query. */
@@ -138,8 +156,8 @@ class StepRecorder implements StageEntered {
 
     /** The first entry, written when the case is opened (before the engine starts the route). */
     void recordOpening(SupportCase supportCase, String actor, String reason) {
-        history.save(new StepHistoryEntry(supportCase.getId(), null, supportCase.getCurrentStage(), actorId(actor),
-                actorName(actor), supportCase.getOpenedAt(), reason, false));
+        append(supportCase.getId(), null, supportCase.getCurrentStage(), actorId(actor), actorName(actor),
+                supportCase.getOpenedAt(), reason, false);
         events.publishEvent(new CaseMoved(supportCase.getId(), null, supportCase.getCurrentStage(), supportCase.getOpenedAt()));
     }
 }

@@ -130,7 +130,8 @@ public class SupportCase {
         return closureReason;
     }
 
-    public long getVersion() {
-        return version == null ? 0 : version;
+    /** Null until the row is first inserted: Spring Data reads it here to persist a new case rather than merge it. */
+    public Long getVersion() {
+        return version;
     }
 }

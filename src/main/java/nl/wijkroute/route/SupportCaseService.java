@@ -2,7 +2,6 @@ package nl.wijkroute.route;
 
 import java.time.Clock;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SupportCaseService {
 
-    private static final EnumSet<CaseStatus> NOT_CLOSED = EnumSet.of(CaseStatus.OPEN, CaseStatus.NAZORG);
 
     private final CaseRepository cases;
     private final StepHistoryRepository history;
@@ -71,7 +69,7 @@ public class SupportCaseService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Attachment openOrAttach(HouseholdSummary household, String actor) {
-        Optional<SupportCase> existing = cases.findByHouseholdAndStatusIn(household.id(), NOT_CLOSED);
+        Optional<SupportCase> existing = cases.notClosedOf(household.id());
         if (existing.isPresent()) {
             SupportCase supportCase = existing.get();
             if (supportCase.getStatus() == CaseStatus.NAZORG) {

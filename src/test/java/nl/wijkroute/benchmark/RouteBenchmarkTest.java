@@ -13,6 +13,7 @@ import com.nimbusds.jwt.SignedJWT;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.URI;
@@ -251,13 +252,16 @@ class RouteBenchmarkTest {
                 jdbc.queryForObject("show shared_preload_libraries", String.class),
                 engine.getProcessEngineConfiguration().getHistory());
         line("Settings: Hikari maximum pool %s, API admission %d requests at once (decision 0068), Tomcat max threads %s,"
-                        + " job executor core/max threads %s/%s, queue %s",
+                        + " job executor core/max threads %s/%s, queue %s; garbage collector: %s, heap max %d MiB",
                 dataSource instanceof HikariDataSource hikari ? hikari.getMaximumPoolSize() : "?",
                 AdmissionSwitch.freeTurns(context),
                 environment.getProperty("server.tomcat.threads.max", "200 (default)"),
                 environment.getProperty("camunda.bpm.job-execution.core-pool-size", "3 (default)"),
                 environment.getProperty("camunda.bpm.job-execution.max-pool-size", "10 (default)"),
-                environment.getProperty("camunda.bpm.job-execution.queue-capacity", "3 (default)"));
+                environment.getProperty("camunda.bpm.job-execution.queue-capacity", "3 (default)"),
+                ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
+                        .collect(java.util.stream.Collectors.joining(" + ")),
+                Runtime.getRuntime().maxMemory() >> 20);
         line("Background work in every phase, API and bare engine alike: job executor %s, scheduled work (access-log"
                         + " sealer) %s",
                 ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
@@ -996,6 +1000,9 @@ class RouteBenchmarkTest {
                 endedThreadsTicks.put(ticks.getKey(), ticks.getValue());
             }
         }
+        /** Garbage collections in the phase (every collector), their summed time and the longest one. */
+        GcPauses.Reading gc;
+        private GcPauses.Reading gcStart;
         /** Classes the JVM loaded in the phase: a warm service that keeps loading classes keeps its JIT busy. */
         long classesLoaded;
         private long classesLoadedStart;
@@ -1029,6 +1036,7 @@ class RouteBenchmarkTest {
             jvmThreadsStart = JvmThreadCpu.now();
             allocationStart = JvmThreadAllocation.now();
             stealStart = stealTicks();
+            gcStart = GcPauses.now();
             started = System.nanoTime();
             deadline = started + Duration.ofSeconds(seconds).toNanos();
         }
@@ -1037,6 +1045,7 @@ class RouteBenchmarkTest {
             stopped = System.nanoTime();
             stealPercent = 100.0 * (stealTicks() - stealStart) / ProcStat.CLOCK_TICKS / seconds()
                     / Runtime.getRuntime().availableProcessors();
+            gc = GcPauses.now().since(gcStart);
             long jvmCpuStop = jvmCpuNanos();
             jvmSystemTicks = jvmSystemTicks() - jvmSystemTicksStart;
             Map<Long, JvmThreadCpu.Reading> ticksStop = new java.util.HashMap<>(JvmThreadCpu.now());
@@ -1264,6 +1273,8 @@ class RouteBenchmarkTest {
         line("%s: KiB allocated per step by thread (Java threads; the phase's own threads read as they end): %s", name,
                 phase.allocatedByKind.entrySet().stream().filter(entry -> entry.getValue() >= 1024 * steps / 10)
                         .map(entry -> entry.getKey() + " " + String.format("%.0f", entry.getValue() / 1024.0 / steps)).toList());
+        line("%s: garbage collection in the phase: %d collections, %d ms in all, the longest %d ms", name,
+                phase.gc.collections(), phase.gc.millis(), phase.gc.longestMillis());
         line("%s: PostgreSQL CPU per step by process (ms): %s; top-level statements' execution time %.1f ms/st, planning %s; %d distinct statements", name,
                 phase.postgresTicksByKind.entrySet().stream().map(entry -> entry.getKey() + " " + String.format("%.1f",
                         entry.getValue() * 1000.0 / ProcStat.CLOCK_TICKS / steps)).toList(), phase.executionMillis / steps,

@@ -40,6 +40,17 @@ class SignalApiTest extends ApiTestSupport {
         assertThat(history).extracting(step -> step.get("to").asText()).containsExactly("SIGNALEREN", "TRIAGE");
         assertThat(history.get(0).get("actor").asText()).isEqualTo("frontoffice");
         assertThat(history.get(1).get("from").asText()).isEqualTo("SIGNALEREN");
+        // The history's trigger keeps the stage stays the dashboard's lead times read (decision 0074 writes the history
+        // with plain inserts): signaleren from the opening to the move, triage from the move on, the case's team and wijk.
+        List<Map<String, Object>> stays = jdbc.queryForList("select s.stage, s.team_id, s.wijk_id,"
+                + " s.entered_at = c.opened_at as entered_at_opening, s.left_at is not null as left"
+                + " from stage_stay s join support_case c on c.id = s.case_id where s.case_id = ?::uuid"
+                + " order by s.entered_at, s.left_at nulls last", caseId);
+        assertThat(stays).extracting(stay -> stay.get("stage")).containsExactly("SIGNALEREN", "TRIAGE");
+        assertThat(stays).extracting(stay -> stay.get("team_id")).containsOnly("team-noord");
+        assertThat(stays).extracting(stay -> stay.get("wijk_id")).containsOnly("noord");
+        assertThat(stays.get(0)).containsEntry("entered_at_opening", true).containsEntry("left", true);
+        assertThat(stays.get(1)).containsEntry("left", false);
 
         assertThat(werkbakCaseIds(TestUsers.wijkcoach())).contains(caseId);
         assertThat(werkbakCaseIds(TestUsers.frontoffice())).contains(caseId);
