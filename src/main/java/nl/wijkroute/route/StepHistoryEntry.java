@@ -12,7 +12,10 @@ import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.Immutable;
 
-/** One move of a case: from, to, who, when, why. Append-only (the table refuses updates and deletes). */
+/**
+ * One move of a case: from, to, who, when, why. Append-only (the table refuses updates and deletes); read here,
+ * written by {@code StepRecorder} with a plain insert (decision 0074).
+ */
 @Entity
 @Immutable
 @Table(name = "step_history")
@@ -46,18 +49,6 @@ public class StepHistoryEntry {
     private boolean backMove;
 
     protected StepHistoryEntry() {
-    }
-
-    StepHistoryEntry(UUID caseId, Stage fromStage, Stage toStage, String actor, String actorName, Instant movedAt,
-                     String reason, boolean backMove) {
-        this.backMove = backMove;
-        this.caseId = caseId;
-        this.fromStage = fromStage;
-        this.toStage = toStage;
-        this.actor = actor;
-        this.actorName = actorName;
-        this.movedAt = movedAt;
-        this.reason = reason;
     }
 
     public Long getId() {

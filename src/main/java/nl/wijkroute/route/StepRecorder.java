@@ -98,7 +98,7 @@ class StepRecorder implements StageEntered {
         List<String> left = jdbc.queryForList(MOVE, new MapSqlParameterSource()
                 .addValue("id", caseId)
                 .addValue("stage", stage.name())
-                .addValue("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE)
+                .addValue("at", timestamp(now), Types.TIMESTAMP_WITH_TIMEZONE)
                 .addValue("status", stage.status().name())
                 .addValue("reopens", stage.status() == CaseStatus.OPEN, Types.BOOLEAN)
                 .addValue("reason", reason, Types.VARCHAR), String.class);
@@ -116,9 +116,14 @@ class StepRecorder implements StageEntered {
                 .addValue("to", to.name())
                 .addValue("actor", actor)
                 .addValue("actorName", actorName, Types.VARCHAR)
-                .addValue("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE)
+                .addValue("at", timestamp(at), Types.TIMESTAMP_WITH_TIMEZONE)
                 .addValue("reason", reason, Types.VARCHAR)
                 .addValue("backMove", backMove, Types.BOOLEAN));
+    }
+
+    /** A moment as PostgreSQL's timestamptz takes it, in UTC, as Hibernate binds an entity's {@code Instant}. */
+    private static OffsetDateTime timestamp(Instant at) {
+        return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
     }
 
     /** The case if this transaction's persistence context holds it already; never a query. */

@@ -30,7 +30,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SupportCaseService {
 
-
     private final CaseRepository cases;
     private final StepHistoryRepository history;
     private final StepRecorder stepRecorder;
