@@ -72,17 +72,21 @@ public class IdempotencyService {
     public <T> Outcome<T> execute(String clientId, String key, Object request, int successStatus, Class<T> responseType,
                                   Supplier<T> action) {
         String hash = hash(request);
-        // The key's advisory lock is held by the transaction working on it until that commits: not
-        // getting it means the first request with this key is still in flight.
-        Boolean free = jdbc.queryForObject("select pg_try_advisory_xact_lock(?)", Boolean.class, lockKey(clientId, key));
-        if (!Boolean.TRUE.equals(free)) {
+        // The key's advisory lock is held by the transaction working on it until that commits: not getting it
+        // means the first request with this key is still in flight. Lock and claim in one statement (decision
+        // 0075): the insert reads the lock's row, so it runs after the lock and only if the lock was free.
+        KeyClaim claim = jdbc.queryForObject("""
+                with key_lock as (select pg_try_advisory_xact_lock(?) as free),
+                     claimed as (insert into idempotency_record (client_id, idempotency_key, request_hash, created_at)
+                                 select ?, ?, ?, ? from key_lock where free
+                                 on conflict do nothing returning 1)
+                select free, exists (select 1 from claimed) as claimed from key_lock
+                """, (rs, row) -> new KeyClaim(rs.getBoolean("free"), rs.getBoolean("claimed")),
+                lockKey(clientId, key), clientId, key, hash, Timestamp.from(clock.instant()));
+        if (!claim.free()) {
             throw new ConflictException("Een verzoek met deze Idempotency-Key is nog in behandeling; probeer het zo opnieuw.");
         }
-        int claimed = jdbc.update("""
-                insert into idempotency_record (client_id, idempotency_key, request_hash, created_at)
-                values (?, ?, ?, ?) on conflict do nothing
-                """, clientId, key, hash, Timestamp.from(clock.instant()));
-        if (claimed == 1) {
+        if (claim.claimed()) {
             T response = action.get();
             jdbc.update("update idempotency_record set response_status = ?, response_body = ? where client_id = ? and idempotency_key = ?",
                     successStatus, write(response), clientId, key);
@@ -101,6 +105,10 @@ public class IdempotencyService {
                     }
                     return new Outcome<>(rs.getInt("response_status"), read(body, responseType), true);
                 }, clientId, key);
+    }
+
+    /** Whether the key's lock was free, and whether this request then claimed the key (no answer stored under it yet). */
+    private record KeyClaim(boolean free, boolean claimed) {
     }
 
     /** One 64-bit advisory lock key per client and key (the first bytes of their SHA-256). */
