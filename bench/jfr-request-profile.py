@@ -91,7 +91,7 @@ THREAD_KINDS = [
     ("service: Tomcat threads (requests, poller)", re.compile(r'"http-nio-')),
     ("service: job executor", re.compile(r'"camunda|"JobExecutor|job-?executor', re.I)),
     ("service: scheduled work (sealer)", re.compile(r'"scheduling-')),
-    ("benchmark clients (client threads, HTTP client)", re.compile(r'"bench-|"HttpClient-')),
+    ("benchmark clients (client threads, HTTP keep-alive timer)", re.compile(r'"bench-|"Keep-Alive-Timer')),
 ]
 
 

@@ -42,6 +42,7 @@ class JitCpuTest {
         assertThat(JvmThreadCpu.kind("camundaTaskExec")).isEqualTo("job executor");
         assertThat(JvmThreadCpu.kind("bench-engine-3")).isEqualTo("bare engine");
         assertThat(JvmThreadCpu.kind("bench-client-3")).isEqualTo("benchmark clients");
+        assertThat(JvmThreadCpu.kind("Keep-Alive-Time")).as("as /proc names it").isEqualTo("benchmark clients");
     }
 
     /**

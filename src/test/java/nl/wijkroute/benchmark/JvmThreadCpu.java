@@ -96,7 +96,9 @@ final class JvmThreadCpu {
             // The bare engine's phases run the engine on the benchmark's own threads: that is the compared work.
             return "bare engine";
         }
-        if (name.startsWith("bench-") || name.startsWith("HttpClient-")) {
+        if (name.startsWith("bench-") || name.startsWith("Keep-Alive-")) {
+            // The client threads, and the JDK's threads that close their idle kept-alive connections
+            // ("Keep-Alive-Timer", "Keep-Alive-Time" as /proc cuts it to 15 characters).
             return "benchmark clients";
         }
         if (name.startsWith("camundaTaskExec") || name.startsWith("JobExecutor")) {

@@ -13,13 +13,14 @@ import com.nimbusds.jwt.SignedJWT;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.HttpURLConnection;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +35,7 @@ import java.time.LocalDate;
 import nl.wijkroute.system.MunicipalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.Date;
@@ -44,9 +46,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import nl.wijkroute.route.RouteVariables;
@@ -94,9 +93,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * bare engine at each thread count) is driven in turn until the JIT's compiler threads have used only a small
  * share of the JVM's CPU for several seconds ({@code benchmark.route.warmup-min-seconds}, {@code …warmup-max-seconds},
  * {@code …jit-settled-percent}, {@code …jit-settled-seconds}); every measured phase prints the JIT compiler
- * threads' CPU during it. The benchmark's own clients run in threads it can account for (the client
- * threads, the HTTP client's executor and selector thread); their CPU is printed ("client cpu") and left out
- * of the service's CPU per step ("svc ms/st"). {@code -Dbenchmark.route.jfr=target/route-8.jfr} records the
+ * threads' CPU during it. The benchmark's own clients do their HTTP on their own threads, blocking
+ * ({@link HttpURLConnection}, kept-alive connections; decision 0075: the JDK's asynchronous client handed every call
+ * to an executor and a selector thread and took 7 % of the machine); their CPU is printed ("client cpu") and left
+ * out of the service's CPU per step ("svc ms/st"). {@code -Dbenchmark.route.jfr=target/route-8.jfr} records the
  * measured 8-client API phase with JFR ({@code -Dbenchmark.route.jfr-floor=…} the floor phase: record both or neither
  * when the floor line's shares matter, since a recording costs its phase some CPU; settings=profile; add
  * {@code -DargLine=-XX:FlightRecorderOptions:stackdepth=1024} for whole request stacks).
@@ -208,38 +208,19 @@ class RouteBenchmarkTest {
     static final ThreadMXBean THREADS = threadCpu();
 
     /**
-     * CPU of the benchmark's own client work that has finished: the client threads' (added when each ends)
-     * and the HTTP client's executor tasks' (added per task). With the HTTP client's selector thread (read
-     * live, {@link #clientCpuNanosNow}) this is what "client cpu" takes out of the JVM's CPU.
+     * CPU of the benchmark's own client work that has finished: the client threads', added when each ends (they
+     * do their HTTP themselves). This is what "client cpu" takes out of the JVM's CPU.
      */
     final AtomicLong clientCpuNanos = new AtomicLong();
     final ObjectMapper json = new ObjectMapper();
-    final ExecutorService httpThreads = Executors.newCachedThreadPool(new ThreadFactory() {
-        final AtomicLong count = new AtomicLong();
-
-        @Override
-        public Thread newThread(Runnable work) {
-            Thread thread = new Thread(work, "bench-http-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }
-    });
-    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .executor(task -> httpThreads.execute(() -> {
-                long start = THREADS.getCurrentThreadCpuTime();
-                try {
-                    task.run();
-                } finally {
-                    clientCpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime() - start);
-                }
-            }))
-            .build();
     final StringBuilder report = new StringBuilder();
 
     @Test
     void theRouteOverHttpBesideTheBareEngineAndTheCommitCeiling() throws Exception {
         jdbc.execute("create extension if not exists pg_stat_statements");
+        // Fewer kept-alive connections than clients would open a TCP connection per call for the rest (the JDK keeps 5).
+        assertThat(Integer.getInteger("http.maxConnections", 5)).as("http.maxConnections (the pom's benchmark profile)")
+                .isGreaterThanOrEqualTo(Arrays.stream(CLIENTS).max().orElseThrow());
         line("Route benchmark (issue 14), %s; %d cores, load average at start %.1f; phases: warm-up %d-%d s (until"
                         + " the JIT's compiler threads use ≤ %.0f %% of the JVM's CPU in each of %d consecutive seconds),"
                         + " API %d s per client count, bare engine %d s per thread count, commit ceiling %d s, %d s pause"
@@ -795,31 +776,45 @@ class RouteBenchmarkTest {
                 throw new PhaseOver();
             }
             try {
-                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                        .timeout(Duration.ofSeconds(60))
-                        .header("Authorization", authorization)
-                        .header("Content-Type", "application/json")
-                        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
-                if (path.equals("/api/v1/signals")) {
-                    request.header("Idempotency-Key", UUID.randomUUID().toString());
-                }
+                byte[] payload = body == null ? null : json.writeValueAsBytes(body);
+                URL url = URI.create(base + path).toURL();
                 long start = System.nanoTime();
-                HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                // Blocking on this client's own thread; reading the answer to its end hands the connection back to
+                // the JDK's keep-alive cache (http.maxConnections, set by the pom's benchmark profile, holds one per client).
+                HttpURLConnection connection = (HttpURLConnection) url.openConnection();
+                connection.setConnectTimeout(10_000);
+                connection.setReadTimeout(60_000);
+                connection.setRequestMethod(method);
+                connection.setInstanceFollowRedirects(false);
+                // As the earlier client asked (no Accept header is */*), not the JDK's default list of image types.
+                connection.setRequestProperty("Accept", "*/*");
+                connection.setRequestProperty("Authorization", authorization);
+                connection.setRequestProperty("Content-Type", "application/json");
+                if (path.equals("/api/v1/signals")) {
+                    connection.setRequestProperty("Idempotency-Key", UUID.randomUUID().toString());
+                }
+                if (payload != null) {
+                    connection.setDoOutput(true);
+                    connection.setFixedLengthStreamingMode(payload.length);
+                    try (OutputStream out = connection.getOutputStream()) {
+                        out.write(payload);
+                    }
+                }
+                int status = connection.getResponseCode();
+                byte[] answer;
+                try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
+                    answer = in == null ? new byte[0] : in.readAllBytes();
+                }
                 long micros = (System.nanoTime() - start) / 1_000;
                 phase.record(name, micros);
-                if (response.statusCode() != expected) {
-                    phase.error(method + " " + path + " -> " + response.statusCode() + " "
-                            + new String(response.body(), StandardCharsets.UTF_8));
+                if (status != expected) {
+                    phase.error(method + " " + path + " -> " + status + " " + new String(answer, StandardCharsets.UTF_8));
                     throw new RouteFailed();
                 }
-                return response.body();
+                return answer;
             } catch (IOException e) {
                 phase.error(method + " " + path + ": " + e);
                 throw new RouteFailed();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new PhaseOver();
             }
         }
     }
@@ -1161,19 +1156,9 @@ class RouteBenchmarkTest {
         return threads;
     }
 
-    /**
-     * The benchmark's client CPU so far: finished client threads and HTTP executor tasks, plus the live CPU
-     * of the HTTP client's selector thread ("HttpClient-N-SelectorManager", which lives as long as the client).
-     */
+    /** The benchmark's client CPU so far: that of the client threads that have ended. */
     long clientCpuNanosNow() {
-        long selector = 0;
-        for (java.lang.management.ThreadInfo thread : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
-            if (thread != null && thread.getThreadName().startsWith("HttpClient-")
-                    && thread.getThreadName().endsWith("-SelectorManager")) {
-                selector += Math.max(0, THREADS.getThreadCpuTime(thread.getThreadId()));
-            }
-        }
-        return clientCpuNanos.get() + selector;
+        return clientCpuNanos.get();
     }
 
     /** This JVM's CPU ticks in the kernel so far (/proc/self/stat), 0 where /proc is missing. */

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.db.DbEntity;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.util.ProductPropertiesUtil;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -51,6 +52,16 @@ class EntityIdCheckPluginTest extends ApiTestSupport {
 
         assertThat(missing.described).isEqualTo(1);
         assertThat(reserved.described).isEqualTo(1);
+    }
+
+    /**
+     * The plugin repeats two things of the engine's: how its factory opens an entity manager, and which ids its check
+     * refuses. An upgrade of the engine is where to compare them again (DbEntityManagerFactory.openSession,
+     * DbEntityManager.validateId and insert, EnsureUtil.ensureValidIndividualResourceId), then move this version on.
+     */
+    @Test
+    void theEngineIsTheVersionWhoseIdCheckThePluginRepeats() {
+        assertThat(ProductPropertiesUtil.getProductVersion()).isEqualTo("7.24.0");
     }
 
     private CommandExecutor engineCommands() {
