@@ -31,7 +31,7 @@ public class EntityIdCheckPlugin extends AbstractProcessEnginePlugin {
         factories.add(new Factory(configuration));
     }
 
-    /** The engine's factory, opening {@link IdCheckedEntityManager}s. The id generator is the engine's, read once it is set. */
+    /** The engine's factory, opening {@link IdCheckedEntityManager}s with the engine's id generator, read as each opens. */
     static final class Factory extends DbEntityManagerFactory {
 
         private final ProcessEngineConfigurationImpl configuration;
