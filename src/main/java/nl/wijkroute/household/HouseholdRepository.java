@@ -16,7 +16,7 @@ interface HouseholdRepository extends JpaRepository<Household, UUID> {
      * The summaries of these households in one statement, as a projection: lists show a household on every row and
      * need no entity of it (decision 0061). The team is the wijk's, read from the wijk row (no join of team).
      */
-    @Query("select new nl.wijkroute.household.HouseholdSummary(h.id, h.displayName, w.id, w.team.id)"
+    @Query("select new nl.wijkroute.household.HouseholdSummary(h.id, h.displayName, w.id, w.team.id, false)"
             + " from Household h join h.wijk w where h.id in :ids")
     List<HouseholdSummary> findSummariesByIdIn(Collection<UUID> ids);
 

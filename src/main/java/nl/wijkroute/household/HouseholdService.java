@@ -147,7 +147,7 @@ public class HouseholdService {
                 .orElseThrow(() -> new InvalidInputException(fieldPrefix + ".wijk", "Onbekende wijk: " + data.wijkId()));
         Household household = new Household(data.displayName(), wijk, data.postcode(), clock.instant());
         data.members().forEach(m -> household.addMember(m.givenName(), m.familyName(), m.birthDate(), m.bsn()));
-        return HouseholdSummary.of(households.save(household));
+        return HouseholdSummary.registered(households.save(household));
     }
 
     /**

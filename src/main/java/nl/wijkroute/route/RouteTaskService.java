@@ -3,7 +3,9 @@ package nl.wijkroute.route;
 import nl.wijkroute.privacy.access.AccessAction;
 import nl.wijkroute.privacy.access.CaseAccess;
 import nl.wijkroute.privacy.access.DataCategory;
+import java.sql.ResultSet;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
 import java.util.HashMap;
@@ -39,6 +41,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -96,14 +100,14 @@ public class RouteTaskService {
      * One plain read for the page (decision 0061): the tasks' columns the view shows, with each task's case (business
      * key, stage) and household name joined to the page's rows, instead of the engine's task entities (MyBatis builds
      * a whole entity per row), a read of the cases and a read of the household entities with their wijk and team. The
-     * total is counted only when the page is full or past the end: a page with room left holds the rest of the list.
-     * The page reads one task more than it shows, so it knows whether the list goes on without counting. The total
-     * (decision 0067) is then: exact from the page itself at the end of the list (room left, or full with nothing
-     * after it); counted up to {@link #COUNT_CAP} where more follows within the cap's pages, a lower bound
-     * ({@code totalIsLowerBound}) of the cap when there are more; beyond the cap's pages the tasks up to this page's end
-     * and the one after it, as a lower bound. Either lower bound leaves {@code totalPages} past this page, so a client
-     * that pages by {@code totalPages} alone still reaches the end, where the exact total comes; totals never go down
-     * while paging on. An empty page past the end is counted whole: only a client that jumps past the end asks for it.
+     * page reads one task more than it shows, so it knows whether the list goes on. The total (decision 0067) is: exact
+     * from the page itself at the end of the list (room left, or full with nothing after it); counted up to
+     * {@link #COUNT_CAP} where more follows within the cap's pages, in the page's own statement (decision 0076), a lower
+     * bound ({@code totalIsLowerBound}) of the cap when there are more; beyond the cap's pages the tasks up to this
+     * page's end and the one after it, as a lower bound. Either lower bound leaves {@code totalPages} past this page, so
+     * a client that pages by {@code totalPages} alone still reaches the end, where the exact total comes; totals never
+     * go down while paging on. An empty page past the end is counted exactly: within the cap's pages by the same
+     * statement, beyond them whole (only a client that jumps far past the end asks for that).
      */
     @Transactional(readOnly = true)
     public PageView<TaskView> werkbak(CurrentUser user, WerkbakFilter filter, PageParams paging) {
@@ -128,16 +132,18 @@ public class RouteTaskService {
         }
         String scoped = namedParameters(where.toString());
         String order = " order by T.PRIORITY_ desc, T.DUE_DATE_ asc nulls last, T.ID_ asc";
-        List<TaskView> rows = jdbc.query("select " + EngineTaskRow.COLUMNS + ", E.BUSINESS_KEY_, c.current_stage, h.display_name"
-                        + " from (select RES.ID_, RES.PROC_INST_ID_, RES.TASK_DEF_KEY_, RES.NAME_, RES.ASSIGNEE_,"
-                        + " RES.CREATE_TIME_, RES.DUE_DATE_, RES.PRIORITY_" + scoped
-                        + order.replace("T.", "RES.") + page(paging, parameters) + ") T"
-                        + " left join " + processInstanceTable + " E on E.ID_ = T.PROC_INST_ID_"
-                        + " left join support_case c on c.id = cast(E.BUSINESS_KEY_ as uuid)"
-                        + " left join " + HouseholdReadModels.DISPLAY_NAME_VIEW + " h on h.id = c.household_id" + order,
-                parameters, (row, index) -> EngineTaskRow.read(row, 1).view(
-                        row.getString(7) == null ? null : UUID.fromString(row.getString(7)),
-                        row.getString(8) == null ? null : Stage.valueOf(row.getString(8)), row.getString(9)));
+        String taskColumns = "RES.ID_, RES.PROC_INST_ID_, RES.TASK_DEF_KEY_, RES.NAME_, RES.ASSIGNEE_, RES.CREATE_TIME_,"
+                + " RES.DUE_DATE_, RES.PRIORITY_";
+        String details = " left join " + processInstanceTable + " E on E.ID_ = T.PROC_INST_ID_"
+                + " left join support_case c on c.id = cast(E.BUSINESS_KEY_ as uuid)"
+                + " left join " + HouseholdReadModels.DISPLAY_NAME_VIEW + " h on h.id = c.household_id";
+        String shown = "select " + EngineTaskRow.COLUMNS + ", E.BUSINESS_KEY_, c.current_stage, h.display_name";
+        if ((long) paging.offset() + paging.size() < COUNT_CAP) {
+            return pageCountedWithIt(shown, taskColumns + scoped, details, order, paging, parameters);
+        }
+        // Beyond the cap's pages: the page alone, its total a lower bound from the page.
+        List<TaskView> rows = jdbc.query(shown + " from (select " + taskColumns + scoped + order.replace("T.", "RES.")
+                + page(paging, parameters) + ") T" + details + order, parameters, WERKBAK_ROW);
         boolean more = rows.size() > paging.size();
         List<TaskView> views = more ? rows.subList(0, paging.size()) : rows;
         access.logListed(views.stream().map(TaskView::caseId).toList(), DataCategory.ROUTE);
@@ -149,15 +155,48 @@ public class RouteTaskService {
             // Past the end: the list ends at or before this page's start, so only a whole count says where.
             return PageView.of(views, paging, jdbc.queryForObject("select count(*)" + scoped, parameters, Long.class));
         }
-        if (known + 1 > COUNT_CAP) {
-            return PageView.atLeast(views, paging, known + 1); // beyond the cap's pages: no count tells more than the page
+        return PageView.atLeast(views, paging, known + 1); // no count tells more than the page
+    }
+
+    /**
+     * A page within the cap's pages and its total in one statement (decision 0076): the matching tasks up to the cap
+     * and one more, in the page's order, of which the page takes its rows and a count the total. One walk of the task
+     * index, one hash of the user's groups' candidate links and one snapshot, where the page and a count after it took
+     * two of each. The count is joined to the page's rows so that an empty page still answers it.
+     */
+    private PageView<TaskView> pageCountedWithIt(String shown, String matchingSelect, String details, String order,
+                                                 PageParams paging, Map<String, Object> parameters) {
+        List<Long> capped = new ArrayList<>(1);
+        List<TaskView> rows = new ArrayList<>();
+        jdbc.query("with matching as materialized (select " + matchingSelect + order.replace("T.", "RES.")
+                        + " limit " + (COUNT_CAP + 1) + "), counted as (select count(*) as capped from matching) "
+                        + shown + ", counted.capped from counted left join ((select * from matching M"
+                        + order.replace("T.", "M.") + page(paging, parameters) + ") T" + details + ") on true" + order,
+                parameters, (RowCallbackHandler) (ResultSet row) -> {
+                    if (capped.isEmpty()) {
+                        capped.add(row.getLong(10));
+                    }
+                    if (row.getString(1) != null) {
+                        rows.add(WERKBAK_ROW.mapRow(row, rows.size()));
+                    }
+                });
+        boolean more = rows.size() > paging.size();
+        List<TaskView> views = more ? rows.subList(0, paging.size()) : rows;
+        access.logListed(views.stream().map(TaskView::caseId).toList(), DataCategory.ROUTE);
+        long known = (long) paging.offset() + views.size();
+        if (!more && !views.isEmpty()) {
+            return PageView.of(views, paging, known); // the end of the list: this page holds the rest
         }
-        // PostgreSQL stops reading after cap + 1 rows; the cap is a constant, so the statement's text is one.
-        // Read committed: the count sees tasks claimed or completed since the page was read; never less than the page saw.
-        long counted = Math.max(known + 1, jdbc.queryForObject("select count(*) from (select 1" + scoped + " limit "
-                + (COUNT_CAP + 1) + ") capped", parameters, Long.class));
+        // More follows (this page ends before the cap), or the page is past the end (the list, shorter than this
+        // page's start, was counted whole): the count is exact up to the cap, a lower bound beyond it.
+        long counted = capped.get(0);
         return counted > COUNT_CAP ? PageView.atLeast(views, paging, COUNT_CAP) : PageView.of(views, paging, counted);
     }
+
+    /** A werkbak row: the task's columns ({@link EngineTaskRow#COLUMNS}), its case's id and stage, its household's name. */
+    private static final RowMapper<TaskView> WERKBAK_ROW = (row, index) -> EngineTaskRow.read(row, 1).view(
+            row.getString(7) == null ? null : UUID.fromString(row.getString(7)),
+            row.getString(8) == null ? null : Stage.valueOf(row.getString(8)), row.getString(9));
 
     /**
      * The werkbak counts its total up to this many tasks (decision 0067): beyond it the answer says "at least 500"

@@ -68,7 +68,8 @@ public class SupportCaseService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Attachment openOrAttach(HouseholdSummary household, String actor) {
-        Optional<SupportCase> existing = cases.notClosedOf(household.id());
+        // A household registered by this signal has no case yet: no look for one (decision 0076).
+        Optional<SupportCase> existing = household.registeredNow() ? Optional.empty() : cases.notClosedOf(household.id());
         if (existing.isPresent()) {
             SupportCase supportCase = existing.get();
             if (supportCase.getStatus() == CaseStatus.NAZORG) {

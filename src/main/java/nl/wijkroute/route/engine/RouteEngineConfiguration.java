@@ -3,7 +3,10 @@ package nl.wijkroute.route.engine;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the stage observer and the id check into the engine; the Camunda starter applies every plugin bean. */
+/**
+ * Wires the stage observer, the id check and the history handler into the engine; the Camunda starter applies every
+ * plugin bean.
+ */
 @Configuration(proxyBeanMethods = false)
 class RouteEngineConfiguration {
 
@@ -15,5 +18,10 @@ class RouteEngineConfiguration {
     @Bean
     EntityIdCheckPlugin entityIdCheckPlugin() {
         return new EntityIdCheckPlugin();
+    }
+
+    @Bean
+    HistoryStartTimePlugin historyStartTimePlugin() {
+        return new HistoryStartTimePlugin();
     }
 }
