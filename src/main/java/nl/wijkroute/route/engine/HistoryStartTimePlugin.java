@@ -41,10 +41,11 @@ public class HistoryStartTimePlugin extends AbstractProcessEnginePlugin {
 
     /**
      * The engine's database history handler, reading the start time only for an update that ends the instance. An
-     * instance updated and ended in one command (a task claimed and completed by nested calls, a business key set and
-     * the process ended) is the one case to mind: the engine's producer ends the event this handler merged earlier in
-     * the command, found in the command's cache, and the engine would not read the start time again (its first read
-     * had put it on that event). Here that event has none, so it is read then, from the database, not the cache.
+     * instance updated and ended in one command (a task claimed and completed by nested calls, a process instance
+     * suspended, activated and ended) is the one case to mind: the engine's producer ends the event this handler
+     * merged earlier in the command, found in the command's cache, and the engine would not read the start time again
+     * (its first read had put it on that event). Here that event has none, so it is read then, from the database, not
+     * the cache.
      */
     static final class StartTimeReadWhenEnding extends DbHistoryEventHandler {
 

@@ -63,10 +63,7 @@ class HistoryStartTimePluginTest extends ApiTestSupport {
 
     @Test
     void aClaimWritesItsAssigneeWithoutReadingStartTimesAndWhatEndsKeepsItsDuration() throws Exception {
-        deploymentId = repository.createDeployment().addModelInstance(PROCESS + ".bpmn",
-                Bpmn.createExecutableProcess(PROCESS).camundaHistoryTimeToLive(1)
-                        .startEvent().userTask("work").endEvent().done()).deploy().getId();
-        String instance = runtime.startProcessInstanceByKey(PROCESS).getId();
+        String instance = startProbe();
         Task task = tasks.createTaskQuery().processInstanceId(instance).singleResult();
         Date taskStarted = historicTask(instance).getStartTime();
         Date workStarted = historicWork(instance).getStartTime();
@@ -115,10 +112,7 @@ class HistoryStartTimePluginTest extends ApiTestSupport {
      */
     @Test
     void anInstanceUpdatedAndEndedInOneCommandKeepsItsDuration() throws Exception {
-        deploymentId = repository.createDeployment().addModelInstance(PROCESS + ".bpmn",
-                Bpmn.createExecutableProcess(PROCESS).camundaHistoryTimeToLive(1)
-                        .startEvent().userTask("work").endEvent().done()).deploy().getId();
-        String instance = runtime.startProcessInstanceByKey(PROCESS).getId();
+        String instance = startProbe();
         Task task = tasks.createTaskQuery().processInstanceId(instance).singleResult();
         Date workStarted = historicWork(instance).getStartTime();
         Thread.sleep(5);
@@ -172,6 +166,14 @@ class HistoryStartTimePluginTest extends ApiTestSupport {
     /** The DURATION_ column as written (the API's getDurationInMillis computes one from start and end when it is null). */
     private Long storedDuration(String table, String id) {
         return jdbc.queryForObject("select DURATION_ from " + table + " where ID_ = ?", Long.class, id);
+    }
+
+    /** Deploys the probe (start, one user task "work", end; removed after the test) and starts an instance of it. */
+    private String startProbe() {
+        deploymentId = repository.createDeployment().addModelInstance(PROCESS + ".bpmn",
+                Bpmn.createExecutableProcess(PROCESS).camundaHistoryTimeToLive(1)
+                        .startEvent().userTask("work").endEvent().done()).deploy().getId();
+        return runtime.startProcessInstanceByKey(PROCESS).getId();
     }
 
     private HistoricTaskInstance historicTask(String instance) {
