@@ -11,12 +11,15 @@ import java.util.UUID;
 public record HouseholdSummary(UUID id, String displayName, String wijkId, String teamId, boolean registeredNow) {
 
     static HouseholdSummary of(Household household) {
-        return new HouseholdSummary(household.getId(), household.getDisplayName(), household.getWijk().getId(),
-                household.getWijk().getTeam().getId(), false);
+        return of(household, false);
     }
 
     static HouseholdSummary registered(Household household) {
+        return of(household, true);
+    }
+
+    private static HouseholdSummary of(Household household, boolean registeredNow) {
         return new HouseholdSummary(household.getId(), household.getDisplayName(), household.getWijk().getId(),
-                household.getWijk().getTeam().getId(), true);
+                household.getWijk().getTeam().getId(), registeredNow);
     }
 }

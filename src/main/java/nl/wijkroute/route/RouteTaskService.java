@@ -138,24 +138,34 @@ public class RouteTaskService {
                 + " left join support_case c on c.id = cast(E.BUSINESS_KEY_ as uuid)"
                 + " left join " + HouseholdReadModels.DISPLAY_NAME_VIEW + " h on h.id = c.household_id";
         String shown = "select " + EngineTaskRow.COLUMNS + ", E.BUSINESS_KEY_, c.current_stage, h.display_name";
-        if ((long) paging.offset() + paging.size() < COUNT_CAP) {
-            return pageCountedWithIt(shown, taskColumns + scoped, details, order, paging, parameters);
-        }
-        // Beyond the cap's pages: the page alone, its total a lower bound from the page.
-        List<TaskView> rows = jdbc.query(shown + " from (select " + taskColumns + scoped + order.replace("T.", "RES.")
-                + page(paging, parameters) + ") T" + details + order, parameters, WERKBAK_ROW);
-        boolean more = rows.size() > paging.size();
-        List<TaskView> views = more ? rows.subList(0, paging.size()) : rows;
+        // Within the cap's pages the page's statement counts too; beyond them the page alone is read.
+        PageRows read = (long) paging.offset() + paging.size() < COUNT_CAP
+                ? pageCountedWithIt(shown, taskColumns + scoped, details, order, paging, parameters)
+                : new PageRows(jdbc.query(shown + " from (select " + taskColumns + scoped + order.replace("T.", "RES.")
+                        + page(paging, parameters) + ") T" + details + order, parameters, WERKBAK_ROW), null);
+        boolean more = read.rows().size() > paging.size();
+        List<TaskView> views = more ? read.rows().subList(0, paging.size()) : read.rows();
         access.logListed(views.stream().map(TaskView::caseId).toList(), DataCategory.ROUTE);
         long known = (long) paging.offset() + views.size();
         if (!more && (!views.isEmpty() || paging.offset() == 0)) {
             return PageView.of(views, paging, known); // the end of the list: this page holds the rest
         }
+        if (read.capped() != null) {
+            // More follows (this page ends before the cap), or the page is past the end (the list, shorter than this
+            // page's start, was counted whole): the count is exact up to the cap, a lower bound beyond it.
+            long counted = read.capped();
+            return counted > COUNT_CAP ? PageView.atLeast(views, paging, COUNT_CAP) : PageView.of(views, paging, counted);
+        }
         if (views.isEmpty()) {
-            // Past the end: the list ends at or before this page's start, so only a whole count says where.
+            // Past the end beyond the cap's pages: the list ends at or before this page's start, so only a whole
+            // count says where.
             return PageView.of(views, paging, jdbc.queryForObject("select count(*)" + scoped, parameters, Long.class));
         }
-        return PageView.atLeast(views, paging, known + 1); // no count tells more than the page
+        return PageView.atLeast(views, paging, known + 1); // beyond the cap's pages: no count tells more than the page
+    }
+
+    /** The rows a werkbak statement read (the page and the one after it), and its capped count when it made one. */
+    private record PageRows(List<TaskView> rows, Long capped) {
     }
 
     /**
@@ -164,33 +174,21 @@ public class RouteTaskService {
      * index, one hash of the user's groups' candidate links and one snapshot, where the page and a count after it took
      * two of each. The count is joined to the page's rows so that an empty page still answers it.
      */
-    private PageView<TaskView> pageCountedWithIt(String shown, String matchingSelect, String details, String order,
-                                                 PageParams paging, Map<String, Object> parameters) {
-        List<Long> capped = new ArrayList<>(1);
+    private PageRows pageCountedWithIt(String shown, String matchingSelect, String details, String order,
+                                       PageParams paging, Map<String, Object> parameters) {
+        long[] capped = new long[1];
         List<TaskView> rows = new ArrayList<>();
         jdbc.query("with matching as materialized (select " + matchingSelect + order.replace("T.", "RES.")
                         + " limit " + (COUNT_CAP + 1) + "), counted as (select count(*) as capped from matching) "
                         + shown + ", counted.capped from counted left join ((select * from matching M"
                         + order.replace("T.", "M.") + page(paging, parameters) + ") T" + details + ") on true" + order,
                 parameters, (RowCallbackHandler) (ResultSet row) -> {
-                    if (capped.isEmpty()) {
-                        capped.add(row.getLong(10));
-                    }
+                    capped[0] = row.getLong(10); // the same on every row
                     if (row.getString(1) != null) {
                         rows.add(WERKBAK_ROW.mapRow(row, rows.size()));
                     }
                 });
-        boolean more = rows.size() > paging.size();
-        List<TaskView> views = more ? rows.subList(0, paging.size()) : rows;
-        access.logListed(views.stream().map(TaskView::caseId).toList(), DataCategory.ROUTE);
-        long known = (long) paging.offset() + views.size();
-        if (!more && !views.isEmpty()) {
-            return PageView.of(views, paging, known); // the end of the list: this page holds the rest
-        }
-        // More follows (this page ends before the cap), or the page is past the end (the list, shorter than this
-        // page's start, was counted whole): the count is exact up to the cap, a lower bound beyond it.
-        long counted = capped.get(0);
-        return counted > COUNT_CAP ? PageView.atLeast(views, paging, COUNT_CAP) : PageView.of(views, paging, counted);
+        return new PageRows(rows, capped[0]);
     }
 
     /** A werkbak row: the task's columns ({@link EngineTaskRow#COLUMNS}), its case's id and stage, its household's name. */

@@ -1,7 +1,5 @@
 package nl.wijkroute.route.engine;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -9,7 +7,6 @@ import org.camunda.bpm.engine.impl.db.DbEntity;
 import org.camunda.bpm.engine.impl.db.PersistenceSession;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManager;
 import org.camunda.bpm.engine.impl.db.entitymanager.DbEntityManagerFactory;
-import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 
 /**
  * The engine checks the id of every entity it inserts (not null, not {@code *}) with a message naming the entity,
@@ -23,12 +20,8 @@ public class EntityIdCheckPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<SessionFactory> factories = configuration.getCustomSessionFactories();
-        if (factories == null) {
-            factories = new ArrayList<>();
-            configuration.setCustomSessionFactories(factories);
-        }
-        factories.add(new Factory(configuration));
+        configuration.setCustomSessionFactories(EngineExtensionLists.withAdded(
+                configuration.getCustomSessionFactories(), new Factory(configuration)));
     }
 
     /** The engine's factory, opening {@link IdCheckedEntityManager}s with the engine's id generator, read as each opens. */

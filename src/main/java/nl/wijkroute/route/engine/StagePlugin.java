@@ -1,8 +1,5 @@
 package nl.wijkroute.route.engine;
 
-import java.util.ArrayList;
-import java.util.List;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 
@@ -17,11 +14,7 @@ public class StagePlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners();
-        if (listeners == null) {
-            listeners = new ArrayList<>();
-            configuration.setCustomPostBPMNParseListeners(listeners);
-        }
-        listeners.add(new StageParseListener(stageEntered));
+        configuration.setCustomPostBPMNParseListeners(EngineExtensionLists.withAdded(
+                configuration.getCustomPostBPMNParseListeners(), new StageParseListener(stageEntered)));
     }
 }
