@@ -8,6 +8,9 @@
 # the measured 8-client API phase: -Dbenchmark.route.jfr=target/route-8.jfr (of the floor phase:
 # -Dbenchmark.route.jfr-floor=target/route-floor.jfr; record both or neither when the floor line's shares matter)
 # -DargLine=-XX:FlightRecorderOptions:stackdepth=1024 (read it with bench/jfr-request-profile.py --route).
+# Variants measured in the same run (printed, not asserted): -Dbenchmark.route.without-admission=true,
+# -Dbenchmark.route.tomcat-threads=4, -Dbenchmark.route.admission-limits=4,3,2; -Dbenchmark.route.variants-first=true
+# runs them right after the warm-up instead of last.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p target

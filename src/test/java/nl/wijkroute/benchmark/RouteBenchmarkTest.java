@@ -174,12 +174,21 @@ class RouteBenchmarkTest {
      */
     static final int TOMCAT_THREADS = Integer.getInteger("benchmark.route.tomcat-threads", 0);
     /**
+     * {@code -Dbenchmark.route.admission-limits=4,3,2}: the API at 8 and 32 clients once more for each of these admission
+     * limits (requests at once, decision 0068), the configured one included as the control, so one run shows how the
+     * limit spreads the latency over the calls.
+     */
+    static final List<Integer> ADMISSION_LIMITS = java.util.Arrays.stream(
+                    System.getProperty("benchmark.route.admission-limits", "").split(","))
+            .map(String::trim).filter(limit -> !limit.isEmpty()).map(Integer::valueOf).toList();
+    /**
      * {@code -Dbenchmark.route.variants-first=true}: the phases of the two options above run right after the warm-up,
      * before the measured phases, instead of after them. Run both orders to tell a variant's effect from the JIT's,
      * which keeps compiling through the run (the variants ran last, with the warmest code, in session 11).
      */
     static final boolean VARIANTS_FIRST = Boolean.getBoolean("benchmark.route.variants-first");
-    static final String VARIANTS = "(when asked) API 8 and 32 without the admission limit and with Tomcat's threads cut, ";
+    static final String VARIANTS = "(when asked) API 8 and 32 without the admission limit, with Tomcat's threads cut and"
+            + " at other admission limits, ";
 
     @LocalServerPort
     int port;
@@ -263,8 +272,9 @@ class RouteBenchmarkTest {
         double speedAtStart = machineSpeed();
         Map<Integer, Phase> withoutAdmission = new LinkedHashMap<>();
         Map<Integer, Phase> tomcatLimited = new LinkedHashMap<>();
+        Map<String, Phase> otherLimits = new LinkedHashMap<>();
         if (VARIANTS_FIRST) {
-            variantPhases(withoutAdmission, tomcatLimited);
+            variantPhases(withoutAdmission, tomcatLimited, otherLimits);
         }
         // Each pair that a ratio compares runs back to back (API at n clients, then the bare engine at n
         // threads), so both sides see the same JIT state and the same load on a shared machine.
@@ -282,7 +292,7 @@ class RouteBenchmarkTest {
             }
         }
         if (!VARIANTS_FIRST) {
-            variantPhases(withoutAdmission, tomcatLimited);
+            variantPhases(withoutAdmission, tomcatLimited, otherLimits);
         }
         pause();
         Phase floor = recorded(JFR_FLOOR_FILE, "the floor phase", () -> floorPhase(8, BARE_SECONDS));
@@ -305,6 +315,7 @@ class RouteBenchmarkTest {
         bare.forEach((threads, phase) -> phase.summaryLine("bare engine, " + threads + " thread(s)"));
         withoutAdmission.forEach((clients, phase) -> phase.summaryLine("API, " + clients + " cl., no admission"));
         tomcatLimited.forEach((clients, phase) -> phase.summaryLine("API, " + clients + " cl., " + TOMCAT_THREADS + " Tomcat thr."));
+        otherLimits.forEach((name, phase) -> phase.summaryLine("API, " + name));
         floor.summaryLine("floor: 8 cl., one small read");
         line("PostgreSQL durable commit ceiling (one-row insert + commit, 4 connections): %.0f commits/s", commits);
         floorLine(api.get(8), bare.get(8), floor);
@@ -334,6 +345,7 @@ class RouteBenchmarkTest {
         withoutAdmission.forEach((clients, phase) -> compared.put(clients + " client(s), admission limit lifted", phase));
         tomcatLimited.forEach((clients, phase) -> compared.put(clients + " client(s), admission lifted, "
                 + TOMCAT_THREADS + " Tomcat request threads", phase));
+        otherLimits.forEach((name, phase) -> compared.put(name.replace(" cl.,", " client(s),"), phase));
         compared.forEach((name, phase) -> {
             line("");
             latencyTable(name + " (ms; not asserted)", phase);
@@ -372,8 +384,20 @@ class RouteBenchmarkTest {
         targets.assertAll();
     }
 
-    /** The phases of -Dbenchmark.route.without-admission and -Dbenchmark.route.tomcat-threads, when asked. */
-    void variantPhases(Map<Integer, Phase> withoutAdmission, Map<Integer, Phase> tomcatLimited) throws Exception {
+    /**
+     * The phases of -Dbenchmark.route.without-admission, -Dbenchmark.route.tomcat-threads and
+     * -Dbenchmark.route.admission-limits, when asked.
+     */
+    void variantPhases(Map<Integer, Phase> withoutAdmission, Map<Integer, Phase> tomcatLimited,
+                       Map<String, Phase> otherLimits) throws Exception {
+        for (int limit : ADMISSION_LIMITS) {
+            try (AutoCloseable limited = AdmissionSwitch.limit(context, limit)) {
+                for (int clients : WITHOUT_ADMISSION_CLIENTS) {
+                    pause();
+                    otherLimits.put(clients + " cl., admission " + limit, apiPhase(clients, PHASE_SECONDS, null));
+                }
+            }
+        }
         if (WITHOUT_ADMISSION) {
             try (AutoCloseable lifted = AdmissionSwitch.lift(context)) {
                 for (int clients : WITHOUT_ADMISSION_CLIENTS) {

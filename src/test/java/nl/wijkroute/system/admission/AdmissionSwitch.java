@@ -24,6 +24,24 @@ public final class AdmissionSwitch {
         return () -> filter.turns.acquire(LIFTED);
     }
 
+    /**
+     * Sets the limit to {@code limit} turns until closed; call and close only when no API request runs (it takes or
+     * gives the difference, then gives or takes it back).
+     */
+    public static AutoCloseable limit(ApplicationContext context, int limit) {
+        ApiAdmissionFilter filter = filter(context);
+        int configured = filter.turns.availablePermits();
+        if (limit < 1) {
+            throw new IllegalArgumentException("an admission limit of at least 1, not " + limit);
+        }
+        if (limit < configured) {
+            filter.turns.acquireUninterruptibly(configured - limit);
+            return () -> filter.turns.release(configured - limit);
+        }
+        filter.turns.release(limit - configured);
+        return () -> filter.turns.acquire(limit - configured);
+    }
+
     @SuppressWarnings("unchecked")
     private static ApiAdmissionFilter filter(ApplicationContext context) {
         return ((FilterRegistrationBean<ApiAdmissionFilter>) context.getBean("apiAdmission")).getFilter();
