@@ -992,6 +992,9 @@ class RouteBenchmarkTest {
         List<StatementTime> topStatements = List.of();
         /** Execution time of the top-level statements (pg_stat_statements), ms. */
         double executionMillis;
+        /** Blocks the phase's top-level statements found in PostgreSQL's shared buffers, and read from the OS. */
+        long blocksHit;
+        long blocksRead;
         /** Planning time of all statements (only with -Dbenchmark.route.track-planning=true), ms. */
         double planningMillis;
         /** Distinct statements (pg_stat_statements entries, nested ones included) in the phase. */
@@ -1098,6 +1101,11 @@ class RouteBenchmarkTest {
             Double executing = jdbc.queryForObject("select coalesce(sum(total_exec_time), 0) from pg_stat_statements"
                     + " where toplevel and " + NOT_THE_BENCHMARKS_OWN, Double.class);
             executionMillis = executing == null ? 0 : executing;
+            jdbc.query("select coalesce(sum(shared_blks_hit), 0)::bigint, coalesce(sum(shared_blks_read), 0)::bigint"
+                    + " from pg_stat_statements where toplevel and " + NOT_THE_BENCHMARKS_OWN, (java.sql.ResultSet row) -> {
+                        blocksHit = row.getLong(1);
+                        blocksRead = row.getLong(2);
+                    });
             engineTables = String.join(", ", jdbc.query("select relname, n_live_tup, n_dead_tup,"
                     + " pg_relation_size(relid) / current_setting('block_size')::bigint, autovacuum_count"
                     + " from pg_stat_user_tables where relname in"
@@ -1289,6 +1297,10 @@ class RouteBenchmarkTest {
                         entry.getValue() * 1000.0 / ProcStat.CLOCK_TICKS / steps)).toList(), phase.executionMillis / steps,
                 TRACK_PLANNING ? String.format("%.1f ms/st", phase.planningMillis / steps) : "not tracked",
                 phase.distinctStatements);
+        line("%s: blocks per step of the top-level statements: %.0f found in shared buffers, %.1f read from the OS"
+                        + " (shared_buffers %s; the database %s at the phase's end)", name, phase.blocksHit / (double) steps,
+                phase.blocksRead / (double) steps, jdbc.queryForObject("show shared_buffers", String.class),
+                jdbc.queryForObject("select pg_size_pretty(pg_database_size(current_database()))", String.class));
         line("%s: the engine's runtime tables at the phase's end: %s", name, phase.engineTables);
         line("%9s %9s %8s %8s %7s %4s %9s %9s  %s", "ms/st", "calls/st", "mean ms", "rows/cl", "blk/cl", "top", "plans/st",
                 "plan ms/st", "statement (nested: run by a trigger or function)");
