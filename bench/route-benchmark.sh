@@ -10,7 +10,7 @@
 # -DargLine=-XX:FlightRecorderOptions:stackdepth=1024 (read it with bench/jfr-request-profile.py --route).
 # Variants measured in the same run (printed, not asserted): -Dbenchmark.route.without-admission=true,
 # -Dbenchmark.route.tomcat-threads=4, -Dbenchmark.route.admission-limits=4,3,2; -Dbenchmark.route.variants-first=true
-# runs them right after the warm-up instead of last.
+# runs them right after the warm-up instead of after the measured phases.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p target

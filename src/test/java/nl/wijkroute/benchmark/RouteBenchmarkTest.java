@@ -176,19 +176,20 @@ class RouteBenchmarkTest {
     /**
      * {@code -Dbenchmark.route.admission-limits=4,3,2}: the API at 8 and 32 clients once more for each of these admission
      * limits (requests at once, decision 0068), the configured one included as the control, so one run shows how the
-     * limit spreads the latency over the calls.
+     * limit spreads the latency over the calls. Each limit once: a phase is named by its limit.
      */
     static final List<Integer> ADMISSION_LIMITS = java.util.Arrays.stream(
                     System.getProperty("benchmark.route.admission-limits", "").split(","))
             .map(String::trim).filter(limit -> !limit.isEmpty()).map(Integer::valueOf).toList();
     /**
-     * {@code -Dbenchmark.route.variants-first=true}: the phases of the two options above run right after the warm-up,
-     * before the measured phases, instead of after them. Run both orders to tell a variant's effect from the JIT's,
+     * {@code -Dbenchmark.route.variants-first=true}: the phases of the three options above (without admission, Tomcat's
+     * threads cut, other admission limits) run right after the warm-up, before the measured phases, instead of after
+     * them. Run both orders to tell a variant's effect from the JIT's,
      * which keeps compiling through the run (the variants ran last, with the warmest code, in session 11).
      */
     static final boolean VARIANTS_FIRST = Boolean.getBoolean("benchmark.route.variants-first");
-    static final String VARIANTS = "(when asked) API 8 and 32 without the admission limit, with Tomcat's threads cut and"
-            + " at other admission limits, ";
+    static final String VARIANTS = "(when asked) API 8 and 32 at other admission limits, without the admission limit and"
+            + " with Tomcat's threads cut, ";
 
     @LocalServerPort
     int port;
@@ -390,6 +391,7 @@ class RouteBenchmarkTest {
      */
     void variantPhases(Map<Integer, Phase> withoutAdmission, Map<Integer, Phase> tomcatLimited,
                        Map<String, Phase> otherLimits) throws Exception {
+        assertThat(ADMISSION_LIMITS).as("-Dbenchmark.route.admission-limits: each limit once").doesNotHaveDuplicates();
         for (int limit : ADMISSION_LIMITS) {
             try (AutoCloseable limited = AdmissionSwitch.limit(context, limit)) {
                 for (int clients : WITHOUT_ADMISSION_CLIENTS) {
@@ -995,6 +997,9 @@ class RouteBenchmarkTest {
         /** Blocks the phase's top-level statements found in PostgreSQL's shared buffers, and read from the OS. */
         long blocksHit;
         long blocksRead;
+        /** PostgreSQL's shared_buffers, and the database's size at the phase's end. */
+        String sharedBuffers;
+        String databaseSize;
         /** Planning time of all statements (only with -Dbenchmark.route.track-planning=true), ms. */
         double planningMillis;
         /** Distinct statements (pg_stat_statements entries, nested ones included) in the phase. */
@@ -1101,10 +1106,15 @@ class RouteBenchmarkTest {
             Double executing = jdbc.queryForObject("select coalesce(sum(total_exec_time), 0) from pg_stat_statements"
                     + " where toplevel and " + NOT_THE_BENCHMARKS_OWN, Double.class);
             executionMillis = executing == null ? 0 : executing;
-            jdbc.query("select coalesce(sum(shared_blks_hit), 0)::bigint, coalesce(sum(shared_blks_read), 0)::bigint"
+            // Top-level statements only: their counters already hold the buffers of the statements they run nested.
+            // Counted since the phase's reset, so a background statement running across the phase's edge is partly in.
+            jdbc.query("select coalesce(sum(shared_blks_hit), 0)::bigint, coalesce(sum(shared_blks_read), 0)::bigint,"
+                    + " current_setting('shared_buffers'), pg_size_pretty(pg_database_size(current_database()))"
                     + " from pg_stat_statements where toplevel and " + NOT_THE_BENCHMARKS_OWN, (java.sql.ResultSet row) -> {
                         blocksHit = row.getLong(1);
                         blocksRead = row.getLong(2);
+                        sharedBuffers = row.getString(3);
+                        databaseSize = row.getString(4);
                     });
             engineTables = String.join(", ", jdbc.query("select relname, n_live_tup, n_dead_tup,"
                     + " pg_relation_size(relid) / current_setting('block_size')::bigint, autovacuum_count"
@@ -1297,10 +1307,9 @@ class RouteBenchmarkTest {
                         entry.getValue() * 1000.0 / ProcStat.CLOCK_TICKS / steps)).toList(), phase.executionMillis / steps,
                 TRACK_PLANNING ? String.format("%.1f ms/st", phase.planningMillis / steps) : "not tracked",
                 phase.distinctStatements);
-        line("%s: blocks per step of the top-level statements: %.0f found in shared buffers, %.1f read from the OS"
-                        + " (shared_buffers %s; the database %s at the phase's end)", name, phase.blocksHit / (double) steps,
-                phase.blocksRead / (double) steps, jdbc.queryForObject("show shared_buffers", String.class),
-                jdbc.queryForObject("select pg_size_pretty(pg_database_size(current_database()))", String.class));
+        line("%s: buffer accesses per step of the top-level statements (the sealer's included): %.0f found in shared"
+                        + " buffers, %.1f read from the OS (shared_buffers %s; the database %s at the phase's end)", name,
+                phase.blocksHit / (double) steps, phase.blocksRead / (double) steps, phase.sharedBuffers, phase.databaseSize);
         line("%s: the engine's runtime tables at the phase's end: %s", name, phase.engineTables);
         line("%9s %9s %8s %8s %7s %4s %9s %9s  %s", "ms/st", "calls/st", "mean ms", "rows/cl", "blk/cl", "top", "plans/st",
                 "plan ms/st", "statement (nested: run by a trigger or function)");

@@ -26,13 +26,18 @@ public final class AdmissionSwitch {
 
     /**
      * Sets the limit to {@code limit} turns until closed; call and close only when no API request runs (it takes or
-     * gives the difference, then gives or takes it back).
+     * gives the difference from the configured limit, then gives or takes it back). The filter's gauges keep counting
+     * from the configured limit meanwhile (its {@code active} is off by the difference); the benchmark does not read them.
      */
     public static AutoCloseable limit(ApplicationContext context, int limit) {
-        ApiAdmissionFilter filter = filter(context);
-        int configured = filter.turns.availablePermits();
         if (limit < 1) {
             throw new IllegalArgumentException("an admission limit of at least 1, not " + limit);
+        }
+        ApiAdmissionFilter filter = filter(context);
+        int configured = context.getBean(ApiAdmissionProperties.class).limit(Runtime.getRuntime().availableProcessors());
+        if (filter.turns.availablePermits() != configured) {
+            throw new IllegalStateException("API requests are running (" + (configured - filter.turns.availablePermits())
+                    + " turns taken) or the limit is lifted: set another limit only when none runs");
         }
         if (limit < configured) {
             filter.turns.acquireUninterruptibly(configured - limit);
