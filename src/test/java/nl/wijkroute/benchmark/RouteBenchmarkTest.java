@@ -994,7 +994,7 @@ class RouteBenchmarkTest {
         List<StatementTime> topStatements = List.of();
         /** Execution time of the top-level statements (pg_stat_statements), ms. */
         double executionMillis;
-        /** Blocks the phase's top-level statements found in PostgreSQL's shared buffers, and read from the OS. */
+        /** Buffer accesses of the phase's top-level statements found in PostgreSQL's shared buffers, and blocks read from the OS. */
         long blocksHit;
         long blocksRead;
         /** PostgreSQL's shared_buffers, and the database's size at the phase's end. */

@@ -244,7 +244,7 @@ class DashboardBrowserIT {
     /**
      * Waits until the dashboard says it has drawn everything ({@code data-loaded} on its body). The login page's body
      * goes away under the wait: Selenium reports that as a stale element, Chrome 156 also as a node that "does not
-     * belong to the document" (a plain WebDriverException, seen once in CI); both mean "not yet", anything else fails.
+     * belong to the document" (a plain WebDriverException, seen once in a verify run); both mean "not yet", anything else fails.
      */
     private void waitUntilDashboardLoaded() {
         new WebDriverWait(browser, Duration.ofSeconds(90)).until(driver -> {
