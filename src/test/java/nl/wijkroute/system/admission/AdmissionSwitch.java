@@ -17,11 +17,9 @@ public final class AdmissionSwitch {
         return filter(context).turns.availablePermits();
     }
 
-    /** Lifts the limit until closed; close only when no API request runs (it takes the extra turns back). */
+    /** Lifts the limit until closed: a limit no phase reaches, set and taken back as {@link #limit} does. */
     public static AutoCloseable lift(ApplicationContext context) {
-        ApiAdmissionFilter filter = filter(context);
-        filter.turns.release(LIFTED);
-        return () -> filter.turns.acquire(LIFTED);
+        return limit(context, LIFTED);
     }
 
     /**
